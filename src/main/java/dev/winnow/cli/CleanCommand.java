@@ -1,0 +1,109 @@
+package dev.winnow.cli;
+
+import dev.winnow.run.LocalRunner;
+import dev.winnow.stages.Profiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code winnow clean}: the batch run. */
+@Command(name = "clean", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Clean raw scraped text into article records, one per input.",
+                "",
+                "Writes into OUTDIR:",
+                "  articles.jsonl   one JSON record per article: id, text, source, created, metadata",
+                "                   (title, authors, publisher, quotes, and 'removed': every cut with",
+                "                   its stage, reason code, text and offsets)",
+                "  rejected.jsonl   one line per input that gave no record, with a reason code",
+                "  text/<id>.txt    the clean body, for people to read",
+                "  report.json      inputs, records, rejections, removals per stage and reason, speed",
+                "",
+                "Examples:",
+                "  winnow clean seeds -o cleaned",
+                "  winnow clean crawl/2024-06 more/page.txt -o out --threads 8",
+                "  cat page.txt | winnow clean - -o out --quiet"},
+        footer = {"", "Exit codes: 0 all inputs cleaned, 3 done but some inputs rejected (see rejected.jsonl),",
+                "1 run failed (output folder left as before), 2 usage error."})
+final class CleanCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT",
+            description = "A file, a folder (read recursively, hidden files skipped), or - for standard input.")
+    List<String> inputs;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR",
+            description = "Output folder; created if missing. Files from an earlier run are replaced whole.")
+    Path output;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N",
+            description = "Worker threads (default: number of cores, ${DEFAULT-VALUE}). Output is identical for any N.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--max-bytes", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "Reject inputs larger than this (default: ${DEFAULT-VALUE} bytes; accepts 64M, 1G...).")
+    long maxBytes = 64L * 1024 * 1024;
+
+    @Option(names = "--source", paramLabel = "NAME",
+            description = "Value of each record's 'source' field (default: the first INPUT's folder or file name).")
+    String source;
+
+    @Option(names = "--no-text-files", description = "Do not write OUTDIR/text/<id>.txt (saves inodes on big runs).")
+    boolean noTextFiles;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output; errors are still printed.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        if (threads < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--threads must be at least 1");
+        String src = source != null ? source : defaultSource(inputs.get(0));
+        LocalRunner.Options options = new LocalRunner.Options(output, threads, maxBytes, src, !noTextFiles, quiet,
+                System.console() != null);
+        try {
+            LocalRunner.Summary s = new LocalRunner(Profiles.text(), "text").run(inputs, System.in, options, System.err);
+            if (!quiet) {
+                System.err.printf(Locale.ROOT, "winnow: %d inputs -> %d records, %d rejected; wrote %s%n",
+                        s.inputs(), s.records(), s.rejected(), output);
+            }
+            return s.rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("winnow: run failed: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+    }
+
+    private static String defaultSource(String input) {
+        if (input.equals("-")) return "stdin";
+        Path p = Path.of(input).toAbsolutePath().normalize();
+        Path name = p.getFileName();
+        return name == null ? p.toString() : name.toString();
+    }
+
+    /** "64M", "1G", "500k" or plain bytes. */
+    static final class SizeConverter implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            String v = value.strip().toUpperCase(Locale.ROOT);
+            long unit = 1;
+            char last = v.isEmpty() ? ' ' : v.charAt(v.length() - 1);
+            if (last == 'K' || last == 'M' || last == 'G') {
+                unit = last == 'K' ? 1024L : last == 'M' ? 1024L * 1024 : 1024L * 1024 * 1024;
+                v = v.substring(0, v.length() - 1);
+            }
+            try {
+                long n = Long.parseLong(v) * unit;
+                if (n <= 0) throw new CommandLine.TypeConversionException("size must be positive: " + value);
+                return n;
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("not a size: " + value + " (try 64M or 1G)");
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.winnow.cli;
+
+import dev.winnow.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code java -jar winnow.jar <command>}. */
+@Command(name = "winnow", mixinStandardHelpOptions = true, version = "winnow " + Version.VERSION,
+        description = {
+                "Strips boilerplate from raw scraped text and writes one audited article record per input.",
+                "",
+                "Start with:  winnow clean INPUT... -o OUTDIR",
+                "Then read OUTDIR/report.json, OUTDIR/articles.jsonl and OUTDIR/text/."},
+        subcommands = {CleanCommand.class, StagesCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 all inputs cleaned, 3 done but some inputs rejected, 1 run failed, 2 usage error."})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
+    public static int execute(String... args) {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setExitCodeExceptionMapper(e -> ExitCodes.FAILED);
+        cmd.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("winnow: " + e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return ExitCodes.USAGE;
+        });
+        return cmd.execute(args);
+    }
+}

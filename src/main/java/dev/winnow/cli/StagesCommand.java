@@ -1,0 +1,22 @@
+package dev.winnow.cli;
+
+import dev.winnow.core.Reason;
+import dev.winnow.stages.Profiles;
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.Callable;
+
+/** Lists the stage chain and every reason code a removal can carry. */
+@Command(name = "stages", mixinStandardHelpOptions = true,
+        description = "List the cleaning stages in the order they run and the reason codes removals carry.")
+final class StagesCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        System.out.println("Stages (text profile), in order:");
+        for (String s : Profiles.text().describe()) System.out.println("  " + s);
+        System.out.println();
+        System.out.println("Reason codes:");
+        for (Reason r : Reason.values()) System.out.println("  " + r.code());
+        return ExitCodes.OK;
+    }
+}

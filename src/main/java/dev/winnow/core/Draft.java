@@ -1,0 +1,48 @@
+package dev.winnow.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A read-only view of a document between stages: the blocks still kept, in order, and the metadata
+ * gathered so far. Stages read it; only the {@link Pipeline} changes the state behind it.
+ */
+public final class Draft {
+    private final String source;
+    private final List<Block> kept;
+    private final Metadata metadata;
+    private final boolean[] removed;
+
+    Draft(String source, List<Block> kept, Metadata metadata, boolean[] removed) {
+        this.source = source;
+        this.kept = Collections.unmodifiableList(new ArrayList<>(kept));
+        this.metadata = metadata;
+        this.removed = removed.clone();
+    }
+
+    /** Blocks removed by earlier stages strictly between two block indexes: how much chrome separates them. */
+    public int removedBetween(int fromIndex, int toIndex) {
+        int n = 0;
+        for (int i = Math.max(0, fromIndex + 1); i < Math.min(toIndex, removed.length); i++) if (removed[i]) n++;
+        return n;
+    }
+
+    /** Number of blocks the document was segmented into, kept or not. */
+    public int blockCount() { return removed.length; }
+
+    /** The normalized input text all offsets refer to. */
+    public String source() { return source; }
+
+    /** Kept blocks in document order. */
+    public List<Block> kept() { return kept; }
+
+    /** Metadata gathered by earlier stages (read-only snapshot). */
+    public Metadata metadata() { return metadata; }
+
+    /** Position of a block among the kept blocks, or -1. */
+    public int position(Block block) {
+        for (int i = 0; i < kept.size(); i++) if (kept.get(i).index() == block.index()) return i;
+        return -1;
+    }
+}

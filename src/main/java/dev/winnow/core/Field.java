@@ -1,0 +1,15 @@
+package dev.winnow.core;
+
+/**
+ * The record fields a stage may fill. Single-valued fields keep the first value set; list fields
+ * ({@link #AUTHORS}, {@link #SECTIONS}, {@link #QUOTES}) collect distinct values in order.
+ */
+public enum Field {
+    TITLE(false), AUTHORS(true), PUBLISHER(false), CREATED(false), SECTIONS(true), QUOTES(true);
+
+    private final boolean list;
+
+    Field(boolean list) { this.list = list; }
+
+    public boolean isList() { return list; }
+}

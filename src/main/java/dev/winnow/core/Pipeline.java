@@ -1,0 +1,87 @@
+package dev.winnow.core;
+
+import dev.winnow.text.Normalizer;
+import dev.winnow.text.Segmenter;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs a fixed chain of stages over one input. The only place text leaves a document: each stage's
+ * {@link Verdict} is applied here, every cut becomes a {@link Removal} with stage, reason, text and
+ * offsets, and is counted. Immutable and thread-safe; one instance serves every document.
+ */
+public final class Pipeline {
+    private final Normalizer normalizer;
+    private final Segmenter segmenter;
+    private final List<Stage> stages;
+
+    public Pipeline(Normalizer normalizer, Segmenter segmenter, List<Stage> stages) {
+        this.normalizer = normalizer;
+        this.segmenter = segmenter;
+        this.stages = List.copyOf(stages);
+    }
+
+    /** Stage names in the order they run, for the run report. */
+    public List<String> describe() {
+        List<String> names = new ArrayList<>();
+        names.add("normalize(" + normalizer.form() + ")");
+        names.add("segment");
+        for (Stage s : stages) names.add(s.name());
+        return names;
+    }
+
+    public List<Stage> stages() { return stages; }
+
+    /** Clean one decoded input text. */
+    public Document clean(String input) {
+        String source = normalizer.normalize(input);
+        Segmenter.Result segmented = segmenter.segment(source);
+        Block[] blocks = segmented.blocks().toArray(new Block[0]);
+        boolean[] removed = new boolean[blocks.length];
+        Metadata metadata = new Metadata();
+        List<Removal> removals = new ArrayList<>();
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+
+        for (Stage stage : stages) {
+            Verdict verdict = new Verdict();
+            stage.judge(new Draft(source, kept(blocks, removed), metadata.copy(), removed), verdict);
+            boolean[] touched = new boolean[blocks.length];
+            for (Verdict.Cut cut : verdict.cuts()) {
+                int i = cut.block().index();
+                // A block cut earlier in this stage is judged again by later stages, not twice by this one.
+                if (removed[i] || touched[i] || blocks[i] != cut.block()) continue;
+                touched[i] = true;
+                Block block = blocks[i];
+                Removal removal;
+                if (cut.wholeBlock()) {
+                    removed[i] = true;
+                    removal = new Removal(stage.name(), cut.reason(), source.substring(block.lineStart(), block.end()),
+                            block.lineStart(), block.end());
+                } else {
+                    int start = block.start() + cut.from();
+                    int end = block.start() + cut.to();
+                    removal = new Removal(stage.name(), cut.reason(), source.substring(start, end).strip(), start, end);
+                    Block rest = cut.from() == 0 ? block.narrowed(cut.to(), block.text().length())
+                            : block.narrowed(0, cut.from());
+                    if (rest.text().isEmpty()) removed[i] = true;
+                    else blocks[i] = rest;
+                }
+                removals.add(removal);
+                if (cut.field() != null) metadata.put(cut.field(), cut.value());
+                counts.computeIfAbsent(stage.name(), k -> new TreeMap<>()).merge(cut.reason().code(), 1, Integer::sum);
+            }
+            for (Verdict.Fact fact : verdict.facts()) metadata.put(fact.field(), fact.value());
+        }
+        return new Document(source, segmented.layout(), kept(blocks, removed), List.copyOf(removals), metadata, counts);
+    }
+
+    private static List<Block> kept(Block[] blocks, boolean[] removed) {
+        List<Block> kept = new ArrayList<>(blocks.length);
+        for (int i = 0; i < blocks.length; i++) if (!removed[i]) kept.add(blocks[i]);
+        return kept;
+    }
+}

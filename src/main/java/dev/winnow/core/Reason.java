@@ -1,0 +1,76 @@
+package dev.winnow.core;
+
+import java.util.Locale;
+
+/**
+ * Why a piece of text left the article body. A closed set: every removal carries exactly one of these,
+ * and its {@link #code()} is what appears in records and reports, so codes are stable API.
+ */
+public enum Reason {
+    // Navigation and UI junk
+    /** A line from the general web-boilerplate vocabulary: menus, footers, "Skip to content", "Back to top". */
+    NAV_BOILERPLATE,
+    /** A short fragment without sentence structure: no verb-bearing sentence, lowercase UI word, lone symbol. */
+    NAV_SHORT_LINE,
+    /** A language picker entry ("• en", "English | Español"). */
+    LANGUAGE_PICKER,
+    /** A live or breaking-news banner. */
+    LIVE_BANNER,
+    /** Share / follow / social widget text ("Follow us on:", "Share on Facebook"). */
+    SOCIAL_WIDGET,
+    /** A comment counter or comment-section call to action ("0 Comments"). */
+    COMMENT_COUNTER,
+    /** Sign-in, subscribe and newsletter prompts, paywall teasers. */
+    ACCOUNT_PROMPT,
+    /** A bullet in a run of short link-like bullets (a menu rendered as a list). */
+    LINK_LIST,
+    /** Rendered form controls and media placeholders ("(BUTTON) Search", "[image.jpg]", "______"). */
+    UI_CONTROL,
+
+    // Slugs and repeated titles
+    /** A URL slug or URL standing alone on its line. */
+    URL_SLUG,
+    /** The article's own headline repeated (typically beside its slug). */
+    REPEATED_TITLE,
+    /** A block that repeats an earlier block word for word. */
+    DUPLICATE_BLOCK,
+
+    // Captions and credits
+    /** A photo caption ending in an agency or photographer credit. */
+    CAPTION_CREDIT,
+    /** A photo caption recognised by a positional marker such as "(L)" or "(left)". */
+    CAPTION_POSITIONAL,
+    /** A truncated copy of part of another caption. */
+    CAPTION_FRAGMENT,
+    /** A line that is only a credit ("Photo: Reuters", "Getty Images"). */
+    CREDIT_ONLY,
+
+    // Unrelated headlines
+    /** A title-like line about another story: related-story blocks, trailing teasers. */
+    UNRELATED_HEADLINE,
+
+    // Main text region
+    /** Outside the article's main text region: page chrome before it, related material and footers after. */
+    OUTSIDE_MAIN_TEXT,
+
+    // Metadata moved out of the body into record fields
+    /** The headline, moved to {@code metadata.title}. */
+    TITLE,
+    /** The byline, moved to {@code metadata.authors}. */
+    BYLINE,
+    /** A publisher or source credit ("— Outlet"), moved to {@code metadata.publisher}. */
+    PUBLISHER_CREDIT,
+    /** A publication date line, moved to {@code created}. */
+    DATE_LINE,
+    /** A section label glued to a paragraph ("What Happened:"). */
+    SECTION_LABEL,
+
+    // Repeated quotes
+    /** A paragraph that only restates a quotation the article already carries. */
+    REPEATED_QUOTE;
+
+    /** The stable snake_case code written to records and reports. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.winnow.run;
+
+import org.apache.tika.Tika;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns an input's bytes into text, or says why it cannot. Apache Tika names the media type (magic
+ * bytes first, then the file name); the character set comes from a byte-order mark, else strict UTF-8,
+ * else UTF-16 recognised by its pattern of zero bytes, else Windows-1252 (the usual encoding of
+ * legacy Western pages, and a superset of Latin-1's printable range). Thread-safe.
+ */
+public final class Decoder {
+    /** Share of control bytes above which decoded "text" is binary noise. */
+    static final double MAX_CONTROL_SHARE = 0.05;
+    /** A few stray NUL bytes in text are dropped by normalization; more than this share means binary. */
+    static final double MAX_NUL_SHARE = 0.01;
+
+    private final Tika tika = new Tika();
+
+    /** Decoded text with what was detected, or a rejection. */
+    public record Decoded(String text, String mediaType, String charset, Rejection rejection) {
+        boolean ok() { return rejection == null; }
+    }
+
+    public Decoded decode(Input input, byte[] bytes) {
+        if (bytes.length == 0) return reject(input, RejectReason.EMPTY, "the input is empty (0 bytes)");
+        String mediaType = tika.detect(bytes, input.path() == null ? null : input.path().getFileName().toString());
+        Charset bom = bomCharset(bytes);
+        Charset charset;
+        String text;
+        if (bom != null) {
+            charset = bom;
+            int skip = bom == StandardCharsets.UTF_8 ? 3 : 2;
+            text = new String(bytes, skip, bytes.length - skip, bom);
+        } else if (nulShare(bytes) <= MAX_NUL_SHARE && (text = strictUtf8(bytes)) != null) {
+            charset = StandardCharsets.UTF_8;
+        } else if ((charset = utf16ByZeros(bytes)) != null) {
+            text = new String(bytes, charset);
+        } else if (nulShare(bytes) > MAX_NUL_SHARE) {
+            return reject(input, RejectReason.BINARY, "binary content (" + mediaType + "): NUL bytes in a non-UTF-16 input");
+        } else {
+            charset = Charset.forName("windows-1252");
+            text = new String(bytes, charset);
+        }
+        if (!mediaType.startsWith("text/") && !mediaType.equals("application/octet-stream") && !isTextual(mediaType)) {
+            return reject(input, RejectReason.BINARY, "media type " + mediaType + " is not supported for plain-text cleaning");
+        }
+        if (controlShare(text) > MAX_CONTROL_SHARE) {
+            return reject(input, RejectReason.BINARY, "binary content (" + mediaType + "): too many control characters");
+        }
+        if (text.isBlank()) return reject(input, RejectReason.EMPTY, "the input holds only white space");
+        return new Decoded(text, mediaType, charset.name(), null);
+    }
+
+    private static boolean isTextual(String mediaType) {
+        return mediaType.endsWith("+xml") || mediaType.equals("application/xml") || mediaType.equals("application/json")
+                || mediaType.equals("application/x-sh") || mediaType.equals("application/javascript");
+    }
+
+    private static Decoded reject(Input input, RejectReason reason, String message) {
+        return new Decoded(null, null, null, new Rejection(input.id(), input.name(), reason, message));
+    }
+
+    private static Charset bomCharset(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) return StandardCharsets.UTF_8;
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) return StandardCharsets.UTF_16BE;
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) return StandardCharsets.UTF_16LE;
+        return null;
+    }
+
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** ASCII-heavy UTF-16 without a BOM has a zero in every other byte: even positions for BE, odd for LE. */
+    private static Charset utf16ByZeros(byte[] b) {
+        if (b.length < 4 || b.length % 2 != 0) return null;
+        int even = 0, odd = 0, pairs = Math.min(b.length / 2, 4096);
+        for (int i = 0; i < pairs * 2; i += 2) {
+            if (b[i] == 0) even++;
+            if (b[i + 1] == 0) odd++;
+        }
+        if (even > pairs * 0.4 && odd < pairs * 0.05) return StandardCharsets.UTF_16BE;
+        if (odd > pairs * 0.4 && even < pairs * 0.05) return StandardCharsets.UTF_16LE;
+        return null;
+    }
+
+    private static double nulShare(byte[] b) {
+        int n = 0;
+        for (byte x : b) if (x == 0) n++;
+        return (double) n / b.length;
+    }
+
+    private static double controlShare(String text) {
+        int controls = 0, n = Math.min(text.length(), 65536);
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') || c == '\uFFFD') controls++;
+        }
+        return n == 0 ? 0 : (double) controls / n;
+    }
+}

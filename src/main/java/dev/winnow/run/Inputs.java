@@ -1,0 +1,110 @@
+package dev.winnow.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Expands the command line's INPUT arguments into input units, in a stable order: arguments in the
+ * order given, files below a folder sorted by their path. Hidden files (names starting with a dot)
+ * are skipped. Anything that cannot be listed becomes a rejection, never an abort.
+ */
+public final class Inputs {
+    private Inputs() {}
+
+    /** Inputs found, and paths that could not be read as inputs (with why). */
+    public record Listing(List<Input> inputs, List<Rejection> unreadable) {}
+
+    public static Listing expand(List<String> args, InputStream stdin) {
+        List<Input> inputs = new ArrayList<>();
+        List<Rejection> unreadable = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("-")) {
+                inputs.add(Input.stdin(stdin));
+                continue;
+            }
+            Path root = Path.of(arg);
+            if (Files.isDirectory(root)) {
+                walk(root, arg, inputs, unreadable);
+            } else if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+                inputs.add(Input.file(idOf(root), arg, root));
+            } else {
+                unreadable.add(new Rejection(idOf(root), arg, RejectReason.UNREADABLE, "no such file or folder"));
+            }
+        }
+        return new Listing(disambiguate(inputs), unreadable);
+    }
+
+    private static void walk(Path root, String arg, List<Input> inputs, List<Rejection> unreadable) {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(root) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (!isHidden(file) && attrs.isRegularFile()) files.add(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    unreadable.add(new Rejection(idOf(file), file.toString(), RejectReason.UNREADABLE,
+                            e.getClass().getSimpleName() + ": " + e.getMessage()));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            unreadable.add(new Rejection(idOf(root), arg, RejectReason.UNREADABLE, e.getMessage()));
+        }
+        files.sort(Comparator.comparing(p -> root.relativize(p).toString()));
+        for (Path f : files) inputs.add(Input.file(idOf(f), f.toString(), f));
+    }
+
+    private static boolean isHidden(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    /** File name without its last extension (and without ".gz" before it). */
+    static String idOf(Path path) {
+        Path name = path.getFileName();
+        String n = name == null ? path.toString() : name.toString();
+        if (n.endsWith(".gz")) n = n.substring(0, n.length() - 3);
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    /** Two inputs with the same file name get their path, with separators as "__", as id instead. */
+    private static List<Input> disambiguate(List<Input> inputs) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Input in : inputs) counts.merge(in.id(), 1, Integer::sum);
+        List<Input> out = new ArrayList<>(inputs.size());
+        for (Input in : inputs) {
+            if (counts.get(in.id()) == 1 || in.path() == null) {
+                out.add(in);
+            } else {
+                String rel = in.name().replaceAll("^[./\\\\]+", "");
+                int dot = rel.lastIndexOf('.');
+                if (dot > rel.lastIndexOf('/')) rel = rel.substring(0, dot);
+                out.add(new Input(rel.replace("/", "__").replace("\\", "__"), in.name(), in.path(), null));
+            }
+        }
+        return out;
+    }
+}

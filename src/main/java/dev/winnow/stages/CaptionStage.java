@@ -1,0 +1,139 @@
+package dev.winnow.stages;
+
+import dev.winnow.core.Block;
+import dev.winnow.core.Draft;
+import dev.winnow.core.Reason;
+import dev.winnow.core.Stage;
+import dev.winnow.core.Verdict;
+import dev.winnow.text.TextShape;
+import dev.winnow.text.Vocabulary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Photo captions and credits. A caption is recognised by its form, never by its words: a credit
+ * tail naming an agency or photographer ("... in Seoul. AFP via Getty Images", "(AP Photo/Jane Doe)"),
+ * a positional marker ("(L)", "(left)"), or a line that is only a credit. Scrapes often also carry
+ * truncated copies of a caption beside it; a short block whose words all appear in an adjacent
+ * caption is such a fragment.
+ */
+public final class CaptionStage implements Stage {
+    /** Captions are short; longer blocks with a marker are prose that mentions a picture. */
+    static final int MAX_CAPTION_WORDS = 70;
+    /** A credit tail has at most this many words after the caption's last sentence. */
+    static final int MAX_CREDIT_WORDS = 10;
+    /** A fragment must be at least this long to be matched against a caption (shorter is noise). */
+    static final int MIN_FRAGMENT_WORDS = 3;
+
+    private static final Pattern POSITIONAL = Pattern.compile(
+            "\\((?:\\d(?:st|nd|rd|th) )?(?:L|R|C|L-R|R-L|L to R|(?i:left|right|centre|center|top|bottom|front|back|pictured|"
+                    + "from left|from right|left to right|clockwise from top left|file))\\)");
+    /** "(AP Photo/Name)", "(Photo: X)", "Photo: X / Agency", "Photograph: X" at the end of the block. */
+    private static final Pattern CREDIT_TAIL = Pattern.compile(
+            "(?i)(?:\\((?:[^()]{0,40}\\b(?:photo|image|picture|credit|courtesy|file)\\b[^()]{0,60})\\)"
+                    + "|\\b(?:photo|photograph|image|picture|credit|photo credit|image credit|image source)s?\\s*(?::|by|©)\\s*[^.]{1,60})\\s*$");
+
+    private final Vocabulary credits = Vocabulary.load("credits");
+
+    @Override
+    public String name() { return "captions"; }
+
+    @Override
+    public void judge(Draft draft, Verdict verdict) {
+        List<Block> kept = draft.kept();
+        Reason[] reasons = new Reason[kept.size()];
+        for (int i = 0; i < kept.size(); i++) reasons[i] = classify(kept.get(i));
+        List<String> captionKeys = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) {
+            if (reasons[i] == null) continue;
+            verdict.drop(kept.get(i), reasons[i]);
+            captionKeys.add(TextShape.key(kept.get(i).text()));
+        }
+        if (captionKeys.isEmpty()) return;
+        for (int i = 0; i < kept.size(); i++) {
+            if (reasons[i] != null) continue;
+            boolean besideCaption = (i > 0 && isCaption(reasons[i - 1])) || (i + 1 < kept.size() && isCaption(reasons[i + 1]));
+            if (besideCaption && isFragment(kept.get(i), captionKeys)) verdict.drop(kept.get(i), Reason.CAPTION_FRAGMENT);
+        }
+    }
+
+    private static boolean isCaption(Reason r) {
+        return r == Reason.CAPTION_CREDIT || r == Reason.CAPTION_POSITIONAL;
+    }
+
+    /** The caption reason for one block, or null. */
+    Reason classify(Block b) {
+        TextShape shape = b.shape();
+        if (shape.words() > MAX_CAPTION_WORDS) return null;
+        String text = b.text();
+        if (isCreditOnly(text)) return Reason.CREDIT_ONLY;
+        if (hasCreditTail(text)) return Reason.CAPTION_CREDIT;
+        if (POSITIONAL.matcher(text).find()) return Reason.CAPTION_POSITIONAL;
+        return null;
+    }
+
+    /** "Getty Images", "Photo: Reuters", "(AP Photo/Evan Vucci)": a credit and nothing else. */
+    boolean isCreditOnly(String text) {
+        TextShape s = TextShape.of(text);
+        if (s.words() > MAX_CREDIT_WORDS || s.words() == 0) return false;
+        String key = TextShape.key(text);
+        if (credits.contains(key)) return true;
+        String inner = text.strip();
+        if (inner.startsWith("(") && inner.endsWith(")")) inner = inner.substring(1, inner.length() - 1);
+        return CREDIT_TAIL.matcher(text).matches() || (isCreditPhrase(inner) && s.sentenceEnds() == 0);
+    }
+
+    /** The block ends, after its last sentence, in a credit naming an agency or introduced by a credit word. */
+    boolean hasCreditTail(String text) {
+        Matcher m = CREDIT_TAIL.matcher(text);
+        if (m.find() && m.start() > 0) return true;
+        int cut = lastSentenceEnd(text);
+        if (cut < 0) return false;
+        String tail = text.substring(cut).strip();
+        return !tail.isEmpty() && isCreditPhrase(tail);
+    }
+
+    /**
+     * Every word is a credit word, an agency, a capitalised name part or an acronym, and at least one
+     * is an agency or credit word: "KNS/AFP via Getty Images", "Reuters/Jane Doe".
+     */
+    boolean isCreditPhrase(String phrase) {
+        String[] words = TextShape.key(phrase).split(" ");
+        if (words.length == 0 || words.length > MAX_CREDIT_WORDS) return false;
+        String[] raw = phrase.split("[\\s/|,]+");
+        for (String w : raw) {
+            if (w.isEmpty()) continue;
+            String k = TextShape.key(w);
+            if (k.isEmpty() || credits.contains(k)) continue;
+            if (!Character.isUpperCase(w.codePointAt(0))) return false;
+        }
+        for (int n = 1; n <= 2; n++) {
+            for (int i = 0; i + n <= words.length; i++) {
+                if (credits.contains(String.join(" ", java.util.Arrays.copyOfRange(words, i, i + n)))) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Offset just after the last ". " (sentence end followed by a space), or -1. */
+    private static int lastSentenceEnd(String text) {
+        for (int i = text.length() - 2; i > 0; i--) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '!' || c == '?' || c == '”' || c == '"') && text.charAt(i + 1) == ' '
+                    && (c != '”' && c != '"' || text.charAt(i - 1) == '.')) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isFragment(Block b, List<String> captionKeys) {
+        if (b.shape().words() < MIN_FRAGMENT_WORDS) return false;
+        String key = TextShape.key(b.text());
+        for (String caption : captionKeys) if (caption.length() > key.length() && caption.contains(key)) return true;
+        return false;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.winnow.stages;
+
+import dev.winnow.core.Block;
+import dev.winnow.text.TextShape;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Shape predicates shared by stages: what a headline, a name, a slug looks like. */
+final class Forms {
+    private Forms() {}
+
+    /** Longest headline we expect; longer non-sentences are prose fragments, not titles. */
+    static final int MAX_TITLE_WORDS = 30;
+
+    /**
+     * Function words that do not occur inside a personal name. Kept small on purpose: the name test
+     * also needs capitalised words, a position beside the article and no sentence punctuation.
+     */
+    private static final Set<String> NOT_IN_NAMES = Set.of("the", "a", "an", "of", "and", "or", "in", "on", "at", "to",
+            "for", "with", "by", "from", "is", "are", "was", "news", "more", "home", "new", "our", "your", "my", "we",
+            "this", "that", "all", "about", "how", "why", "what", "who", "when", "where", "top", "latest", "world",
+            "business", "sport", "sports", "politics", "opinion", "video", "live", "edition", "staff", "team", "us");
+
+    private static final Pattern SLUG = Pattern.compile("[\\p{Ll}\\p{Nd}'’‘:,!?.()]+(?:-[\\p{Ll}\\p{Nd}'’‘:,!?.()]+){2,}/?");
+    private static final Pattern URL = Pattern.compile("(?i)(?:https?://|www\\.)\\S+");
+
+    /** A block is prose: a sentence of some length, or several sentences. */
+    static boolean isBody(Block b) {
+        TextShape s = b.shape();
+        return s.isSentence() && s.words() >= 8;
+    }
+
+    /** Headline form: a few words, not ending like a declarative sentence, not a list entry. */
+    static boolean isTitleLike(Block b) {
+        TextShape s = b.shape();
+        String t = b.text();
+        char last = t.charAt(t.length() - 1);
+        return !b.listItem() && s.words() >= 3 && s.words() <= MAX_TITLE_WORDS && s.letters() > s.digits()
+                && last != '.' && last != ':' && last != ',' && last != ';' && s.sentenceEnds() <= 1;
+    }
+
+    /** A URL slug or bare URL alone on its line. */
+    static boolean isSlug(String text) {
+        return text.indexOf(' ') < 0 && text.length() >= 10 && (SLUG.matcher(text).matches() || URL.matcher(text).matches());
+    }
+
+    /**
+     * A personal name or a short list of them: 2 to 4 capitalised words per name (initials allowed),
+     * joined by "and", "&" or commas, no digits, no sentence ending.
+     */
+    static boolean isNameList(String text) {
+        String[] names = text.split("\\s*(?:,|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\be\\b)\\s*");
+        if (names.length == 0 || names.length > 4) return false;
+        for (String name : names) if (!isName(name)) return false;
+        return true;
+    }
+
+    static boolean isName(String text) {
+        String[] words = text.strip().split(" ");
+        if (words.length < 2 || words.length > 4) return false;
+        for (String w : words) {
+            if (w.isEmpty()) return false;
+            if (!Character.isUpperCase(w.codePointAt(0))) return false;
+            if (NOT_IN_NAMES.contains(TextShape.key(w))) return false;
+            for (int i = 0; i < w.length(); i++) {
+                char c = w.charAt(i);
+                if (!(Character.isLetter(c) || c == '-' || c == '\'' || c == '’' || c == '.')) return false;
+            }
+            // all-caps words longer than an initial are acronyms or shouting, not names
+            if (w.length() > 3 && w.equals(w.toUpperCase(java.util.Locale.ROOT))) return false;
+        }
+        return true;
+    }
+
+    /** Words of a text as look-up keys, without short function words (a crude content-word filter). */
+    static java.util.List<String> contentWords(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String w : TextShape.key(text).split(" ")) if (w.length() >= 4 || (!w.isEmpty() && Character.isDigit(w.charAt(0)))) out.add(w);
+        return out;
+    }
+}

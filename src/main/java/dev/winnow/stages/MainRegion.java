@@ -1,0 +1,74 @@
+package dev.winnow.stages;
+
+import dev.winnow.core.Block;
+import dev.winnow.core.Draft;
+import dev.winnow.text.TextShape;
+
+import java.util.List;
+
+/**
+ * Locates the article's main text among the kept blocks: the stretch of the document where prose
+ * outweighs chrome. Prose blocks score their word count; short lines, list entries and blocks that
+ * earlier stages removed score negative; the main text is the highest-scoring contiguous stretch
+ * (maximum-sum subarray). This is the text analogue of the "densest region" the HTML extractors
+ * (boilerpipe, jusText, trafilatura) find in markup, using only what plain text shows.
+ *
+ * @param first position in {@link Draft#kept()} of the first block of the main text
+ * @param last  position of the last block (inclusive); {@code first > last} when there is no prose
+ */
+record MainRegion(int first, int last) {
+
+    /** Penalty of one block an earlier stage removed: menus and footers separate regions. */
+    static final int REMOVED_BLOCK = 2;
+    /** Penalty of a kept list entry that is not prose (a menu or link item). */
+    static final int LIST_ENTRY = 3;
+    /** Penalty of a kept short line that is not prose. */
+    static final int SHORT_LINE = 2;
+    /** Penalty of a kept headline-like line: small, so subheadings inside an article are bridged. */
+    static final int HEADLINE = 1;
+
+    boolean isEmpty() { return first > last; }
+
+    boolean contains(int position) { return position >= first && position <= last; }
+
+    static MainRegion of(Draft draft) {
+        List<Block> kept = draft.kept();
+        long best = 0, run = 0;
+        int bestFirst = 0, bestLast = -1, runFirst = 0;
+        int previousIndex = -1;
+        for (int i = 0; i < kept.size(); i++) {
+            Block b = kept.get(i);
+            int gap = draft.removedBetween(previousIndex, b.index());
+            previousIndex = b.index();
+            if (gap > 0) {
+                run -= (long) gap * REMOVED_BLOCK;
+                if (run <= 0) {
+                    run = 0;
+                    runFirst = i;
+                }
+            }
+            int score = score(b);
+            if (run + score <= 0) {
+                run = 0;
+                runFirst = i + 1;
+                continue;
+            }
+            run += score;
+            if (run > best) {
+                best = run;
+                bestFirst = runFirst;
+                bestLast = i;
+            }
+        }
+        return new MainRegion(bestFirst, bestLast);
+    }
+
+    static int score(Block b) {
+        TextShape s = b.shape();
+        if (Forms.isBody(b)) return s.words();
+        if (b.listItem()) return -LIST_ENTRY;
+        if (Forms.isTitleLike(b)) return -HEADLINE;
+        if (s.words() >= 12) return s.words() / 2;   // long unpunctuated text: likely prose from a sloppy page
+        return -SHORT_LINE;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.winnow.stages;
+
+import dev.winnow.core.Block;
+import dev.winnow.core.Draft;
+import dev.winnow.core.Reason;
+import dev.winnow.core.Stage;
+import dev.winnow.core.Verdict;
+
+import java.util.List;
+
+/**
+ * Keeps the article's main text region (see {@link MainRegion}) and removes what lies outside it:
+ * page chrome before the article, related material, comments and footers after it. Runs after the
+ * specific stages so that what they can name is removed with a precise reason first.
+ */
+public final class MainTextStage implements Stage {
+    @Override
+    public String name() { return "main_text"; }
+
+    @Override
+    public void judge(Draft draft, Verdict verdict) {
+        MainRegion region = MainRegion.of(draft);
+        if (region.isEmpty()) return;      // no prose at all: nothing to anchor on, keep what is left
+        List<Block> kept = draft.kept();
+        for (int i = 0; i < kept.size(); i++) {
+            if (!region.contains(i)) verdict.drop(kept.get(i), Reason.OUTSIDE_MAIN_TEXT);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.winnow.stages;
+
+import dev.winnow.core.Block;
+import dev.winnow.core.Draft;
+import dev.winnow.core.Field;
+import dev.winnow.core.Reason;
+import dev.winnow.core.Stage;
+import dev.winnow.core.Verdict;
+import dev.winnow.text.TextShape;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Moves what describes the article out of its body and into record fields: the headline (the
+ * headline-shaped line just before the main text), bylines ("By Jane Doe", or a bare name line right
+ * before or after the main text), a publication date line next to the headline, a trailing
+ * "— Outlet" source credit glued to the last sentence, and section labels glued to a paragraph
+ * ("What Happened: ..."). Every move is recorded like any other cut.
+ */
+public final class MetadataStage implements Stage {
+    /** How far before the main text the headline may stand (kept blocks: standfirst, byline, date...). */
+    static final int TITLE_WINDOW = 6;
+    /** How far from the main text's edges a byline or date may stand. */
+    static final int BYLINE_WINDOW = 4;
+
+    private static final Pattern BY = Pattern.compile("(?i)^(?:by|written by|words by|story by|reporting by|von|par|por|di|door|av|af)\\s+(.+?)\\s*$");
+    private static final Pattern BY_ALONE = Pattern.compile("(?i)^by:?$");
+    /** "... last sentence. — Outlet" or "... sentence.\" - Outlet": a credit of at most five words. */
+    private static final Pattern SOURCE_CREDIT = Pattern.compile(
+            "(?<=[.!?\"”’)])\\s+(?:[—–]|--?)\\s*(\\p{Lu}[\\p{L}\\p{N}&.'’ ]{0,40}?)\\s*$");
+    /** "What Happened: Text": a capitalised label of one to five words before a colon. */
+    private static final Pattern COLON_LABEL = Pattern.compile(
+            "^(\\p{Lu}[\\p{L}'’]*(?: \\p{Lu}[\\p{L}'’]*){1,4}):\\s+(?=[\\p{Lu}“\"‘'(\\p{N}])");
+    /** "Why It Matters The text": a capitalised label run straight into a sentence starting with a determiner. */
+    private static final Pattern BARE_LABEL = Pattern.compile(
+            "^(\\p{Lu}[\\p{L}'’]*(?: \\p{Lu}[\\p{L}'’]*){2,4}) (?=(?:The|A|An|This|These|That|Those|It|In|On|At|As|After|Before|While|When|He|She|They|We|I)\\s+\\p{Ll})");
+    private static final Pattern DATE = Pattern.compile(
+            "(?i)^(?:(?:updated|published|posted|last updated)[:\\s]+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?"
+                    + "(?:(\\p{L}{3,9})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\s+(\\p{L}{3,9})\\.?,?\\s+(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))"
+                    + "(?:[,\\s|at]+\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?\\s*$");
+
+    @Override
+    public String name() { return "metadata"; }
+
+    @Override
+    public void judge(Draft draft, Verdict verdict) {
+        List<Block> kept = draft.kept();
+        MainRegion region = MainRegion.of(draft);
+        if (region.isEmpty()) return;
+        boolean[] taken = new boolean[kept.size()];
+
+        findTitle(kept, region, verdict, taken);
+        findBylinesAndDates(kept, region, verdict, taken);
+        findSourceCredit(kept.get(region.last()), verdict, taken, region.last());
+        findSectionLabels(kept, region, verdict, taken);
+    }
+
+    private static void findTitle(List<Block> kept, MainRegion region, Verdict verdict, boolean[] taken) {
+        int from = Math.max(0, region.first() - TITLE_WINDOW);
+        for (int i = region.first(); i >= from; i--) {
+            Block b = kept.get(i);
+            if (Forms.isTitleLike(b) && !Forms.isNameList(b.text()) && !isDate(b.text())) {
+                verdict.move(b, Reason.TITLE, Field.TITLE, b.text());
+                taken[i] = true;
+                return;
+            }
+        }
+    }
+
+    private static void findBylinesAndDates(List<Block> kept, MainRegion region, Verdict verdict, boolean[] taken) {
+        int from = Math.max(0, region.first() - TITLE_WINDOW);
+        int to = Math.min(kept.size() - 1, region.last() + BYLINE_WINDOW);
+        for (int i = from; i <= to; i++) {
+            if (taken[i]) continue;
+            Block b = kept.get(i);
+            String text = b.text();
+            boolean nearStart = i <= region.first() + BYLINE_WINDOW;
+            Matcher by = BY.matcher(text);
+            if (by.matches() && Forms.isNameList(stripRole(by.group(1)))) {
+                moveAuthors(b, stripRole(by.group(1)), verdict);
+                taken[i] = true;
+            } else if (BY_ALONE.matcher(text).matches() && i + 1 < kept.size() && Forms.isNameList(kept.get(i + 1).text())) {
+                verdict.drop(b, Reason.BYLINE);
+                moveAuthors(kept.get(i + 1), kept.get(i + 1).text(), verdict);
+                taken[i] = taken[i + 1] = true;
+            } else if (!Forms.isBody(b) && Forms.isNameList(text) && besideProse(kept, i, region)) {
+                moveAuthors(b, text, verdict);
+                taken[i] = true;
+            } else if (nearStart && isDate(text)) {
+                String iso = isoDate(text);
+                if (iso != null) verdict.move(b, Reason.DATE_LINE, Field.CREATED, iso);
+                else verdict.drop(b, Reason.DATE_LINE);
+                taken[i] = true;
+            }
+        }
+    }
+
+    /**
+     * A bare name counts as a byline only between the headline and the prose, or right after the
+     * last paragraph: inside the article a short capitalised line is a subheading.
+     */
+    private static boolean besideProse(List<Block> kept, int i, MainRegion region) {
+        boolean beforeProse = i < region.first();
+        boolean afterProse = i > 0 && i >= region.last() && Forms.isBody(kept.get(i - 1));
+        return beforeProse || afterProse;
+    }
+
+    private static void moveAuthors(Block b, String names, Verdict verdict) {
+        for (String name : names.split("\\s*(?:,|&|\\band\\b)\\s*")) {
+            if (!name.isBlank()) verdict.set(Field.AUTHORS, name.strip());
+        }
+        verdict.drop(b, Reason.BYLINE);
+    }
+
+    /** "Jane Doe, Reuters" / "Jane Doe | Staff writer": drop a trailing role or outlet after a separator. */
+    private static String stripRole(String names) {
+        int bar = names.indexOf('|');
+        return (bar > 0 ? names.substring(0, bar) : names).strip();
+    }
+
+    private static void findSourceCredit(Block last, Verdict verdict, boolean[] taken, int position) {
+        if (taken[position]) return;
+        Matcher m = SOURCE_CREDIT.matcher(last.text());
+        if (m.find() && TextShape.of(m.group(1)).words() <= 5) {
+            verdict.move(last, m.start(), last.text().length(), Reason.PUBLISHER_CREDIT, Field.PUBLISHER, m.group(1).strip());
+            taken[position] = true;
+        }
+    }
+
+    private static void findSectionLabels(List<Block> kept, MainRegion region, Verdict verdict, boolean[] taken) {
+        boolean usesLabels = false;
+        for (int i = region.first(); i <= region.last(); i++) {
+            if (!taken[i] && COLON_LABEL.matcher(kept.get(i).text()).find()) usesLabels = true;
+        }
+        if (!usesLabels) return;
+        for (int i = region.first(); i <= region.last(); i++) {
+            if (taken[i]) continue;
+            Block b = kept.get(i);
+            Matcher colon = COLON_LABEL.matcher(b.text());
+            Matcher bare = BARE_LABEL.matcher(b.text());
+            Matcher m = colon.find() ? colon : bare.find() ? bare : null;
+            if (m == null || !Forms.isBody(b)) continue;
+            verdict.move(b, 0, m.end(), Reason.SECTION_LABEL, Field.SECTIONS, m.group(1));
+        }
+    }
+
+    static boolean isDate(String text) {
+        return text.length() <= 60 && DATE.matcher(text.strip()).matches();
+    }
+
+    /** ISO-8601 date of a date line, or null when the month name is not English or the date is invalid. */
+    static String isoDate(String text) {
+        Matcher m = DATE.matcher(text.strip());
+        if (!m.matches()) return null;
+        try {
+            if (m.group(7) != null) return LocalDate.parse(m.group(7) + "-" + m.group(8) + "-" + m.group(9)).toString();
+            String month = m.group(1) != null ? m.group(1) : m.group(5);
+            String day = m.group(1) != null ? m.group(2) : m.group(4);
+            String year = m.group(1) != null ? m.group(3) : m.group(6);
+            int mon = month(month);
+            if (mon == 0) return null;
+            return LocalDate.of(Integer.parseInt(year), mon, Integer.parseInt(day)).format(DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+
+    private static int month(String name) {
+        String m = name.toLowerCase(Locale.ROOT);
+        if (m.length() < 3) return 0;
+        for (int i = 0; i < MONTHS.length; i++) if (m.startsWith(MONTHS[i])) return i + 1;
+        return 0;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.winnow.stages;
+
+import dev.winnow.core.Block;
+import dev.winnow.core.Draft;
+import dev.winnow.core.Reason;
+import dev.winnow.core.Stage;
+import dev.winnow.core.Verdict;
+import dev.winnow.text.TextShape;
+import dev.winnow.text.Vocabulary;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Navigation and UI junk: lines whose whole text is a menu entry, live banner, share/follow widget,
+ * comment counter, sign-in prompt or language picker, rendered form controls, runs of short bullet
+ * links, and short lowercase fragments without sentence structure. Only short lines are judged, so
+ * a sentence that merely mentions "share" or "comments" is never touched.
+ */
+public final class NavigationStage implements Stage {
+    /** Lines longer than this are prose even if they start like a widget ("Sign up for ... and ..."). */
+    static final int MAX_WIDGET_WORDS = 12;
+    /** A menu rendered as a list: at least this many short bullets in a row. */
+    static final int MIN_LINK_RUN = 3;
+    /** A bullet counts as a link when it has at most this many words and no sentence ending. */
+    static final int MAX_LINK_WORDS = 5;
+
+    private static final Pattern COMMENT_COUNTER = Pattern.compile(
+            "(?i)(?:\\d[\\d,.]*k?\\s+(?:comments?|replies|responses)|(?:comments?|replies)\\s*[(\\[:]?\\s*\\d[\\d,.]*\\s*[)\\]]?|view all \\d+ comments?)");
+    /** Rendered controls: text-browser buttons and form fields, image and media placeholders. */
+    private static final Pattern UI_CONTROL = Pattern.compile(
+            "(?i)(?:.*\\((?:BUTTON|submit|IMG|image|video|iframe|embed)\\).*|.*_{5,}.*|\\[[^\\]]*\\]|\\[[^\\]\\s]+|[|»«›‹>•·/\\\\-]+)");
+
+    private final Vocabulary navigation = Vocabulary.load("navigation");
+    private final Vocabulary live = Vocabulary.load("live_banners");
+    private final Vocabulary social = Vocabulary.load("social");
+    private final Vocabulary account = Vocabulary.load("account");
+    private final Vocabulary comments = Vocabulary.load("comments");
+    private final Vocabulary languages = Vocabulary.load("languages");
+
+    @Override
+    public String name() { return "navigation"; }
+
+    @Override
+    public void judge(Draft draft, Verdict verdict) {
+        List<Block> kept = draft.kept();
+        for (int i = 0; i < kept.size(); i++) {
+            Block b = kept.get(i);
+            Reason reason = classify(b);
+            if (reason == null && isLinkEntry(b) && inLinkRun(kept, i)) reason = Reason.LINK_LIST;
+            if (reason != null) verdict.drop(b, reason);
+        }
+    }
+
+    /** The reason a single line is navigation junk, or null to keep it. */
+    Reason classify(Block b) {
+        TextShape shape = b.shape();
+        if (shape.words() > MAX_WIDGET_WORDS) return null;
+        String text = b.text();
+        String key = TextShape.key(text);
+        if (key.isEmpty()) return UI_CONTROL.matcher(text).matches() ? Reason.UI_CONTROL : Reason.NAV_SHORT_LINE;
+        if (UI_CONTROL.matcher(text).matches()) return Reason.UI_CONTROL;
+        if (COMMENT_COUNTER.matcher(text).matches() || comments.contains(key)) return Reason.COMMENT_COUNTER;
+        if (live.contains(key)) return Reason.LIVE_BANNER;
+        if (isLanguagePicker(key)) return Reason.LANGUAGE_PICKER;
+        if (social.matches(key)) return Reason.SOCIAL_WIDGET;
+        if (account.matches(key)) return Reason.ACCOUNT_PROMPT;
+        if (navigation.matches(key)) return Reason.NAV_BOILERPLATE;
+        if (isLowercaseFragment(b)) return Reason.NAV_SHORT_LINE;
+        return null;
+    }
+
+    /** One or more language names or codes and nothing else ("en", "English | Español"). */
+    private boolean isLanguagePicker(String key) {
+        if (languages.contains(key)) return true;
+        String[] words = key.split(" ");
+        if (words.length < 2 || words.length > 8) return false;
+        for (String w : words) if (!languages.contains(w)) return false;
+        return true;
+    }
+
+    /** One or two lowercase words with no sentence punctuation: an icon label or stray UI word ("in", "more »"). */
+    private static boolean isLowercaseFragment(Block b) {
+        TextShape s = b.shape();
+        return s.words() <= 2 && s.capitalized() == 0 && s.digits() == 0 && !s.terminal() && s.lowerWords() > 0;
+    }
+
+    private static boolean isLinkEntry(Block b) {
+        TextShape s = b.shape();
+        return b.listItem() && s.words() <= MAX_LINK_WORDS && !s.terminal();
+    }
+
+    private static boolean inLinkRun(List<Block> kept, int i) {
+        int from = i, to = i;
+        while (from > 0 && isLinkEntry(kept.get(from - 1))) from--;
+        while (to + 1 < kept.size() && isLinkEntry(kept.get(to + 1))) to++;
+        return to - from + 1 >= MIN_LINK_RUN;
+    }
+}

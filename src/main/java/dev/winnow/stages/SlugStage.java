@@ -1,0 +1,71 @@
+package dev.winnow.stages;
+
+import dev.winnow.core.Block;
+import dev.winnow.core.Draft;
+import dev.winnow.core.Reason;
+import dev.winnow.core.Stage;
+import dev.winnow.core.Verdict;
+import dev.winnow.text.TextShape;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * URL slugs, the headlines printed beside them, and repeated blocks. Link cards render as a slug
+ * (or URL) next to its headline; when the headline is the article's own, the copy after the first is
+ * a repeated title; after the article's prose starts it is a teaser for another story. Any block that
+ * repeats an earlier one word for word is removed at its second occurrence.
+ */
+public final class SlugStage implements Stage {
+    /** Share of a headline's words its slug must spell out for the two to count as one link card. */
+    static final double SLUG_MATCH = 0.8;
+
+    @Override
+    public String name() { return "slugs"; }
+
+    @Override
+    public void judge(Draft draft, Verdict verdict) {
+        List<Block> kept = draft.kept();
+        boolean[] cut = new boolean[kept.size()];
+        int firstBody = -1;
+        for (int i = 0; i < kept.size() && firstBody < 0; i++) if (Forms.isBody(kept.get(i))) firstBody = i;
+
+        for (int i = 0; i < kept.size(); i++) {
+            Block b = kept.get(i);
+            if (!Forms.isSlug(b.text())) continue;
+            verdict.drop(b, Reason.URL_SLUG);
+            cut[i] = true;
+            for (int j : new int[] {i + 1, i - 1}) {
+                if (j < 0 || j >= kept.size() || cut[j]) continue;
+                Block headline = kept.get(j);
+                if (!Forms.isTitleLike(headline) || !spells(b.text(), headline.text())) continue;
+                if (firstBody >= 0 && j > firstBody) {
+                    verdict.drop(headline, Reason.UNRELATED_HEADLINE);
+                    cut[j] = true;
+                }
+                break;
+            }
+        }
+
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < kept.size(); i++) {
+            if (cut[i]) continue;
+            String key = TextShape.key(kept.get(i).text());
+            if (key.isEmpty()) continue;
+            Integer earlier = seen.putIfAbsent(key, i);
+            if (earlier == null) continue;
+            boolean title = (firstBody < 0 || earlier < firstBody) && Forms.isTitleLike(kept.get(earlier));
+            verdict.drop(kept.get(i), title ? Reason.REPEATED_TITLE : Reason.DUPLICATE_BLOCK);
+        }
+    }
+
+    /** The slug spells out (nearly) all the words of the headline. */
+    static boolean spells(String slug, String headline) {
+        List<String> slugWords = List.of(TextShape.key(slug).split(" "));
+        String[] words = TextShape.key(headline).split(" ");
+        int found = 0;
+        for (String w : words) if (slugWords.contains(w)) found++;
+        return words.length > 0 && found >= words.length * SLUG_MATCH;
+    }
+}

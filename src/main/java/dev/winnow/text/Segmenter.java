@@ -1,0 +1,116 @@
+package dev.winnow.text;
+
+import dev.winnow.core.Block;
+import dev.winnow.core.Layout;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits normalized text into blocks. Every non-blank line is a block, except in hard-wrapped text
+ * (lines of near-equal length broken mid-sentence), where the lines of one paragraph are joined.
+ * A long single line stays one block: stages that need a sentence (a trailing "— Outlet" credit)
+ * cut a suffix of it. Leading list markers are layout and stay out of the block text.
+ * Immutable and thread-safe.
+ */
+public final class Segmenter {
+    /** A wrapped paragraph line is at least this share of the wrap width. */
+    private static final double WRAP_FILL = 0.75;
+    /** Widths above this are paragraphs on one line, not terminal-style wrapping. */
+    private static final int MAX_WRAP_WIDTH = 140;
+
+    public record Result(Layout layout, List<Block> blocks) {}
+
+    private record Line(int number, int start, int end, boolean blankBefore) {}
+
+    public Result segment(String text) {
+        List<Line> lines = lines(text);
+        if (lines.isEmpty()) return new Result(Layout.EMPTY, List.of());
+        Layout layout = layoutOf(text, lines);
+        List<Block> blocks = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            Line first = lines.get(i);
+            Line last = first;
+            if (layout == Layout.WRAPPED_PARAGRAPHS) {
+                while (i + 1 < lines.size() && !lines.get(i + 1).blankBefore() && !isListMarked(text, lines.get(i + 1))) {
+                    last = lines.get(++i);
+                }
+            }
+            int marker = listMarkerLength(text, first.start(), first.end());
+            int start = first.start() + marker;
+            String blockText = text.substring(start, last.end());
+            if (last != first) blockText = blockText.replace('\n', ' ');
+            if (blockText.isEmpty()) {               // a bare bullet: keep it as a block so it is accounted for
+                start = first.start();
+                marker = 0;
+                blockText = text.substring(start, last.end());
+            }
+            blocks.add(new Block(blocks.size(), first.number(), first.start(), start, blockText, marker > 0,
+                    first.blankBefore() || i == 0));
+        }
+        return new Result(layout, blocks);
+    }
+
+    private static List<Line> lines(String text) {
+        List<Line> lines = new ArrayList<>();
+        int number = 1, start = 0;
+        boolean blank = true;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i > start) {
+                    lines.add(new Line(number, start, i, blank));
+                    blank = false;
+                } else {
+                    blank = true;
+                }
+                number++;
+                start = i + 1;
+            }
+        }
+        return lines;
+    }
+
+    private static Layout layoutOf(String text, List<Line> lines) {
+        if (lines.size() == 1) return Layout.SINGLE_LINE;
+        int blankSeparated = 0, maxWidth = 0;
+        for (Line l : lines) {
+            if (l.blankBefore()) blankSeparated++;
+            maxWidth = Math.max(maxWidth, l.end() - l.start());
+        }
+        if (maxWidth <= MAX_WRAP_WIDTH && looksWrapped(text, lines, maxWidth)) return Layout.WRAPPED_PARAGRAPHS;
+        return blankSeparated * 2 >= lines.size() ? Layout.BLANK_LINE_PARAGRAPHS : Layout.LINE_PER_PARAGRAPH;
+    }
+
+    /**
+     * Hard wrapping shows as lines that are not the last of their paragraph filling most of the width
+     * and continuing mid-sentence (the next line starts in lower case or the line ends without a stop).
+     */
+    private static boolean looksWrapped(String text, List<Line> lines, int width) {
+        int inner = 0, full = 0, continued = 0;
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            Line l = lines.get(i), next = lines.get(i + 1);
+            if (next.blankBefore()) continue;
+            inner++;
+            if (l.end() - l.start() >= width * WRAP_FILL) full++;
+            char lastChar = text.charAt(l.end() - 1);
+            char nextChar = text.charAt(next.start());
+            if (Character.isLowerCase(nextChar) || (!TextShape.isSentenceEnd(lastChar) && lastChar != ':')) continued++;
+        }
+        return inner >= 3 && full >= inner * 0.6 && continued >= inner * 0.6;
+    }
+
+    private static boolean isListMarked(String text, Line line) {
+        return listMarkerLength(text, line.start(), line.end()) > 0;
+    }
+
+    /** Length of a leading bullet marker and its space ("• ", "* ", "- "), or 0. */
+    static int listMarkerLength(String text, int start, int end) {
+        if (end - start < 1) return 0;
+        char c = text.charAt(start);
+        boolean bullet = c == '•' || c == '*' || c == '+' || c == '-' || c == '–' || c == '·' || c == '◦' || c == '▪'
+                || c == '►' || c == '○' || c == '■' || c == '●' || c == '‣' || c == '⁃';
+        if (!bullet) return 0;
+        if (end - start == 1) return 1;
+        return text.charAt(start + 1) == ' ' ? 2 : 0;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.winnow.text;
+
+import java.util.Locale;
+
+/**
+ * Language-independent shape of a piece of text, computed in one pass: how many words, how many of
+ * them capitalised, whether it ends like a sentence. Stages judge form with these instead of
+ * re-scanning text. Scripts without spaces (CJK) count two ideographs as a word, so a Chinese
+ * paragraph is "long" like an English one.
+ *
+ * @param words        word count
+ * @param letters      letter count
+ * @param capitalized  words whose first letter is upper case
+ * @param lowerWords   words whose first letter is lower case
+ * @param sentenceEnds sentence-ending punctuation marks followed by a space or the end
+ * @param terminal     the text ends like a sentence (. ! ? … or CJK full stop, optionally inside quotes/brackets)
+ * @param endsWithColon the text ends with a colon
+ * @param digits       digit count
+ */
+public record TextShape(int words, int letters, int capitalized, int lowerWords, int sentenceEnds, boolean terminal,
+                        boolean endsWithColon, int digits) {
+
+    public static TextShape of(String text) {
+        int words = 0, letters = 0, capitalized = 0, lower = 0, ends = 0, digits = 0, ideographs = 0;
+        boolean inWord = false;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                inWord = false;
+                continue;
+            }
+            if (Character.isLetter(c)) {
+                letters++;
+                if (isIdeograph(c)) ideographs++;
+                else if (!inWord) {
+                    words++;
+                    if (Character.isUpperCase(c) || Character.isTitleCase(c)) capitalized++;
+                    else if (Character.isLowerCase(c)) lower++;
+                }
+                inWord = true;
+            } else if (Character.isDigit(c)) {
+                digits++;
+                if (!inWord) words++;
+                inWord = true;
+            } else if (isSentenceEnd(c)) {
+                if (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)) || isCloser(text.charAt(i + 1))) ends++;
+            }
+            // other punctuation neither starts nor ends a word ("don't", "full-scale" stay one word)
+        }
+        words += ideographs / 2;
+        int last = n - 1;
+        while (last >= 0 && isCloser(text.charAt(last))) last--;
+        boolean terminal = last >= 0 && isSentenceEnd(text.charAt(last));
+        boolean colon = n > 0 && (text.charAt(n - 1) == ':' || text.charAt(n - 1) == '：');
+        return new TextShape(words, letters, capitalized, lower, ends, terminal, colon, digits);
+    }
+
+    /** Share of words that start with a capital letter (0 when there are none). */
+    public double capitalizedRatio() {
+        int cased = capitalized + lowerWords;
+        return cased == 0 ? 0 : (double) capitalized / cased;
+    }
+
+    /** Reads like prose: enough words and ends like a sentence, or several sentences. */
+    public boolean isSentence() {
+        return (terminal && words >= 6) || sentenceEnds >= 2;
+    }
+
+    /** A lowercase key for vocabulary look-ups: letters, digits and single spaces only. */
+    public static String key(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (space && sb.length() > 0) sb.append(' ');
+                space = false;
+                sb.append(c);
+            } else {
+                space = true;
+            }
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    static boolean isSentenceEnd(char c) {
+        return c == '.' || c == '!' || c == '?' || c == '…' || c == '。' || c == '！' || c == '？';
+    }
+
+    static boolean isCloser(char c) {
+        return c == '"' || c == '\'' || c == '”' || c == '’' || c == '»' || c == ')' || c == ']' || c == '」' || c == '』';
+    }
+
+    static boolean isIdeograph(char c) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(c);
+        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+                || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.THAI;
+    }
+}

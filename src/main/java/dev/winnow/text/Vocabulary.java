@@ -1,0 +1,72 @@
+package dev.winnow.text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A set of phrases for one concept (menu words, share widgets, photo agencies), loaded from
+ * {@code /dev/winnow/vocab/<name>.txt}: one lower-case key per line (see {@link TextShape#key}),
+ * {@code #} comments, a trailing {@code *} for a phrase that may be followed by more words.
+ * Immutable and thread-safe.
+ */
+public final class Vocabulary {
+    private final String name;
+    private final Set<String> exact;
+    private final List<String> prefixes;
+    private final int longest;
+
+    private Vocabulary(String name, Set<String> exact, List<String> prefixes) {
+        this.name = name;
+        this.exact = Set.copyOf(exact);
+        this.prefixes = List.copyOf(prefixes);
+        int max = 0;
+        for (String e : exact) max = Math.max(max, e.split(" ").length);
+        this.longest = max;
+    }
+
+    public static Vocabulary load(String name) {
+        String path = "/dev/winnow/vocab/" + name + ".txt";
+        try (InputStream in = Vocabulary.class.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException("missing vocabulary resource " + path);
+            Set<String> exact = new HashSet<>();
+            List<String> prefixes = new ArrayList<>();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) continue;
+                if (line.endsWith("*")) prefixes.add(TextShape.key(line));
+                else exact.add(TextShape.key(line));
+            }
+            return new Vocabulary(name, exact, prefixes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String name() { return name; }
+
+    /** The whole key is a phrase of this vocabulary, or starts with one of its prefix phrases. */
+    public boolean matches(String key) {
+        if (exact.contains(key)) return true;
+        for (String p : prefixes) {
+            if (key.startsWith(p) && (key.length() == p.length() || key.charAt(p.length()) == ' ')) return true;
+        }
+        return false;
+    }
+
+    /** The exact phrase is in this vocabulary (no prefix matching). */
+    public boolean contains(String key) {
+        return exact.contains(key);
+    }
+
+    /** Longest phrase in words, for scanning multi-word phrases inside a text. */
+    public int longestPhrase() { return longest; }
+}
