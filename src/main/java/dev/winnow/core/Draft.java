@@ -12,19 +12,24 @@ public final class Draft {
     private final String source;
     private final List<Block> kept;
     private final Metadata metadata;
-    private final boolean[] removed;
+    private final Reason[] removed;
 
-    Draft(String source, List<Block> kept, Metadata metadata, boolean[] removed) {
+    Draft(String source, List<Block> kept, Metadata metadata, Reason[] removed) {
         this.source = source;
         this.kept = Collections.unmodifiableList(new ArrayList<>(kept));
         this.metadata = metadata;
         this.removed = removed.clone();
     }
 
+    /** Why an earlier stage removed the block with this index, or null if it is kept. */
+    public Reason removedAs(int index) {
+        return removed[index];
+    }
+
     /** Blocks removed by earlier stages strictly between two block indexes: how much chrome separates them. */
     public int removedBetween(int fromIndex, int toIndex) {
         int n = 0;
-        for (int i = Math.max(0, fromIndex + 1); i < Math.min(toIndex, removed.length); i++) if (removed[i]) n++;
+        for (int i = Math.max(0, fromIndex + 1); i < Math.min(toIndex, removed.length); i++) if (removed[i] != null) n++;
         return n;
     }
 

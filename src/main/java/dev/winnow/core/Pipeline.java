@@ -41,7 +41,7 @@ public final class Pipeline {
         String source = normalizer.normalize(input);
         Segmenter.Result segmented = segmenter.segment(source);
         Block[] blocks = segmented.blocks().toArray(new Block[0]);
-        boolean[] removed = new boolean[blocks.length];
+        Reason[] removed = new Reason[blocks.length];
         Metadata metadata = new Metadata();
         List<Removal> removals = new ArrayList<>();
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
@@ -53,12 +53,12 @@ public final class Pipeline {
             for (Verdict.Cut cut : verdict.cuts()) {
                 int i = cut.block().index();
                 // A block cut earlier in this stage is judged again by later stages, not twice by this one.
-                if (removed[i] || touched[i] || blocks[i] != cut.block()) continue;
+                if (removed[i] != null || touched[i] || blocks[i] != cut.block()) continue;
                 touched[i] = true;
                 Block block = blocks[i];
                 Removal removal;
                 if (cut.wholeBlock()) {
-                    removed[i] = true;
+                    removed[i] = cut.reason();
                     removal = new Removal(stage.name(), cut.reason(), source.substring(block.lineStart(), block.end()),
                             block.lineStart(), block.end());
                 } else {
@@ -67,7 +67,7 @@ public final class Pipeline {
                     removal = new Removal(stage.name(), cut.reason(), source.substring(start, end).strip(), start, end);
                     Block rest = cut.from() == 0 ? block.narrowed(cut.to(), block.text().length())
                             : block.narrowed(0, cut.from());
-                    if (rest.text().isEmpty()) removed[i] = true;
+                    if (rest.text().isEmpty()) removed[i] = cut.reason();
                     else blocks[i] = rest;
                 }
                 removals.add(removal);
@@ -79,9 +79,9 @@ public final class Pipeline {
         return new Document(source, segmented.layout(), kept(blocks, removed), List.copyOf(removals), metadata, counts);
     }
 
-    private static List<Block> kept(Block[] blocks, boolean[] removed) {
+    private static List<Block> kept(Block[] blocks, Reason[] removed) {
         List<Block> kept = new ArrayList<>(blocks.length);
-        for (int i = 0; i < blocks.length; i++) if (!removed[i]) kept.add(blocks[i]);
+        for (int i = 0; i < blocks.length; i++) if (removed[i] == null) kept.add(blocks[i]);
         return kept;
     }
 }

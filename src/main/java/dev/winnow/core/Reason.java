@@ -18,12 +18,14 @@ public enum Reason {
     LIVE_BANNER,
     /** Share / follow / social widget text ("Follow us on:", "Share on Facebook"). */
     SOCIAL_WIDGET,
-    /** A comment counter or comment-section call to action ("0 Comments"). */
+    /** A comment counter or comment-section heading ("0 Comments", "Leave a reply"): the article ends before it. */
     COMMENT_COUNTER,
     /** Sign-in, subscribe and newsletter prompts, paywall teasers. */
     ACCOUNT_PROMPT,
     /** A bullet in a run of short link-like bullets (a menu rendered as a list). */
     LINK_LIST,
+    /** A heading that opens related links or recommendations ("More stories", "Related"). */
+    SECTION_BREAK,
     /** Rendered form controls and media placeholders ("(BUTTON) Search", "[image.jpg]", "______"). */
     UI_CONTROL,
 

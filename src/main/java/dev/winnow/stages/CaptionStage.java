@@ -36,6 +36,10 @@ public final class CaptionStage implements Stage {
             "(?i)(?:\\((?:[^()]{0,40}\\b(?:photo|image|picture|credit|courtesy|file)\\b[^()]{0,60})\\)"
                     + "|\\b(?:photo|photograph|image|picture|credit|photo credit|image credit|image source)s?\\s*(?::|by|©)\\s*[^.]{1,60})\\s*$");
 
+    /** "FILE PHOTO: ...", "PICTURED: ...", "Photo: ...": a caption announced at its start. */
+    private static final Pattern CAPTION_LEAD = Pattern.compile(
+            "^(?:FILE PHOTO|PHOTO|PICTURED|IMAGE|PICTURE|(?i:file photo|pictured|above|top|left|right|photo|image|caption))\\s*[:|]\\s+\\S.*");
+
     private final Vocabulary credits = Vocabulary.load("credits");
 
     @Override
@@ -70,7 +74,7 @@ public final class CaptionStage implements Stage {
         if (shape.words() > MAX_CAPTION_WORDS) return null;
         String text = b.text();
         if (isCreditOnly(text)) return Reason.CREDIT_ONLY;
-        if (hasCreditTail(text)) return Reason.CAPTION_CREDIT;
+        if (hasCreditTail(text) || CAPTION_LEAD.matcher(text).matches()) return Reason.CAPTION_CREDIT;
         if (POSITIONAL.matcher(text).find()) return Reason.CAPTION_POSITIONAL;
         return null;
     }
@@ -90,6 +94,7 @@ public final class CaptionStage implements Stage {
     boolean hasCreditTail(String text) {
         Matcher m = CREDIT_TAIL.matcher(text);
         if (m.find() && m.start() > 0) return true;
+        if (endsInSlashCredit(text)) return true;
         int cut = lastSentenceEnd(text);
         if (cut < 0) return false;
         String tail = text.substring(cut).strip();
@@ -116,6 +121,15 @@ public final class CaptionStage implements Stage {
             }
         }
         return false;
+    }
+
+    /** "... easy.Jane Doe/Getty": the last word joins a name and an agency with a slash. */
+    private boolean endsInSlashCredit(String text) {
+        int space = text.lastIndexOf(' ');
+        String last = text.substring(space + 1);
+        int slash = last.lastIndexOf('/');
+        if (slash <= 0 || slash == last.length() - 1) return false;
+        return credits.contains(TextShape.key(last.substring(slash + 1))) || credits.contains(TextShape.key(last.substring(0, slash)));
     }
 
     /** Offset just after the last ". " (sentence end followed by a space), or -1. */

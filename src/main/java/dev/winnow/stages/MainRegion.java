@@ -2,6 +2,7 @@ package dev.winnow.stages;
 
 import dev.winnow.core.Block;
 import dev.winnow.core.Draft;
+import dev.winnow.core.Reason;
 import dev.winnow.text.TextShape;
 
 import java.util.List;
@@ -20,6 +21,10 @@ record MainRegion(int first, int last) {
 
     /** Penalty of one block an earlier stage removed: menus and footers separate regions. */
     static final int REMOVED_BLOCK = 2;
+    /** Penalty of a related-links heading: the region continues past it only when much prose follows. */
+    static final int SECTION_BREAK = 40;
+    /** The article before a comment thread needs at least this much prose to be chosen over the thread. */
+    static final int MIN_ARTICLE_SCORE = 40;
     /** Penalty of a kept list entry that is not prose (a menu or link item). */
     static final int LIST_ENTRY = 3;
     /** Penalty of a kept short line that is not prose. */
@@ -31,17 +36,31 @@ record MainRegion(int first, int last) {
 
     boolean contains(int position) { return position >= first && position <= last; }
 
+    /**
+     * Comment headings split the page into segments; the article comes before its comments, so the
+     * earliest segment with real prose wins: at least {@link #MIN_ARTICLE_SCORE} and this share of the best.
+     */
+    static final double EARLIER_SEGMENT_SHARE = 0.05;
+
     static MainRegion of(Draft draft) {
         List<Block> kept = draft.kept();
+        List<long[]> segments = new java.util.ArrayList<>();   // {score, first, last} of each segment's best run
         long best = 0, run = 0;
         int bestFirst = 0, bestLast = -1, runFirst = 0;
         int previousIndex = -1;
         for (int i = 0; i < kept.size(); i++) {
             Block b = kept.get(i);
             int gap = draft.removedBetween(previousIndex, b.index());
+            boolean hardBreak = gap > 0 && breakBetween(draft, previousIndex, b.index());
             previousIndex = b.index();
-            if (gap > 0) {
-                run -= (long) gap * REMOVED_BLOCK;
+            if (hardBreak) {
+                if (bestLast >= 0) segments.add(new long[] {best, bestFirst, bestLast});
+                best = 0;
+                bestLast = -1;
+                run = 0;
+                runFirst = i;
+            } else if (gap > 0) {
+                run -= (long) gap * REMOVED_BLOCK + (long) SECTION_BREAK * sectionBreaks(draft, previousIndexBefore(kept, i), b.index());
                 if (run <= 0) {
                     run = 0;
                     runFirst = i;
@@ -60,7 +79,30 @@ record MainRegion(int first, int last) {
                 bestLast = i;
             }
         }
-        return new MainRegion(bestFirst, bestLast);
+        if (bestLast >= 0) segments.add(new long[] {best, bestFirst, bestLast});
+        long top = 0;
+        for (long[] seg : segments) top = Math.max(top, seg[0]);
+        for (long[] seg : segments) {
+            if (seg[0] >= Math.min(top, Math.max(MIN_ARTICLE_SCORE, top * EARLIER_SEGMENT_SHARE))) return new MainRegion((int) seg[1], (int) seg[2]);
+        }
+        return new MainRegion(0, -1);
+    }
+
+    private static int previousIndexBefore(List<Block> kept, int i) {
+        return i == 0 ? -1 : kept.get(i - 1).index();
+    }
+
+    private static int sectionBreaks(Draft draft, int from, int to) {
+        int n = 0;
+        for (int i = from + 1; i < to; i++) if (draft.removedAs(i) == Reason.SECTION_BREAK) n++;
+        return n;
+    }
+
+    private static boolean breakBetween(Draft draft, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            if (draft.removedAs(i) != null && NavigationStage.endsArticle(draft.removedAs(i))) return true;
+        }
+        return false;
     }
 
     static int score(Block b) {

@@ -28,7 +28,10 @@ public final class MetadataStage implements Stage {
     /** How far from the main text's edges a byline or date may stand. */
     static final int BYLINE_WINDOW = 4;
 
-    private static final Pattern BY = Pattern.compile("(?i)^(?:by|written by|words by|story by|reporting by|von|par|por|di|door|av|af)\\s+(.+?)\\s*$");
+    private static final Pattern BY = Pattern.compile(
+            "(?i)^(?:(?:posted|written|words|story|reporting|text|published)\\s+)?(?:by|von|par|por|di|door|av|af):?\\s+(.+?)\\s*$");
+    /** What may follow the names in a byline: "on <date>", "| Staff writer", ", Reuters", "Updated ...". */
+    private static final Pattern BYLINE_TAIL = Pattern.compile("(?i)\\s*(?:\\bon\\b|\\||\\u2022|·|,\\s*(?:updated|published|\\p{N})|\\bupdated\\b|\\bpublished\\b|\\p{N}).*$");
     private static final Pattern BY_ALONE = Pattern.compile("(?i)^by:?$");
     /** "... last sentence. — Outlet" or "... sentence.\" - Outlet": a credit of at most five words. */
     private static final Pattern SOURCE_CREDIT = Pattern.compile(
@@ -54,8 +57,8 @@ public final class MetadataStage implements Stage {
         if (region.isEmpty()) return;
         boolean[] taken = new boolean[kept.size()];
 
-        findTitle(kept, region, verdict, taken);
         findBylinesAndDates(kept, region, verdict, taken);
+        findTitle(kept, region, verdict, taken);
         findSourceCredit(kept.get(region.last()), verdict, taken, region.last());
         findSectionLabels(kept, region, verdict, taken);
     }
@@ -64,7 +67,8 @@ public final class MetadataStage implements Stage {
         int from = Math.max(0, region.first() - TITLE_WINDOW);
         for (int i = region.first(); i >= from; i--) {
             Block b = kept.get(i);
-            if (Forms.isTitleLike(b) && !Forms.isNameList(b.text()) && !isDate(b.text())) {
+            if (taken[i]) continue;
+            if (Forms.isTitleLike(b) && !Forms.isNameList(b.text()) && !isDate(b.text()) && !BY.matcher(b.text()).matches()) {
                 verdict.move(b, Reason.TITLE, Field.TITLE, b.text());
                 taken[i] = true;
                 return;
@@ -117,10 +121,9 @@ public final class MetadataStage implements Stage {
         verdict.drop(b, Reason.BYLINE);
     }
 
-    /** "Jane Doe, Reuters" / "Jane Doe | Staff writer": drop a trailing role or outlet after a separator. */
+    /** "Jane Doe on May 2, 2019", "Jane Doe | Staff writer": the names without what follows them. */
     private static String stripRole(String names) {
-        int bar = names.indexOf('|');
-        return (bar > 0 ? names.substring(0, bar) : names).strip();
+        return BYLINE_TAIL.matcher(names).replaceFirst("").strip();
     }
 
     private static void findSourceCredit(Block last, Verdict verdict, boolean[] taken, int position) {

@@ -31,6 +31,11 @@ public final class NavigationStage implements Stage {
     private static final Pattern UI_CONTROL = Pattern.compile(
             "(?i)(?:.*\\((?:BUTTON|submit|IMG|image|video|iframe|embed)\\).*|.*_{5,}.*|\\[[^\\]]*\\]|\\[[^\\]\\s]+|[|»«›‹>•·/\\\\-]+)");
 
+    /** "34 responses to “Title”", "12 comments on ...": the header of a comment section. */
+    private static final Pattern COMMENT_HEADER = Pattern.compile(
+            "(?i)\\d[\\d,.]*\\s+(?:comments?|responses?|replies|thoughts|reactions)\\s+(?:to|on|for)\\b.*");
+
+    private final Vocabulary sectionBreaks = Vocabulary.load("section_breaks");
     private final Vocabulary navigation = Vocabulary.load("navigation");
     private final Vocabulary live = Vocabulary.load("live_banners");
     private final Vocabulary social = Vocabulary.load("social");
@@ -40,6 +45,11 @@ public final class NavigationStage implements Stage {
 
     @Override
     public String name() { return "navigation"; }
+
+    /** A comment section starts here: the article does not continue past it. */
+    static boolean endsArticle(Reason reason) {
+        return reason == Reason.COMMENT_COUNTER;
+    }
 
     @Override
     public void judge(Draft draft, Verdict verdict) {
@@ -60,7 +70,11 @@ public final class NavigationStage implements Stage {
         String key = TextShape.key(text);
         if (key.isEmpty()) return UI_CONTROL.matcher(text).matches() ? Reason.UI_CONTROL : Reason.NAV_SHORT_LINE;
         if (UI_CONTROL.matcher(text).matches()) return Reason.UI_CONTROL;
-        if (COMMENT_COUNTER.matcher(text).matches() || comments.contains(key)) return Reason.COMMENT_COUNTER;
+        // a bullet is a menu link, not a heading that opens a section
+        if (COMMENT_COUNTER.matcher(text).matches() || COMMENT_HEADER.matcher(text).matches() || comments.matches(key)) {
+            return b.listItem() ? Reason.NAV_BOILERPLATE : Reason.COMMENT_COUNTER;
+        }
+        if (sectionBreaks.matches(key)) return b.listItem() ? Reason.NAV_BOILERPLATE : Reason.SECTION_BREAK;
         if (live.contains(key)) return Reason.LIVE_BANNER;
         if (isLanguagePicker(key)) return Reason.LANGUAGE_PICKER;
         if (social.matches(key)) return Reason.SOCIAL_WIDGET;
