@@ -28,7 +28,7 @@ record MainRegion(int first, int last) {
     /** Penalty of a kept list entry that is not prose (a menu or link item). */
     static final int LIST_ENTRY = 3;
     /** Penalty of a kept short line that is not prose. */
-    static final int SHORT_LINE = 2;
+    static final int SHORT_LINE = 3;
     /** Penalty of a kept headline-like line: small, so subheadings inside an article are bridged. */
     static final int HEADLINE = 1;
 

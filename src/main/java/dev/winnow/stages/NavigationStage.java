@@ -29,7 +29,8 @@ public final class NavigationStage implements Stage {
             "(?i)(?:\\d[\\d,.]*k?\\s+(?:comments?|replies|responses)|(?:comments?|replies)\\s*[(\\[:]?\\s*\\d[\\d,.]*\\s*[)\\]]?|view all \\d+ comments?)");
     /** Rendered controls: text-browser buttons and form fields, image and media placeholders. */
     private static final Pattern UI_CONTROL = Pattern.compile(
-            "(?i)(?:.*\\((?:BUTTON|submit|IMG|image|video|iframe|embed)\\).*|.*_{5,}.*|\\[[^\\]]*\\]|\\[[^\\]\\s]+|[|»«›‹>•·/\\\\-]+)");
+            "(?i)(?:.*\\((?:BUTTON|submit|IMG|image|video|iframe|embed)\\).*|.*_{5,}.*|\\[[^\\]]*\\]|\\[[^\\]\\s]+"
+                    + "|\\[[ x]?\\] .*|(?:IFRAME|EMBED|OBJECT|VIDEO|AUDIO):\\s*\\S+|[|»«›‹>•·/\\\\-]+)");
 
     /** "34 responses to “Title”", "12 comments on ...": the header of a comment section. */
     private static final Pattern COMMENT_HEADER = Pattern.compile(
