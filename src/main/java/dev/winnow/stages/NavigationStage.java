@@ -81,7 +81,7 @@ public final class NavigationStage implements Stage {
         if (social.matches(key)) return Reason.SOCIAL_WIDGET;
         if (account.matches(key)) return Reason.ACCOUNT_PROMPT;
         if (navigation.matches(key)) return Reason.NAV_BOILERPLATE;
-        if (isLowercaseFragment(b)) return Reason.NAV_SHORT_LINE;
+        if (isLowercaseFragment(b) && !Forms.isSlug(text)) return Reason.NAV_SHORT_LINE;   // slugs: see SlugStage
         return null;
     }
 
