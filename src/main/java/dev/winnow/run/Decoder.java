@@ -20,6 +20,9 @@ public final class Decoder {
     /** A few stray NUL bytes in text are dropped by normalization; more than this share means binary. */
     static final double MAX_NUL_SHARE = 0.01;
 
+    /** Magic numbers and text sniffing need only the start of a file; scanning all of it cost a fifth of the run. */
+    static final int DETECT_BYTES = 8192;
+
     private final Tika tika = new Tika();
 
     /** Decoded text with what was detected, or a rejection. */
@@ -29,7 +32,8 @@ public final class Decoder {
 
     public Decoded decode(Input input, byte[] bytes) {
         if (bytes.length == 0) return reject(input, RejectReason.EMPTY, "the input is empty (0 bytes)");
-        String mediaType = tika.detect(bytes, input.path() == null ? null : input.path().getFileName().toString());
+        byte[] head = bytes.length <= DETECT_BYTES ? bytes : java.util.Arrays.copyOf(bytes, DETECT_BYTES);
+        String mediaType = tika.detect(head, input.path() == null ? null : input.path().getFileName().toString());
         Charset bom = bomCharset(bytes);
         Charset charset;
         String text;

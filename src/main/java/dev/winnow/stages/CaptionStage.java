@@ -40,6 +40,8 @@ public final class CaptionStage implements Stage {
     private static final Pattern CAPTION_LEAD = Pattern.compile(
             "^(?:FILE PHOTO|PHOTO|PICTURED|IMAGE|PICTURE|(?i:file photo|pictured|above|top|left|right|photo|image|caption))\\s*[:|]\\s+\\S.*");
 
+    private static final int CREDIT_TAIL_CHARS = 120;
+
     private final Vocabulary credits = Vocabulary.load("credits");
 
     @Override
@@ -54,7 +56,7 @@ public final class CaptionStage implements Stage {
         for (int i = 0; i < kept.size(); i++) {
             if (reasons[i] == null) continue;
             verdict.drop(kept.get(i), reasons[i]);
-            captionKeys.add(TextShape.key(kept.get(i).text()));
+            captionKeys.add(kept.get(i).key());
         }
         if (captionKeys.isEmpty()) return;
         for (int i = 0; i < kept.size(); i++) {
@@ -73,7 +75,7 @@ public final class CaptionStage implements Stage {
         TextShape shape = b.shape();
         if (shape.words() > MAX_CAPTION_WORDS) return null;
         String text = b.text();
-        if (isCreditOnly(text)) return Reason.CREDIT_ONLY;
+        if (shape.words() <= MAX_CREDIT_WORDS && isCreditOnly(text)) return Reason.CREDIT_ONLY;
         if (hasCreditTail(text) || CAPTION_LEAD.matcher(text).matches()) return Reason.CAPTION_CREDIT;
         if (POSITIONAL.matcher(text).find()) return Reason.CAPTION_POSITIONAL;
         return null;
@@ -92,7 +94,8 @@ public final class CaptionStage implements Stage {
 
     /** The block ends, after its last sentence, in a credit naming an agency or introduced by a credit word. */
     boolean hasCreditTail(String text) {
-        Matcher m = CREDIT_TAIL.matcher(text);
+        // the tail pattern is bounded (about 110 chars), so only the end of the text can match it
+        Matcher m = CREDIT_TAIL.matcher(text).region(Math.max(0, text.length() - CREDIT_TAIL_CHARS), text.length());
         if (m.find() && m.start() > 0) return true;
         if (endsInSlashCredit(text)) return true;
         int cut = lastSentenceEnd(text);
@@ -146,7 +149,7 @@ public final class CaptionStage implements Stage {
 
     private static boolean isFragment(Block b, List<String> captionKeys) {
         if (b.shape().words() < MIN_FRAGMENT_WORDS) return false;
-        String key = TextShape.key(b.text());
+        String key = b.key();
         for (String caption : captionKeys) if (caption.length() > key.length() && caption.contains(key)) return true;
         return false;
     }

@@ -23,6 +23,9 @@ final class Forms {
             "business", "sport", "sports", "politics", "opinion", "video", "live", "edition", "staff", "team", "us");
 
     private static final Pattern SLUG = Pattern.compile("[\\p{Ll}\\p{Nd}'’‘:,!?.()]+(?:-[\\p{Ll}\\p{Nd}'’‘:,!?.()]+){2,}/?");
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*(?:,|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\be\\b)\\s*");
+    /** Four names of four words each fit easily; longer text is not a byline. */
+    private static final int MAX_NAME_LIST_CHARS = 160;
     private static final Pattern URL = Pattern.compile("(?i)(?:https?://|www\\.)\\S+");
 
     /** A block is prose: a sentence of some length, or several sentences. */
@@ -50,7 +53,8 @@ final class Forms {
      * joined by "and", "&" or commas, no digits, no sentence ending.
      */
     static boolean isNameList(String text) {
-        String[] names = text.split("\\s*(?:,|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\be\\b)\\s*");
+        if (text.length() > MAX_NAME_LIST_CHARS) return false;
+        String[] names = NAME_SEPARATOR.split(text);
         if (names.length == 0 || names.length > 4) return false;
         for (String name : names) if (!isName(name)) return false;
         return true;

@@ -32,6 +32,7 @@ public final class MetadataStage implements Stage {
             "(?i)^(?:(?:posted|written|words|story|reporting|text|published)\\s+)?(?:by|von|par|por|di|door|av|af):?\\s+(.+?)\\s*$");
     /** What may follow the names in a byline: "on <date>", "| Staff writer", ", Reuters", "Updated ...". */
     private static final Pattern BYLINE_TAIL = Pattern.compile("(?i)\\s*(?:\\bon\\b|\\||\\u2022|·|,\\s*(?:updated|published|\\p{N})|\\bupdated\\b|\\bpublished\\b|\\p{N}).*$");
+    private static final Pattern AUTHOR_SEPARATOR = Pattern.compile("\\s*(?:,|&|\\band\\b)\\s*");
     private static final Pattern BY_ALONE = Pattern.compile("(?i)^by:?$");
     /** "... last sentence. — Outlet" or "... sentence.\" - Outlet": a credit of at most five words. */
     private static final Pattern SOURCE_CREDIT = Pattern.compile(
@@ -115,7 +116,7 @@ public final class MetadataStage implements Stage {
     }
 
     private static void moveAuthors(Block b, String names, Verdict verdict) {
-        for (String name : names.split("\\s*(?:,|&|\\band\\b)\\s*")) {
+        for (String name : AUTHOR_SEPARATOR.split(names)) {
             if (!name.isBlank()) verdict.set(Field.AUTHORS, name.strip());
         }
         verdict.drop(b, Reason.BYLINE);

@@ -68,7 +68,7 @@ public final class NavigationStage implements Stage {
         TextShape shape = b.shape();
         if (shape.words() > MAX_WIDGET_WORDS) return null;
         String text = b.text();
-        String key = TextShape.key(text);
+        String key = b.key();
         if (key.isEmpty()) return UI_CONTROL.matcher(text).matches() ? Reason.UI_CONTROL : Reason.NAV_SHORT_LINE;
         if (UI_CONTROL.matcher(text).matches()) return Reason.UI_CONTROL;
         // a bullet is a menu link, not a heading that opens a section

@@ -30,7 +30,7 @@ public final class QuoteStage implements Stage {
 
     @Override
     public void judge(Draft draft, Verdict verdict) {
-        List<String> earlier = new ArrayList<>();
+        List<String> earlier = new ArrayList<>();     // padded keys of earlier quotations long enough to compare
         for (Block b : draft.kept()) {
             List<Quotes.Quote> quotes = Quotes.find(b.text());
             if (quotes.isEmpty()) continue;
@@ -39,21 +39,32 @@ public final class QuoteStage implements Stage {
                 continue;
             }
             for (Quotes.Quote q : quotes) {
-                if (q.words() < MIN_QUOTE_WORDS) continue;
-                earlier.add(q.text());
+                int words = q.words();
+                if (words < MIN_QUOTE_WORDS) continue;
+                if (words >= MIN_REPEAT_WORDS) earlier.add(padded(q.text()));
                 verdict.set(Field.QUOTES, q.text());
             }
         }
     }
 
+    /** " words of the quote ": padded so that containment matches whole words only. */
+    private static String padded(String quote) {
+        return " " + TextShape.key(quote) + " ";
+    }
+
+    /**
+     * Every long quotation of the paragraph restates an earlier one (the shorter one's words stand,
+     * in order, inside the longer one's) and together they make up most of the paragraph.
+     */
     private static boolean restatesEarlier(Block b, List<Quotes.Quote> quotes, List<String> earlier) {
         int repeatedWords = 0;
         for (Quotes.Quote q : quotes) {
             int words = q.words();
             if (words < MIN_REPEAT_WORDS) continue;
+            String key = padded(q.text());
             boolean repeated = false;
             for (String e : earlier) {
-                if (TextShape.of(e).words() >= MIN_REPEAT_WORDS && Quotes.restates(q.text(), e)) {
+                if (key.length() <= e.length() ? e.contains(key) : key.contains(e)) {
                     repeated = true;
                     break;
                 }

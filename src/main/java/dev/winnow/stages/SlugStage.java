@@ -51,7 +51,7 @@ public final class SlugStage implements Stage {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < kept.size(); i++) {
             if (cut[i]) continue;
-            String key = TextShape.key(kept.get(i).text());
+            String key = kept.get(i).key();
             if (key.isEmpty()) continue;
             Integer earlier = seen.putIfAbsent(key, i);
             if (earlier == null) continue;

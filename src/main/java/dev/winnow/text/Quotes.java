@@ -52,9 +52,4 @@ public final class Quotes {
         if (end > start) quotes.add(new Quote(text.substring(start, end), start, end));
     }
 
-    /** One quotation restates the other: the shorter one's words stand, in order, inside the longer one's. */
-    public static boolean restates(String a, String b) {
-        String ka = " " + TextShape.key(a) + " ", kb = " " + TextShape.key(b) + " ";
-        return ka.length() <= kb.length() ? kb.contains(ka) : ka.contains(kb);
-    }
 }

@@ -85,6 +85,7 @@ public record TextShape(int words, int letters, int capitalized, int lowerWords,
     }
 
     static boolean isSentenceEnd(char c) {
+        if (c < '!') return false;
         return c == '.' || c == '!' || c == '?' || c == '…' || c == '。' || c == '！' || c == '？';
     }
 
@@ -93,6 +94,7 @@ public record TextShape(int words, int letters, int capitalized, int lowerWords,
     }
 
     static boolean isIdeograph(char c) {
+        if (c < '\u0E00') return false;          // every script below Thai separates words with spaces
         Character.UnicodeScript s = Character.UnicodeScript.of(c);
         return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
                 || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.THAI;
