@@ -41,6 +41,7 @@ public final class CaptionStage implements Stage {
             "^(?:FILE PHOTO|PHOTO|PICTURED|IMAGE|PICTURE|(?i:file photo|pictured|above|top|left|right|photo|image|caption))\\s*[:|]\\s+\\S.*");
 
     private static final int CREDIT_TAIL_CHARS = 120;
+    private static final Pattern CREDIT_SEPARATOR = Pattern.compile("[\\s/|,]+");
 
     private final Vocabulary credits = Vocabulary.load("credits");
 
@@ -76,8 +77,10 @@ public final class CaptionStage implements Stage {
         if (shape.words() > MAX_CAPTION_WORDS) return null;
         String text = b.text();
         if (shape.words() <= MAX_CREDIT_WORDS && isCreditOnly(text)) return Reason.CREDIT_ONLY;
-        if (hasCreditTail(text) || CAPTION_LEAD.matcher(text).matches()) return Reason.CAPTION_CREDIT;
-        if (POSITIONAL.matcher(text).find()) return Reason.CAPTION_POSITIONAL;
+        if (hasCreditTail(text) || (text.indexOf(':') > 0 || text.indexOf('|') > 0) && CAPTION_LEAD.matcher(text).matches()) {
+            return Reason.CAPTION_CREDIT;
+        }
+        if (text.indexOf('(') >= 0 && POSITIONAL.matcher(text).find()) return Reason.CAPTION_POSITIONAL;
         return null;
     }
 
@@ -111,7 +114,7 @@ public final class CaptionStage implements Stage {
     boolean isCreditPhrase(String phrase) {
         String[] words = TextShape.key(phrase).split(" ");
         if (words.length == 0 || words.length > MAX_CREDIT_WORDS) return false;
-        String[] raw = phrase.split("[\\s/|,]+");
+        String[] raw = CREDIT_SEPARATOR.split(phrase);
         for (String w : raw) {
             if (w.isEmpty()) continue;
             String k = TextShape.key(w);

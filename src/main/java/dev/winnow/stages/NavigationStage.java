@@ -69,10 +69,12 @@ public final class NavigationStage implements Stage {
         if (shape.words() > MAX_WIDGET_WORDS) return null;
         String text = b.text();
         String key = b.key();
-        if (key.isEmpty()) return UI_CONTROL.matcher(text).matches() ? Reason.UI_CONTROL : Reason.NAV_SHORT_LINE;
-        if (UI_CONTROL.matcher(text).matches()) return Reason.UI_CONTROL;
+        boolean control = UI_CONTROL.matcher(text).matches();
+        if (key.isEmpty()) return control ? Reason.UI_CONTROL : Reason.NAV_SHORT_LINE;
+        if (control) return Reason.UI_CONTROL;
         // a bullet is a menu link, not a heading that opens a section
-        if (COMMENT_COUNTER.matcher(text).matches() || COMMENT_HEADER.matcher(text).matches() || comments.matches(key)) {
+        if (comments.matches(key) || (shape.digits() > 0 && mentionsComments(key)
+                && (COMMENT_COUNTER.matcher(text).matches() || COMMENT_HEADER.matcher(text).matches()))) {
             return b.listItem() ? Reason.NAV_BOILERPLATE : Reason.COMMENT_COUNTER;
         }
         if (sectionBreaks.matches(key)) return b.listItem() ? Reason.NAV_BOILERPLATE : Reason.SECTION_BREAK;
@@ -83,6 +85,12 @@ public final class NavigationStage implements Stage {
         if (navigation.matches(key)) return Reason.NAV_BOILERPLATE;
         if (isLowercaseFragment(b) && !Forms.isSlug(text)) return Reason.NAV_SHORT_LINE;   // slugs: see SlugStage
         return null;
+    }
+
+    /** Cheap pre-check before the comment-counter patterns run. */
+    private static boolean mentionsComments(String key) {
+        return key.contains("comment") || key.contains("repl") || key.contains("respons") || key.contains("thought")
+                || key.contains("reaction");
     }
 
     /** One or more language names or codes and nothing else ("en", "English | Español"). */

@@ -32,7 +32,7 @@ public final class Normalizer {
 
     public String normalize(String input) {
         String s = input;
-        if (s.indexOf('&') >= 0 && ENTITY.matcher(s).find()) s = StringEscapeUtils.unescapeHtml4(s);
+        if (hasEntity(s)) s = StringEscapeUtils.unescapeHtml4(s);
         if (!java.text.Normalizer.isNormalized(s, java.text.Normalizer.Form.NFC)) {
             s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
         }
@@ -61,6 +61,15 @@ public final class Normalizer {
             }
         }
         return out.toString();
+    }
+
+    /** Any '&' that starts an entity? Checked at each '&' only: most text has none, and a regex scan of it all is slow. */
+    private static boolean hasEntity(String s) {
+        for (int i = s.indexOf('&'); i >= 0; i = s.indexOf('&', i + 1)) {
+            int semi = s.indexOf(';', i);
+            if (semi > i + 1 && semi - i <= 33 && ENTITY.matcher(s).region(i, semi + 1).lookingAt()) return true;
+        }
+        return false;
     }
 
     private static boolean isSpace(char c) {
