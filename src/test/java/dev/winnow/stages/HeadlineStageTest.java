@@ -1,0 +1,65 @@
+package dev.winnow.stages;
+
+import dev.winnow.core.Document;
+import dev.winnow.core.Reason;
+import org.junit.jupiter.api.Test;
+
+import static dev.winnow.testing.Cuts.assertKept;
+import static dev.winnow.testing.Cuts.assertNothingRemoved;
+import static dev.winnow.testing.Cuts.assertRemoved;
+import static dev.winnow.testing.Invariants.cleanWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A headline-shaped line after the prose has begun is another story's headline when no prose follows it
+ * and its words are foreign to the article; a subheading introduces prose or shares the article's words.
+ */
+class HeadlineStageTest {
+    private static final HeadlineStage STAGE = new HeadlineStage();
+    private static final String ARTICLE = "The harbour lights festival returned on Saturday after a five year pause, organisers said.\n\n"
+            + "Thousands of visitors walked along the quay to watch the lantern boats drift past the old pier.";
+    private static final String TEASER = "Ten Ways to Keep Your Garden Green Through a Dry Summer";
+
+    @Test
+    void aTrailingHeadlineAboutAnotherTopicIsUnrelated() {
+        Document doc = cleanWith(STAGE, ARTICLE + "\n\n" + TEASER);
+        assertRemoved(doc, Reason.UNRELATED_HEADLINE, TEASER);
+        assertEquals(1, doc.removals().size());
+    }
+
+    @Test
+    void aRunOfTeasersAfterTheArticleIsUnrelated() {
+        Document doc = cleanWith(STAGE, ARTICLE + "\n\n" + TEASER + "\nWhy Train Fares Rise Every January");
+        assertRemoved(doc, Reason.UNRELATED_HEADLINE, TEASER);
+        assertRemoved(doc, Reason.UNRELATED_HEADLINE, "Why Train Fares Rise Every January");
+    }
+
+    // --- near misses
+
+    @Test
+    void aSubheadingThatIntroducesProseStays() {
+        assertNothingRemoved(cleanWith(STAGE, ARTICLE + "\n\nCity Gardens Compete\n\n"
+                + "Many of the lanterns were made by hand in a small workshop near the fish market."));
+    }
+
+    @Test
+    void aTrailingHeadlineOnTheArticlesTopicStays() {
+        Document doc = cleanWith(STAGE, ARTICLE + "\n\nHarbour Lantern Boats Drift Past the Pier");
+        assertKept(doc, "Harbour Lantern Boats Drift Past the Pier");
+    }
+
+    @Test
+    void aNameShapedLineAfterTheArticleIsLeftForTheBylineStage() {
+        assertNothingRemoved(cleanWith(STAGE, ARTICLE + "\n\nAna Sofia Lopes"));
+    }
+
+    @Test
+    void aHeadlineBeforeTheProseIsTheArticlesOwn() {
+        assertNothingRemoved(cleanWith(STAGE, TEASER + "\n\n" + ARTICLE));
+    }
+
+    @Test
+    void withoutProseNoHeadlineIsJudged() {
+        assertNothingRemoved(cleanWith(STAGE, TEASER + "\nWhy Train Fares Rise Every January"));
+    }
+}

@@ -1,0 +1,136 @@
+package dev.winnow.stages;
+
+import dev.winnow.core.Document;
+import dev.winnow.core.Reason;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static dev.winnow.testing.Cuts.assertKept;
+import static dev.winnow.testing.Cuts.assertNothingRemoved;
+import static dev.winnow.testing.Cuts.assertRemoved;
+import static dev.winnow.testing.Invariants.cleanWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Navigation and UI junk is judged line by line: a short line whose whole text is a widget goes, with
+ * the reason naming the widget; a sentence that only mentions one of those words stays.
+ */
+class NavigationStageTest {
+    private static final NavigationStage STAGE = new NavigationStage();
+    private static final String PROSE = "The market opened early on Saturday morning for the first time this year.";
+    private static final String MORE_PROSE = "The stalls sold bread, cheese and fresh fruit from nearby farms.";
+
+    /** {@code line} between two prose sentences is removed with {@code reason}; the prose stays. */
+    private static void assertDropped(String line, Reason reason) {
+        Document doc = cleanWith(STAGE, PROSE + "\n" + line + "\n" + MORE_PROSE);
+        assertRemoved(doc, reason, line);
+        assertKept(doc, PROSE);
+        assertKept(doc, MORE_PROSE);
+        assertEquals(1, doc.removals().size(), "only the widget line goes");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Skip to content", "Back to top", "Privacy Policy", "Read more about the river project", "more »"})
+    void menuAndFooterLinesAreBoilerplate(String line) {
+        assertDropped(line, Reason.NAV_BOILERPLATE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"expand", "©", "★★★"})
+    void strayLowercaseWordsAndSymbolsAreShortLines(String line) {
+        assertDropped(line, Reason.NAV_SHORT_LINE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"English | Español", "Deutsch", "• fr"})
+    void languageNamesAndCodesArePickers(String line) {
+        assertDropped(line, Reason.LANGUAGE_PICKER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Breaking News", "LIVE", "Live updates"})
+    void liveBanners(String line) {
+        assertDropped(line, Reason.LIVE_BANNER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Share on Facebook", "Follow us on Instagram", "Share", "Copy link"})
+    void shareAndFollowWidgets(String line) {
+        assertDropped(line, Reason.SOCIAL_WIDGET);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12 Comments", "Comments (3)", "View all 40 comments", "Leave a comment"})
+    void commentCountersAndCallsToAction(String line) {
+        assertDropped(line, Reason.COMMENT_COUNTER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Sign up for our newsletter", "Subscribe now", "Already a subscriber? Log in"})
+    void accountPrompts(String line) {
+        assertDropped(line, Reason.ACCOUNT_PROMPT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Related stories", "You may also like"})
+    void headingsThatOpenRelatedLinksAreSectionBreaks(String line) {
+        assertDropped(line, Reason.SECTION_BREAK);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"(BUTTON) Search", "[hero-image.jpg]", "__________", "|", "»"})
+    void renderedControlsAndPlaceholders(String line) {
+        assertDropped(line, Reason.UI_CONTROL);
+    }
+
+    @Test
+    void aRunOfThreeShortBulletsIsAMenu() {
+        Document doc = cleanWith(STAGE, PROSE + "\n• World\n• Science\n• Culture\n" + MORE_PROSE);
+        assertRemoved(doc, Reason.LINK_LIST, "• World");
+        assertRemoved(doc, Reason.LINK_LIST, "• Science");
+        assertRemoved(doc, Reason.LINK_LIST, "• Culture");
+        assertEquals(3, doc.removals().size());
+    }
+
+    // --- near misses: what the stage must keep
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Readers can share their own photos of the festival through the city website.",
+            "The comments section of the council meeting lasted three hours, officials said.",
+            "Residents who subscribe to the water service will pay less next year.",
+            "Live music returns to the old harbour this summer",
+            "Home prices rose again in the spring",
+    })
+    void sentencesThatMentionWidgetWordsStay(String line) {
+        Document doc = cleanWith(STAGE, PROSE + "\n" + line + "\n" + MORE_PROSE);
+        assertNothingRemoved(doc);
+    }
+
+    @Test
+    void aLongLineStartingLikeAPromptIsProse() {
+        String line = "Sign up for the community garden opens on Monday and volunteers are asked to bring gloves.";
+        assertTrue(dev.winnow.text.TextShape.of(line).words() > NavigationStage.MAX_WIDGET_WORDS);
+        assertNothingRemoved(cleanWith(STAGE, PROSE + "\n" + line));
+    }
+
+    @Test
+    void aCapitalisedSubheadingIsNotNavigation() {
+        assertNothingRemoved(cleanWith(STAGE, PROSE + "\nEarly Warnings\n" + MORE_PROSE));
+    }
+
+    @Test
+    void twoShortBulletsAreAListNotAMenu() {
+        assertNothingRemoved(cleanWith(STAGE, PROSE + "\n• Apples\n• Pears\n" + MORE_PROSE));
+    }
+
+    @Test
+    void bulletsThatAreSentencesAreNotAMenu() {
+        Document doc = cleanWith(STAGE, "Three rules apply to every stall:\n• Prices are shown.\n• Bags are paper.\n"
+                + "• Dogs stay outside.\n" + MORE_PROSE);
+        assertNothingRemoved(doc);
+        assertKept(doc, "Prices are shown.");
+    }
+}

@@ -1,0 +1,95 @@
+package dev.winnow.stages;
+
+import dev.winnow.core.Document;
+import dev.winnow.core.Reason;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static dev.winnow.testing.Cuts.assertKept;
+import static dev.winnow.testing.Cuts.assertNothingRemoved;
+import static dev.winnow.testing.Cuts.assertRemoved;
+import static dev.winnow.testing.Invariants.clean;
+import static dev.winnow.testing.Invariants.cleanWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Link cards (a slug beside its headline) and repeats. Before the article's prose a slug's headline is
+ * the article's own title and stays for the metadata stage; after the prose it is a teaser for another story.
+ */
+class SlugStageTest {
+    private static final SlugStage STAGE = new SlugStage();
+    private static final String PROSE = "The annual river festival drew more visitors than ever before on Saturday.";
+    private static final String MORE_PROSE = "Boats were decorated with lanterns and flags along the whole quay.";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"river-festival-draws-record-crowds", "https://example.org/news/2023/river-festival",
+            "www.example.org/river"})
+    void aSlugOrUrlAloneOnItsLineGoes(String slug) {
+        Document doc = cleanWith(STAGE, slug + "\n\n" + PROSE);
+        assertRemoved(doc, Reason.URL_SLUG, slug);
+        assertKept(doc, PROSE);
+    }
+
+    @Test
+    void theHeadlineRepeatedBesideItsSlugIsARepeatedTitle() {
+        String title = "River Festival Draws Record Crowds";
+        Document doc = cleanWith(STAGE, title + "\nriver-festival-draws-record-crowds\n" + title + "\n\n" + PROSE);
+        assertRemoved(doc, Reason.URL_SLUG, "river-festival-draws-record-crowds");
+        assertRemoved(doc, Reason.REPEATED_TITLE, title);
+        assertKept(doc, title);                       // the first copy stays for the metadata stage
+        assertEquals(2, doc.removals().size());
+    }
+
+    @Test
+    void aParagraphRepeatedWordForWordIsADuplicate() {
+        Document doc = cleanWith(STAGE, PROSE + "\n\n" + MORE_PROSE + "\n\n" + PROSE);
+        assertRemoved(doc, Reason.DUPLICATE_BLOCK, PROSE);
+        assertEquals(2, doc.body().size(), "the first copy stays");
+        assertEquals(PROSE, doc.body().get(0).text());
+    }
+
+    @Test
+    void aLinkCardAfterTheProseIsAnUnrelatedHeadline() {
+        Document doc = cleanWith(STAGE, PROSE + "\n\n" + MORE_PROSE
+                + "\n\nhow-to-grow-tomatoes-on-a-small-balcony\nHow to Grow Tomatoes on a Small Balcony");
+        assertRemoved(doc, Reason.URL_SLUG, "how-to-grow-tomatoes-on-a-small-balcony");
+        assertRemoved(doc, Reason.UNRELATED_HEADLINE, "How to Grow Tomatoes on a Small Balcony");
+    }
+
+    // --- near misses
+
+    @Test
+    void theHeadlineBesideASlugBeforeTheProseIsKept() {
+        Document doc = cleanWith(STAGE, "river-festival-draws-record-crowds\nRiver Festival Draws Record Crowds\n\n" + PROSE);
+        assertKept(doc, "River Festival Draws Record Crowds");
+        assertEquals(1, doc.removals().size());
+    }
+
+    @Test
+    void aHeadlineTheSlugDoesNotSpellIsNotItsCard() {
+        Document doc = cleanWith(STAGE, PROSE + "\n\n" + MORE_PROSE
+                + "\n\nsummer-photo-gallery-week-two\nCouncil Approves New Library Budget");
+        assertRemoved(doc, Reason.URL_SLUG, "summer-photo-gallery-week-two");
+        assertKept(doc, "Council Approves New Library Budget");
+    }
+
+    @Test
+    void hyphenatedWordsInProseAreNotSlugs() {
+        assertNothingRemoved(cleanWith(STAGE,
+                "The well-known city-run river festival drew more visitors than ever before on Saturday.\n\nA short-term plan"));
+    }
+
+    @Test
+    void nearlyIdenticalParagraphsAreNotDuplicates() {
+        assertNothingRemoved(cleanWith(STAGE, PROSE + "\n\nThe annual river festival drew more visitors than ever on Saturday."));
+    }
+
+    /** The chain runs specific stages first so a cut carries the most precise reason (see Profiles). */
+    @Test
+    void inTheFullChainASlugIsRemovedAsASlug() {
+        Document doc = clean(PROSE + "\n\n" + MORE_PROSE + "\n\nhow-to-grow-tomatoes-on-a-small-balcony\n"
+                + "How to Grow Tomatoes on a Small Balcony");
+        assertRemoved(doc, Reason.URL_SLUG, "how-to-grow-tomatoes-on-a-small-balcony");
+    }
+}
