@@ -54,6 +54,9 @@ public final class Decoder {
         if (!mediaType.startsWith("text/") && !mediaType.equals("application/octet-stream") && !isTextual(mediaType)) {
             return reject(input, RejectReason.BINARY, "media type " + mediaType + " is not supported for plain-text cleaning");
         }
+        if (replacementShare(text) > MAX_CONTROL_SHARE) {
+            return reject(input, RejectReason.DECODE_ERROR, "bytes that are not valid " + charset.name() + " (" + mediaType + ")");
+        }
         if (controlShare(text) > MAX_CONTROL_SHARE) {
             return reject(input, RejectReason.BINARY, "binary content (" + mediaType + "): too many control characters");
         }
@@ -105,11 +108,18 @@ public final class Decoder {
         return (double) n / b.length;
     }
 
+    /** Share of U+FFFD, which the decoder puts where bytes were malformed for the chosen charset. */
+    private static double replacementShare(String text) {
+        int bad = 0, n = Math.min(text.length(), 65536);
+        for (int i = 0; i < n; i++) if (text.charAt(i) == '\uFFFD') bad++;
+        return n == 0 ? 0 : (double) bad / n;
+    }
+
     private static double controlShare(String text) {
         int controls = 0, n = Math.min(text.length(), 65536);
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') || c == '\uFFFD') controls++;
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') controls++;
         }
         return n == 0 ? 0 : (double) controls / n;
     }

@@ -88,9 +88,20 @@ final class OutputWriter implements Closeable {
         Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Ids come from file names; keep them safe as file names on every platform. */
+    /**
+     * Ids come from file names; make them safe as file names on every platform by percent-encoding
+     * the characters some systems forbid (and '%' itself), so two ids never share a text file.
+     */
     static String safeName(String id) {
-        String s = id.replaceAll("[\\\\/:*?\"<>|\\x00-\\x1F]", "_");
-        return s.isEmpty() || s.startsWith(".") ? "_" + s : s;
+        StringBuilder sb = new StringBuilder(id.length());
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c < 0x20 || "\\/:*?\"<>|%".indexOf(c) >= 0 || (i == 0 && c == '.')) {
+                sb.append('%').append(String.format(java.util.Locale.ROOT, "%02X", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.length() == 0 ? "%" : sb.toString();
     }
 }

@@ -28,9 +28,13 @@ public final class CaptionStage implements Stage {
     /** A fragment must be at least this long to be matched against a caption (shorter is noise). */
     static final int MIN_FRAGMENT_WORDS = 3;
 
+    /**
+     * Markers that place a person in a picture. "(pictured)" or "(file)" are left out: prose uses them
+     * too ("The harbour master (pictured) said ..."), while "(L)" or "(left)" hardly ever occurs outside captions.
+     */
     private static final Pattern POSITIONAL = Pattern.compile(
-            "\\((?:\\d(?:st|nd|rd|th) )?(?:L|R|C|L-R|R-L|L to R|(?i:left|right|centre|center|top|bottom|front|back|pictured|"
-                    + "from left|from right|left to right|clockwise from top left|file))\\)");
+            "\\((?:\\d(?:st|nd|rd|th) )?(?:L|R|C|L-R|R-L|L to R|(?i:left|right|centre|center|from left|from right|"
+                    + "left to right|clockwise from (?:top )?left))\\)");
     /** "(AP Photo/Name)", "(Photo: X)", "Photo: X / Agency", "Photograph: X" at the end of the block. */
     private static final Pattern CREDIT_TAIL = Pattern.compile(
             "(?i)(?:\\((?:[^()]{0,40}\\b(?:photo|image|picture|credit|courtesy|file)\\b[^()]{0,60})\\)"

@@ -20,7 +20,10 @@ final class Forms {
     private static final Set<String> NOT_IN_NAMES = Set.of("the", "a", "an", "of", "and", "or", "in", "on", "at", "to",
             "for", "with", "by", "from", "is", "are", "was", "news", "more", "home", "new", "our", "your", "my", "we",
             "this", "that", "all", "about", "how", "why", "what", "who", "when", "where", "top", "latest", "world",
-            "business", "sport", "sports", "politics", "opinion", "video", "live", "edition", "staff", "team", "us");
+            "business", "sport", "sports", "politics", "opinion", "video", "live", "edition", "staff", "team", "us",
+            // job titles printed under a byline
+            "reporter", "editor", "correspondent", "writer", "columnist", "contributor", "producer", "photographer",
+            "analyst", "author", "critic", "intern", "anchor", "host", "senior", "chief", "deputy", "managing");
 
     private static final Pattern SLUG = Pattern.compile("[\\p{Ll}\\p{Nd}'’‘:,!?.()]+(?:-[\\p{Ll}\\p{Nd}'’‘:,!?.()]+){2,}/?");
     private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*(?:,|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\be\\b)\\s*");

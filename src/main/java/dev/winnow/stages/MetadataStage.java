@@ -33,6 +33,11 @@ public final class MetadataStage implements Stage {
     /** What may follow the names in a byline: "on <date>", "| Staff writer", ", Reuters", "Updated ...". */
     private static final Pattern BYLINE_TAIL = Pattern.compile("(?i)\\s*(?:\\bon\\b|\\||\\u2022|·|,\\s*(?:updated|published|\\p{N})|\\bupdated\\b|\\bpublished\\b|\\p{N}).*$");
     private static final Pattern AUTHOR_SEPARATOR = Pattern.compile("\\s*(?:,|&|\\band\\b)\\s*");
+    /** Lines about the article rather than of it: reading time, update notes, "Posted in", "Name | 12 Comments". */
+    private static final Pattern META_LINE = Pattern.compile(
+            "(?i)(?:\\d+\\s*(?:min(?:ute)?s?|hours?|hrs?|seconds?)\\s+(?:read|listen|ago)\\b.*"
+                    + "|(?:updated|posted|published|filed|last updated|filed under|posted in|reading time)\\b.*"
+                    + "|.*\\s[|•·]\\s.*|.*\\bago)");
     private static final Pattern BY_ALONE = Pattern.compile("(?i)^by:?$");
     /** "... last sentence. — Outlet" or "... sentence.\" - Outlet": a credit of at most five words. */
     private static final Pattern SOURCE_CREDIT = Pattern.compile(
@@ -58,26 +63,33 @@ public final class MetadataStage implements Stage {
         if (region.isEmpty()) return;
         boolean[] taken = new boolean[kept.size()];
 
-        findBylinesAndDates(kept, region, verdict, taken);
-        findTitle(kept, region, verdict, taken);
-        findSourceCredit(kept.get(region.last()), verdict, taken, region.last());
+        int title = findTitle(kept, region, verdict, taken);
+        findBylinesAndDates(kept, region, title, verdict, taken);
+        // the credit is glued to the last paragraph, which it may have pushed just outside the prose region
+        for (int i = region.last(); i <= Math.min(region.last() + 1, kept.size() - 1); i++) {
+            if (findSourceCredit(kept.get(i), verdict, taken, i)) break;
+        }
         findSectionLabels(kept, region, verdict, taken);
     }
 
-    private static void findTitle(List<Block> kept, MainRegion region, Verdict verdict, boolean[] taken) {
+    /** The headline: the nearest headline-shaped line before the prose that is not a byline, date or meta line. */
+    private static int findTitle(List<Block> kept, MainRegion region, Verdict verdict, boolean[] taken) {
         int from = Math.max(0, region.first() - TITLE_WINDOW);
         for (int i = region.first(); i >= from; i--) {
             Block b = kept.get(i);
-            if (taken[i]) continue;
-            if (Forms.isTitleLike(b) && !Forms.isNameList(b.text()) && !isDate(b.text()) && !BY.matcher(b.text()).matches()) {
-                verdict.move(b, Reason.TITLE, Field.TITLE, b.text());
+            String text = b.text();
+            if (Forms.isTitleLike(b) && !Forms.isNameList(text) && !isDate(text) && !BY.matcher(text).matches()
+                    && !META_LINE.matcher(text).matches()) {
+                verdict.move(b, Reason.TITLE, Field.TITLE, text);
                 taken[i] = true;
-                return;
+                return i;
             }
         }
+        return -1;
     }
 
-    private static void findBylinesAndDates(List<Block> kept, MainRegion region, Verdict verdict, boolean[] taken) {
+    private static void findBylinesAndDates(List<Block> kept, MainRegion region, int title, Verdict verdict,
+                                            boolean[] taken) {
         int from = Math.max(0, region.first() - TITLE_WINDOW);
         int to = Math.min(kept.size() - 1, region.last() + BYLINE_WINDOW);
         for (int i = from; i <= to; i++) {
@@ -93,7 +105,7 @@ public final class MetadataStage implements Stage {
                 verdict.drop(b, Reason.BYLINE);
                 moveAuthors(kept.get(i + 1), kept.get(i + 1).text(), verdict);
                 taken[i] = taken[i + 1] = true;
-            } else if (!Forms.isBody(b) && Forms.isNameList(text) && besideProse(kept, i, region)) {
+            } else if (!Forms.isBody(b) && Forms.isNameList(text) && besideProse(kept, i, region, title)) {
                 moveAuthors(b, text, verdict);
                 taken[i] = true;
             } else if (nearStart && isDate(text)) {
@@ -107,10 +119,11 @@ public final class MetadataStage implements Stage {
 
     /**
      * A bare name counts as a byline only between the headline and the prose, or right after the
-     * last paragraph: inside the article a short capitalised line is a subheading.
+     * last paragraph: inside the article a short capitalised line is a subheading, above the
+     * headline it is a topic kicker.
      */
-    private static boolean besideProse(List<Block> kept, int i, MainRegion region) {
-        boolean beforeProse = i < region.first();
+    private static boolean besideProse(List<Block> kept, int i, MainRegion region, int title) {
+        boolean beforeProse = title >= 0 && i > title && i < region.first();
         boolean afterProse = i > 0 && i >= region.last() && Forms.isBody(kept.get(i - 1));
         return beforeProse || afterProse;
     }
@@ -127,13 +140,15 @@ public final class MetadataStage implements Stage {
         return BYLINE_TAIL.matcher(names).replaceFirst("").strip();
     }
 
-    private static void findSourceCredit(Block last, Verdict verdict, boolean[] taken, int position) {
-        if (taken[position]) return;
+    private static boolean findSourceCredit(Block last, Verdict verdict, boolean[] taken, int position) {
+        if (taken[position]) return false;
         Matcher m = SOURCE_CREDIT.matcher(last.text());
         if (m.find() && TextShape.of(m.group(1)).words() <= 5) {
             verdict.move(last, m.start(), last.text().length(), Reason.PUBLISHER_CREDIT, Field.PUBLISHER, m.group(1).strip());
             taken[position] = true;
+            return true;
         }
+        return false;
     }
 
     private static void findSectionLabels(List<Block> kept, MainRegion region, Verdict verdict, boolean[] taken) {

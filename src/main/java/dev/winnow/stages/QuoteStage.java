@@ -24,6 +24,8 @@ public final class QuoteStage implements Stage {
     static final int MIN_REPEAT_WORDS = 6;
     /** A paragraph "only restates" a quote when the repeated quotation is at least this share of it. */
     static final double RESTATEMENT_SHARE = 0.5;
+    /** A longer repeat restates an earlier quotation when the earlier words are at least this share of it. */
+    static final double MIN_SHARED_SHARE = 0.6;
 
     @Override
     public String name() { return "quotes"; }
@@ -47,6 +49,20 @@ public final class QuoteStage implements Stage {
         }
     }
 
+    /**
+     * A later, longer quotation restates an earlier one only when it adds little ("(He) underscored the
+     * need to" before the same words); one that adds much is the fuller statement and stays.
+     */
+    private static boolean extendsLittle(String earlier, String later) {
+        return wordsOf(earlier) >= wordsOf(later) * MIN_SHARED_SHARE;
+    }
+
+    private static int wordsOf(String padded) {
+        int n = -1;
+        for (int i = 0; i < padded.length(); i++) if (padded.charAt(i) == ' ') n++;
+        return n;
+    }
+
     /** " words of the quote ": padded so that containment matches whole words only. */
     private static String padded(String quote) {
         return " " + TextShape.key(quote) + " ";
@@ -64,7 +80,7 @@ public final class QuoteStage implements Stage {
             String key = padded(q.text());
             boolean repeated = false;
             for (String e : earlier) {
-                if (key.length() <= e.length() ? e.contains(key) : key.contains(e)) {
+                if (key.length() <= e.length() ? e.contains(key) : key.contains(e) && extendsLittle(e, key)) {
                     repeated = true;
                     break;
                 }

@@ -38,6 +38,7 @@ public final class Segmenter {
             }
             int marker = listMarkerLength(text, first.start(), first.end());
             int start = first.start() + marker;
+            while (start < last.end() && Character.isWhitespace(text.charAt(start))) start++;   // a bare bullet line
             String blockText = text.substring(start, last.end());
             if (last != first) blockText = blockText.replace('\n', ' ');
             if (blockText.isEmpty()) {               // a bare bullet: keep it as a block so it is accounted for

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winnow.cli.ExitCodes;
 import dev.winnow.cli.Main;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,8 +58,6 @@ class TextFilesTest {
     }
 
     @Test
-    @Disabled("reason: OutputWriter.safeName maps characters unsafe in file names to '_' without keeping names unique, "
-            + "so inputs \"x:1.txt\" and \"x_1.txt\" give records x:1 and x_1 but one text/x_1.txt: the second overwrites the first")
     void idsThatDifferOnlyInUnsafeCharactersStillGetTheirOwnTextFiles(@TempDir Path tmp) throws IOException {
         Path in = Files.createDirectories(tmp.resolve("in"));
         Files.writeString(in.resolve("x:1.txt"), FIRST, StandardCharsets.UTF_8);

@@ -3,7 +3,6 @@ package dev.winnow.stages;
 import dev.winnow.core.Document;
 import dev.winnow.core.Reason;
 import dev.winnow.text.TextShape;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -80,9 +79,6 @@ class CaptionStageTest {
     }
 
     @Test
-    @Disabled("reason: CaptionStage.classify treats any block of at most 70 words containing \"(pictured)\" as "
-            + "caption_positional, so a one-sentence body paragraph that refers to a pictured person in passing "
-            + "(\"The harbour master (pictured) said ...\") is removed from the article")
     void aBodySentenceAboutSomeonePicturedStays() {
         String line = "The harbour master (pictured) said the boats would sail again next year if the weather allowed it.";
         assertNothingRemoved(cleanWith(STAGE, PROSE + "\n\n" + line + "\n\n" + PROSE.replace("Saturday", "Sunday")));

@@ -3,7 +3,6 @@ package dev.winnow.stages;
 import dev.winnow.core.Document;
 import dev.winnow.core.Field;
 import dev.winnow.core.Reason;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -99,10 +98,6 @@ class MetadataStageTest {
     }
 
     @Test
-    @Disabled("reason: a last paragraph of ONE sentence plus a glued \"— Outlet\" credit is not prose to Forms.isBody "
-            + "(the credit leaves it non-terminal with one sentence end), so it falls outside MainRegion: "
-            + "MetadataStage.findSourceCredit never sees it, and in the full chain HeadlineStage drops the whole "
-            + "paragraph as unrelated_headline")
     void aSourceCreditAfterAOneSentenceParagraphBecomesThePublisher() {
         String input = FIRST + "\n\n" + SECOND + " — Coastal Daily";
         Document doc = cleanWith(STAGE, input);
@@ -167,9 +162,6 @@ class MetadataStageTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Updated 3 hours ago", "5 min read", "Lena Marsh | 12 Comments", "Posted in Local Events"})
-    @Disabled("reason: findTitle takes the title-like line NEAREST the prose, so a meta line between the headline and "
-            + "the prose (\"5 min read\", \"Updated 3 hours ago\") becomes metadata.title; in the full chain the real "
-            + "headline is then removed as outside_main_text")
     void aMetaLineBetweenTheHeadlineAndTheProseIsNotTheTitle(String metaLine) {
         Document doc = cleanWith(STAGE, HEADLINE + "\n" + metaLine + "\n\n" + ARTICLE);
         assertEquals(HEADLINE, doc.metadata().get(Field.TITLE));
@@ -177,16 +169,12 @@ class MetadataStageTest {
     }
 
     @Test
-    @Disabled("reason: a bare byline is any 2-4 capitalised words before the prose (Forms.isNameList), so the job title "
-            + "under the author's name (\"Senior Reporter\") is moved to metadata.authors as a second author")
     void aRoleLineUnderTheNameIsNotAnAuthor() {
         Document doc = cleanWith(STAGE, HEADLINE + "\nLena Marsh\nSenior Reporter\n\n" + ARTICLE);
         assertEquals(List.of("Lena Marsh"), doc.metadata().all(Field.AUTHORS));
     }
 
     @Test
-    @Disabled("reason: a bare byline is any 2-4 capitalised words before the prose (Forms.isNameList), so a topic "
-            + "kicker above the headline (\"Climate Change\") is moved to metadata.authors")
     void aTopicKickerAboveTheHeadlineIsNotAnAuthor() {
         Document doc = cleanWith(STAGE, "Climate Change\n" + HEADLINE + "\n\n" + ARTICLE);
         assertEquals(List.of(), doc.metadata().all(Field.AUTHORS));

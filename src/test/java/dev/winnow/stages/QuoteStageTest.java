@@ -3,7 +3,6 @@ package dev.winnow.stages;
 import dev.winnow.core.Document;
 import dev.winnow.core.Field;
 import dev.winnow.core.Reason;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -65,9 +64,6 @@ class QuoteStageTest {
     }
 
     @Test
-    @Disabled("reason: Quotes.restates is symmetric (the shorter quote's words inside the longer one), so a later paragraph "
-            + "with the FULL quotation is removed as repeated_quote when an earlier paragraph quoted only a fragment of it; "
-            + "the words only the full quote has are lost and metadata.quotes keeps the fragment")
     void aFullerVersionOfAnEarlierFragmentStays() {
         String fragment = "The harbour master said Saturday was “the biggest night the quay has seen” in years.";
         String full = "“This was the biggest night the quay has seen in fifty years, and we will do it all again next summer,” she said.";

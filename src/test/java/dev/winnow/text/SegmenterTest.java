@@ -2,7 +2,6 @@ package dev.winnow.text;
 
 import dev.winnow.core.Block;
 import dev.winnow.core.Layout;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -123,9 +122,6 @@ class SegmenterTest {
     }
 
     @Test
-    @Disabled("reason: in WRAPPED_PARAGRAPHS layout a line that is only a bullet (\"*\") is read as a list marker of "
-            + "length 1 and joined with the next line, so the block text starts at the line break and reads "
-            + "\" pier where ...\" with a leading space (and the record's text carries it)")
     void aBareBulletInWrappedTextLeavesNoLeadingSpace() {
         String text = "The harbour lights festival returned on Saturday after a\n"
                 + "five year pause, and thousands of visitors walked along the\n"
