@@ -1,23 +1,28 @@
 package dev.winnow.record;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.winnow.Version;
 import dev.winnow.core.Document;
 import dev.winnow.core.Field;
+import dev.winnow.core.Metadata;
 import dev.winnow.core.Removal;
-import dev.winnow.Version;
+import dev.winnow.text.TextShape;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
 
 /**
- * Builds the JSON record for one cleaned document. The layout follows the common corpus formats
+ * Writes the JSON record for one cleaned document. The layout follows the common corpus formats
  * (Hugging Face datasets, datatrove, Dolma): {@code id}, {@code text}, {@code source}, {@code created}
  * at the top, everything else under {@code metadata}. Keys are written in a fixed order and nothing
  * depends on the clock or the thread, so the same input always gives the same bytes.
  * Offsets in {@code removed} count Unicode code points of the normalized input, as Python slices do.
  */
 public final class ArticleRecord {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private ArticleRecord() {}
 
@@ -25,71 +30,73 @@ public final class ArticleRecord {
     public record InputInfo(String id, String path, long size, String mediaType, String charset, String sha256,
                             String source) {}
 
-    public static ObjectNode build(InputInfo input, Document doc, String profile) {
-        ObjectNode r = MAPPER.createObjectNode();
-        r.put("id", input.id());
-        r.put("text", doc.text());
-        r.put("source", input.source());
-        putOrNull(r, "created", doc.metadata().get(Field.CREATED));
+    /** The record as one JSON line (UTF-16 string, no trailing newline), written by a streaming generator. */
+    public static String line(InputInfo input, Document doc, String profile) {
+        StringWriter out = new StringWriter(doc.source().length() * 2 + 512);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            String text = doc.text();
+            g.writeStartObject();
+            g.writeStringField("id", input.id());
+            g.writeStringField("text", text);
+            g.writeStringField("source", input.source());
+            g.writeStringField("created", doc.metadata().get(Field.CREATED));
 
-        ObjectNode m = r.putObject("metadata");
-        putOrNull(m, "title", doc.metadata().get(Field.TITLE));
-        strings(m.putArray("authors"), doc.metadata(), Field.AUTHORS);
-        putOrNull(m, "publisher", doc.metadata().get(Field.PUBLISHER));
-        m.putNull("language");
-        strings(m.putArray("quotes"), doc.metadata(), Field.QUOTES);
-        strings(m.putArray("sections"), doc.metadata(), Field.SECTIONS);
+            g.writeObjectFieldStart("metadata");
+            g.writeStringField("title", doc.metadata().get(Field.TITLE));
+            strings(g, "authors", doc.metadata(), Field.AUTHORS);
+            g.writeStringField("publisher", doc.metadata().get(Field.PUBLISHER));
+            g.writeNullField("language");
+            strings(g, "quotes", doc.metadata(), Field.QUOTES);
+            strings(g, "sections", doc.metadata(), Field.SECTIONS);
 
-        OffsetMap offsets = new OffsetMap(doc.source());
-        ArrayNode removed = m.putArray("removed");
-        for (Removal x : doc.removals()) {
-            ObjectNode o = removed.addObject();
-            o.put("stage", x.stage());
-            o.put("reason", x.reason().code());
-            o.put("text", x.text());
-            o.put("start", offsets.codePoint(x.start()));
-            o.put("end", offsets.codePoint(x.end()));
+            OffsetMap offsets = new OffsetMap(doc.source());
+            g.writeArrayFieldStart("removed");
+            for (Removal x : doc.removals()) {
+                g.writeStartObject();
+                g.writeStringField("stage", x.stage());
+                g.writeStringField("reason", x.reason().code());
+                g.writeStringField("text", x.text());
+                g.writeNumberField("start", offsets.codePoint(x.start()));
+                g.writeNumberField("end", offsets.codePoint(x.end()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+
+            g.writeObjectFieldStart("counts");
+            g.writeNumberField("input_chars", doc.source().codePointCount(0, doc.source().length()));
+            g.writeNumberField("text_chars", text.codePointCount(0, text.length()));
+            g.writeNumberField("blocks_kept", doc.body().size());
+            g.writeNumberField("removals", doc.removals().size());
+            g.writeNumberField("words", TextShape.of(text).words());
+            g.writeEndObject();
+
+            g.writeObjectFieldStart("input");
+            g.writeStringField("path", input.path());
+            g.writeNumberField("size", input.size());
+            g.writeStringField("media_type", input.mediaType());
+            g.writeStringField("charset", input.charset());
+            g.writeStringField("sha256", input.sha256());
+            g.writeStringField("layout", doc.layout().name().toLowerCase(Locale.ROOT));
+            g.writeEndObject();
+
+            g.writeObjectFieldStart("pipeline");
+            g.writeStringField("name", "winnow");
+            g.writeStringField("version", Version.VERSION);
+            g.writeStringField("profile", profile);
+            g.writeEndObject();
+
+            g.writeEndObject();     // metadata
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a StringWriter cannot fail", e);
         }
-
-        ObjectNode counts = m.putObject("counts");
-        counts.put("input_chars", doc.source().codePointCount(0, doc.source().length()));
-        String text = doc.text();
-        counts.put("text_chars", text.codePointCount(0, text.length()));
-        counts.put("blocks_kept", doc.body().size());
-        counts.put("removals", doc.removals().size());
-        counts.put("words", dev.winnow.text.TextShape.of(text).words());
-
-        ObjectNode in = m.putObject("input");
-        in.put("path", input.path());
-        in.put("size", input.size());
-        in.put("media_type", input.mediaType());
-        in.put("charset", input.charset());
-        in.put("sha256", input.sha256());
-        in.put("layout", doc.layout().name().toLowerCase(java.util.Locale.ROOT));
-
-        ObjectNode p = m.putObject("pipeline");
-        p.put("name", "winnow");
-        p.put("version", Version.VERSION);
-        p.put("profile", profile);
-        return r;
+        return out.toString();
     }
 
-    private static void putOrNull(ObjectNode node, String key, String value) {
-        if (value == null) node.putNull(key);
-        else node.put(key, value);
-    }
-
-    private static void strings(ArrayNode array, dev.winnow.core.Metadata metadata, Field field) {
-        for (String s : metadata.all(field)) array.add(s);
-    }
-
-    /** One JSON line, UTF-8, no trailing newline. */
-    public static String toLine(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a record tree is always serialisable", e);
-        }
+    private static void strings(JsonGenerator g, String name, Metadata metadata, Field field) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String s : metadata.all(field)) g.writeString(s);
+        g.writeEndArray();
     }
 
     /** Maps UTF-16 offsets to code point offsets; free when the text has no surrogate pairs. */

@@ -1,6 +1,7 @@
 package dev.winnow.run;
 
 import org.apache.tika.Tika;
+import org.apache.tika.mime.MimeTypes;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,10 +10,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Turns an input's bytes into text, or says why it cannot. Apache Tika names the media type (magic
- * bytes first, then the file name); the character set comes from a byte-order mark, else strict UTF-8,
- * else UTF-16 recognised by its pattern of zero bytes, else Windows-1252 (the usual encoding of
- * legacy Western pages, and a superset of Latin-1's printable range). Thread-safe.
+ * Turns an input's bytes into text, or says why it cannot. The character set comes from a byte-order
+ * mark, else strict UTF-8, else UTF-16 recognised by its pattern of zero bytes, else Windows-1252 (the
+ * usual encoding of legacy Western pages, and a superset of Latin-1's printable range). Apache Tika
+ * names the media type: bytes that decoded cleanly as text and do not open like markup or a document
+ * format take Tika's name-based type; anything else gets Tika's full magic-byte detection, which costs
+ * about half a millisecond per document whatever its size (text matches no magic pattern, so every
+ * pattern is tried) and would otherwise cap a run near 25 MB/s per core. Thread-safe.
  */
 public final class Decoder {
     /** Share of control bytes above which decoded "text" is binary noise. */
@@ -23,6 +27,8 @@ public final class Decoder {
     /** Magic numbers and text sniffing need only the start of a file; scanning all of it cost a fifth of the run. */
     static final int DETECT_BYTES = 8192;
 
+    private static final MimeTypes MIME_TYPES = MimeTypes.getDefaultMimeTypes();
+
     private final Tika tika = new Tika();
 
     /** Decoded text with what was detected, or a rejection. */
@@ -32,8 +38,7 @@ public final class Decoder {
 
     public Decoded decode(Input input, byte[] bytes) {
         if (bytes.length == 0) return reject(input, RejectReason.EMPTY, "the input is empty (0 bytes)");
-        byte[] head = bytes.length <= DETECT_BYTES ? bytes : java.util.Arrays.copyOf(bytes, DETECT_BYTES);
-        String mediaType = tika.detect(head, input.path() == null ? null : input.path().getFileName().toString());
+        String name = input.path() == null ? null : input.path().getFileName().toString();
         Charset bom = bomCharset(bytes);
         Charset charset;
         String text;
@@ -46,11 +51,13 @@ public final class Decoder {
         } else if ((charset = utf16ByZeros(bytes)) != null) {
             text = new String(bytes, charset);
         } else if (nulShare(bytes) > MAX_NUL_SHARE) {
-            return reject(input, RejectReason.BINARY, "binary content (" + mediaType + "): NUL bytes in a non-UTF-16 input");
+            return reject(input, RejectReason.BINARY, "binary content (" + mediaType(bytes, name, null)
+                    + "): NUL bytes in a non-UTF-16 input");
         } else {
             charset = Charset.forName("windows-1252");
             text = new String(bytes, charset);
         }
+        String mediaType = mediaType(bytes, name, text);
         if (!mediaType.startsWith("text/") && !mediaType.equals("application/octet-stream") && !isTextual(mediaType)) {
             return reject(input, RejectReason.BINARY, "media type " + mediaType + " is not supported for plain-text cleaning");
         }
@@ -62,6 +69,27 @@ public final class Decoder {
         }
         if (text.isBlank()) return reject(input, RejectReason.EMPTY, "the input holds only white space");
         return new Decoded(text, mediaType, charset.name(), null);
+    }
+
+    private String mediaType(byte[] bytes, String name, String text) {
+        if (text != null && opensLikeText(text)) {
+            String byName = name == null ? MimeTypes.PLAIN_TEXT : MIME_TYPES.getMimeType(name).toString();
+            if (byName.startsWith("text/") || byName.equals(MimeTypes.OCTET_STREAM)) {
+                return byName.equals(MimeTypes.OCTET_STREAM) ? MimeTypes.PLAIN_TEXT : byName;
+            }
+        }
+        byte[] head = bytes.length <= DETECT_BYTES ? bytes : java.util.Arrays.copyOf(bytes, DETECT_BYTES);
+        return tika.detect(head, name);
+    }
+
+    /** Starts with neither markup ('<'), JSON ('{', '['), PostScript/PDF ('%') nor a control character. */
+    private static boolean opensLikeText(String text) {
+        for (int i = 0; i < text.length() && i < 1024; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\uFEFF') continue;
+            return c >= 0x20 && c != '<' && c != '{' && c != '[' && c != '%';
+        }
+        return false;
     }
 
     private static boolean isTextual(String mediaType) {

@@ -51,7 +51,7 @@ public final class DocumentProcessor {
             }
             ArticleRecord.InputInfo info = new ArticleRecord.InputInfo(input.id(), input.name(), bytes.length,
                     decoded.mediaType(), decoded.charset(), sha256(bytes), source);
-            String line = ArticleRecord.toLine(ArticleRecord.build(info, doc, profile));
+            String line = ArticleRecord.line(info, doc, profile);
             return Outcome.record(input.id(), line, doc.text(), bytes.length, doc.counts());
         } catch (RuntimeException | StackOverflowError e) {
             return Outcome.rejected(new Rejection(input.id(), input.name(), RejectReason.INTERNAL_ERROR,

@@ -94,6 +94,7 @@ public final class CaptionStage implements Stage {
         if (s.words() > MAX_CREDIT_WORDS || s.words() == 0) return false;
         String key = TextShape.key(text);
         if (credits.contains(key)) return true;
+        if (!hasCreditWord(key)) return false;
         String inner = text.strip();
         if (inner.startsWith("(") && inner.endsWith(")")) inner = inner.substring(1, inner.length() - 1);
         return CREDIT_TAIL.matcher(text).matches() || (isCreditPhrase(inner) && s.sentenceEnds() == 0);
@@ -101,14 +102,41 @@ public final class CaptionStage implements Stage {
 
     /** The block ends, after its last sentence, in a credit naming an agency or introduced by a credit word. */
     boolean hasCreditTail(String text) {
+        int from = Math.max(0, text.length() - CREDIT_TAIL_CHARS);
+        String end = TextShape.key(text.substring(from));
         // the tail pattern is bounded (about 110 chars), so only the end of the text can match it
-        Matcher m = CREDIT_TAIL.matcher(text).region(Math.max(0, text.length() - CREDIT_TAIL_CHARS), text.length());
-        if (m.find() && m.start() > 0) return true;
+        if (introducesCredit(end)) {
+            Matcher m = CREDIT_TAIL.matcher(text).region(from, text.length());
+            if (m.find() && m.start() > 0) return true;
+        }
+        if (!hasCreditWord(end)) return false;
         if (endsInSlashCredit(text)) return true;
         int cut = lastSentenceEnd(text);
-        if (cut < 0) return false;
+        if (cut < 0 || spaces(text, cut) > MAX_CREDIT_WORDS) return false;
         String tail = text.substring(cut).strip();
         return !tail.isEmpty() && isCreditPhrase(tail);
+    }
+
+    /** Cheap pre-check for {@link #CREDIT_TAIL}: one of the words that introduce a credit. */
+    private static boolean introducesCredit(String key) {
+        return key.contains("photo") || key.contains("image") || key.contains("picture") || key.contains("credit")
+                || key.contains("courtesy") || key.contains("file");
+    }
+
+    /** Some word or two-word phrase of the key is a credit word or agency. */
+    private boolean hasCreditWord(String key) {
+        String[] words = key.split(" ");
+        for (int i = 0; i < words.length; i++) {
+            if (credits.contains(words[i])) return true;
+            if (i + 1 < words.length && credits.contains(words[i] + " " + words[i + 1])) return true;
+        }
+        return false;
+    }
+
+    private static int spaces(String text, int from) {
+        int n = 0;
+        for (int i = from; i < text.length(); i++) if (text.charAt(i) == ' ') n++;
+        return n;
     }
 
     /**

@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
 public final class Normalizer {
     private static final Pattern ENTITY = Pattern.compile("&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});");
 
+    /** "&amp;" plus the longest entity name, "#x10FFFF" or 31 letters, plus ";". */
+    private static final int MAX_ENTITY_LENGTH = 34;
+
     /** The Unicode normalization form applied, for the run report. */
     public String form() {
         return "NFC";
@@ -32,44 +35,80 @@ public final class Normalizer {
 
     public String normalize(String input) {
         String s = input;
-        if (hasEntity(s)) s = StringEscapeUtils.unescapeHtml4(s);
-        if (!java.text.Normalizer.isNormalized(s, java.text.Normalizer.Form.NFC)) {
-            s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        StringBuilder line = new StringBuilder(256);
-        boolean blankBefore = false;
-        for (int i = 0; i <= s.length(); i++) {
-            char c = i < s.length() ? s.charAt(i) : '\n';
-            if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') continue;
-            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
-                int len = line.length();
-                if (len > 0 && line.charAt(len - 1) == ' ') line.setLength(len - 1);
-                if (line.length() == 0) {
-                    blankBefore = out.length() > 0;
-                } else {
-                    if (out.length() > 0) out.append(blankBefore ? "\n\n" : "\n");
-                    out.append(line);
-                    line.setLength(0);
-                    blankBefore = false;
-                }
+        s = decodeEntities(s);
+        if (!isNfc(s)) s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
+        char[] in = s.toCharArray();
+        char[] out = new char[in.length];   // every separator written stands for at least as many input chars
+        int o = 0;
+        int breaks = 0;                     // line breaks since the last visible character
+        boolean space = false;              // white space since the last visible character
+        for (int i = 0; i < in.length; i++) {
+            char c = in[i];
+            if (c == '\r') {
+                if (i + 1 < in.length && in[i + 1] == '\n') continue;
+                c = '\n';
+            }
+            if (c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                breaks++;
             } else if (c == '\t' || isSpace(c)) {
-                int len = line.length();
-                if (len > 0 && line.charAt(len - 1) != ' ') line.append(' ');
+                space = true;
             } else if (!isInvisible(c)) {
-                line.append(c);
+                if (o > 0) {
+                    if (breaks > 0) {
+                        out[o++] = '\n';
+                        if (breaks > 1) out[o++] = '\n';   // only white space between two breaks: a blank line
+                    } else if (space) {
+                        out[o++] = ' ';
+                    }
+                }
+                breaks = 0;
+                space = false;
+                out[o++] = c;
             }
         }
-        return out.toString();
+        return new String(out, 0, o);
     }
 
-    /** Any '&' that starts an entity? Checked at each '&' only: most text has none, and a regex scan of it all is slow. */
-    private static boolean hasEntity(String s) {
-        for (int i = s.indexOf('&'); i >= 0; i = s.indexOf('&', i + 1)) {
-            int semi = s.indexOf(';', i);
-            if (semi > i + 1 && semi - i <= 33 && ENTITY.matcher(s).region(i, semi + 1).lookingAt()) return true;
+    /** Text below U+0300 has no combining marks and is NFC as it is; checking that is far cheaper than isNormalized. */
+    private static boolean isNfc(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '\u0300') return java.text.Normalizer.isNormalized(s, java.text.Normalizer.Form.NFC);
         }
-        return false;
+        return true;
+    }
+
+    /**
+     * Decodes each entity once, in place. Commons Text decodes the entity itself; handing it only the
+     * entity, not the whole document, matters: its translator is slow on long text, and a third of
+     * scraped pages carry a stray "&amp;amp;".
+     */
+    private static String decodeEntities(String s) {
+        int amp = s.indexOf('&');
+        if (amp < 0) return s;
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = amp; i >= 0; i = s.indexOf('&', i + 1)) {
+            int end = entityEnd(s, i);
+            if (end < 0) continue;
+            String decoded = StringEscapeUtils.unescapeHtml4(s.substring(i, end));
+            if (decoded.length() == end - i && decoded.startsWith("&")) continue;     // unknown name: left as written
+            if (out == null) out = new StringBuilder(s.length());
+            out.append(s, copied, i).append(decoded);
+            copied = end;
+            i = end - 1;
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /** End (exclusive) of an entity starting at {@code amp}, or -1. */
+    private static int entityEnd(String s, int amp) {
+        int limit = Math.min(s.length(), amp + MAX_ENTITY_LENGTH);
+        for (int j = amp + 2; j < limit; j++) {
+            char c = s.charAt(j);
+            if (c == ';') return ENTITY.matcher(s).region(amp, j + 1).matches() ? j + 1 : -1;
+            if (!Character.isLetterOrDigit(c) && c != '#') return -1;
+        }
+        return -1;
     }
 
     private static boolean isSpace(char c) {

@@ -1,7 +1,5 @@
 package dev.winnow.text;
 
-import java.util.Locale;
-
 /**
  * Language-independent shape of a piece of text, computed in one pass: how many words, how many of
  * them capitalised, whether it ends like a sentence. Stages judge form with these instead of
@@ -26,6 +24,28 @@ public record TextShape(int words, int letters, int capitalized, int lowerWords,
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            if (c < 128) {                           // ASCII fast path: same decisions, no table look-ups
+                if (c == ' ') {
+                    inWord = false;
+                } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                    letters++;
+                    if (!inWord) {
+                        words++;
+                        if (c <= 'Z') capitalized++;
+                        else lower++;
+                    }
+                    inWord = true;
+                } else if (c >= '0' && c <= '9') {
+                    digits++;
+                    if (!inWord) words++;
+                    inWord = true;
+                } else if (c == '.' || c == '!' || c == '?') {
+                    if (i + 1 == n || text.charAt(i + 1) == ' ' || isCloser(text.charAt(i + 1))) ends++;
+                } else if (c < ' ') {
+                    inWord = false;
+                }
+                continue;
+            }
             if (Character.isWhitespace(c)) {
                 inWord = false;
                 continue;
@@ -69,19 +89,28 @@ public record TextShape(int words, int letters, int capitalized, int lowerWords,
 
     /** A lowercase key for vocabulary look-ups: letters, digits and single spaces only. */
     public static String key(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
+        char[] out = new char[text.length()];
+        int o = 0;
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                if (space && sb.length() > 0) sb.append(' ');
+            boolean keep;
+            if (c < 128) {
+                keep = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+                if (c >= 'A' && c <= 'Z') c = (char) (c | 0x20);
+            } else {
+                keep = Character.isLetterOrDigit(c);
+                if (keep) c = Character.toLowerCase(c);      // per char, so the key never changes length oddly
+            }
+            if (keep) {
+                if (space && o > 0) out[o++] = ' ';
                 space = false;
-                sb.append(c);
+                out[o++] = c;
             } else {
                 space = true;
             }
         }
-        return sb.toString().toLowerCase(Locale.ROOT);
+        return new String(out, 0, o);
     }
 
     static boolean isSentenceEnd(char c) {
