@@ -23,6 +23,21 @@ run: $(JAR)
 test:
 	$(MVN) verify
 
+# Whole-run throughput on repeated development pages (not a test: nothing fails on its numbers).
+# One JVM per row so peak memory belongs to that run; the heap is capped so rows compare.
+BENCH_HEAP    ?= 1g
+BENCH_RESULTS := target/bench/results.tsv
+BENCH_JAVA    := $(JAVA) -Xmx$(BENCH_HEAP) -cp $(JAR):target/test-classes dev.winnow.bench.TextThroughput
+
+bench: $(JAR)
+	$(MVN) -o test-compile || $(MVN) test-compile
+	@mkdir -p target/bench && rm -f $(BENCH_RESULTS)
+	$(BENCH_JAVA) 200 1 $(BENCH_RESULTS)
+	$(BENCH_JAVA) 200 2 $(BENCH_RESULTS)
+	$(BENCH_JAVA) 400 2 $(BENCH_RESULTS)
+	@echo
+	@$(BENCH_JAVA) --table $(BENCH_RESULTS)
+
 deps:
 	@command -v java >/dev/null && command -v mvn >/dev/null || \
 	  (apt-get update && apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven)

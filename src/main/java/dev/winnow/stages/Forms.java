@@ -80,10 +80,15 @@ final class Forms {
         return true;
     }
 
-    /** Words of a text as look-up keys, without short function words (a crude content-word filter). */
-    static java.util.List<String> contentWords(String text) {
+    /** Words of a look-up key ({@link Block#key()}) without short function words: a crude content-word filter. */
+    static java.util.List<String> contentWords(String key) {
         java.util.List<String> out = new java.util.ArrayList<>();
-        for (String w : TextShape.key(text).split(" ")) if (w.length() >= 4 || (!w.isEmpty() && Character.isDigit(w.charAt(0)))) out.add(w);
+        int start = 0;
+        for (int i = 0; i <= key.length(); i++) {
+            if (i < key.length() && key.charAt(i) != ' ') continue;
+            if (i - start >= 4 || (i > start && Character.isDigit(key.charAt(start)))) out.add(key.substring(start, i));
+            start = i + 1;
+        }
         return out;
     }
 }

@@ -27,25 +27,28 @@ public final class HeadlineStage implements Stage {
     public void judge(Draft draft, Verdict verdict) {
         List<Block> kept = draft.kept();
         int firstBody = -1;
-        Set<String> vocabulary = new HashSet<>();
-        for (int i = 0; i < kept.size(); i++) {
-            if (!Forms.isBody(kept.get(i))) continue;
-            if (firstBody < 0) firstBody = i;
-            vocabulary.addAll(Forms.contentWords(kept.get(i).text()));
-        }
+        for (int i = 0; i < kept.size() && firstBody < 0; i++) if (Forms.isBody(kept.get(i))) firstBody = i;
         if (firstBody < 0) return;
+        Set<String> vocabulary = null;       // built only when a candidate needs it
         for (int i = firstBody + 1; i < kept.size(); i++) {
             Block b = kept.get(i);
-            if (!Forms.isTitleLike(b) || Forms.isNameList(b.text())) continue;
+            if (!Forms.isTitleLike(b)) continue;
             boolean introducesProse = i + 1 < kept.size() && Forms.isBody(kept.get(i + 1));
-            if (introducesProse) continue;
-            if (overlap(b.text(), vocabulary) < ON_TOPIC) verdict.drop(b, Reason.UNRELATED_HEADLINE);
+            if (introducesProse || Forms.isNameList(b.text())) continue;
+            if (vocabulary == null) vocabulary = proseVocabulary(kept);
+            if (overlap(b.key(), vocabulary) < ON_TOPIC) verdict.drop(b, Reason.UNRELATED_HEADLINE);
         }
     }
 
+    private static Set<String> proseVocabulary(List<Block> kept) {
+        Set<String> vocabulary = new HashSet<>();
+        for (Block b : kept) if (Forms.isBody(b)) vocabulary.addAll(Forms.contentWords(b.key()));
+        return vocabulary;
+    }
+
     /** Share of the headline's content words found in the article's prose. */
-    static double overlap(String headline, Set<String> vocabulary) {
-        List<String> words = Forms.contentWords(headline);
+    static double overlap(String headlineKey, Set<String> vocabulary) {
+        List<String> words = Forms.contentWords(headlineKey);
         if (words.isEmpty()) return 1;
         int found = 0;
         for (String w : words) if (vocabulary.contains(w)) found++;

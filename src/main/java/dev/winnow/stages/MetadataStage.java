@@ -154,7 +154,7 @@ public final class MetadataStage implements Stage {
     private static void findSectionLabels(List<Block> kept, MainRegion region, Verdict verdict, boolean[] taken) {
         boolean usesLabels = false;
         for (int i = region.first(); i <= region.last(); i++) {
-            if (!taken[i] && COLON_LABEL.matcher(kept.get(i).text()).find()) usesLabels = true;
+            if (!taken[i] && COLON_LABEL.matcher(kept.get(i).text()).lookingAt()) usesLabels = true;
         }
         if (!usesLabels) return;
         for (int i = region.first(); i <= region.last(); i++) {
@@ -162,7 +162,7 @@ public final class MetadataStage implements Stage {
             Block b = kept.get(i);
             Matcher colon = COLON_LABEL.matcher(b.text());
             Matcher bare = BARE_LABEL.matcher(b.text());
-            Matcher m = colon.find() ? colon : bare.find() ? bare : null;
+            Matcher m = colon.lookingAt() ? colon : bare.lookingAt() ? bare : null;
             if (m == null || !Forms.isBody(b)) continue;
             verdict.move(b, 0, m.end(), Reason.SECTION_LABEL, Field.SECTIONS, m.group(1));
         }

@@ -69,7 +69,7 @@ public final class NavigationStage implements Stage {
         if (shape.words() > MAX_WIDGET_WORDS) return null;
         String text = b.text();
         String key = b.key();
-        boolean control = UI_CONTROL.matcher(text).matches();
+        boolean control = mayBeControl(text) && UI_CONTROL.matcher(text).matches();
         if (key.isEmpty()) return control ? Reason.UI_CONTROL : Reason.NAV_SHORT_LINE;
         if (control) return Reason.UI_CONTROL;
         // a bullet is a menu link, not a heading that opens a section
@@ -87,6 +87,15 @@ public final class NavigationStage implements Stage {
         return null;
     }
 
+    /** Cheap pre-check for {@link #UI_CONTROL}: it needs a bracket, an underscore run, a colon or no letters at all. */
+    private static boolean mayBeControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '[' || c == '_' || c == ':') return true;
+        }
+        return TextShape.key(text).isEmpty();
+    }
+
     /** Cheap pre-check before the comment-counter patterns run. */
     private static boolean mentionsComments(String key) {
         return key.contains("comment") || key.contains("repl") || key.contains("respons") || key.contains("thought")
@@ -96,6 +105,8 @@ public final class NavigationStage implements Stage {
     /** One or more language names or codes and nothing else ("en", "English | Español"). */
     private boolean isLanguagePicker(String key) {
         if (languages.contains(key)) return true;
+        int space = key.indexOf(' ');
+        if (space < 0 || !languages.contains(key.substring(0, space))) return false;
         String[] words = key.split(" ");
         if (words.length < 2 || words.length > 8) return false;
         for (String w : words) if (!languages.contains(w)) return false;

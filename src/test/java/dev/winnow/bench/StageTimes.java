@@ -11,7 +11,6 @@ import dev.winnow.run.Input;
 import dev.winnow.stages.Profiles;
 import dev.winnow.text.Normalizer;
 import dev.winnow.text.Segmenter;
-import org.apache.tika.Tika;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,8 +29,7 @@ import java.util.stream.Stream;
  * Where a document's time goes: each step of the per-document path (decode, normalize, segment, each
  * stage, record) timed on one thread over the development pages. A rough profile for tuning, not a
  * benchmark of record: {@link TextThroughput} measures the whole run. Steps are timed in place, except
- * that normalize and segment are also timed on their own (the pipeline runs them inside clean), and
- * Tika's detection on its own because the decoder calls it on every input.
+ * that normalize and segment are also timed on their own (the pipeline runs them inside clean).
  *
  * <pre>  StageTimes [PASSES]   (default 10 measured passes after 3 warm-up passes)</pre>
  */
@@ -71,11 +69,10 @@ public final class StageTimes {
         Segmenter segmenter = new Segmenter();
         Pipeline pipeline = new Pipeline(normalizer, segmenter, timed);
         Decoder decoder = new Decoder();
-        Tika tika = new Tika();
 
         Map<String, long[]> steps = new LinkedHashMap<>();
-        for (String k : List.of("tika detect (inside decode)", "decode", "normalize", "segment", "pipeline.clean",
-                "sha256", "record build+toLine")) {
+        for (String k : List.of("decode", "normalize", "segment", "pipeline.clean",
+                "sha256", "record line")) {
             steps.put(k, new long[1]);
         }
         int warmups = 3;
@@ -90,8 +87,6 @@ public final class StageTimes {
                 String name = f.getFileName().toString();
                 Input input = new Input(name, f.toString(), f, null);
 
-                long t0 = System.nanoTime();
-                tika.detect(b, name);
                 long t1 = System.nanoTime();
                 Decoder.Decoded d = decoder.decode(input, b);
                 long t2 = System.nanoTime();
@@ -104,22 +99,21 @@ public final class StageTimes {
                 long t5 = System.nanoTime();
                 String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
                 long t6 = System.nanoTime();
-                ArticleRecord.toLine(ArticleRecord.build(new ArticleRecord.InputInfo(name, f.toString(), b.length,
-                        d.mediaType(), d.charset(), sha, "bench"), doc, "text"));
+                ArticleRecord.line(new ArticleRecord.InputInfo(name, f.toString(), b.length,
+                        d.mediaType(), d.charset(), sha, "bench"), doc, "text");
                 long t7 = System.nanoTime();
-                steps.get("tika detect (inside decode)")[0] += t1 - t0;
                 steps.get("decode")[0] += t2 - t1;
                 steps.get("normalize")[0] += t3 - t2;
                 steps.get("segment")[0] += t4 - t3;
                 steps.get("pipeline.clean")[0] += t5 - t4;
                 steps.get("sha256")[0] += t6 - t5;
-                steps.get("record build+toLine")[0] += t7 - t6;
+                steps.get("record line")[0] += t7 - t6;
             }
         }
 
         double mb = bytes * (double) passes / TextThroughput.MB;
         long perDoc = steps.get("decode")[0] + steps.get("pipeline.clean")[0] + steps.get("sha256")[0]
-                + steps.get("record build+toLine")[0];
+                + steps.get("record line")[0];
         long inStages = stageNanos.values().stream().mapToLong(a -> a[0]).sum();
         System.out.printf(Locale.ROOT, "%d pages, %.2f MB x %d passes, one thread; per-document path %.2f MB/s%n",
                 files.size(), bytes / TextThroughput.MB, passes, mb / (perDoc / 1e9));
@@ -130,7 +124,6 @@ public final class StageTimes {
         stageNanos.forEach((k, v) -> rows.put("  clean: " + k, v[0]));
         rows.forEach((k, nanos) -> System.out.printf(Locale.ROOT, "%-30s %9.1f %7.1f%% %9.1f%n", k, nanos / 1e6 / mb,
                 100.0 * nanos / perDoc, mb / Math.max(nanos / 1e9, 1e-12)));
-        System.out.println("share = of decode + pipeline.clean + sha256 + record; normalize and segment are also inside clean,"
-                + " tika detect inside decode");
+        System.out.println("share = of decode + pipeline.clean + sha256 + record; normalize and segment are also inside clean");
     }
 }
