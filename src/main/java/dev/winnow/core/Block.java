@@ -19,7 +19,7 @@ public final class Block {
     private final boolean listItem;
     private final boolean paragraphStart;
     private final TextShape shape;
-    private final String key;
+    private String key;             // computed on first use; a benign race, as String.hashCode's
 
     public Block(int index, int line, int lineStart, int start, String text, boolean listItem, boolean paragraphStart) {
         this.index = index;
@@ -30,7 +30,6 @@ public final class Block {
         this.listItem = listItem;
         this.paragraphStart = paragraphStart;
         this.shape = TextShape.of(text);
-        this.key = TextShape.key(text);
     }
 
     /** Position in the document's block list (stable for the whole run of the pipeline). */
@@ -48,8 +47,12 @@ public final class Block {
     public boolean listItem() { return listItem; }
     /** A blank line (or the start of the input) precedes this block. */
     public boolean paragraphStart() { return paragraphStart; }
-    /** The text as a vocabulary look-up key ({@link TextShape#key}), computed once. */
-    public String key() { return key; }
+    /** The text as a vocabulary look-up key ({@link TextShape#key}), computed on first use. */
+    public String key() {
+        String k = key;
+        if (k == null) key = k = TextShape.key(text);
+        return k;
+    }
     /** Shape features of the text, computed once. */
     public TextShape shape() { return shape; }
 

@@ -6,25 +6,55 @@ import java.util.Map;
 /**
  * The outcome of cleaning one input: the normalized source, the kept body blocks, every removal and
  * the gathered metadata. {@code removals} together with the body and metadata account for every
- * non-blank line of the source.
- *
- * @param source   the normalized input text; all offsets refer to it
- * @param layout   how the input was laid out (see {@link Layout})
- * @param body     the kept blocks, in order
- * @param removals every cut, in the order the stages made them
- * @param metadata fields filled by stages
- * @param counts   removals per stage and reason code, {@code stage -> code -> count}
+ * non-blank line of the source. Immutable.
  */
-public record Document(String source, Layout layout, List<Block> body, List<Removal> removals, Metadata metadata,
-                       Map<String, Map<String, Integer>> counts) {
+public final class Document {
+    private final String source;
+    private final Layout layout;
+    private final List<Block> body;
+    private final List<Removal> removals;
+    private final Metadata metadata;
+    private final Map<String, Map<String, Integer>> counts;
+    private final String text;
+    private final int words;
 
-    /** The body text: kept blocks joined by a blank line. */
-    public String text() {
-        StringBuilder sb = new StringBuilder();
-        for (Block b : body) {
+    /**
+     * @param source   the normalized input text; all offsets refer to it
+     * @param layout   how the input was laid out (see {@link Layout})
+     * @param body     the kept blocks, in order
+     * @param removals every cut, in the order the stages made them
+     * @param metadata fields filled by stages
+     * @param counts   removals per stage and reason code, {@code stage -> code -> count}
+     */
+    public Document(String source, Layout layout, List<Block> body, List<Removal> removals, Metadata metadata,
+                    Map<String, Map<String, Integer>> counts) {
+        this.source = source;
+        this.layout = layout;
+        this.body = List.copyOf(body);
+        this.removals = List.copyOf(removals);
+        this.metadata = metadata;
+        this.counts = counts;
+        StringBuilder sb = new StringBuilder(source.length());
+        int w = 0;
+        for (Block b : this.body) {
             if (sb.length() > 0) sb.append("\n\n");
             sb.append(b.text());
+            w += b.shape().words();
         }
-        return sb.toString();
+        this.text = sb.toString();
+        this.words = w;
     }
+
+    public String source() { return source; }
+    public Layout layout() { return layout; }
+    public List<Block> body() { return body; }
+    public List<Removal> removals() { return removals; }
+    public Metadata metadata() { return metadata; }
+    public Map<String, Map<String, Integer>> counts() { return counts; }
+
+    /** The body text: kept blocks joined by a blank line. */
+    public String text() { return text; }
+
+    /** Words in the body (the sum of its blocks' word counts). */
+    public int words() { return words; }
 }

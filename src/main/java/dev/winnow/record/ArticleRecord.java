@@ -7,7 +7,6 @@ import dev.winnow.core.Document;
 import dev.winnow.core.Field;
 import dev.winnow.core.Metadata;
 import dev.winnow.core.Removal;
-import dev.winnow.text.TextShape;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -67,7 +66,7 @@ public final class ArticleRecord {
             g.writeNumberField("text_chars", text.codePointCount(0, text.length()));
             g.writeNumberField("blocks_kept", doc.body().size());
             g.writeNumberField("removals", doc.removals().size());
-            g.writeNumberField("words", TextShape.of(text).words());
+            g.writeNumberField("words", doc.words());
             g.writeEndObject();
 
             g.writeObjectFieldStart("input");
@@ -101,16 +100,24 @@ public final class ArticleRecord {
 
     /** Maps UTF-16 offsets to code point offsets; free when the text has no surrogate pairs. */
     private static final class OffsetMap {
-        private final String text;
-        private final boolean identity;
+        private final int[] codePoints;     // code points before each UTF-16 offset, or null when they are equal
 
         OffsetMap(String text) {
-            this.text = text;
-            this.identity = text.codePointCount(0, text.length()) == text.length();
+            int[] map = null;
+            if (text.codePointCount(0, text.length()) != text.length()) {
+                map = new int[text.length() + 1];
+                int cp = 0;
+                for (int i = 0; i < text.length(); i++) {
+                    map[i] = cp;
+                    if (!Character.isLowSurrogate(text.charAt(i)) || i == 0 || !Character.isHighSurrogate(text.charAt(i - 1))) cp++;
+                }
+                map[text.length()] = cp;
+            }
+            this.codePoints = map;
         }
 
         int codePoint(int utf16) {
-            return identity ? utf16 : text.codePointCount(0, utf16);
+            return codePoints == null ? utf16 : codePoints[utf16];
         }
     }
 }

@@ -82,12 +82,16 @@ public final class Decoder {
         return tika.detect(head, name);
     }
 
-    /** Starts with neither markup ('<'), JSON ('{', '['), PostScript/PDF ('%') nor a control character. */
+    /**
+     * Starts with neither markup ('<'), JSON ('{', or '[' before a value), PostScript/PDF ('%') nor a
+     * control character. Text-browser dumps often start with "[logo]", which is text.
+     */
     private static boolean opensLikeText(String text) {
         for (int i = 0; i < text.length() && i < 1024; i++) {
             char c = text.charAt(i);
             if (Character.isWhitespace(c) || c == '\uFEFF') continue;
-            return c >= 0x20 && c != '<' && c != '{' && c != '[' && c != '%';
+            if (c == '[') return i + 1 < text.length() && Character.isLetter(text.charAt(i + 1));
+            return c >= 0x20 && c != '<' && c != '{' && c != '%';
         }
         return false;
     }

@@ -80,55 +80,72 @@ public final class CaptionStage implements Stage {
         TextShape shape = b.shape();
         if (shape.words() > MAX_CAPTION_WORDS) return null;
         String text = b.text();
-        if (shape.words() <= MAX_CREDIT_WORDS && isCreditOnly(text)) return Reason.CREDIT_ONLY;
-        if (hasCreditTail(text) || (text.indexOf(':') > 0 || text.indexOf('|') > 0) && CAPTION_LEAD.matcher(text).matches()) {
-            return Reason.CAPTION_CREDIT;
-        }
+        if (shape.words() <= MAX_CREDIT_WORDS && isCreditOnly(b)) return Reason.CREDIT_ONLY;
+        if (hasCreditTail(text) || hasCaptionLead(text)) return Reason.CAPTION_CREDIT;
         if (text.indexOf('(') >= 0 && POSITIONAL.matcher(text).find()) return Reason.CAPTION_POSITIONAL;
         return null;
     }
 
     /** "Getty Images", "Photo: Reuters", "(AP Photo/Evan Vucci)": a credit and nothing else. */
-    boolean isCreditOnly(String text) {
-        TextShape s = TextShape.of(text);
-        if (s.words() > MAX_CREDIT_WORDS || s.words() == 0) return false;
-        String key = TextShape.key(text);
+    boolean isCreditOnly(Block b) {
+        String key = b.key();
+        if (key.isEmpty() || !hasCreditWord(key)) return false;
         if (credits.contains(key)) return true;
-        if (!hasCreditWord(key)) return false;
+        String text = b.text();
         String inner = text.strip();
         if (inner.startsWith("(") && inner.endsWith(")")) inner = inner.substring(1, inner.length() - 1);
-        return CREDIT_TAIL.matcher(text).matches() || (isCreditPhrase(inner) && s.sentenceEnds() == 0);
+        return CREDIT_TAIL.matcher(text).matches() || (isCreditPhrase(inner) && b.shape().sentenceEnds() == 0);
     }
 
-    /** The block ends, after its last sentence, in a credit naming an agency or introduced by a credit word. */
+    /**
+     * The block ends, after its last sentence, in a credit naming an agency or introduced by a credit
+     * word. Structure is checked before words: the credit patterns need a closing parenthesis, a colon,
+     * "©" or "by" near the end; an agency tail needs a short last "sentence".
+     */
     boolean hasCreditTail(String text) {
         int from = Math.max(0, text.length() - CREDIT_TAIL_CHARS);
-        String end = TextShape.key(text.substring(from));
-        // the tail pattern is bounded (about 110 chars), so only the end of the text can match it
-        if (introducesCredit(end)) {
+        if (mayHaveCreditPattern(text, from)) {
+            // the tail pattern is bounded (about 110 chars), so only the end of the text can match it
             Matcher m = CREDIT_TAIL.matcher(text).region(from, text.length());
             if (m.find() && m.start() > 0) return true;
         }
-        if (!hasCreditWord(end)) return false;
         if (endsInSlashCredit(text)) return true;
         int cut = lastSentenceEnd(text);
         if (cut < 0 || spaces(text, cut) > MAX_CREDIT_WORDS) return false;
         String tail = text.substring(cut).strip();
-        return !tail.isEmpty() && isCreditPhrase(tail);
+        return !tail.isEmpty() && hasCreditWord(TextShape.key(tail)) && isCreditPhrase(tail);
     }
 
-    /** Cheap pre-check for {@link #CREDIT_TAIL}: one of the words that introduce a credit. */
-    private static boolean introducesCredit(String key) {
-        return key.contains("photo") || key.contains("image") || key.contains("picture") || key.contains("credit")
-                || key.contains("courtesy") || key.contains("file");
+    private static boolean mayHaveCreditPattern(String text, int from) {
+        if (text.endsWith(")")) return true;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ':' || c == '©') return true;
+            if ((c == 'b' || c == 'B') && i > 0 && text.charAt(i - 1) == ' ' && i + 2 < text.length()
+                    && (text.charAt(i + 1) == 'y' || text.charAt(i + 1) == 'Y') && text.charAt(i + 2) == ' ') return true;
+        }
+        return false;
+    }
+
+    /** "FILE PHOTO: ...": a colon or bar within the first few words. */
+    private static boolean hasCaptionLead(String text) {
+        int limit = Math.min(text.length(), 24);
+        for (int i = 0; i < limit; i++) {
+            char c = text.charAt(i);
+            if (c == ':' || c == '|') return CAPTION_LEAD.matcher(text).matches();
+        }
+        return false;
     }
 
     /** Some word or two-word phrase of the key is a credit word or agency. */
     private boolean hasCreditWord(String key) {
-        String[] words = key.split(" ");
-        for (int i = 0; i < words.length; i++) {
-            if (credits.contains(words[i])) return true;
-            if (i + 1 < words.length && credits.contains(words[i] + " " + words[i + 1])) return true;
+        int start = 0, previous = -1;
+        for (int i = 0; i <= key.length(); i++) {
+            if (i < key.length() && key.charAt(i) != ' ') continue;
+            if (credits.contains(key.substring(start, i))) return true;
+            if (previous >= 0 && credits.contains(key.substring(previous, i))) return true;
+            previous = start;
+            start = i + 1;
         }
         return false;
     }

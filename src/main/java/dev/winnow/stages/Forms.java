@@ -57,6 +57,9 @@ final class Forms {
      */
     static boolean isNameList(String text) {
         if (text.length() > MAX_NAME_LIST_CHARS) return false;
+        TextShape shape = TextShape.of(text);
+        // each of at most four names needs two capitalised words; only joiners may be lower case
+        if (shape.digits() > 0 || shape.capitalized() < 2 || shape.lowerWords() > 3) return false;
         String[] names = NAME_SEPARATOR.split(text);
         if (names.length == 0 || names.length > 4) return false;
         for (String name : names) if (!isName(name)) return false;

@@ -55,10 +55,11 @@ public final class NavigationStage implements Stage {
     @Override
     public void judge(Draft draft, Verdict verdict) {
         List<Block> kept = draft.kept();
+        boolean[] inRun = linkRuns(kept);
         for (int i = 0; i < kept.size(); i++) {
             Block b = kept.get(i);
             Reason reason = classify(b);
-            if (reason == null && isLinkEntry(b) && inLinkRun(kept, i)) reason = Reason.LINK_LIST;
+            if (reason == null && inRun[i]) reason = Reason.LINK_LIST;
             if (reason != null) verdict.drop(b, reason);
         }
     }
@@ -124,10 +125,15 @@ public final class NavigationStage implements Stage {
         return b.listItem() && s.words() <= MAX_LINK_WORDS && !s.terminal();
     }
 
-    private static boolean inLinkRun(List<Block> kept, int i) {
-        int from = i, to = i;
-        while (from > 0 && isLinkEntry(kept.get(from - 1))) from--;
-        while (to + 1 < kept.size() && isLinkEntry(kept.get(to + 1))) to++;
-        return to - from + 1 >= MIN_LINK_RUN;
+    /** Marks the link entries that stand in a run of at least {@link #MIN_LINK_RUN}, in one pass. */
+    private static boolean[] linkRuns(List<Block> kept) {
+        boolean[] inRun = new boolean[kept.size()];
+        int runStart = 0;
+        for (int i = 0; i <= kept.size(); i++) {
+            if (i < kept.size() && isLinkEntry(kept.get(i))) continue;
+            if (i - runStart >= MIN_LINK_RUN) java.util.Arrays.fill(inRun, runStart, i, true);
+            runStart = i + 1;
+        }
+        return inRun;
     }
 }

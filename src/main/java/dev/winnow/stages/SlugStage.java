@@ -51,7 +51,9 @@ public final class SlugStage implements Stage {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < kept.size(); i++) {
             if (cut[i]) continue;
-            String key = kept.get(i).key();
+            Block b = kept.get(i);
+            // short lines repeat with different punctuation or case; long paragraphs repeat verbatim
+            String key = b.shape().words() <= Forms.MAX_TITLE_WORDS ? b.key() : b.text();
             if (key.isEmpty()) continue;
             Integer earlier = seen.putIfAbsent(key, i);
             if (earlier == null) continue;

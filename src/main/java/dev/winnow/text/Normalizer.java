@@ -44,6 +44,13 @@ public final class Normalizer {
         boolean space = false;              // white space since the last visible character
         for (int i = 0; i < in.length; i++) {
             char c = in[i];
+            if (c > ' ' && c < 0x7F) {          // printable ASCII, by far the most common case
+                if (breaks > 0 || space) o = separate(out, o, breaks, space);
+                breaks = 0;
+                space = false;
+                out[o++] = c;
+                continue;
+            }
             if (c == '\r') {
                 if (i + 1 < in.length && in[i + 1] == '\n') continue;
                 c = '\n';
@@ -53,20 +60,25 @@ public final class Normalizer {
             } else if (c == '\t' || isSpace(c)) {
                 space = true;
             } else if (!isInvisible(c)) {
-                if (o > 0) {
-                    if (breaks > 0) {
-                        out[o++] = '\n';
-                        if (breaks > 1) out[o++] = '\n';   // only white space between two breaks: a blank line
-                    } else if (space) {
-                        out[o++] = ' ';
-                    }
-                }
+                o = separate(out, o, breaks, space);
                 breaks = 0;
                 space = false;
                 out[o++] = c;
             }
         }
         return new String(out, 0, o);
+    }
+
+    /** Writes what separates a visible character from the one before: a break, a blank line or a space. */
+    private static int separate(char[] out, int o, int breaks, boolean space) {
+        if (o == 0) return 0;                      // nothing before: leading white space goes
+        if (breaks > 0) {
+            out[o++] = '\n';
+            if (breaks > 1) out[o++] = '\n';        // only white space between two breaks: a blank line
+        } else if (space) {
+            out[o++] = ' ';
+        }
+        return o;
     }
 
     /** Text below U+0300 has no combining marks and is NFC as it is; checking that is far cheaper than isNormalized. */

@@ -56,17 +56,17 @@ public final class Segmenter {
         List<Line> lines = new ArrayList<>();
         int number = 1, start = 0;
         boolean blank = true;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == '\n') {
-                if (i > start) {
-                    lines.add(new Line(number, start, i, blank));
-                    blank = false;
-                } else {
-                    blank = true;
-                }
-                number++;
-                start = i + 1;
+        while (start <= text.length()) {
+            int i = text.indexOf('\n', start);
+            if (i < 0) i = text.length();
+            if (i > start) {
+                lines.add(new Line(number, start, i, blank));
+                blank = false;
+            } else {
+                blank = true;
             }
+            number++;
+            start = i + 1;
         }
         return lines;
     }

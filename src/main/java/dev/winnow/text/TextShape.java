@@ -98,6 +98,9 @@ public record TextShape(int words, int letters, int capitalized, int lowerWords,
             if (c < 128) {
                 keep = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
                 if (c >= 'A' && c <= 'Z') c = (char) (c | 0x20);
+            } else if (c >= '\u00C0' && c <= '\u00FF') {   // Latin-1 letters: À-Þ fold by +32, × and ÷ are not letters
+                keep = c != '\u00D7' && c != '\u00F7';
+                if (c <= '\u00DE' && keep) c = (char) (c + 32);
             } else {
                 keep = Character.isLetterOrDigit(c);
                 if (keep) c = Character.toLowerCase(c);      // per char, so the key never changes length oddly

@@ -21,15 +21,15 @@ public final class Vocabulary {
     private final String name;
     private final Set<String> exact;
     private final List<String> prefixes;
-    private final int longest;
+    private final Set<Character> prefixInitials;    // first letters of the prefix phrases: a cheap pre-check
 
     private Vocabulary(String name, Set<String> exact, List<String> prefixes) {
         this.name = name;
         this.exact = Set.copyOf(exact);
         this.prefixes = List.copyOf(prefixes);
-        int max = 0;
-        for (String e : exact) max = Math.max(max, e.split(" ").length);
-        this.longest = max;
+        Set<Character> initials = new HashSet<>();
+        for (String p : prefixes) if (!p.isEmpty()) initials.add(p.charAt(0));
+        this.prefixInitials = Set.copyOf(initials);
     }
 
     public static Vocabulary load(String name) {
@@ -56,6 +56,7 @@ public final class Vocabulary {
     /** The whole key is a phrase of this vocabulary, or starts with one of its prefix phrases. */
     public boolean matches(String key) {
         if (exact.contains(key)) return true;
+        if (prefixes.isEmpty() || key.isEmpty() || !prefixInitials.contains(key.charAt(0))) return false;
         for (String p : prefixes) {
             if (key.startsWith(p) && (key.length() == p.length() || key.charAt(p.length()) == ' ')) return true;
         }
@@ -66,7 +67,4 @@ public final class Vocabulary {
     public boolean contains(String key) {
         return exact.contains(key);
     }
-
-    /** Longest phrase in words, for scanning multi-word phrases inside a text. */
-    public int longestPhrase() { return longest; }
 }
