@@ -110,8 +110,8 @@ public final class CaptionStage implements Stage {
             if (m.find() && m.start() > 0) return true;
         }
         if (endsInSlashCredit(text)) return true;
-        int cut = lastSentenceEnd(text);
-        if (cut < 0 || spaces(text, cut) > MAX_CREDIT_WORDS) return false;
+        int cut = shortLastSentence(text);
+        if (cut < 0) return false;
         String tail = text.substring(cut).strip();
         return !tail.isEmpty() && hasCreditWord(TextShape.key(tail)) && isCreditPhrase(tail);
     }
@@ -150,12 +150,6 @@ public final class CaptionStage implements Stage {
         return false;
     }
 
-    private static int spaces(String text, int from) {
-        int n = 0;
-        for (int i = from; i < text.length(); i++) if (text.charAt(i) == ' ') n++;
-        return n;
-    }
-
     /**
      * Every word is a credit word, an agency, a capitalised name part or an acronym, and at least one
      * is an agency or credit word: "KNS/AFP via Getty Images", "Reuters/Jane Doe".
@@ -187,14 +181,18 @@ public final class CaptionStage implements Stage {
         return credits.contains(TextShape.key(last.substring(slash + 1))) || credits.contains(TextShape.key(last.substring(0, slash)));
     }
 
-    /** Offset just after the last ". " (sentence end followed by a space), or -1. */
-    private static int lastSentenceEnd(String text) {
+    /**
+     * Offset where a last "sentence" of at most {@link #MAX_CREDIT_WORDS} words starts (just after
+     * ". " or after a closing quote that ends a sentence), or -1. Scans back from the end and gives up
+     * after that many words, so long paragraphs cost almost nothing.
+     */
+    private static int shortLastSentence(String text) {
+        int spaces = 0;
         for (int i = text.length() - 2; i > 0; i--) {
             char c = text.charAt(i);
-            if ((c == '.' || c == '!' || c == '?' || c == '”' || c == '"') && text.charAt(i + 1) == ' '
-                    && (c != '”' && c != '"' || text.charAt(i - 1) == '.')) {
-                return i + 1;
-            }
+            if (text.charAt(i + 1) != ' ') continue;
+            if (c == '.' || c == '!' || c == '?' || ((c == '”' || c == '"') && text.charAt(i - 1) == '.')) return i + 1;
+            if (++spaces > MAX_CREDIT_WORDS) return -1;
         }
         return -1;
     }

@@ -56,8 +56,15 @@ final class Forms {
      * joined by "and", "&" or commas, no digits, no sentence ending.
      */
     static boolean isNameList(String text) {
+        return isNameList(text, TextShape.of(text));
+    }
+
+    static boolean isNameList(Block b) {
+        return isNameList(b.text(), b.shape());
+    }
+
+    private static boolean isNameList(String text, TextShape shape) {
         if (text.length() > MAX_NAME_LIST_CHARS) return false;
-        TextShape shape = TextShape.of(text);
         // each of at most four names needs two capitalised words; only joiners may be lower case
         if (shape.digits() > 0 || shape.capitalized() < 2 || shape.lowerWords() > 3) return false;
         String[] names = NAME_SEPARATOR.split(text);
@@ -83,15 +90,4 @@ final class Forms {
         return true;
     }
 
-    /** Words of a look-up key ({@link Block#key()}) without short function words: a crude content-word filter. */
-    static java.util.List<String> contentWords(String key) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= key.length(); i++) {
-            if (i < key.length() && key.charAt(i) != ' ') continue;
-            if (i - start >= 4 || (i > start && Character.isDigit(key.charAt(start)))) out.add(key.substring(start, i));
-            start = i + 1;
-        }
-        return out;
-    }
 }

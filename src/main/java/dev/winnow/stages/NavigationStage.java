@@ -5,9 +5,11 @@ import dev.winnow.core.Draft;
 import dev.winnow.core.Reason;
 import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
+import dev.winnow.text.PhraseBook;
 import dev.winnow.text.TextShape;
 import dev.winnow.text.Vocabulary;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -36,13 +38,21 @@ public final class NavigationStage implements Stage {
     private static final Pattern COMMENT_HEADER = Pattern.compile(
             "(?i)\\d[\\d,.]*\\s+(?:comments?|responses?|replies|thoughts|reactions)\\s+(?:to|on|for)\\b.*");
 
-    private final Vocabulary sectionBreaks = Vocabulary.load("section_breaks");
-    private final Vocabulary navigation = Vocabulary.load("navigation");
-    private final Vocabulary live = Vocabulary.load("live_banners");
-    private final Vocabulary social = Vocabulary.load("social");
-    private final Vocabulary account = Vocabulary.load("account");
-    private final Vocabulary comments = Vocabulary.load("comments");
     private final Vocabulary languages = Vocabulary.load("languages");
+    /** Whole-line phrases and the reason each concept stands for, in precedence order. */
+    private final PhraseBook<Reason> phrases = phraseBook(languages);
+
+    private static PhraseBook<Reason> phraseBook(Vocabulary languages) {
+        LinkedHashMap<Vocabulary, Reason> book = new LinkedHashMap<>();
+        book.put(Vocabulary.load("comments"), Reason.COMMENT_COUNTER);
+        book.put(Vocabulary.load("section_breaks"), Reason.SECTION_BREAK);
+        book.put(Vocabulary.load("live_banners"), Reason.LIVE_BANNER);
+        book.put(languages, Reason.LANGUAGE_PICKER);
+        book.put(Vocabulary.load("social"), Reason.SOCIAL_WIDGET);
+        book.put(Vocabulary.load("account"), Reason.ACCOUNT_PROMPT);
+        book.put(Vocabulary.load("navigation"), Reason.NAV_BOILERPLATE);
+        return new PhraseBook<>(book);
+    }
 
     @Override
     public String name() { return "navigation"; }
@@ -70,31 +80,31 @@ public final class NavigationStage implements Stage {
         if (shape.words() > MAX_WIDGET_WORDS) return null;
         String text = b.text();
         String key = b.key();
-        boolean control = mayBeControl(text) && UI_CONTROL.matcher(text).matches();
+        boolean control = (key.isEmpty() || mayBeControl(text)) && UI_CONTROL.matcher(text).matches();
         if (key.isEmpty()) return control ? Reason.UI_CONTROL : Reason.NAV_SHORT_LINE;
         if (control) return Reason.UI_CONTROL;
-        // a bullet is a menu link, not a heading that opens a section
-        if (comments.matches(key) || (shape.digits() > 0 && mentionsComments(key)
-                && (COMMENT_COUNTER.matcher(text).matches() || COMMENT_HEADER.matcher(text).matches()))) {
-            return b.listItem() ? Reason.NAV_BOILERPLATE : Reason.COMMENT_COUNTER;
+        Reason phrase = phrases.find(key);
+        if (phrase == null && shape.digits() > 0 && mentionsComments(key)
+                && (COMMENT_COUNTER.matcher(text).matches() || COMMENT_HEADER.matcher(text).matches())) {
+            phrase = Reason.COMMENT_COUNTER;
         }
-        if (sectionBreaks.matches(key)) return b.listItem() ? Reason.NAV_BOILERPLATE : Reason.SECTION_BREAK;
-        if (live.contains(key)) return Reason.LIVE_BANNER;
-        if (isLanguagePicker(key)) return Reason.LANGUAGE_PICKER;
-        if (social.matches(key)) return Reason.SOCIAL_WIDGET;
-        if (account.matches(key)) return Reason.ACCOUNT_PROMPT;
-        if (navigation.matches(key)) return Reason.NAV_BOILERPLATE;
+        if (phrase == null && isLanguagePicker(key)) phrase = Reason.LANGUAGE_PICKER;
+        if (phrase != null) {
+            // a bullet is a menu link, not a heading that opens a section
+            boolean heading = phrase == Reason.COMMENT_COUNTER || phrase == Reason.SECTION_BREAK;
+            return heading && b.listItem() ? Reason.NAV_BOILERPLATE : phrase;
+        }
         if (isLowercaseFragment(b) && !Forms.isSlug(text)) return Reason.NAV_SHORT_LINE;   // slugs: see SlugStage
         return null;
     }
 
-    /** Cheap pre-check for {@link #UI_CONTROL}: it needs a bracket, an underscore run, a colon or no letters at all. */
+    /** Cheap pre-check for {@link #UI_CONTROL} on text with letters: it needs a bracket, an underscore or a colon. */
     private static boolean mayBeControl(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '(' || c == '[' || c == '_' || c == ':') return true;
         }
-        return TextShape.key(text).isEmpty();
+        return false;
     }
 
     /** Cheap pre-check before the comment-counter patterns run. */

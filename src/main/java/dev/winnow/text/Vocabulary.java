@@ -55,13 +55,23 @@ public final class Vocabulary {
 
     /** The whole key is a phrase of this vocabulary, or starts with one of its prefix phrases. */
     public boolean matches(String key) {
-        if (exact.contains(key)) return true;
+        return exact.contains(key) || matchesPrefix(key);
+    }
+
+    /** The key starts with one of the prefix phrases (followed by a space or nothing). */
+    public boolean matchesPrefix(String key) {
         if (prefixes.isEmpty() || key.isEmpty() || !prefixInitials.contains(key.charAt(0))) return false;
         for (String p : prefixes) {
             if (key.startsWith(p) && (key.length() == p.length() || key.charAt(p.length()) == ' ')) return true;
         }
         return false;
     }
+
+    /** The phrases matched whole (without the prefix phrases). */
+    public java.util.Set<String> phrases() { return exact; }
+
+    /** Whether some phrases match as prefixes. */
+    public boolean hasPrefixes() { return !prefixes.isEmpty(); }
 
     /** The exact phrase is in this vocabulary (no prefix matching). */
     public boolean contains(String key) {
