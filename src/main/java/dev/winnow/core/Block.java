@@ -19,9 +19,16 @@ public final class Block {
     private final boolean listItem;
     private final boolean paragraphStart;
     private final TextShape shape;
+    private final Markup markup;
     private String key;             // computed on first use; a benign race, as String.hashCode's
 
     public Block(int index, int line, int lineStart, int start, String text, boolean listItem, boolean paragraphStart) {
+        this(index, line, lineStart, start, text, listItem, paragraphStart, null);
+    }
+
+    /** A block with what the markup it came from knew about it ({@code markup} may be null). */
+    public Block(int index, int line, int lineStart, int start, String text, boolean listItem, boolean paragraphStart,
+                 Markup markup) {
         this.index = index;
         this.line = line;
         this.lineStart = lineStart;
@@ -30,6 +37,7 @@ public final class Block {
         this.listItem = listItem;
         this.paragraphStart = paragraphStart;
         this.shape = TextShape.of(text);
+        this.markup = markup;
     }
 
     /** Position in the document's block list (stable for the whole run of the pipeline). */
@@ -53,6 +61,8 @@ public final class Block {
         if (k == null) key = k = TextShape.key(text);
         return k;
     }
+    /** What the HTML markup knew about this block, or null for plain text. */
+    public Markup markup() { return markup; }
     /** Shape features of the text, computed once. */
     public TextShape shape() { return shape; }
 
@@ -62,7 +72,7 @@ public final class Block {
         int lead = 0;
         while (lead < kept.length() && Character.isWhitespace(kept.charAt(lead))) lead++;
         String trimmed = kept.strip();
-        return new Block(index, line, start + from + lead, start + from + lead, trimmed, listItem, paragraphStart);
+        return new Block(index, line, start + from + lead, start + from + lead, trimmed, listItem, paragraphStart, markup);
     }
 
     @Override

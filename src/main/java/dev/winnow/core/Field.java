@@ -5,7 +5,11 @@ package dev.winnow.core;
  * ({@link #AUTHORS}, {@link #SECTIONS}, {@link #QUOTES}) collect distinct values in order.
  */
 public enum Field {
-    TITLE(false), AUTHORS(true), PUBLISHER(false), CREATED(false), SECTIONS(true), QUOTES(true);
+    TITLE(false), AUTHORS(true), PUBLISHER(false), CREATED(false), SECTIONS(true), QUOTES(true),
+    /** The page's canonical URL, from the markup. */
+    URL(false),
+    /** The text's language (BCP 47 tag), from the markup or detection. */
+    LANGUAGE(false);
 
     private final boolean list;
 

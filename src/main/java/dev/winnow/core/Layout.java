@@ -10,6 +10,10 @@ public enum Layout {
     SINGLE_LINE,
     /** Hard-wrapped paragraphs: consecutive lines joined into one block, blank lines separate blocks. */
     WRAPPED_PARAGRAPHS,
+    /** Blocks from the structure of an HTML page. */
+    HTML,
+    /** Blocks from a document format (PDF, Word, OpenDocument, EPUB, RTF) extracted by Apache Tika. */
+    DOCUMENT,
     /** Nothing but blank space. */
     EMPTY
 }

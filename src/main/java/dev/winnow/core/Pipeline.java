@@ -36,15 +36,25 @@ public final class Pipeline {
 
     public List<Stage> stages() { return stages; }
 
-    /** Clean one decoded input text. */
+    /** Clean one decoded plain-text input: normalize, segment, run the stages. */
     public Document clean(String input) {
         String source = normalizer.normalize(input);
         Segmenter.Result segmented = segmenter.segment(source);
-        Block[] blocks = segmented.blocks().toArray(new Block[0]);
+        return run(source, segmented.layout(), segmented.blocks(), List.of());
+    }
+
+    /**
+     * Run the stages over blocks a front end already made (HTML, documents). {@code source} is the text
+     * all block offsets refer to; {@code facts} are metadata the front end read from the markup, which
+     * take precedence over what stages find in the text.
+     */
+    public Document run(String source, Layout layout, List<Block> segmentedBlocks, List<Verdict.Fact> facts) {
+        Block[] blocks = segmentedBlocks.toArray(new Block[0]);
         Reason[] removed = new Reason[blocks.length];
         Metadata metadata = new Metadata();
         List<Removal> removals = new ArrayList<>();
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        for (Verdict.Fact fact : facts) metadata.put(fact.field(), fact.value());
 
         for (Stage stage : stages) {
             Verdict verdict = new Verdict();
@@ -76,7 +86,7 @@ public final class Pipeline {
             }
             for (Verdict.Fact fact : verdict.facts()) metadata.put(fact.field(), fact.value());
         }
-        return new Document(source, segmented.layout(), kept(blocks, removed), List.copyOf(removals), metadata, counts);
+        return new Document(source, layout, kept(blocks, removed), List.copyOf(removals), metadata, counts);
     }
 
     private static List<Block> kept(Block[] blocks, Reason[] removed) {

@@ -29,6 +29,30 @@ public enum Reason {
     /** Rendered form controls and media placeholders ("(BUTTON) Search", "[image.jpg]", "______"). */
     UI_CONTROL,
 
+    // Markup (HTML only): what the page's structure says a block is
+    /** Inside navigation: nav/menu elements, navigation roles, menu/breadcrumb classes. */
+    MARKUP_NAVIGATION,
+    /** Inside a page or article header (title, byline and dates are read from the markup instead). */
+    MARKUP_HEADER,
+    /** Inside a page footer. */
+    MARKUP_FOOTER,
+    /** Inside a sidebar or aside. */
+    MARKUP_SIDEBAR,
+    /** Inside a form. */
+    MARKUP_FORM,
+    /** Inside a share, follow, advertising, newsletter or cookie widget. */
+    MARKUP_WIDGET,
+    /** Inside a related-content or recommendation block. */
+    MARKUP_RELATED,
+    /** Inside a comment section. */
+    MARKUP_COMMENTS,
+    /** A figure caption or credit (figcaption, caption classes). */
+    MARKUP_CAPTION,
+    /** Hidden from readers (hidden attribute, display:none, screen-reader-only classes). */
+    MARKUP_HIDDEN,
+    /** Mostly link text: a list of links rather than prose. */
+    LINK_DENSE,
+
     // Slugs and repeated titles
     /** A URL slug or URL standing alone on its line. */
     URL_SLUG,

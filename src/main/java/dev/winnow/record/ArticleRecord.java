@@ -44,7 +44,8 @@ public final class ArticleRecord {
             g.writeStringField("title", doc.metadata().get(Field.TITLE));
             strings(g, "authors", doc.metadata(), Field.AUTHORS);
             g.writeStringField("publisher", doc.metadata().get(Field.PUBLISHER));
-            g.writeNullField("language");
+            g.writeStringField("url", doc.metadata().get(Field.URL));
+            g.writeStringField("language", doc.metadata().get(Field.LANGUAGE));
             strings(g, "quotes", doc.metadata(), Field.QUOTES);
             strings(g, "sections", doc.metadata(), Field.SECTIONS);
 

@@ -34,6 +34,8 @@ public final class HeadlineStage implements Stage {
         for (int i = firstBody + 1; i < kept.size(); i++) {
             Block b = kept.get(i);
             if (!Forms.isTitleLike(b)) continue;
+            // in markup, a teaser for another story is a link; unlinked lines are the article's own
+            if (b.markup() != null && !b.markup().isLinkText()) continue;
             boolean introducesProse = i + 1 < kept.size() && Forms.isBody(kept.get(i + 1));
             if (introducesProse || Forms.isNameList(b)) continue;
             if (vocabulary == null) vocabulary = proseVocabulary(kept);

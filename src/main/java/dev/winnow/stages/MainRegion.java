@@ -44,6 +44,8 @@ record MainRegion(int first, int last) {
 
     static MainRegion of(Draft draft) {
         List<Block> kept = draft.kept();
+        // the publisher marked the article body: prose outside it does not count
+        boolean marked = hasMarkedBody(kept);
         List<long[]> segments = new java.util.ArrayList<>();   // {score, first, last} of each segment's best run
         long best = 0, run = 0;
         int bestFirst = 0, bestLast = -1, runFirst = 0;
@@ -66,7 +68,7 @@ record MainRegion(int first, int last) {
                     runFirst = i;
                 }
             }
-            int score = score(b);
+            int score = marked && !inMarkedBody(b) ? -SHORT_LINE : score(b);
             if (run + score <= 0) {
                 run = 0;
                 runFirst = i + 1;
@@ -83,9 +85,48 @@ record MainRegion(int first, int last) {
         long top = 0;
         for (long[] seg : segments) top = Math.max(top, seg[0]);
         for (long[] seg : segments) {
-            if (seg[0] >= Math.min(top, Math.max(MIN_ARTICLE_SCORE, top * EARLIER_SEGMENT_SHARE))) return new MainRegion((int) seg[1], (int) seg[2]);
+            if (seg[0] >= Math.min(top, Math.max(MIN_ARTICLE_SCORE, top * EARLIER_SEGMENT_SHARE))) {
+                return widenToSiblings(draft, (int) seg[1], (int) seg[2]);
+            }
         }
         return new MainRegion(0, -1);
+    }
+
+    /**
+     * In markup, the article is a section of the layout: blocks right before or after the prose region
+     * that sit in the same parent element as its prose (a list of dates under the last paragraph, a
+     * subheading) belong to it, whatever their length.
+     */
+    private static MainRegion widenToSiblings(Draft draft, int first, int last) {
+        List<Block> kept = draft.kept();
+        java.util.Set<Integer> parents = new java.util.HashSet<>();
+        for (int i = first; i <= last; i++) {
+            Block b = kept.get(i);
+            if (b.markup() != null && Forms.isBody(b)) parents.add(b.markup().parent());
+        }
+        if (parents.isEmpty()) return new MainRegion(first, last);
+        while (last + 1 < kept.size() && sibling(kept.get(last + 1), parents)
+                && !breakBetween(draft, kept.get(last).index(), kept.get(last + 1).index())) last++;
+        while (first > 0 && sibling(kept.get(first - 1), parents)
+                && !breakBetween(draft, kept.get(first - 1).index(), kept.get(first).index())) first--;
+        return new MainRegion(first, last);
+    }
+
+    private static boolean sibling(Block b, java.util.Set<Integer> parents) {
+        return b.markup() != null && parents.contains(b.markup().parent());
+    }
+
+    /** Minimum prose words inside an itemprop="articleBody" element for it to bound the main text. */
+    static final int MIN_MARKED_BODY_WORDS = 20;
+
+    private static boolean hasMarkedBody(List<Block> kept) {
+        int words = 0;
+        for (Block b : kept) if (inMarkedBody(b)) words += b.shape().words();
+        return words >= MIN_MARKED_BODY_WORDS;
+    }
+
+    private static boolean inMarkedBody(Block b) {
+        return b.markup() != null && b.markup().in(dev.winnow.core.Markup.Container.ARTICLE_BODY);
     }
 
     private static int previousIndexBefore(List<Block> kept, int i) {

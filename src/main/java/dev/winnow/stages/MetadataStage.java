@@ -63,7 +63,7 @@ public final class MetadataStage implements Stage {
         if (region.isEmpty()) return;
         boolean[] taken = new boolean[kept.size()];
 
-        int title = findTitle(kept, region, verdict, taken);
+        int title = findTitle(kept, region, draft.metadata().get(Field.TITLE), verdict, taken);
         findBylinesAndDates(kept, region, title, verdict, taken);
         // the credit is glued to the last paragraph, which it may have pushed just outside the prose region
         for (int i = region.last(); i <= Math.min(region.last() + 1, kept.size() - 1); i++) {
@@ -72,12 +72,16 @@ public final class MetadataStage implements Stage {
         findSectionLabels(kept, region, verdict, taken);
     }
 
-    /** The headline: the nearest headline-shaped line before the prose that is not a byline, date or meta line. */
-    private static int findTitle(List<Block> kept, MainRegion region, Verdict verdict, boolean[] taken) {
+    /**
+     * The headline: the nearest headline-shaped line before the prose that is not a byline, date or
+     * meta line. When the markup already named the title, only a line that repeats it is taken.
+     */
+    private static int findTitle(List<Block> kept, MainRegion region, String known, Verdict verdict, boolean[] taken) {
         int from = Math.max(0, region.first() - TITLE_WINDOW);
         for (int i = region.first(); i >= from; i--) {
             Block b = kept.get(i);
             String text = b.text();
+            if (known != null && !sameTitle(known, b.key())) continue;
             if (Forms.isTitleLike(b) && !Forms.isNameList(text) && !isDate(text) && !BY.matcher(text).matches()
                     && !META_LINE.matcher(text).matches()) {
                 verdict.move(b, Reason.TITLE, Field.TITLE, text);
@@ -166,6 +170,13 @@ public final class MetadataStage implements Stage {
             if (m == null || !Forms.isBody(b)) continue;
             verdict.move(b, 0, m.end(), Reason.SECTION_LABEL, Field.SECTIONS, m.group(1));
         }
+    }
+
+    /** The line is the known title, or the title with a site name around it ("Title | Site"). */
+    private static boolean sameTitle(String known, String lineKey) {
+        String k = TextShape.key(known);
+        return !lineKey.isEmpty() && (k.equals(lineKey) || k.startsWith(lineKey + " ") || k.endsWith(" " + lineKey)
+                || lineKey.startsWith(k + " "));
     }
 
     static boolean isDate(String text) {

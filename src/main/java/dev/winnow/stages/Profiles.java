@@ -29,4 +29,16 @@ public final class Profiles {
     public static Pipeline text() {
         return new Pipeline(new Normalizer(), new Segmenter(), textStages());
     }
+
+    /** The chain for HTML: what the markup says first, then the same text stages, so a fix helps both. */
+    public static List<Stage> htmlStages() {
+        List<Stage> stages = new java.util.ArrayList<>();
+        stages.add(new MarkupStage());
+        stages.addAll(textStages());
+        return List.copyOf(stages);
+    }
+
+    public static Pipeline html() {
+        return new Pipeline(new Normalizer(), new Segmenter(), htmlStages());
+    }
 }

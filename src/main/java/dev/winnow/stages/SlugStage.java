@@ -52,6 +52,8 @@ public final class SlugStage implements Stage {
         for (int i = 0; i < kept.size(); i++) {
             if (cut[i]) continue;
             Block b = kept.get(i);
+            // in markup, repeated text is content (a recipe's steps per meal) unless it is a link (a teaser)
+            if (b.markup() != null && !b.markup().isLinkText()) continue;
             // short lines repeat with different punctuation or case; long paragraphs repeat verbatim
             String key = b.shape().words() <= Forms.MAX_TITLE_WORDS ? b.key() : b.text();
             if (key.isEmpty()) continue;

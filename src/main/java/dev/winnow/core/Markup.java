@@ -1,0 +1,39 @@
+package dev.winnow.core;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What the markup knew about a block that came from HTML: its element, heading level, how much of it
+ * is link text, and which kinds of container it sits in. Plain-text blocks have none.
+ *
+ * @param tag          the innermost block-level element ("p", "h2", "li", "td", "div"...)
+ * @param headingLevel 1-6 for h1-h6, else 0
+ * @param linkDensity  share of the block's characters inside links
+ * @param containers   the kinds of container among its ancestors (semantic elements and class/id vocabularies)
+ * @param parent       identifies the nearest enclosing section-level element (div, section, article, td...):
+ *                     blocks with the same parent are siblings in the page's layout
+ */
+public record Markup(String tag, int headingLevel, double linkDensity, Set<Container> containers, int parent) {
+
+    /** Kinds of container, from semantic elements or from class/id vocabularies. */
+    public enum Container {
+        NAVIGATION, HEADER, FOOTER, ASIDE, FORM, FIGURE, CAPTION, LIST, TABLE, QUOTE, PREFORMATTED,
+        SHARE, RELATED, COMMENTS, ADVERTISING, META, HIDDEN, MAIN,
+        /** The element the publisher marked as the article's body (schema.org itemprop="articleBody"). */
+        ARTICLE_BODY
+    }
+
+    public Markup {
+        containers = containers.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(containers));
+    }
+
+    public boolean in(Container c) {
+        return containers.contains(c);
+    }
+
+    /** Mostly link text: at least half of the characters are inside links. */
+    public boolean isLinkText() {
+        return linkDensity >= 0.5;
+    }
+}

@@ -1,0 +1,261 @@
+package dev.winnow.html;
+
+import dev.winnow.core.Block;
+import dev.winnow.core.Markup;
+import dev.winnow.core.Markup.Container;
+import dev.winnow.core.Verdict;
+import dev.winnow.text.Normalizer;
+import dev.winnow.text.TextShape;
+import dev.winnow.text.Vocabulary;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns an HTML page into blocks for the pipeline. jsoup parses the page (it repairs what browsers
+ * repair); every run of text between block-level boundaries becomes a block carrying what the markup
+ * knows ({@link Markup}): its element, heading level, link density, and the kinds of container it sits
+ * in, from semantic elements (nav, header, footer, aside, form, figure) and from class/id vocabularies
+ * (share, related, comments, advertising...). Nothing is removed here: stages decide, and record why.
+ * Metadata comes from the markup ({@link PageMetadata}). Immutable and thread-safe.
+ */
+public final class HtmlFrontEnd {
+    /**
+     * A class/id vocabulary never marks an element that holds at least this share of the page's prose:
+     * such an element wraps the article, whatever its class says ("article media-rich").
+     */
+    static final double WRAPPER_PROSE_SHARE = 0.4;
+    /** Paragraph words counted as prose for the wrapper test. */
+    static final int PROSE_MIN_WORDS = 8;
+
+    /** Elements whose content is not text a reader sees. */
+    private static final Set<String> NOT_TEXT = Set.of("script", "style", "noscript", "template", "svg", "canvas",
+            "iframe", "object", "embed", "head", "select", "option", "textarea", "input", "button", "math", "video",
+            "audio", "picture", "source", "map");
+    /** Elements that end one block and start another. */
+    private static final Set<String> BLOCK = Set.of("address", "article", "aside", "blockquote", "body", "center",
+            "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+            "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+            "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption", "summary", "br", "menu", "legend");
+
+    /** Elements that group blocks into a section of the layout: their identity is a block's {@link Markup#parent()}. */
+    private static final Set<String> SECTIONING = Set.of("body", "div", "section", "article", "main", "td", "th",
+            "blockquote", "aside", "header", "footer", "nav", "form", "figure", "ul", "ol", "dl", "table", "center");
+
+    /** The page as blocks over one source text, and the metadata read from its markup. */
+    public record Extracted(String source, List<Block> blocks, List<Verdict.Fact> facts) {}
+
+    private final Normalizer normalizer = new Normalizer();
+    private final Map<Container, Vocabulary> classVocabularies = new EnumMap<>(Container.class);
+
+    public HtmlFrontEnd() {
+        classVocabularies.put(Container.NAVIGATION, Vocabulary.load("class_navigation"));
+        classVocabularies.put(Container.FOOTER, Vocabulary.load("class_footer"));
+        classVocabularies.put(Container.ASIDE, Vocabulary.load("class_sidebar"));
+        classVocabularies.put(Container.SHARE, Vocabulary.load("class_widget"));
+        classVocabularies.put(Container.RELATED, Vocabulary.load("class_related"));
+        classVocabularies.put(Container.COMMENTS, Vocabulary.load("class_comments"));
+        classVocabularies.put(Container.CAPTION, Vocabulary.load("class_caption"));
+        classVocabularies.put(Container.HIDDEN, Vocabulary.load("class_hidden"));
+    }
+
+    public Extracted extract(String html) {
+        Document page = Jsoup.parse(html);
+        List<Verdict.Fact> facts = PageMetadata.read(page);
+        page.select(String.join(",", NOT_TEXT)).remove();
+        Element body = page.body();
+        Map<Element, Integer> prose = proseWords(body);
+        int total = prose.getOrDefault(body, 0);
+        Walker walker = new Walker(prose, total);
+        NodeTraversor.traverse(walker, body);
+        walker.flush();
+        return new Extracted(walker.source.toString(), walker.blocks, facts);
+    }
+
+    /**
+     * Words of prose below each element, for the wrapper safety net: every run of text of at least
+     * {@link #PROSE_MIN_WORDS} words counts, in a paragraph or not (blog engines write posts as text
+     * broken by {@code <br>}).
+     */
+    private static Map<Element, Integer> proseWords(Element body) {
+        Map<Element, Integer> words = new IdentityHashMap<>();
+        NodeTraversor.traverse((node, depth) -> {
+            if (!(node instanceof TextNode t)) return;
+            int n = TextShape.of(t.text()).words();
+            if (n < PROSE_MIN_WORDS) return;
+            for (Element e = (Element) t.parent(); e != null; e = e.parent()) words.merge(e, n, Integer::sum);
+        }, body);
+        return words;
+    }
+
+    /** Collects blocks in document order while tracking the containers open around the current node. */
+    private final class Walker implements NodeVisitor {
+        final StringBuilder source = new StringBuilder();
+        final List<Block> blocks = new ArrayList<>();
+        private final Map<Element, Integer> prose;
+        private final int totalProse;
+        private final int[] open = new int[Container.values().length];
+        private final Map<Element, Set<Container>> entered = new IdentityHashMap<>();
+        private final List<String> blockTags = new ArrayList<>();
+        private final List<Integer> sections = new ArrayList<>();
+        private int nextSection;
+        private final StringBuilder text = new StringBuilder();
+        private int linkDepth;
+        private int linkChars;
+
+        Walker(Map<Element, Integer> prose, int totalProse) {
+            this.prose = prose;
+            this.totalProse = totalProse;
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+                String s = t.getWholeText();
+                int before = text.length();
+                appendCollapsed(s);
+                if (linkDepth > 0) linkChars += text.length() - before;
+            } else if (node instanceof Element e) {
+                String tag = e.normalName();
+                if (BLOCK.contains(tag)) flush();
+                if (tag.equals("a")) linkDepth++;
+                if (BLOCK.contains(tag) && !tag.equals("br") && !tag.equals("hr")) blockTags.add(tag);
+                if (SECTIONING.contains(tag)) sections.add(nextSection++);
+                Set<Container> kinds = containersOf(e, tag);
+                if (!kinds.isEmpty()) {
+                    entered.put(e, kinds);
+                    for (Container c : kinds) open[c.ordinal()]++;
+                }
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (!(node instanceof Element e)) return;
+            String tag = e.normalName();
+            if (BLOCK.contains(tag)) flush();
+            if (tag.equals("a")) linkDepth--;
+            if (BLOCK.contains(tag) && !tag.equals("br") && !tag.equals("hr") && !blockTags.isEmpty()) {
+                blockTags.remove(blockTags.size() - 1);
+            }
+            if (SECTIONING.contains(tag) && !sections.isEmpty()) sections.remove(sections.size() - 1);
+            Set<Container> kinds = entered.remove(e);
+            if (kinds != null) for (Container c : kinds) open[c.ordinal()]--;
+        }
+
+        private void appendCollapsed(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isWhitespace(c) || c == '\u00A0') {
+                    if (text.length() > 0 && text.charAt(text.length() - 1) != ' ') text.append(' ');
+                } else {
+                    text.append(c);
+                }
+            }
+        }
+
+        void flush() {
+            String raw = text.toString();
+            int links = linkChars;
+            text.setLength(0);
+            linkChars = 0;
+            String normalized = normalizer.normalize(raw).replace('\n', ' ');
+            if (normalized.isEmpty()) return;
+            String tag = blockTags.isEmpty() ? "body" : blockTags.get(blockTags.size() - 1);
+            int heading = tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1)) ? tag.charAt(1) - '0' : 0;
+            EnumSet<Container> containers = EnumSet.noneOf(Container.class);
+            for (Container c : Container.values()) if (open[c.ordinal()] > 0) containers.add(c);
+            double density = raw.isBlank() ? 0 : Math.min(1.0, (double) links / raw.strip().length());
+            if (source.length() > 0) source.append("\n\n");
+            int start = source.length();
+            source.append(normalized);
+            int index = blocks.size();
+            blocks.add(new Block(index, 2 * index + 1, start, start, normalized, tag.equals("li"), true,
+                    new Markup(tag, heading, density, containers, sections.isEmpty() ? -1 : sections.get(sections.size() - 1))));
+        }
+
+        /**
+         * Container kinds an element opens: from its tag, its attributes, and its class and id words.
+         * An element that wraps most of the page's prose opens no chrome kind, whatever it is called:
+         * ASP.NET pages sit in one form, blog engines call every section a "widget".
+         */
+        private Set<Container> containersOf(Element e, String tag) {
+            EnumSet<Container> kinds = EnumSet.noneOf(Container.class);
+            boolean wrapper = isWrapper(e);
+            switch (tag) {
+                case "nav", "menu" -> kinds.add(Container.NAVIGATION);
+                case "header" -> kinds.add(Container.HEADER);
+                case "footer" -> kinds.add(Container.FOOTER);
+                case "aside" -> kinds.add(Container.ASIDE);
+                case "form" -> kinds.add(Container.FORM);
+                case "figure" -> kinds.add(Container.FIGURE);
+                case "figcaption", "caption" -> kinds.add(Container.CAPTION);
+                case "ul", "ol", "dl" -> kinds.add(Container.LIST);
+                case "table" -> kinds.add(Container.TABLE);
+                case "blockquote", "q" -> kinds.add(Container.QUOTE);
+                case "pre" -> kinds.add(Container.PREFORMATTED);
+                default -> { }
+            }
+            if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) || hiddenByStyle(e)) kinds.add(Container.HIDDEN);
+            String role = e.attr("role");
+            if (role.equals("navigation") || role.equals("menubar") || role.equals("menu")) kinds.add(Container.NAVIGATION);
+            if (role.equals("contentinfo")) kinds.add(Container.FOOTER);
+            if (role.equals("complementary")) kinds.add(Container.ASIDE);
+            if (tag.equals("main") || role.equals("main")) kinds.add(Container.MAIN);
+            if (tokens(e.attr("itemprop")).contains("articlebody")) kinds.add(Container.ARTICLE_BODY);
+            if (wrapper) kinds.retainAll(EnumSet.of(Container.MAIN, Container.ARTICLE_BODY, Container.LIST, Container.TABLE,
+                    Container.QUOTE, Container.PREFORMATTED, Container.HIDDEN));
+            String names = e.className() + " " + e.id();
+            if (!names.isBlank() && !wrapper) {
+                for (String token : tokens(names)) {
+                    for (Map.Entry<Container, Vocabulary> v : classVocabularies.entrySet()) {
+                        if (v.getValue().contains(token)) kinds.add(v.getKey());
+                    }
+                }
+            }
+            return kinds;
+        }
+
+        private boolean isWrapper(Element e) {
+            return totalProse > 0 && prose.getOrDefault(e, 0) >= totalProse * WRAPPER_PROSE_SHARE;
+        }
+    }
+
+    private static boolean hiddenByStyle(Element e) {
+        String style = e.attr("style");
+        if (style.isEmpty()) return false;
+        String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+        return s.contains("display:none") || s.contains("visibility:hidden");
+    }
+
+    /** Class and id words: split on punctuation and camelCase, lower-cased ("articleShare-bar" -> article, share, bar). */
+    static List<String> tokens(String names) {
+        List<String> out = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i <= names.length(); i++) {
+            char c = i < names.length() ? names.charAt(i) : ' ';
+            boolean boundary = !Character.isLetterOrDigit(c)
+                    || (Character.isUpperCase(c) && word.length() > 0 && Character.isLowerCase(word.charAt(word.length() - 1)));
+            if (boundary && word.length() > 0) {
+                out.add(word.toString().toLowerCase(Locale.ROOT));
+                word.setLength(0);
+            }
+            if (Character.isLetterOrDigit(c)) word.append(c);
+        }
+        return out;
+    }
+
+}

@@ -1,0 +1,51 @@
+package dev.winnow.stages;
+
+import dev.winnow.core.Block;
+import dev.winnow.core.Draft;
+import dev.winnow.core.Markup;
+import dev.winnow.core.Markup.Container;
+import dev.winnow.core.Reason;
+import dev.winnow.core.Stage;
+import dev.winnow.core.Verdict;
+
+/**
+ * HTML only: removes blocks that the page's own structure marks as chrome: navigation, headers,
+ * footers, sidebars, forms, widgets, related-content and comment blocks, captions, hidden text and
+ * link lists. Blocks without markup (plain text) pass untouched. The most specific container wins
+ * the reason (a share bar inside a footer is a widget).
+ */
+public final class MarkupStage implements Stage {
+    /** Prose this long survives being mostly link text (an article paragraph full of links). */
+    static final int LINKED_PROSE_WORDS = 40;
+
+    @Override
+    public String name() { return "markup"; }
+
+    @Override
+    public void judge(Draft draft, Verdict verdict) {
+        for (Block b : draft.kept()) {
+            Markup m = b.markup();
+            if (m == null) continue;
+            Reason r = reasonOf(b, m);
+            if (r != null) verdict.drop(b, r);
+        }
+    }
+
+    static Reason reasonOf(Block b, Markup m) {
+        if (m.in(Container.HIDDEN)) return Reason.MARKUP_HIDDEN;
+        if (m.in(Container.CAPTION)) return Reason.MARKUP_CAPTION;
+        if (m.in(Container.COMMENTS)) return Reason.MARKUP_COMMENTS;
+        if (m.in(Container.SHARE)) return Reason.MARKUP_WIDGET;
+        if (m.in(Container.RELATED)) return Reason.MARKUP_RELATED;
+        if (m.in(Container.FORM)) return Reason.MARKUP_FORM;
+        if (m.in(Container.NAVIGATION)) return Reason.MARKUP_NAVIGATION;
+        if (m.in(Container.ASIDE)) return Reason.MARKUP_SIDEBAR;
+        if (m.in(Container.FOOTER)) return Reason.MARKUP_FOOTER;
+        if (m.in(Container.HEADER) && !Forms.isBody(b)) return Reason.MARKUP_HEADER;
+        // a sentence that is mostly a link ("Get more meal ideas here!") is still prose
+        if (m.isLinkText() && b.shape().words() < LINKED_PROSE_WORDS && !b.shape().isSentence()) {
+            return Reason.LINK_DENSE;
+        }
+        return null;
+    }
+}
