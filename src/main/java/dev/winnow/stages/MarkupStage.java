@@ -35,7 +35,8 @@ public final class MarkupStage implements Stage {
         if (m.in(Container.HIDDEN)) return Reason.MARKUP_HIDDEN;
         if (m.in(Container.CAPTION)) return Reason.MARKUP_CAPTION;
         if (m.in(Container.COMMENTS)) return Reason.MARKUP_COMMENTS;
-        if (m.in(Container.SHARE)) return Reason.MARKUP_WIDGET;
+        // embedded posts (tweets) are blockquotes inside "social" wrappers: quoted content, not a share bar
+        if (m.in(Container.SHARE) && !m.in(Container.QUOTE)) return Reason.MARKUP_WIDGET;
         if (m.in(Container.RELATED)) return Reason.MARKUP_RELATED;
         if (m.in(Container.FORM)) return Reason.MARKUP_FORM;
         if (m.in(Container.NAVIGATION)) return Reason.MARKUP_NAVIGATION;

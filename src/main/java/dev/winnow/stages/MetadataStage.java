@@ -105,10 +105,14 @@ public final class MetadataStage implements Stage {
             if (by.matches() && Forms.isNameList(stripRole(by.group(1)))) {
                 moveAuthors(b, stripRole(by.group(1)), verdict);
                 taken[i] = true;
-            } else if (BY_ALONE.matcher(text).matches() && i + 1 < kept.size() && Forms.isNameList(kept.get(i + 1).text())) {
+            } else if (BY_ALONE.matcher(text).matches()) {
+                // "By" on its own line: the label of a byline whose names follow (or were already removed)
                 verdict.drop(b, Reason.BYLINE);
-                moveAuthors(kept.get(i + 1), kept.get(i + 1).text(), verdict);
-                taken[i] = taken[i + 1] = true;
+                taken[i] = true;
+                if (i + 1 < kept.size() && Forms.isNameList(kept.get(i + 1).text())) {
+                    moveAuthors(kept.get(i + 1), kept.get(i + 1).text(), verdict);
+                    taken[i + 1] = true;
+                }
             } else if (!Forms.isBody(b) && Forms.isNameList(text) && besideProse(kept, i, region, title)) {
                 moveAuthors(b, text, verdict);
                 taken[i] = true;
