@@ -11,10 +11,10 @@ import java.util.Set;
  * @param headingLevel 1-6 for h1-h6, else 0
  * @param linkDensity  share of the block's characters inside links
  * @param containers   the kinds of container among its ancestors (semantic elements and class/id vocabularies)
- * @param parent       identifies the nearest enclosing section-level element (div, section, article, td...):
- *                     blocks with the same parent are siblings in the page's layout
+ * @param sections     identities of the nearest enclosing section-level elements (div, section, article,
+ *                     table...), nearest first: blocks sharing one are parts of the same section of the layout
  */
-public record Markup(String tag, int headingLevel, double linkDensity, Set<Container> containers, int parent) {
+public record Markup(String tag, int headingLevel, double linkDensity, Set<Container> containers, int[] sections) {
 
     /** Kinds of container, from semantic elements or from class/id vocabularies. */
     public enum Container {
@@ -26,6 +26,18 @@ public record Markup(String tag, int headingLevel, double linkDensity, Set<Conta
 
     public Markup {
         containers = containers.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(containers));
+        sections = sections.clone();
+    }
+
+    /** The nearest enclosing section, or -1. */
+    public int parent() {
+        return sections.length == 0 ? -1 : sections[0];
+    }
+
+    /** The block sits, at some depth, inside the section with this identity. */
+    public boolean within(int section) {
+        for (int s : sections) if (s == section) return true;
+        return false;
     }
 
     public boolean in(Container c) {

@@ -49,11 +49,15 @@ public final class HtmlFrontEnd {
     private static final Set<String> BLOCK = Set.of("address", "article", "aside", "blockquote", "body", "center",
             "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
             "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
-            "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption", "summary", "br", "menu", "legend");
+            "table", "tbody", "thead", "tfoot", "tr", "ul", "caption", "summary", "br", "menu", "legend");
+    /** Table cells stay inline: a row reads as one line ("1 Kyle Busch 5040"), as text browsers print it. */
+    private static final Set<String> CELL = Set.of("td", "th");
 
     /** Elements that group blocks into a section of the layout: their identity is a block's {@link Markup#parent()}. */
-    private static final Set<String> SECTIONING = Set.of("body", "div", "section", "article", "main", "td", "th",
+    private static final Set<String> SECTIONING = Set.of("body", "div", "section", "article", "main",
             "blockquote", "aside", "header", "footer", "nav", "form", "figure", "ul", "ol", "dl", "table", "center");
+    /** How many enclosing sections a block remembers (nearest first). */
+    static final int SECTION_DEPTH = 3;
 
     /** The page as blocks over one source text, and the metadata read from its markup. */
     public record Extracted(String source, List<Block> blocks, List<Verdict.Fact> facts) {}
@@ -131,6 +135,7 @@ public final class HtmlFrontEnd {
             } else if (node instanceof Element e) {
                 String tag = e.normalName();
                 if (BLOCK.contains(tag)) flush();
+                if (CELL.contains(tag) && text.length() > 0 && text.charAt(text.length() - 1) != ' ') text.append(' ');
                 if (tag.equals("a")) linkDepth++;
                 if (BLOCK.contains(tag) && !tag.equals("br") && !tag.equals("hr")) blockTags.add(tag);
                 if (SECTIONING.contains(tag)) sections.add(nextSection++);
@@ -184,7 +189,14 @@ public final class HtmlFrontEnd {
             source.append(normalized);
             int index = blocks.size();
             blocks.add(new Block(index, 2 * index + 1, start, start, normalized, tag.equals("li"), true,
-                    new Markup(tag, heading, density, containers, sections.isEmpty() ? -1 : sections.get(sections.size() - 1))));
+                    new Markup(tag, heading, density, containers, enclosingSections())));
+        }
+
+        private int[] enclosingSections() {
+            int n = Math.min(SECTION_DEPTH, sections.size());
+            int[] ids = new int[n];
+            for (int i = 0; i < n; i++) ids[i] = sections.get(sections.size() - 1 - i);
+            return ids;
         }
 
         /**

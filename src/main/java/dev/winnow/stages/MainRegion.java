@@ -112,8 +112,11 @@ record MainRegion(int first, int last) {
         return new MainRegion(first, last);
     }
 
+    /** The block sits inside one of the prose's parent sections (directly or in a table or list there). */
     private static boolean sibling(Block b, java.util.Set<Integer> parents) {
-        return b.markup() != null && parents.contains(b.markup().parent());
+        if (b.markup() == null) return false;
+        for (int p : parents) if (b.markup().within(p)) return true;
+        return false;
     }
 
     /** Minimum prose words inside an itemprop="articleBody" element for it to bound the main text. */
