@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *   characters, which is lossy for downstream NLP. Typographic quotes and dashes are kept as they are.</li>
  *   <li>HTML entities ({@code &amp;amp;}, {@code &amp;#8217;}) are decoded once with Commons Text: scrapes
  *   often carry them in plain text. Decoding once keeps a literal "&amp;amp;amp;" in a page about HTML as "&amp;amp;".</li>
- *   <li>Control characters are removed (tab becomes a space). Zero-width space, word joiner, byte-order
+ *   <li>Control characters and unpaired surrogate halves are removed (tab becomes a space). Zero-width space, word joiner, byte-order
  *   mark and soft hyphen are removed; zero-width (non-)joiners are kept because Persian, Indic scripts
  *   and emoji sequences need them.</li>
  *   <li>Every Unicode space becomes a plain space, runs of spaces collapse, lines are trimmed, line
@@ -59,6 +59,15 @@ public final class Normalizer {
                 breaks++;
             } else if (c == '\t' || isSpace(c)) {
                 space = true;
+            } else if (Character.isSurrogate(c)) {
+                // a pair is one character; a lone half (from "&#xD800;" or broken input) is not text and is dropped
+                if (Character.isHighSurrogate(c) && i + 1 < in.length && Character.isLowSurrogate(in[i + 1])) {
+                    o = separate(out, o, breaks, space);
+                    breaks = 0;
+                    space = false;
+                    out[o++] = c;
+                    out[o++] = in[++i];
+                }
             } else if (!isInvisible(c)) {
                 o = separate(out, o, breaks, space);
                 breaks = 0;
