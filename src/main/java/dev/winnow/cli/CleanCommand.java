@@ -1,6 +1,8 @@
 package dev.winnow.cli;
 
+import dev.winnow.run.Limits;
 import dev.winnow.run.LocalRunner;
+import dev.winnow.run.OutputBusyException;
 import dev.winnow.stages.Profiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,6 +11,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -31,7 +34,7 @@ import java.util.concurrent.Callable;
                 "  winnow clean crawl/2024-06 more/page.txt -o out --threads 8",
                 "  cat page.txt | winnow clean - -o out --quiet"},
         footer = {"", "Exit codes: 0 all inputs cleaned, 3 done but some inputs rejected (see rejected.jsonl),",
-                "1 run failed (output folder left as before), 2 usage error."})
+                "1 run failed or OUTDIR in use by another run (output folder left as before), 2 usage error."})
 final class CleanCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
@@ -39,7 +42,8 @@ final class CleanCommand implements Callable<Integer> {
     List<String> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR",
-            description = "Output folder; created if missing. Files from an earlier run are replaced whole.")
+            description = {"Output folder; created if missing. A run replaces an earlier run's files whole, text/ included;",
+                    "a rerun of the same inputs and options resumes an interrupted run or does nothing."})
     Path output;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N",
@@ -47,8 +51,18 @@ final class CleanCommand implements Callable<Integer> {
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--max-bytes", paramLabel = "SIZE", converter = SizeConverter.class,
-            description = "Reject inputs larger than this (default: ${DEFAULT-VALUE} bytes; accepts 64M, 1G...).")
-    long maxBytes = 64L * 1024 * 1024;
+            description = "Reject inputs larger than this as too_large (default: ${DEFAULT-VALUE} bytes; accepts 64M, 1G...).")
+    long maxBytes = Limits.DEFAULT_MAX_BYTES;
+
+    @Option(names = "--max-chars", paramLabel = "N", converter = CountConverter.class,
+            description = "Reject a document whose clean text is longer than N characters as too_large, rather than "
+                    + "cut it short (default: ${DEFAULT-VALUE}; accepts 500k, 10M...).")
+    long maxChars = Limits.DEFAULT_MAX_CHARS;
+
+    @Option(names = "--timeout", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "Time budget per document, for reading and cleaning it; a document still running after it "
+                    + "is rejected as timeout and the run goes on (default: 30s; accepts 500ms, 30s, 2m).")
+    Duration timeout = Limits.DEFAULT_TIMEOUT;
 
     @Option(names = "--source", paramLabel = "NAME",
             description = "Value of each record's 'source' field (default: the first INPUT's folder or file name).")
@@ -57,22 +71,35 @@ final class CleanCommand implements Callable<Integer> {
     @Option(names = "--no-text-files", description = "Do not write OUTDIR/text/<id>.txt (saves inodes on big runs).")
     boolean noTextFiles;
 
+    @Option(names = "--restart", description = {"Do the whole run again: ignore an interrupted run's checkpoint and",
+            "finished output in OUTDIR (by default a rerun resumes, or does nothing when nothing changed)."})
+    boolean restart;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output; errors are still printed.")
     boolean quiet;
 
     @Override
     public Integer call() {
         if (threads < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--threads must be at least 1");
+        if (maxBytes > Limits.MAX_BYTES_CEILING) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--max-bytes can be at most " + Limits.MAX_BYTES_CEILING + " bytes (just under 2G): a document is held in memory whole");
+        }
         String src = source != null ? source : defaultSource(inputs.get(0));
-        LocalRunner.Options options = new LocalRunner.Options(output, threads, maxBytes, src, !noTextFiles, quiet,
+        Limits limits = new Limits(maxBytes, maxChars, timeout);
+        LocalRunner.Options options = new LocalRunner.Options(output, threads, limits, src, !noTextFiles, quiet,
                 System.console() != null);
         try {
-            LocalRunner.Summary s = new LocalRunner(Profiles.text(), "text").run(inputs, System.in, options, System.err);
+            LocalRunner runner = new LocalRunner(Profiles.text(), "text");
+            LocalRunner.Summary s = (restart ? runner.restarting() : runner).run(inputs, System.in, options, System.err);
             if (!quiet) {
                 System.err.printf(Locale.ROOT, "winnow: %d inputs -> %d records, %d rejected; wrote %s%n",
                         s.inputs(), s.records(), s.rejected(), output);
             }
             return s.rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
+        } catch (OutputBusyException e) {
+            System.err.println("winnow: not run: " + e.getMessage());
+            return ExitCodes.FAILED;
         } catch (IOException | RuntimeException e) {
             System.err.println("winnow: run failed: " + e.getMessage());
             return ExitCodes.FAILED;
@@ -84,6 +111,53 @@ final class CleanCommand implements Callable<Integer> {
         Path p = Path.of(input).toAbsolutePath().normalize();
         Path name = p.getFileName();
         return name == null ? p.toString() : name.toString();
+    }
+
+    /** "10M", "500k" or a plain number: decimal multiples, since these are characters, not bytes. */
+    static final class CountConverter implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            String v = value.strip().toUpperCase(Locale.ROOT);
+            long unit = 1;
+            char last = v.isEmpty() ? ' ' : v.charAt(v.length() - 1);
+            if (last == 'K' || last == 'M' || last == 'G') {
+                unit = last == 'K' ? 1_000L : last == 'M' ? 1_000_000L : 1_000_000_000L;
+                v = v.substring(0, v.length() - 1);
+            }
+            try {
+                long n = Math.multiplyExact(Long.parseLong(v), unit);
+                if (n <= 0) throw new CommandLine.TypeConversionException("count must be positive: " + value);
+                return n;
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new CommandLine.TypeConversionException("not a count: " + value + " (try 10M or 500k)");
+            }
+        }
+    }
+
+    /** "500ms", "30s", "2m", "1h"; a plain number is seconds. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String v = value.strip().toLowerCase(Locale.ROOT);
+            int split = 0;
+            while (split < v.length() && Character.isDigit(v.charAt(split))) split++;
+            String unit = v.substring(split);
+            try {
+                long n = Long.parseLong(v.substring(0, split));
+                Duration d = switch (unit) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "", "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> null;
+                };
+                if (d == null) throw new CommandLine.TypeConversionException("not a duration: " + value + " (try 500ms, 30s or 2m)");
+                if (d.toMillis() <= 0) throw new CommandLine.TypeConversionException("the time budget must be at least 1ms: " + value);
+                return d;
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new CommandLine.TypeConversionException("not a duration: " + value + " (try 500ms, 30s or 2m)");
+            }
+        }
     }
 
     /** "64M", "1G", "500k" or plain bytes. */

@@ -9,9 +9,11 @@ import org.jsoup.nodes.Element;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,8 +37,9 @@ final class PageMetadata {
     static List<Verdict.Fact> read(Document page) {
         List<Verdict.Fact> facts = new ArrayList<>();
         JsonNode article = jsonLdArticle(page);
+        Map<String, String> metas = metas(page);
 
-        String title = first(text(article, "headline"), meta(page, "og:title"), meta(page, "twitter:title"),
+        String title = first(text(article, "headline"), metas.get("og:title"), metas.get("twitter:title"),
                 firstText(page, "h1"), page.title());
         add(facts, Field.TITLE, title);
 
@@ -57,20 +60,20 @@ final class PageMetadata {
         }
         for (String a : authors) add(facts, Field.AUTHORS, a);
 
-        String publisher = first(article == null ? null : text(article.get("publisher"), "name"), meta(page, "og:site_name"),
-                meta(page, "application-name"));
+        String publisher = first(article == null ? null : text(article.get("publisher"), "name"), metas.get("og:site_name"),
+                metas.get("application-name"));
         add(facts, Field.PUBLISHER, publisher);
 
-        String date = first(text(article, "datePublished"), meta(page, "article:published_time"),
-                meta(page, "datePublished"), meta(page, "pubdate"), meta(page, "publishdate"), meta(page, "date"),
-                meta(page, "dc.date"), meta(page, "DC.date.issued"), attr(page, "time[datetime]", "datetime"));
+        String date = first(text(article, "datePublished"), metas.get("article:published_time"),
+                metas.get("datepublished"), metas.get("pubdate"), metas.get("publishdate"), metas.get("date"),
+                metas.get("dc.date"), metas.get("dc.date.issued"), attr(page, "time[datetime]", "datetime"));
         add(facts, Field.CREATED, isoDate(date));
 
-        add(facts, Field.URL, first(attr(page, "link[rel=canonical]", "href"), meta(page, "og:url")));
+        add(facts, Field.URL, first(attr(page, "link[rel=canonical]", "href"), metas.get("og:url")));
 
         Element html = page.selectFirst("html");
         String lang = html == null ? "" : html.attr("lang").strip();
-        if (lang.isEmpty()) lang = meta(page, "og:locale") == null ? "" : meta(page, "og:locale").replace('_', '-');
+        if (lang.isEmpty()) lang = metas.getOrDefault("og:locale", "").replace('_', '-');
         if (LANGUAGE.matcher(lang).matches()) add(facts, Field.LANGUAGE, lang);
         return facts;
     }
@@ -131,11 +134,17 @@ final class PageMetadata {
         return v.isValueNode() && !v.asText().isBlank() ? v.asText().strip() : null;
     }
 
-    private static String meta(Document page, String name) {
-        Element m = page.selectFirst("meta[property=" + name + "], meta[name=" + name + "], meta[itemprop=" + name + "]");
-        if (m == null) return null;
-        String v = m.attr("content").strip();
-        return v.isEmpty() ? null : v;
+    /** Every meta tag's content by its property, name or itemprop (lower-cased), first one winning: one pass over the page. */
+    private static Map<String, String> metas(Document page) {
+        Map<String, String> metas = new HashMap<>();
+        for (Element m : page.getElementsByTag("meta")) {
+            String content = m.attr("content").strip();
+            if (content.isEmpty()) continue;
+            for (String key : new String[] {m.attr("property"), m.attr("name"), m.attr("itemprop")}) {
+                if (!key.isEmpty()) metas.putIfAbsent(key.toLowerCase(Locale.ROOT), content);
+            }
+        }
+        return metas;
     }
 
     private static String attr(Document page, String css, String attr) {

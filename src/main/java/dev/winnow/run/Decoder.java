@@ -112,13 +112,39 @@ public final class Decoder {
         return null;
     }
 
+    /**
+     * The bytes as UTF-8, or null when they are not. A file cut short inside its last character (a
+     * download or copy that stopped mid-sequence) is still UTF-8: the incomplete character is dropped
+     * instead of the whole file falling back to Windows-1252 and turning every accent into mojibake.
+     */
     private static String strictUtf8(byte[] bytes) {
+        String text = strictUtf8(bytes, bytes.length);
+        if (text != null) return text;
+        int cut = incompleteTail(bytes);
+        return cut < 0 ? null : strictUtf8(bytes, cut);
+    }
+
+    private static String strictUtf8(byte[] bytes, int length) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, length)).toString();
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    /**
+     * Where the input's last UTF-8 sequence starts when that sequence is a lead byte followed by fewer
+     * continuation bytes than it announces; else -1.
+     */
+    static int incompleteTail(byte[] b) {
+        for (int i = b.length - 1; i >= 0 && i >= b.length - 3; i--) {
+            int x = b[i] & 0xFF;
+            if ((x & 0xC0) == 0x80) continue;             // continuation byte: keep looking for the lead
+            int need = (x & 0xE0) == 0xC0 ? 2 : (x & 0xF0) == 0xE0 ? 3 : (x & 0xF8) == 0xF0 ? 4 : 0;
+            return need > b.length - i ? i : -1;
+        }
+        return -1;
     }
 
     /** ASCII-heavy UTF-16 without a BOM has a zero in every other byte: even positions for BE, odd for LE. */

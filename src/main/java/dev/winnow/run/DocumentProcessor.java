@@ -7,56 +7,171 @@ import dev.winnow.record.ArticleRecord;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 
 /**
- * The whole per-document path, bytes to record: decode, clean, build the record. Every failure
- * becomes a rejection with a reason, so one bad input never costs the run. Thread-safe.
+ * The whole per-document path, bytes to record: read, decode, clean, build the record, within the
+ * {@link Limits}. Every failure becomes a rejection with a reason, so one bad input never costs the
+ * run: an exception or error in any stage is {@code internal_error}, running out of heap is
+ * {@code out_of_memory}, and {@link #job} adds the time budget when run on a {@link WorkerPool}.
+ * Thread-safe; the pipeline is injected so tests can run any chain of stages.
  */
 public final class DocumentProcessor {
+    /** The clock of a document processed outside a {@link WorkerPool}: there is none. */
+    private static final WorkerPool.Budget UNTIMED = new WorkerPool.Budget() {
+        @Override
+        public void pause() {}
+
+        @Override
+        public void restart() {}
+    };
+
     private final Pipeline pipeline;
     private final Decoder decoder = new Decoder();
-    private final long maxBytes;
+    private final Limits limits;
     private final String profile;
 
-    public DocumentProcessor(Pipeline pipeline, String profile, long maxBytes) {
+    public DocumentProcessor(Pipeline pipeline, String profile, Limits limits) {
         this.pipeline = pipeline;
         this.profile = profile;
-        this.maxBytes = maxBytes;
+        this.limits = limits;
     }
 
-    /** Read and process one input. */
+    /** The default limits with another input size limit. */
+    public DocumentProcessor(Pipeline pipeline, String profile, long maxBytes) {
+        this(pipeline, profile, Limits.DEFAULTS.withMaxBytes(maxBytes));
+    }
+
+    public Limits limits() { return limits; }
+
+    /** Read and process one input, on the calling thread and without a time budget. */
     public Outcome process(Input input, String source) {
-        byte[] bytes;
-        try {
-            bytes = input.read(maxBytes);
-        } catch (Input.TooLargeException e) {
-            return Outcome.rejected(new Rejection(input.id(), input.name(), RejectReason.TOO_LARGE, e.getMessage()), 0);
-        } catch (IOException | RuntimeException e) {
-            return Outcome.rejected(new Rejection(input.id(), input.name(), RejectReason.UNREADABLE,
-                    e.getClass().getSimpleName() + ": " + e.getMessage()), 0);
-        }
-        return process(input, bytes, source);
+        return new DocumentJob(input, source).run(UNTIMED);
     }
 
-    /** Process bytes already read. */
+    /** Process bytes already read, on the calling thread and without a time budget. */
     public Outcome process(Input input, byte[] bytes, String source) {
         try {
             Decoder.Decoded decoded = decoder.decode(input, bytes);
             if (!decoded.ok()) return Outcome.rejected(decoded.rejection(), bytes.length);
             Document doc = pipeline.clean(decoded.text());
             if (doc.body().isEmpty() && doc.removals().isEmpty()) {
-                return Outcome.rejected(new Rejection(input.id(), input.name(), RejectReason.EMPTY,
-                        "no text left after normalization"), bytes.length);
+                return reject(input, RejectReason.EMPTY, "no text left after normalization", bytes.length);
+            }
+            String text = doc.text();
+            // Code points never outnumber UTF-16 units, so most documents skip the count.
+            if (text.length() > limits.maxChars()) {
+                long chars = text.codePointCount(0, text.length());
+                if (chars > limits.maxChars()) {
+                    return reject(input, RejectReason.TOO_LARGE, "the clean text has " + chars
+                            + " characters, more than the limit of " + limits.maxChars() + " (raise it with --max-chars)",
+                            bytes.length);
+                }
             }
             ArticleRecord.InputInfo info = new ArticleRecord.InputInfo(input.id(), input.name(), bytes.length,
                     decoded.mediaType(), decoded.charset(), sha256(bytes), source);
             String line = ArticleRecord.line(info, doc, profile);
-            return Outcome.record(input.id(), line, doc.text(), bytes.length, doc.counts());
-        } catch (RuntimeException | StackOverflowError e) {
-            return Outcome.rejected(new Rejection(input.id(), input.name(), RejectReason.INTERNAL_ERROR,
-                    e.getClass().getName() + ": " + e.getMessage()), bytes.length);
+            return Outcome.record(input.id(), line, text, bytes.length, doc.counts());
+        } catch (OutOfMemoryError e) {
+            // Everything this document allocated is unreachable once we are here, so the run can go on.
+            return outOfMemory(input, e, bytes.length);
+        } catch (Throwable e) {
+            return internalError(input, e, bytes.length);
         }
+    }
+
+    /**
+     * The work for one input as a {@link WorkerPool.Job}: the pool runs it under the time budget and
+     * turns a timeout or an escaped error into this input's rejection.
+     */
+    WorkerPool.Job<Outcome> job(Input input, String source) {
+        return new DocumentJob(input, source);
+    }
+
+    private final class DocumentJob implements WorkerPool.Job<Outcome> {
+        private final Input input;
+        private final String source;
+        /** Size once read, so a timed-out document still counts its bytes in the report. */
+        private volatile long bytes;
+
+        DocumentJob(Input input, String source) {
+            this.input = input;
+            this.source = source;
+        }
+
+        @Override
+        public Outcome run(WorkerPool.Budget budget) {
+            byte[] read;
+            // Standard input arrives as fast as the program feeding it writes: the budget starts once it is read.
+            boolean stdin = input.path() == null;
+            if (stdin) budget.pause();
+            try {
+                read = input.read(limits.maxBytes());
+            } catch (Input.TooLargeException e) {
+                return reject(input, RejectReason.TOO_LARGE, e.getMessage(), 0);
+            } catch (IOException | RuntimeException e) {
+                return reject(input, RejectReason.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage(), 0);
+            } catch (OutOfMemoryError e) {
+                return outOfMemory(input, e, 0);
+            }
+            bytes = read.length;
+            if (stdin) budget.restart();
+            return process(input, read, source);
+        }
+
+        @Override
+        public Outcome timedOut(Duration budget, StackTraceElement[] stack) {
+            return reject(input, RejectReason.TIMEOUT, "not done after " + human(budget) + where(stack)
+                    + "; raise the per-document budget with --timeout", bytes);
+        }
+
+        @Override
+        public Outcome failed(Throwable error) {
+            return error instanceof OutOfMemoryError oom ? outOfMemory(input, oom, bytes) : internalError(input, error, bytes);
+        }
+
+        @Override
+        public String describe() {
+            return input.name();
+        }
+    }
+
+    private static Outcome reject(Input input, RejectReason reason, String message, long bytes) {
+        return Outcome.rejected(new Rejection(input.id(), input.name(), reason, message), bytes);
+    }
+
+    private static Outcome outOfMemory(Input input, OutOfMemoryError e, long bytes) {
+        return reject(input, RejectReason.OUT_OF_MEMORY, "OutOfMemoryError (" + e.getMessage() + ") with a maximum heap of "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB (raise it with java -Xmx, or lower --max-bytes)", bytes);
+    }
+
+    /** The exception with its message and the frame that threw it, enough to start a bug report. */
+    private static Outcome internalError(Input input, Throwable e, long bytes) {
+        StringBuilder m = new StringBuilder(e.getClass().getName());
+        if (e.getMessage() != null) m.append(": ").append(e.getMessage());
+        StackTraceElement[] trace = e.getStackTrace();
+        if (trace.length > 0) m.append(" (at ").append(trace[0]).append(')');
+        return reject(input, RejectReason.INTERNAL_ERROR, m.toString(), bytes);
+    }
+
+    /**
+     * The innermost Winnow frame of a stack, which says which stage or step a slow document was stuck in;
+     * Winnow's code calls into the JDK and libraries, whose frames say less.
+     */
+    static String where(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            if (frame.getClassName().startsWith("dev.winnow.")) return " (in " + frame + ")";
+        }
+        return stack.length > 0 ? " (in " + stack[0] + ")" : "";
+    }
+
+    /** "30s", "500ms", "2m": the budget as the user wrote it. */
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 60_000 == 0) return ms / 60_000 + "m";
+        if (ms % 1000 == 0) return ms / 1000 + "s";
+        return ms + "ms";
     }
 
     private static String sha256(byte[] bytes) {

@@ -49,6 +49,7 @@ public final class Inputs {
 
     private static void walk(Path root, String arg, List<Input> inputs, List<Rejection> unreadable) {
         List<Path> files = new ArrayList<>();
+        List<Rejection> failed = new ArrayList<>();
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
@@ -58,20 +59,30 @@ public final class Inputs {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!isHidden(file) && attrs.isRegularFile()) files.add(file);
-                    return FileVisitResult.CONTINUE;
+                    if (isHidden(file)) return FileVisitResult.CONTINUE;
+                    if (attrs.isRegularFile()) {
+                        files.add(file);
+                    } else if (attrs.isSymbolicLink()) {
+                        // Links are followed, so the walk shows a link itself only when it leads nowhere.
+                        failed.add(new Rejection(idOf(file), file.toString(), RejectReason.UNREADABLE,
+                                "a symbolic link that cannot be followed (its target is missing, or links form a loop)"));
+                    }
+                    return FileVisitResult.CONTINUE;     // pipes, sockets, devices: not documents
                 }
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    unreadable.add(new Rejection(idOf(file), file.toString(), RejectReason.UNREADABLE,
+                    failed.add(new Rejection(idOf(file), file.toString(), RejectReason.UNREADABLE,
                             e.getClass().getSimpleName() + ": " + e.getMessage()));
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            unreadable.add(new Rejection(idOf(root), arg, RejectReason.UNREADABLE, e.getMessage()));
+            failed.add(new Rejection(idOf(root), arg, RejectReason.UNREADABLE, e.getMessage()));
         }
+        // Sorted like the files: the order a folder lists its entries in differs between file systems.
+        failed.sort(Comparator.comparing(Rejection::path));
+        unreadable.addAll(failed);
         files.sort(Comparator.comparing(p -> root.relativize(p).toString()));
         for (Path f : files) inputs.add(Input.file(idOf(f), f.toString(), f));
     }

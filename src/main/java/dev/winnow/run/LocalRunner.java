@@ -13,25 +13,37 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
  * Runs the pipeline over inputs on this machine. Documents are processed in parallel but written in
  * input order, through a bounded window, so output bytes do not depend on the thread count and memory
  * does not grow with the corpus. Every input ends as one record or one rejection.
+ *
+ * <p>The output folder is locked for the run, and {@link OutputWriter} makes the run resumable: a rerun
+ * with the same inputs, options and build continues after the last checkpoint of a killed run, or does
+ * nothing when the folder already holds its finished output, and ends with the same bytes either way.
  */
 public final class LocalRunner {
 
-    /** Run settings. {@code source} is written into each record's {@code source} field. */
-    public record Options(Path outDir, int threads, long maxBytes, String source, boolean textFiles, boolean quiet,
-                          boolean terminal) {}
+    /**
+     * Run settings. {@code source} is written into each record's {@code source} field; {@code limits}
+     * bound what one document may cost.
+     */
+    public record Options(Path outDir, int threads, Limits limits, String source, boolean textFiles, boolean quiet,
+                          boolean terminal) {
+        /** The default limits with another input size limit. */
+        public Options(Path outDir, int threads, long maxBytes, String source, boolean textFiles, boolean quiet,
+                       boolean terminal) {
+            this(outDir, threads, Limits.DEFAULTS.withMaxBytes(maxBytes), source, textFiles, quiet, terminal);
+        }
+
+        public long maxBytes() { return limits.maxBytes(); }
+    }
 
     /** Totals of a finished run; {@code report} is what {@code report.json} holds. */
     public record Summary(int inputs, int records, int rejected, ObjectNode report) {}
@@ -41,65 +53,78 @@ public final class LocalRunner {
 
     private final Pipeline pipeline;
     private final String profile;
+    private final boolean restart;
 
     public LocalRunner(Pipeline pipeline, String profile) {
+        this(pipeline, profile, false);
+    }
+
+    private LocalRunner(Pipeline pipeline, String profile, boolean restart) {
         this.pipeline = pipeline;
         this.profile = profile;
+        this.restart = restart;
+    }
+
+    /**
+     * This runner, but ignoring what an earlier run left in the output folder: no checkpoint is resumed
+     * and finished output is not kept; the whole run is done again ({@code --restart}).
+     */
+    public LocalRunner restarting() {
+        return new LocalRunner(pipeline, profile, true);
     }
 
     public Summary run(List<String> args, InputStream stdin, Options options, PrintStream log) throws IOException {
         long start = System.nanoTime();
         Inputs.Listing listing = Inputs.expand(args, stdin);
-        DocumentProcessor processor = new DocumentProcessor(pipeline, profile, options.maxBytes());
+        DocumentProcessor processor = new DocumentProcessor(pipeline, profile, options.limits());
         int total = listing.inputs().size() + listing.unreadable().size();
         Progress progress = new Progress(log, total, options.quiet(), options.terminal());
-        Map<String, Map<String, Integer>> removals = new TreeMap<>();
-        Map<String, Integer> rejections = new TreeMap<>();
-        int records = 0, rejected = 0;
-        long bytes = 0;
+        String fingerprint = RunFingerprint.of(listing, options, profile, pipeline.describe());
 
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), r -> {
-            Thread t = new Thread(r, "winnow-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        try (OutputWriter out = new OutputWriter(options.outDir(), options.textFiles())) {
-            for (Rejection r : listing.unreadable()) {
-                Outcome o = Outcome.rejected(r, 0);
+        // Workers run each document under the time budget; a hung one is rejected and its thread replaced.
+        WorkerPool pool = new WorkerPool(Math.max(1, options.threads()), options.limits().timeout(),
+                warning -> log.println("winnow: warning: " + warning));
+        try (OutputWriter out = OutputWriter.open(options.outDir(), options.textFiles(), fingerprint, textIds(listing),
+                restart, message -> {
+                    if (!options.quiet()) log.println("winnow: " + message);
+                })) {
+            if (out.start() == OutputWriter.Start.FINISHED) {
+                ObjectNode done = out.finishedReport();
+                return new Summary(done.path("inputs").asInt(), done.path("records").asInt(), done.path("rejected").asInt(), done);
+            }
+            // Outcomes are written in this order: the unreadable paths, then the inputs. A resumed run starts
+            // after the last outcome its checkpoint covers.
+            Tally tally = out.tally();
+            int resumed = out.resumedAt();
+            long resumedBytes = tally.bytes();
+            progress.resume(resumed, tally.rejected());
+            List<Rejection> unreadable = listing.unreadable();
+            for (int u = resumed; u < unreadable.size(); u++) {
+                Outcome o = Outcome.rejected(unreadable.get(u), 0);
                 out.write(o);
                 progress.update(o);
-                rejected++;
-                rejections.merge(r.reason().code(), 1, Integer::sum);
             }
             Deque<Future<Outcome>> window = new ArrayDeque<>();
             int limit = Math.max(1, options.threads()) * WINDOW_PER_THREAD;
-            int next = 0;
+            int next = Math.max(0, resumed - unreadable.size());
             List<Input> inputs = listing.inputs();
             while (next < inputs.size() || !window.isEmpty()) {
                 while (next < inputs.size() && window.size() < limit) {
                     Input input = inputs.get(next++);
-                    window.add(pool.submit(() -> processor.process(input, options.source())));
+                    window.add(pool.submit(processor.job(input, options.source())));
                 }
                 Outcome o = await(window.poll());
                 out.write(o);
                 progress.update(o);
-                bytes += o.bytes();
-                if (o.isRecord()) {
-                    records++;
-                    o.counts().forEach((stage, reasons) -> reasons.forEach((reason, n) ->
-                            removals.computeIfAbsent(stage, k -> new TreeMap<>()).merge(reason, n, Integer::sum)));
-                } else {
-                    rejected++;
-                    rejections.merge(o.rejection().reason().code(), 1, Integer::sum);
-                }
             }
             progress.finish();
             double seconds = (System.nanoTime() - start) / 1e9;
-            ObjectNode report = report(total, records, rejected, rejections, removals, bytes, seconds, options);
+            ObjectNode report = report(total, tally, resumed, tally.bytes() - resumedBytes, seconds, options);
+            limits(report, options.limits(), settle(pool));
             out.commit(report);
-            return new Summary(total, records, rejected, report);
+            return new Summary(total, tally.records(), tally.rejected(), report);
         } finally {
-            pool.shutdownNow();
+            pool.close();
         }
     }
 
@@ -110,34 +135,66 @@ public final class LocalRunner {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } catch (ExecutionException e) {
-            // DocumentProcessor turns every failure into a rejection; reaching here is an Error (e.g. out of memory).
+            // The pool turns every failure into a rejection; reaching here means even that failed (out of memory).
             throw new IOException("a worker failed: " + e.getCause(), e.getCause());
         }
     }
 
-    private ObjectNode report(int inputs, int records, int rejected, Map<String, Integer> rejections,
-                              Map<String, Map<String, Integer>> removals, long bytes, double seconds, Options options) {
+    /**
+     * The run report. Counts cover the whole run; time and speed cover this process, which did only the
+     * inputs after {@code resumed} when it picked up an interrupted run.
+     */
+    private ObjectNode report(int inputs, Tally tally, int resumed, long bytesThisRun, double seconds, Options options) {
         ObjectNode r = new ObjectMapper().createObjectNode();
         r.put("winnow_version", Version.VERSION);
         r.put("profile", profile);
         pipeline.describe().forEach(r.putArray("pipeline")::add);
         r.put("inputs", inputs);
-        r.put("records", records);
-        r.put("rejected", rejected);
+        r.put("records", tally.records());
+        r.put("rejected", tally.rejected());
         ObjectNode rej = r.putObject("rejections");
-        rejections.forEach(rej::put);
+        tally.rejections().forEach(rej::put);
         ObjectNode rem = r.putObject("removals");
-        removals.forEach((stage, reasons) -> {
+        tally.removals().forEach((stage, reasons) -> {
             ObjectNode s = rem.putObject(stage);
             reasons.forEach(s::put);
         });
-        r.put("bytes_in", bytes);
+        r.put("bytes_in", tally.bytes());
+        r.put("resumed_inputs", resumed);
         r.put("threads", options.threads());
         r.put("seconds", Math.round(seconds * 1000) / 1000.0);
-        r.put("mb_per_second", Math.round(bytes / 1e6 / Math.max(seconds, 1e-9) * 100) / 100.0);
-        r.put("docs_per_second", Math.round(inputs / Math.max(seconds, 1e-9) * 10) / 10.0);
+        r.put("mb_per_second", Math.round(bytesThisRun / 1e6 / Math.max(seconds, 1e-9) * 100) / 100.0);
+        r.put("docs_per_second", Math.round((inputs - resumed) / Math.max(seconds, 1e-9) * 10) / 10.0);
         r.put("peak_heap_mb", peakHeapMb());
         return r;
+    }
+
+    /** For each outcome in the order they are written, the id of the text file it may write (none for an unreadable path). */
+    private static List<String> textIds(Inputs.Listing listing) {
+        List<String> ids = new ArrayList<>(listing.unreadable().size() + listing.inputs().size());
+        for (int i = 0; i < listing.unreadable().size(); i++) ids.add(null);
+        for (Input in : listing.inputs()) ids.add(in.id());
+        return ids;
+    }
+
+    /** Lost workers, counted once the last timed-out job has returned or been abandoned. */
+    private static int settle(WorkerPool pool) throws IOException {
+        try {
+            pool.settle();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        return pool.lostThreads();
+    }
+
+    /** The limits in force and the workers abandoned to documents that ignored their time budget. */
+    private static void limits(ObjectNode report, Limits limits, int lostThreads) {
+        ObjectNode l = report.putObject("limits");
+        l.put("max_bytes", limits.maxBytes());
+        l.put("max_chars", limits.maxChars());
+        l.put("timeout_ms", limits.timeout().toMillis());
+        report.put("lost_threads", lostThreads);
     }
 
     /** Sum of the peak usage of the heap pools since the JVM started. */

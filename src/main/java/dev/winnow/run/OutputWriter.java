@@ -1,48 +1,294 @@
 package dev.winnow.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
- * Writes a run's output folder. Files are written under temporary names and renamed into place only
- * when complete, so a reader never sees a half-written {@code articles.jsonl}: it sees the previous
- * run's file or this run's whole file.
+ * Writes a run's output folder so that a reader never sees a half-written file, a killed run resumes
+ * where it stopped, and a finished run is not done again.
+ *
+ * <p>While a run works, everything it writes goes to the work folder {@code OUTDIR/.winnow-run/}:
+ * outcomes are appended, in input order, to two journals ({@code articles.jsonl}, {@code rejected.jsonl})
+ * and text files go to a staged {@code text/}. Every {@value #DEFAULT_CHECKPOINT_OUTCOMES} outcomes or
+ * five seconds the journals are flushed and synced, then a {@link Checkpoint} naming their lengths is
+ * written (temp file, sync, rename). On start, a checkpoint with the run's {@link RunFingerprint} is
+ * resumed: the journals are cut back to its lengths, the text files the lost stretch may have written are
+ * removed, and the run goes on after the last outcome it covers. A checkpoint of another run, or none,
+ * means starting over in an empty work folder.
+ *
+ * <p>When every outcome is written the run commits. A final checkpoint ({@code done == total}) comes first:
+ * from then on a rerun only finishes the commit. The journals are renamed into place, the old
+ * {@code text/} is moved aside and the staged one renamed in, {@code report.json} (with the fingerprint
+ * and the data files' lengths) is written by temp and rename, and the work folder is removed. Each step
+ * can be repeated, so a run killed anywhere in the commit finishes it on the next start. The final files
+ * change only while a final checkpoint exists, and a run that starts over from an interrupted commit
+ * removes the old {@code report.json} first; so with no checkpoint present, a {@code report.json} with the
+ * run's fingerprint (and data files of the lengths it names) means a rerun has nothing to do.
+ *
+ * <p>{@link OutputLock} keeps a second run out while one works. A {@code text/} folder is replaced whole,
+ * so a folder holding a {@code text/} but no {@code report.json} (not winnow's) is refused, not emptied.
+ *
+ * <p>What a kill can and cannot leave: the previous output stays whole until the commit, the commit is
+ * finished by the next run, and a completed run leaves exactly {@code articles.jsonl},
+ * {@code rejected.jsonl}, {@code report.json} and {@code text/}. Between the renames a reader can see the
+ * new {@code articles.jsonl} beside the old {@code report.json} for a moment; each file is whole.
+ *
+ * <p>Durability: journals, checkpoints and the report are synced before they count, so they survive a
+ * power cut too. Text files are not synced one by one (that would cost a disk flush per document); a
+ * kill cannot lose them, a power cut just before or after a commit can.
  */
 final class OutputWriter implements Closeable {
     static final String ARTICLES = "articles.jsonl";
     static final String REJECTED = "rejected.jsonl";
     static final String REPORT = "report.json";
     static final String TEXT_DIR = "text";
+    /** Work in progress; removed when a run finishes. */
+    static final String WORK_DIR = ".winnow-run";
+    static final String CHECKPOINT = "checkpoint.json";
+    private static final String OLD_TEXT = "text.old";
+    /** Written into the final checkpoint of a run that cannot be repeated (it read standard input). */
+    private static final String UNREPEATABLE = "unrepeatable";
+
+    /**
+     * Outcomes between checkpoints. A checkpoint costs three disk syncs; at this spacing and at most
+     * one per {@link #CHECKPOINT_NANOS} they cost well under one percent of a run on a spinning disk.
+     * It also bounds the text files a resumed run must clear. {@code -Dwinnow.checkpoint.outcomes=N}
+     * changes it (the kill-and-rerun test checkpoints often on a small corpus).
+     */
+    static final int DEFAULT_CHECKPOINT_OUTCOMES = 10_000;
+    static final int CHECKPOINT_OUTCOMES = Math.max(1, Integer.getInteger("winnow.checkpoint.outcomes", DEFAULT_CHECKPOINT_OUTCOMES));
+    /** Longest stretch of work a kill can lose once outcomes flow. */
+    static final long CHECKPOINT_NANOS = TimeUnit.SECONDS.toNanos(5);
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int JOURNAL_BUFFER = 1 << 16;
 
-    private final Path dir;
-    private final boolean textFiles;
-    private final BufferedWriter articles;
-    private final BufferedWriter rejected;
-    private boolean committed;
-
-    OutputWriter(Path dir, boolean textFiles) throws IOException {
-        this.dir = dir;
-        this.textFiles = textFiles;
-        Files.createDirectories(dir);
-        if (textFiles) Files.createDirectories(dir.resolve(TEXT_DIR));
-        this.articles = Files.newBufferedWriter(tmp(ARTICLES), StandardCharsets.UTF_8);
-        this.rejected = Files.newBufferedWriter(tmp(REJECTED), StandardCharsets.UTF_8);
+    /** How a run found its output folder. */
+    enum Start {
+        /** No usable saved state: the run does all its inputs. */
+        FRESH,
+        /** A checkpoint of this run: inputs it covers are not done again. */
+        RESUMED,
+        /** The folder holds this run's finished output: nothing to do, nothing touched. */
+        FINISHED
     }
 
+    private final Path dir;
+    private final Path work;
+    private final boolean textFiles;
+    private final String fingerprint;
+    private final int total;
+    private final OutputLock lock;
+    private Start start;
+    private Tally tally;
+    private int resumedAt;
+    private ObjectNode finishedReport;
+    private Journal articles;
+    private Journal rejected;
+    private long articlesBytes;
+    private long rejectedBytes;
+    private int checkpointAt;
+    private long checkpointNanos = System.nanoTime();
+
+    private OutputWriter(Path dir, boolean textFiles, String fingerprint, int total, OutputLock lock) {
+        this.dir = dir;
+        this.work = dir.resolve(WORK_DIR);
+        this.textFiles = textFiles;
+        this.fingerprint = fingerprint;
+        this.total = total;
+        this.lock = lock;
+    }
+
+    /**
+     * Locks {@code dir} for this run and works out where the run starts: resumed from a checkpoint of the
+     * same fingerprint, already finished, or fresh.
+     *
+     * @param fingerprint the run's {@link RunFingerprint}, null when it cannot be repeated (never resumed
+     *                    or skipped)
+     * @param textIds     for each outcome in order, the id of the text file it may write (null for one
+     *                    that cannot be a record); its size is the run's number of outcomes
+     * @param restart     ignore saved state and finished output
+     * @param log         receives a line when the run resumes, starts over or has nothing to do
+     * @throws OutputBusyException when another run holds the folder
+     */
+    static OutputWriter open(Path dir, boolean textFiles, String fingerprint, List<String> textIds, boolean restart,
+                             Consumer<String> log) throws IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException(dir + " exists and is not a folder", e);
+        }
+        OutputWriter out = new OutputWriter(dir, textFiles, fingerprint, textIds.size(), OutputLock.acquire(dir));
+        try {
+            KillPoints.reach("locked");
+            out.begin(textIds, restart, log);
+            return out;
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                out.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private void begin(List<String> textIds, boolean restart, Consumer<String> log) throws IOException {
+        Path file = work.resolve(CHECKPOINT);
+        boolean saved = Files.exists(file);
+        Checkpoint checkpoint = saved ? Checkpoint.read(file, MAPPER) : null;
+        if (checkpoint != null && !restart && fingerprint != null && checkpoint.fingerprint().equals(fingerprint)
+                && checkpoint.total() == total) {
+            String damage = resume(checkpoint, textIds);
+            if (damage == null) {
+                start = Start.RESUMED;
+                log.accept(checkpoint.complete()
+                        ? "finishing the interrupted run in " + dir + ": all " + total + " inputs were done"
+                        : String.format(Locale.ROOT, "resuming the interrupted run in %s: %d of %d inputs were done, continuing",
+                        dir, checkpoint.done(), total));
+                return;
+            }
+            log.accept("starting over: the interrupted run in " + dir + " cannot be resumed (" + damage + ")");
+        } else if (restart) {
+            if (saved || Files.exists(dir.resolve(REPORT))) {
+                log.accept("starting over (--restart): the earlier output and saved state in " + dir + " will be replaced");
+            }
+        } else if (saved) {
+            log.accept(checkpoint == null ? "starting over: the saved state in " + dir + " is unreadable"
+                    : "starting over: " + dir + " holds an interrupted run of other inputs, options or build");
+        } else if (fingerprint != null && (finishedReport = readFinishedReport()) != null) {
+            start = Start.FINISHED;
+            deleteTree(work);   // left by a run killed before its first checkpoint: it never touched the output
+            log.accept(dir + " already holds the finished output of this run (same inputs, options and build); nothing to do");
+            return;
+        }
+        // A commit interrupted half-way may have replaced some data files: the old report no longer describes them.
+        fresh(saved && (checkpoint == null || checkpoint.complete()));
+    }
+
+    /** Picks up a checkpoint of this run; returns what is wrong when the files it describes are not there. */
+    private String resume(Checkpoint c, List<String> textIds) throws IOException {
+        Path articlesJournal = work.resolve(ARTICLES), rejectedJournal = work.resolve(REJECTED);
+        if (c.complete()) {
+            // Committing: each file is either still in the work folder or already in place.
+            if (!journalOrPlaced(ARTICLES, c.articlesBytes())) return ARTICLES + " is missing or changed";
+            if (!journalOrPlaced(REJECTED, c.rejectedBytes())) return REJECTED + " is missing or changed";
+            if (textFiles && !Files.isDirectory(work.resolve(TEXT_DIR)) && !Files.isDirectory(dir.resolve(TEXT_DIR))) {
+                return "the text files are missing";
+            }
+        } else {
+            if (size(articlesJournal) < c.articlesBytes() || size(rejectedJournal) < c.rejectedBytes()) {
+                return "a journal is shorter than its checkpoint";
+            }
+            if (textFiles && !Files.isDirectory(work.resolve(TEXT_DIR))) return "the staged text files are missing";
+            articles = Journal.resume(articlesJournal, c.articlesBytes());
+            rejected = Journal.resume(rejectedJournal, c.rejectedBytes());
+            // Outcomes written after the checkpoint are done again; clear the text files they may have left,
+            // in case one of them now ends differently (a rejection after a timeout, say).
+            if (textFiles) {
+                for (int i = c.done(); i < total && i < c.done() + (long) c.textWindow(); i++) {
+                    if (textIds.get(i) != null) Files.deleteIfExists(textFile(work, textIds.get(i)));
+                }
+            }
+        }
+        tally = c.tally();
+        resumedAt = c.done();
+        checkpointAt = c.done();
+        articlesBytes = c.articlesBytes();
+        rejectedBytes = c.rejectedBytes();
+        return null;
+    }
+
+    private boolean journalOrPlaced(String name, long length) throws IOException {
+        Path journal = work.resolve(name);
+        if (Files.exists(journal)) return size(journal) == length;
+        return size(dir.resolve(name)) == length;
+    }
+
+    /** The report of a finished run with this fingerprint whose data files are as it left them, else null. */
+    private ObjectNode readFinishedReport() {
+        try {
+            JsonNode r = MAPPER.readTree(dir.resolve(REPORT).toFile());
+            if (!(r instanceof ObjectNode report) || !fingerprint.equals(r.path("fingerprint").asText(null))) return null;
+            JsonNode output = r.path("output");
+            if (size(dir.resolve(ARTICLES)) != output.path("articles_bytes").asLong(-1)) return null;
+            if (size(dir.resolve(REJECTED)) != output.path("rejected_bytes").asLong(-1)) return null;
+            if (textFiles != Files.isDirectory(dir.resolve(TEXT_DIR))) return null;
+            return report;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void fresh(boolean dropReport) throws IOException {
+        if (Files.exists(dir.resolve(TEXT_DIR), LinkOption.NOFOLLOW_LINKS) && !Files.exists(dir.resolve(REPORT))
+                && !Files.exists(work)) {
+            // A run replaces text/ whole; do not take a folder that was not winnow's to begin with.
+            throw new IOException(dir + " holds a text/ folder but no report.json, so it does not look like winnow output"
+                    + " and its text/ is not replaced; move text/ away or write to another folder");
+        }
+        start = Start.FRESH;
+        tally = new Tally();
+        if (dropReport) Files.deleteIfExists(dir.resolve(REPORT));
+        // Emptied, not removed: until this run commits, the work folder marks text/ as winnow's (see above).
+        if (Files.isDirectory(work, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> children = Files.list(work)) {
+                for (Path child : children.toList()) deleteTree(child);
+            }
+        } else {
+            deleteTree(work);
+            Files.createDirectories(work);
+        }
+        if (textFiles) Files.createDirectories(work.resolve(TEXT_DIR));
+        articles = Journal.create(work.resolve(ARTICLES));
+        rejected = Journal.create(work.resolve(REJECTED));
+    }
+
+    Start start() { return start; }
+
+    /** Outcomes already written when this run began (from a checkpoint), 0 for a fresh run. */
+    int resumedAt() { return resumedAt; }
+
+    /** Counts of every outcome written so far, this run's and those it resumed. */
+    Tally tally() { return tally; }
+
+    /** The report of the finished output, when {@link #start()} is {@link Start#FINISHED}. */
+    ObjectNode finishedReport() { return finishedReport; }
+
+    /** Appends the next outcome in input order; saves a checkpoint when one is due. */
     void write(Outcome outcome) throws IOException {
         if (outcome.isRecord()) {
-            articles.write(outcome.recordLine());
-            articles.write('\n');
-            if (textFiles) writeAtomically(dir.resolve(TEXT_DIR).resolve(safeName(outcome.id()) + ".txt"), outcome.text() + "\n");
+            articles.writer.write(outcome.recordLine());
+            articles.writer.write('\n');
+            if (textFiles) Files.write(textFile(work, outcome.id()), (outcome.text() + "\n").getBytes(StandardCharsets.UTF_8));
         } else {
             Rejection r = outcome.rejection();
             ObjectNode o = MAPPER.createObjectNode();
@@ -50,58 +296,275 @@ final class OutputWriter implements Closeable {
             o.put("path", r.path());
             o.put("reason", r.reason().code());
             o.put("message", r.message());
-            rejected.write(MAPPER.writeValueAsString(o));
-            rejected.write('\n');
+            rejected.writer.write(MAPPER.writeValueAsString(o));
+            rejected.writer.write('\n');
+        }
+        tally.add(outcome);
+        KillPoints.reach("written");
+        if (fingerprint != null && tally.outcomes() < total && (tally.outcomes() - checkpointAt >= CHECKPOINT_OUTCOMES
+                || System.nanoTime() - checkpointNanos >= CHECKPOINT_NANOS)) {
+            checkpoint();
         }
     }
 
-    /** Close the data files and move them into place, then write the report the same way. */
-    void commit(ObjectNode report) throws IOException {
-        articles.close();
-        rejected.close();
-        move(tmp(ARTICLES), dir.resolve(ARTICLES));
-        move(tmp(REJECTED), dir.resolve(REJECTED));
-        writeAtomically(dir.resolve(REPORT), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
-        committed = true;
+    private void checkpoint() throws IOException {
+        articlesBytes = articles.sync();
+        rejectedBytes = rejected.sync();
+        save(new Checkpoint(fingerprint, tally.outcomes(), total, articlesBytes, rejectedBytes, CHECKPOINT_OUTCOMES, tally));
+        checkpointAt = tally.outcomes();
+        checkpointNanos = System.nanoTime();
     }
 
+    private void save(Checkpoint c) throws IOException {
+        Path tmp = work.resolve(CHECKPOINT + ".tmp");
+        writeSynced(tmp, c.toBytes(MAPPER));
+        KillPoints.reach("checkpoint.tmp-written");
+        move(tmp, work.resolve(CHECKPOINT));
+        syncDirectory(work);
+        KillPoints.reach("checkpoint.written");
+    }
+
+    /**
+     * Puts the output in place once every outcome is written; adds the fingerprint and the data files'
+     * lengths to {@code report} and writes it last. Finishes an interrupted commit too.
+     */
+    void commit(ObjectNode report) throws IOException {
+        if (start == Start.FINISHED) throw new IllegalStateException("nothing to commit: the output was already finished");
+        if (tally.outcomes() != total) {
+            throw new IllegalStateException("commit after " + tally.outcomes() + " of " + total + " outcomes");
+        }
+        if (articles != null) {
+            articlesBytes = articles.sync();
+            rejectedBytes = rejected.sync();
+            closeJournals();
+            save(new Checkpoint(fingerprint == null ? UNREPEATABLE : fingerprint, total, total, articlesBytes, rejectedBytes,
+                    CHECKPOINT_OUTCOMES, tally));
+            KillPoints.reach("commit.started");
+        }
+        publish(ARTICLES, articlesBytes);
+        KillPoints.reach("commit.articles-moved");
+        publish(REJECTED, rejectedBytes);
+        syncDirectory(dir);
+        KillPoints.reach("commit.rejected-moved");
+
+        Path text = dir.resolve(TEXT_DIR), staged = work.resolve(TEXT_DIR), old = work.resolve(OLD_TEXT);
+        boolean replace = !textFiles || Files.isDirectory(staged);  // staged text gone: an earlier attempt moved it in
+        if (replace && Files.exists(text, LinkOption.NOFOLLOW_LINKS)) {
+            deleteTree(old);
+            move(text, old);
+            syncDirectory(dir);
+            KillPoints.reach("commit.old-text-moved");
+        }
+        if (textFiles && Files.isDirectory(staged)) {
+            move(staged, text);
+            syncDirectory(dir);
+            KillPoints.reach("commit.text-moved");
+        }
+        deleteTree(old);
+        KillPoints.reach("commit.old-text-deleted");
+
+        report.put("fingerprint", fingerprint);
+        ObjectNode output = report.putObject("output");
+        output.put("articles_bytes", articlesBytes);
+        output.put("rejected_bytes", rejectedBytes);
+        Path tmp = work.resolve(REPORT + ".tmp");
+        writeSynced(tmp, (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n").getBytes(StandardCharsets.UTF_8));
+        move(tmp, dir.resolve(REPORT));
+        syncDirectory(dir);
+        KillPoints.reach("commit.report-written");
+
+        Files.delete(work.resolve(CHECKPOINT));
+        KillPoints.reach("commit.checkpoint-deleted");
+        deleteTree(work);
+        syncDirectory(dir);
+    }
+
+    /** Moves a journal into place, unless an earlier attempt at this commit already did. */
+    private void publish(String name, long length) throws IOException {
+        Path journal = work.resolve(name), target = dir.resolve(name);
+        if (Files.exists(journal)) {
+            move(journal, target);
+        } else if (size(target) != length) {
+            throw new IOException(target + " is not the file this run wrote; run again with --restart");
+        }
+    }
+
+    /**
+     * Releases the folder. A run that did not finish leaves its work folder for the next run, which
+     * resumes it from its checkpoint or clears it; the previous output is untouched either way.
+     */
     @Override
     public void close() throws IOException {
-        if (committed) return;
-        articles.close();
-        rejected.close();
-        Files.deleteIfExists(tmp(ARTICLES));
-        Files.deleteIfExists(tmp(REJECTED));
+        try {
+            closeJournals();
+        } finally {
+            lock.close();
+        }
     }
 
-    private Path tmp(String name) {
-        return dir.resolve("." + name + ".tmp");
+    private void closeJournals() throws IOException {
+        try {
+            if (articles != null) articles.close();
+        } finally {
+            articles = null;
+            try {
+                if (rejected != null) rejected.close();
+            } finally {
+                rejected = null;
+            }
+        }
     }
 
-    private static void writeAtomically(Path target, String content) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        move(tmp, target);
+    private static Path textFile(Path root, String id) {
+        return root.resolve(TEXT_DIR).resolve(safeName(id) + ".txt");
+    }
+
+    /** Size of a file, or -1 when there is none. */
+    private static long size(Path file) throws IOException {
+        return Files.isRegularFile(file) ? Files.size(file) : -1;
+    }
+
+    private static void writeSynced(Path file, byte[] content) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) ch.write(buffer);
+            ch.force(false);
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {
         Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Makes renames and removals in {@code dir} durable; a no-op where folders cannot be opened (Windows). */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Not supported on this platform; the renames still happen, only their durability is the OS's.
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null) throw e;
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
     /**
      * Ids come from file names; make them safe as file names on every platform by percent-encoding
-     * the characters some systems forbid (and '%' itself), so two ids never share a text file.
+     * the characters some systems forbid (and '%' itself, and a lone UTF-16 surrogate, which no file
+     * system name can hold), so two ids never share a text file. A name
+     * that would pass {@link #MAX_NAME_BYTES} once encoded (a 255-byte file name full of ':' is 765)
+     * keeps its start and ends in '~' and a hash of the whole id, so it still fits and stays distinct.
      */
     static String safeName(String id) {
         StringBuilder sb = new StringBuilder(id.length());
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
-            if (c < 0x20 || "\\/:*?\"<>|%".indexOf(c) >= 0 || (i == 0 && c == '.')) {
-                sb.append('%').append(String.format(java.util.Locale.ROOT, "%02X", (int) c));
+            boolean loneSurrogate = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < id.length()
+                    && Character.isLowSurrogate(id.charAt(i + 1))) && !(Character.isLowSurrogate(c) && i > 0
+                    && Character.isHighSurrogate(id.charAt(i - 1)));
+            if (c < 0x20 || "\\/:*?\"<>|%".indexOf(c) >= 0 || (i == 0 && c == '.') || loneSurrogate) {
+                sb.append('%').append(String.format(Locale.ROOT, "%02X", (int) c));
             } else {
                 sb.append(c);
             }
         }
-        return sb.length() == 0 ? "%" : sb.toString();
+        if (sb.length() == 0) return "%";
+        if (utf8Length(sb) <= MAX_NAME_BYTES) return sb.toString();
+        String hash = "~" + HexFormat.of().formatHex(sha256(id.getBytes(StandardCharsets.UTF_8)), 0, 8);
+        int end = 0, bytes = 0;
+        while (end < sb.length()) {
+            int cp = sb.codePointAt(end);
+            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + size > MAX_NAME_BYTES - hash.length()) break;
+            bytes += size;
+            end += Character.charCount(cp);
+        }
+        return sb.substring(0, end) + hash;
+    }
+
+    /**
+     * Longest text file name before ".txt", in UTF-8 bytes: file systems allow 255, and the rest is
+     * room for the extension.
+     */
+    static final int MAX_NAME_BYTES = 240;
+
+    private static int utf8Length(CharSequence s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) n += 1;
+            else if (c < 0x800) n += 2;
+            else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else n += 3;
+        }
+        return n;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** An append-only journal whose length on disk is known after each {@link #sync}. */
+    private static final class Journal implements Closeable {
+        final FileChannel channel;
+        final Writer writer;
+
+        private Journal(FileChannel channel) {
+            this.channel = channel;
+            this.writer = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8),
+                    JOURNAL_BUFFER);
+        }
+
+        static Journal create(Path file) throws IOException {
+            return new Journal(FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+        }
+
+        /** Opens a journal and cuts off what was written after the checkpoint that says it is {@code length} long. */
+        static Journal resume(Path file, long length) throws IOException {
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE);
+            try {
+                ch.truncate(length);
+                ch.position(length);
+                ch.force(false);
+                return new Journal(ch);
+            } catch (IOException | RuntimeException e) {
+                ch.close();
+                throw e;
+            }
+        }
+
+        /** Flushes and syncs; returns the length on disk. */
+        long sync() throws IOException {
+            writer.flush();
+            channel.force(false);
+            return channel.position();
+        }
+
+        @Override
+        public void close() throws IOException {
+            writer.close();
+        }
     }
 }

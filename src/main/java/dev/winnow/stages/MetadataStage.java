@@ -82,6 +82,9 @@ public final class MetadataStage implements Stage {
             Block b = kept.get(i);
             String text = b.text();
             if (known != null && !sameTitle(known, b.key())) continue;
+            // without a title from the markup, a question or exclamation is the prose's first sentence:
+            // taking it as the headline would take it again from already-clean text
+            if (known == null && endsLikeSpeech(text)) continue;
             if (Forms.isTitleLike(b) && !Forms.isNameList(text) && !isDate(text) && !BY.matcher(text).matches()
                     && !META_LINE.matcher(text).matches()) {
                 verdict.move(b, Reason.TITLE, Field.TITLE, text);
@@ -100,7 +103,8 @@ public final class MetadataStage implements Stage {
             if (taken[i]) continue;
             Block b = kept.get(i);
             String text = b.text();
-            boolean nearStart = i <= region.first() + BYLINE_WINDOW;
+            // counted in prose paragraphs, which cleaning never removes, so a second pass sees the same thing
+            boolean nearStart = i <= region.first() || proseBefore(kept, region.first(), i) <= 1;
             Matcher by = BY.matcher(text);
             if (by.matches() && Forms.isNameList(stripRole(by.group(1)))) {
                 moveAuthors(b, stripRole(by.group(1)), verdict);
@@ -174,6 +178,17 @@ public final class MetadataStage implements Stage {
             if (m == null || !Forms.isBody(b)) continue;
             verdict.move(b, 0, m.end(), Reason.SECTION_LABEL, Field.SECTIONS, m.group(1));
         }
+    }
+
+    private static int proseBefore(List<Block> kept, int from, int to) {
+        int n = 0;
+        for (int j = from; j < to; j++) if (Forms.isBody(kept.get(j))) n++;
+        return n;
+    }
+
+    private static boolean endsLikeSpeech(String text) {
+        char last = text.charAt(text.length() - 1);
+        return last == '?' || last == '!' || last == '？' || last == '！';
     }
 
     /** The line is the known title, or the title with a site name around it ("Title | Site"). */

@@ -111,7 +111,7 @@ public final class Normalizer {
         for (int i = amp; i >= 0; i = s.indexOf('&', i + 1)) {
             int end = entityEnd(s, i);
             if (end < 0) continue;
-            String decoded = StringEscapeUtils.unescapeHtml4(s.substring(i, end));
+            String decoded = decodeOne(s.substring(i, end));
             if (decoded.length() == end - i && decoded.startsWith("&")) continue;     // unknown name: left as written
             if (out == null) out = new StringBuilder(s.length());
             out.append(s, copied, i).append(decoded);
@@ -119,6 +119,20 @@ public final class Normalizer {
             i = end - 1;
         }
         return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /** One entity decoded, or the entity as written when it names no character ("&#x110000;", "&#0;"). */
+    private static String decodeOne(String entity) {
+        if (entity.startsWith("&#")) {
+            try {
+                boolean hex = entity.charAt(2) == 'x' || entity.charAt(2) == 'X';
+                int cp = Integer.parseInt(entity.substring(hex ? 3 : 2, entity.length() - 1), hex ? 16 : 10);
+                if (cp <= 0 || cp > Character.MAX_CODE_POINT) return entity;
+            } catch (NumberFormatException e) {
+                return entity;
+            }
+        }
+        return StringEscapeUtils.unescapeHtml4(entity);
     }
 
     /** End (exclusive) of an entity starting at {@code amp}, or -1. */

@@ -1,0 +1,110 @@
+package dev.winnow.run;
+
+import dev.winnow.Version;
+
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * What decides a run's output, hashed: the ordered inputs (each file's path, size and modification
+ * time), the inputs that could not be read, every option that can change a byte of output, the stage
+ * chain, the version, and the build itself (the jar's or class folder's files, sizes and times, so a
+ * rebuilt pipeline never passes for the old one). Two runs with the same fingerprint write the same
+ * bytes, which is what lets a rerun resume a checkpoint or skip finished output.
+ *
+ * <p>Options are read from the options record's components, so an option added later counts unless it
+ * is named in {@link #NOT_OUTPUT}: counting one that does not matter costs a needless restart, missing
+ * one that does would let a rerun mix two configurations.
+ *
+ * <p>Contents are not hashed: reading every input twice would double a run's I/O. A file rewritten with
+ * the same size within the file system's time resolution is not noticed; {@code --restart} covers that.
+ */
+final class RunFingerprint {
+    /** Options that cannot change the output bytes. */
+    static final Set<String> NOT_OUTPUT = Set.of("outDir", "threads", "quiet", "terminal");
+
+    private RunFingerprint() {}
+
+    /**
+     * The fingerprint as 64 hex digits, or null when the run cannot be repeated (standard input is read
+     * once), so it never resumes or skips.
+     */
+    static String of(Inputs.Listing listing, Record options, String profile, List<String> stages) {
+        for (Input in : listing.inputs()) if (in.path() == null) return null;
+        List<String> lines = new ArrayList<>();
+        lines.add("winnow " + Version.VERSION);
+        lines.add("build " + build());
+        lines.add("profile " + profile);
+        for (String stage : stages) lines.add("stage " + stage);
+        for (RecordComponent c : options.getClass().getRecordComponents()) {
+            if (NOT_OUTPUT.contains(c.getName())) continue;
+            try {
+                lines.add("option " + c.getName() + "=" + c.getAccessor().invoke(options));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read option " + c.getName(), e);
+            }
+        }
+        for (Rejection r : listing.unreadable()) {
+            lines.add("unreadable " + r.id() + "\t" + r.path() + "\t" + r.reason().code() + "\t" + r.message());
+        }
+        for (Input in : listing.inputs()) lines.add("input " + in.id() + "\t" + in.name() + "\t" + stat(in.path()));
+        MessageDigest sha = sha256();
+        for (String line : lines) {
+            sha.update(line.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static String stat(Path path) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+            return path.toAbsolutePath().normalize() + "\t" + a.size() + "\t" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        } catch (IOException e) {
+            // The run will reject it as unreadable; whether it still is next time shows in the listing.
+            return path.toAbsolutePath().normalize() + "\tunreadable " + e.getClass().getSimpleName();
+        }
+    }
+
+    /** The code this run executes: the jar, or every file of the class folder, with sizes and times. */
+    private static String build() {
+        try {
+            CodeSource source = RunFingerprint.class.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null) return "unknown";
+            Path where = Path.of(source.getLocation().toURI());
+            if (!Files.isDirectory(where)) return stat(where);
+            StringBuilder sb = new StringBuilder(where.toString());
+            try (Stream<Path> files = Files.walk(where)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    sb.append('\n').append(where.relativize(f)).append('\t').append(Files.size(f))
+                            .append('\t').append(Files.getLastModifiedTime(f).to(TimeUnit.NANOSECONDS));
+                }
+            }
+            return sb.toString();
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
