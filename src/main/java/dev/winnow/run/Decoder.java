@@ -37,8 +37,12 @@ public final class Decoder {
     }
 
     public Decoded decode(Input input, byte[] bytes) {
+        return decode(input, bytes, input.path() == null ? null : input.path().getFileName().toString());
+    }
+
+    /** Decode bytes known under {@code name} (for a compressed input, the name inside the compression). */
+    public Decoded decode(Input input, byte[] bytes, String name) {
         if (bytes.length == 0) return reject(input, RejectReason.EMPTY, "the input is empty (0 bytes)");
-        String name = input.path() == null ? null : input.path().getFileName().toString();
         Charset bom = bomCharset(bytes);
         Charset charset;
         String text;
@@ -54,10 +58,19 @@ public final class Decoder {
             return reject(input, RejectReason.BINARY, "binary content (" + mediaType(bytes, name, null)
                     + "): NUL bytes in a non-UTF-16 input");
         } else {
-            charset = Charset.forName("windows-1252");
+            charset = Charset.forName(FALLBACK);
             text = new String(bytes, charset);
         }
         String mediaType = mediaType(bytes, name, text);
+        if (charset.name().equals(FALLBACK) && isHtml(mediaType)) {
+            // not UTF-8: a page's own <meta charset> is the best witness (a page that reads as UTF-8 is trusted
+            // over a declaration, which is often wrong)
+            Charset declared = declaredCharset(bytes);
+            if (declared != null) {
+                charset = declared;
+                text = new String(bytes, declared);
+            }
+        }
         if (!mediaType.startsWith("text/") && !mediaType.equals("application/octet-stream") && !isTextual(mediaType)) {
             return reject(input, RejectReason.BINARY, "media type " + mediaType + " is not supported for plain-text cleaning");
         }
@@ -94,6 +107,28 @@ public final class Decoder {
             return c >= 0x20 && c != '<' && c != '{' && c != '%';
         }
         return false;
+    }
+
+    /** The charset legacy text falls back to when it is neither UTF-8 nor UTF-16. */
+    static final String FALLBACK = "windows-1252";
+    private static final java.util.regex.Pattern META_CHARSET = java.util.regex.Pattern.compile(
+            "(?i)<meta[^>]{0,200}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]{2,40})");
+
+    /** HTML or XHTML, which the markup front end reads. */
+    public static boolean isHtml(String mediaType) {
+        return mediaType.equals("text/html") || mediaType.equals("application/xhtml+xml");
+    }
+
+    /** The charset a page declares in its first 8 KiB ({@code <meta charset>} or http-equiv), if Java knows it. */
+    static Charset declaredCharset(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, DETECT_BYTES), StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = META_CHARSET.matcher(head);
+        if (!m.find()) return null;
+        try {
+            return Charset.forName(m.group(1).strip());
+        } catch (IllegalArgumentException e) {
+            return null;   // unknown or malformed name: keep the fallback
+        }
     }
 
     private static boolean isTextual(String mediaType) {

@@ -1,7 +1,10 @@
 package dev.winnow.run;
 
 import dev.winnow.core.Document;
+import dev.winnow.core.Layout;
 import dev.winnow.core.Pipeline;
+import dev.winnow.html.HtmlFrontEnd;
+import dev.winnow.stages.Profiles;
 import dev.winnow.record.ArticleRecord;
 
 import java.io.IOException;
@@ -28,13 +31,25 @@ public final class DocumentProcessor {
     };
 
     private final Pipeline pipeline;
+    private final Pipeline markupPipeline;
+    private final HtmlFrontEnd html = new HtmlFrontEnd();
     private final Decoder decoder = new Decoder();
     private final Limits limits;
     private final String profile;
 
+    /**
+     * Plain text runs through {@code pipeline}, recorded as {@code profile}; HTML pages run through
+     * {@link Profiles#html()}, recorded as "html".
+     */
     public DocumentProcessor(Pipeline pipeline, String profile, Limits limits) {
+        this(pipeline, profile, Profiles.html(), limits);
+    }
+
+    /** With the chain for markup (HTML) given too. */
+    public DocumentProcessor(Pipeline pipeline, String profile, Pipeline markupPipeline, Limits limits) {
         this.pipeline = pipeline;
         this.profile = profile;
+        this.markupPipeline = markupPipeline;
         this.limits = limits;
     }
 
@@ -53,9 +68,25 @@ public final class DocumentProcessor {
     /** Process bytes already read, on the calling thread and without a time budget. */
     public Outcome process(Input input, byte[] bytes, String source) {
         try {
-            Decoder.Decoded decoded = decoder.decode(input, bytes);
+            String name = input.path() == null ? null : input.path().getFileName().toString();
+            byte[] data = bytes;
+            if (Compression.isGzip(data)) {
+                Compression.Inflated inflated = Compression.gunzip(data, limits.maxBytes());
+                if (!inflated.ok()) return reject(input, inflated.reason(), inflated.message(), bytes.length);
+                data = inflated.bytes();
+                name = Compression.innerName(name);
+            }
+            Decoder.Decoded decoded = decoder.decode(input, data, name);
             if (!decoded.ok()) return Outcome.rejected(decoded.rejection(), bytes.length);
-            Document doc = pipeline.clean(decoded.text());
+            Document doc;
+            String used = profile;
+            if (Decoder.isHtml(decoded.mediaType())) {
+                HtmlFrontEnd.Extracted page = html.extract(decoded.text());
+                doc = markupPipeline.run(page.source(), Layout.HTML, page.blocks(), page.facts());
+                used = "html";
+            } else {
+                doc = pipeline.clean(decoded.text());
+            }
             if (doc.body().isEmpty() && doc.removals().isEmpty()) {
                 return reject(input, RejectReason.EMPTY, "no text left after normalization", bytes.length);
             }
@@ -71,7 +102,7 @@ public final class DocumentProcessor {
             }
             ArticleRecord.InputInfo info = new ArticleRecord.InputInfo(input.id(), input.name(), bytes.length,
                     decoded.mediaType(), decoded.charset(), sha256(bytes), source);
-            String line = ArticleRecord.line(info, doc, profile);
+            String line = ArticleRecord.line(info, doc, used);
             return Outcome.record(input.id(), line, text, bytes.length, doc.counts());
         } catch (OutOfMemoryError e) {
             // Everything this document allocated is unreachable once we are here, so the run can go on.

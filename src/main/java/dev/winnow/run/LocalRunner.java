@@ -51,6 +51,9 @@ public final class LocalRunner {
     /** Documents in flight per thread: enough to keep threads busy, small enough to bound memory. */
     static final int WINDOW_PER_THREAD = 4;
 
+    /** The chain HTML inputs run through (see {@link DocumentProcessor}), for the report and the fingerprint. */
+    private static final List<String> MARKUP_CHAIN = dev.winnow.stages.Profiles.html().describe();
+
     private final Pipeline pipeline;
     private final String profile;
     private final boolean restart;
@@ -79,7 +82,9 @@ public final class LocalRunner {
         DocumentProcessor processor = new DocumentProcessor(pipeline, profile, options.limits());
         int total = listing.inputs().size() + listing.unreadable().size();
         Progress progress = new Progress(log, total, options.quiet(), options.terminal());
-        String fingerprint = RunFingerprint.of(listing, options, profile, pipeline.describe());
+        List<String> chains = new java.util.ArrayList<>(pipeline.describe());
+        chains.add("html:" + String.join(",", MARKUP_CHAIN));
+        String fingerprint = RunFingerprint.of(listing, options, profile, chains);
 
         // Workers run each document under the time budget; a hung one is rejected and its thread replaced.
         WorkerPool pool = new WorkerPool(Math.max(1, options.threads()), options.limits().timeout(),
@@ -149,6 +154,7 @@ public final class LocalRunner {
         r.put("winnow_version", Version.VERSION);
         r.put("profile", profile);
         pipeline.describe().forEach(r.putArray("pipeline")::add);
+        MARKUP_CHAIN.forEach(r.putArray("pipeline_html")::add);
         r.put("inputs", inputs);
         r.put("records", tally.records());
         r.put("rejected", tally.rejected());
