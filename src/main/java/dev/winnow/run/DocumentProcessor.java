@@ -3,6 +3,8 @@ package dev.winnow.run;
 import dev.winnow.core.Document;
 import dev.winnow.core.Layout;
 import dev.winnow.core.Pipeline;
+import dev.winnow.formats.DocumentFrontEnd;
+import dev.winnow.formats.FormatException;
 import dev.winnow.html.HtmlFrontEnd;
 import dev.winnow.stages.Profiles;
 import dev.winnow.record.ArticleRecord;
@@ -33,6 +35,7 @@ public final class DocumentProcessor {
     private final Pipeline pipeline;
     private final Pipeline markupPipeline;
     private final HtmlFrontEnd html = new HtmlFrontEnd();
+    private DocumentFrontEnd documents;     // built on first use, see documents()
     private final Decoder decoder = new Decoder();
     private final Limits limits;
     private final String profile;
@@ -77,7 +80,14 @@ public final class DocumentProcessor {
                 name = Compression.innerName(name);
             }
             Decoder.Decoded decoded = decoder.decode(input, data, name);
-            if (!decoded.ok()) return Outcome.rejected(decoded.rejection(), bytes.length);
+            if (!decoded.ok()) {
+                // not text: a document format Tika reads (PDF, Word, OpenDocument, EPUB, RTF), or truly binary
+                if (decoded.rejection().reason() == RejectReason.BINARY) {
+                    Outcome document = document(input, bytes, data, name, source);
+                    if (document != null) return document;
+                }
+                return Outcome.rejected(decoded.rejection(), bytes.length);
+            }
             Document doc;
             String used = profile;
             if (Decoder.isHtml(decoded.mediaType())) {
@@ -87,29 +97,62 @@ public final class DocumentProcessor {
             } else {
                 doc = pipeline.clean(decoded.text());
             }
-            if (doc.body().isEmpty() && doc.removals().isEmpty()) {
-                return reject(input, RejectReason.EMPTY, "no text left after normalization", bytes.length);
-            }
-            String text = doc.text();
-            // Code points never outnumber UTF-16 units, so most documents skip the count.
-            if (text.length() > limits.maxChars()) {
-                long chars = text.codePointCount(0, text.length());
-                if (chars > limits.maxChars()) {
-                    return reject(input, RejectReason.TOO_LARGE, "the clean text has " + chars
-                            + " characters, more than the limit of " + limits.maxChars() + " (raise it with --max-chars)",
-                            bytes.length);
-                }
-            }
-            ArticleRecord.InputInfo info = new ArticleRecord.InputInfo(input.id(), input.name(), bytes.length,
-                    decoded.mediaType(), decoded.charset(), sha256(bytes), source);
-            String line = ArticleRecord.line(info, doc, used);
-            return Outcome.record(input.id(), line, text, bytes.length, doc.counts());
+            return record(input, bytes, doc, decoded.mediaType(), decoded.charset(), used, source);
         } catch (OutOfMemoryError e) {
             // Everything this document allocated is unreachable once we are here, so the run can go on.
             return outOfMemory(input, e, bytes.length);
         } catch (Throwable e) {
             return internalError(input, e, bytes.length);
         }
+    }
+
+    /** A document format through Tika, or null when Tika has no text parser for these bytes. */
+    private Outcome document(Input input, byte[] bytes, byte[] data, String name, String source) {
+        DocumentFrontEnd front = documents();
+        String type = front.detect(data, name);
+        if (!front.supports(type)) return null;
+        try {
+            DocumentFrontEnd.Extracted extracted = front.extract(data, name);
+            if (extracted.truncated()) {
+                return reject(input, RejectReason.TOO_LARGE, "the document's text is longer than " + limits.maxChars()
+                        + " characters (raise it with --max-chars)", bytes.length);
+            }
+            Document doc = extracted.clean(markupPipeline);
+            return record(input, bytes, doc, extracted.mediaType(), null, "document", source);
+        } catch (FormatException e) {
+            return reject(input, RejectReason.valueOf(e.reason().name()), e.getMessage(), bytes.length);
+        }
+    }
+
+    /** Tika's parsers take a second or two to set up: only runs that meet a document pay for it. */
+    private synchronized DocumentFrontEnd documents() {
+        if (documents == null) {
+            int maxChars = (int) Math.min(limits.maxChars(), Integer.MAX_VALUE);
+            documents = new DocumentFrontEnd(DocumentFrontEnd.Limits.DEFAULTS.withMaxChars(maxChars));
+        }
+        return documents;
+    }
+
+    /** The record for a cleaned document, or a rejection when nothing is left or the text is over the limit. */
+    private Outcome record(Input input, byte[] bytes, Document doc, String mediaType, String charset, String profile,
+                           String source) {
+        if (doc.body().isEmpty() && doc.removals().isEmpty()) {
+            return reject(input, RejectReason.EMPTY, "no text left after normalization", bytes.length);
+        }
+        String text = doc.text();
+        // Code points never outnumber UTF-16 units, so most documents skip the count.
+        if (text.length() > limits.maxChars()) {
+            long chars = text.codePointCount(0, text.length());
+            if (chars > limits.maxChars()) {
+                return reject(input, RejectReason.TOO_LARGE, "the clean text has " + chars
+                        + " characters, more than the limit of " + limits.maxChars() + " (raise it with --max-chars)",
+                        bytes.length);
+            }
+        }
+        ArticleRecord.InputInfo info = new ArticleRecord.InputInfo(input.id(), input.name(), bytes.length,
+                mediaType, charset, sha256(bytes), source);
+        String line = ArticleRecord.line(info, doc, profile);
+        return Outcome.record(input.id(), line, text, bytes.length, doc.counts());
     }
 
     /**
