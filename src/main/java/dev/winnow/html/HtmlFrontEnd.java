@@ -12,8 +12,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -45,6 +45,10 @@ public final class HtmlFrontEnd {
     private static final Set<String> NOT_TEXT = Set.of("script", "style", "noscript", "template", "svg", "canvas",
             "iframe", "object", "embed", "head", "select", "option", "textarea", "input", "button", "math", "video",
             "audio", "picture", "source", "map");
+    /** Tags that open no container kind by themselves: without attributes they need no wrapper test. */
+    private static final Set<String> SIMPLE = Set.of("div", "span", "p", "a", "b", "i", "em", "strong", "li", "td", "tr",
+            "th", "tbody", "h1", "h2", "h3", "h4", "h5", "h6", "br", "img", "small", "u", "sup", "sub", "section", "article");
+
     /** Elements that end one block and start another. */
     private static final Set<String> BLOCK = Set.of("address", "article", "aside", "blockquote", "body", "center",
             "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
@@ -63,28 +67,34 @@ public final class HtmlFrontEnd {
     public record Extracted(String source, List<Block> blocks, List<Verdict.Fact> facts) {}
 
     private final Normalizer normalizer = new Normalizer();
-    private final Map<Container, Vocabulary> classVocabularies = new EnumMap<>(Container.class);
+    /** Every class/id word of the vocabularies, with the container kinds it stands for: one look-up per word. */
+    private final Map<String, Set<Container>> classWords = new java.util.HashMap<>();
 
     public HtmlFrontEnd() {
-        classVocabularies.put(Container.NAVIGATION, Vocabulary.load("class_navigation"));
-        classVocabularies.put(Container.FOOTER, Vocabulary.load("class_footer"));
-        classVocabularies.put(Container.ASIDE, Vocabulary.load("class_sidebar"));
-        classVocabularies.put(Container.SHARE, Vocabulary.load("class_widget"));
-        classVocabularies.put(Container.RELATED, Vocabulary.load("class_related"));
-        classVocabularies.put(Container.COMMENTS, Vocabulary.load("class_comments"));
-        classVocabularies.put(Container.CAPTION, Vocabulary.load("class_caption"));
-        classVocabularies.put(Container.HIDDEN, Vocabulary.load("class_hidden"));
+        Map<Container, String> vocabularies = new EnumMap<>(Container.class);
+        vocabularies.put(Container.NAVIGATION, "class_navigation");
+        vocabularies.put(Container.FOOTER, "class_footer");
+        vocabularies.put(Container.ASIDE, "class_sidebar");
+        vocabularies.put(Container.SHARE, "class_widget");
+        vocabularies.put(Container.RELATED, "class_related");
+        vocabularies.put(Container.COMMENTS, "class_comments");
+        vocabularies.put(Container.CAPTION, "class_caption");
+        vocabularies.put(Container.HIDDEN, "class_hidden");
+        vocabularies.forEach((kind, name) -> {
+            for (String word : Vocabulary.load(name).phrases()) {
+                classWords.computeIfAbsent(word, w -> EnumSet.noneOf(Container.class)).add(kind);
+            }
+        });
     }
 
     public Extracted extract(String html) {
         Document page = Jsoup.parse(html);
         List<Verdict.Fact> facts = PageMetadata.read(page);
-        page.select(String.join(",", NOT_TEXT)).remove();
         Element body = page.body();
         Map<Element, Integer> prose = proseWords(body);
         int total = prose.getOrDefault(body, 0);
         Walker walker = new Walker(prose, total);
-        NodeTraversor.traverse(walker, body);
+        NodeTraversor.filter(walker, body);
         walker.flush();
         return new Extracted(walker.source.toString(), walker.blocks, facts);
     }
@@ -95,19 +105,57 @@ public final class HtmlFrontEnd {
      * broken by {@code <br>}).
      */
     private static Map<Element, Integer> proseWords(Element body) {
-        Map<Element, Integer> words = new IdentityHashMap<>();
-        NodeTraversor.traverse((node, depth) -> {
-            if (!(node instanceof TextNode t)) return;
-            int n = TextShape.of(t.text()).words();
-            if (n < PROSE_MIN_WORDS) return;
-            for (Element e = (Element) t.parent(); e != null; e = e.parent()) words.merge(e, n, Integer::sum);
-        }, body);
-        return words;
+        ProseCounter counter = new ProseCounter();
+        NodeTraversor.filter(counter, body);
+        return counter.words;
+    }
+
+    /** Post-order sums on a stack: each element adds its total to its parent once, not once per text node. */
+    private static final class ProseCounter implements NodeFilter {
+        final Map<Element, Integer> words = new IdentityHashMap<>();
+        private int[] stack = new int[64];
+        private int top = -1;
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof Element e) {
+                if (NOT_TEXT.contains(e.normalName())) return FilterResult.SKIP_ENTIRELY;
+                if (++top == stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+                stack[top] = 0;
+            } else if (node instanceof TextNode t && top >= 0) {
+                int n = wordCount(t.getWholeText());
+                if (n >= PROSE_MIN_WORDS) stack[top] += n;
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (!(node instanceof Element e)) return FilterResult.CONTINUE;
+            int n = stack[top--];
+            if (n > 0) {
+                words.put(e, n);
+                if (top >= 0) stack[top] += n;
+            }
+            return FilterResult.CONTINUE;
+        }
+    }
+
+    /** Words as runs of non-space characters: enough to tell prose from labels. */
+    private static int wordCount(String s) {
+        int n = 0;
+        boolean in = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean space = Character.isWhitespace(s.charAt(i)) || s.charAt(i) == '\u00A0';
+            if (!space && !in) n++;
+            in = !space;
+        }
+        return n;
     }
 
     /** Collects blocks in document order while tracking the containers open around the current node. */
-    private final class Walker implements NodeVisitor {
-        final StringBuilder source = new StringBuilder();
+    private final class Walker implements NodeFilter {
+        final StringBuilder source = new StringBuilder(4096);
         final List<Block> blocks = new ArrayList<>();
         private final Map<Element, Integer> prose;
         private final int totalProse;
@@ -116,7 +164,7 @@ public final class HtmlFrontEnd {
         private final List<String> blockTags = new ArrayList<>();
         private final List<Integer> sections = new ArrayList<>();
         private int nextSection;
-        private final StringBuilder text = new StringBuilder();
+        private final StringBuilder text = new StringBuilder(512);
         private int linkDepth;
         private int linkChars;
 
@@ -126,7 +174,19 @@ public final class HtmlFrontEnd {
         }
 
         @Override
-        public void head(Node node, int depth) {
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof Element skipped && NOT_TEXT.contains(skipped.normalName())) return FilterResult.SKIP_ENTIRELY;
+            visitHead(node);
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            visitTail(node);
+            return FilterResult.CONTINUE;
+        }
+
+        private void visitHead(Node node) {
             if (node instanceof TextNode t) {
                 String s = t.getWholeText();
                 int before = text.length();
@@ -147,8 +207,7 @@ public final class HtmlFrontEnd {
             }
         }
 
-        @Override
-        public void tail(Node node, int depth) {
+        private void visitTail(Node node) {
             if (!(node instanceof Element e)) return;
             String tag = e.normalName();
             if (BLOCK.contains(tag)) flush();
@@ -177,13 +236,13 @@ public final class HtmlFrontEnd {
             int links = linkChars;
             text.setLength(0);
             linkChars = 0;
-            String normalized = normalizer.normalize(raw).replace('\n', ' ');
+            String normalized = normalizer.normalizeDecoded(raw);      // white space is already collapsed to spaces
             if (normalized.isEmpty()) return;
             String tag = blockTags.isEmpty() ? "body" : blockTags.get(blockTags.size() - 1);
             int heading = tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1)) ? tag.charAt(1) - '0' : 0;
             EnumSet<Container> containers = EnumSet.noneOf(Container.class);
             for (Container c : Container.values()) if (open[c.ordinal()] > 0) containers.add(c);
-            double density = raw.isBlank() ? 0 : Math.min(1.0, (double) links / raw.strip().length());
+            double density = Math.min(1.0, (double) links / normalized.length());
             if (source.length() > 0) source.append("\n\n");
             int start = source.length();
             source.append(normalized);
@@ -206,7 +265,7 @@ public final class HtmlFrontEnd {
          */
         private Set<Container> containersOf(Element e, String tag) {
             EnumSet<Container> kinds = EnumSet.noneOf(Container.class);
-            boolean wrapper = isWrapper(e);
+            boolean wrapper = (e.attributesSize() > 0 || !SIMPLE.contains(tag)) && isWrapper(e);
             switch (tag) {
                 case "nav", "menu" -> kinds.add(Container.NAVIGATION);
                 case "header" -> kinds.add(Container.HEADER);
@@ -221,21 +280,22 @@ public final class HtmlFrontEnd {
                 case "pre" -> kinds.add(Container.PREFORMATTED);
                 default -> { }
             }
-            if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) || hiddenByStyle(e)) kinds.add(Container.HIDDEN);
-            String role = e.attr("role");
-            if (role.equals("navigation") || role.equals("menubar") || role.equals("menu")) kinds.add(Container.NAVIGATION);
-            if (role.equals("contentinfo")) kinds.add(Container.FOOTER);
-            if (role.equals("complementary")) kinds.add(Container.ASIDE);
-            if (tag.equals("main") || role.equals("main")) kinds.add(Container.MAIN);
-            if (tokens(e.attr("itemprop")).contains("articlebody")) kinds.add(Container.ARTICLE_BODY);
+            if (tag.equals("main")) kinds.add(Container.MAIN);
+            if (e.attributesSize() > 0) {
+                if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) || hiddenByStyle(e)) kinds.add(Container.HIDDEN);
+                String role = e.attr("role");
+                if (role.equals("navigation") || role.equals("menubar") || role.equals("menu")) kinds.add(Container.NAVIGATION);
+                if (role.equals("contentinfo")) kinds.add(Container.FOOTER);
+                if (role.equals("complementary")) kinds.add(Container.ASIDE);
+                if (role.equals("main")) kinds.add(Container.MAIN);
+                if (e.hasAttr("itemprop") && tokens(e.attr("itemprop")).contains("articlebody")) kinds.add(Container.ARTICLE_BODY);
+            }
             if (wrapper) kinds.retainAll(EnumSet.of(Container.MAIN, Container.ARTICLE_BODY, Container.LIST, Container.TABLE,
                     Container.QUOTE, Container.PREFORMATTED, Container.HIDDEN));
-            String names = e.className() + " " + e.id();
-            if (!names.isBlank() && !wrapper) {
-                for (String token : tokens(names)) {
-                    for (Map.Entry<Container, Vocabulary> v : classVocabularies.entrySet()) {
-                        if (v.getValue().contains(token)) kinds.add(v.getKey());
-                    }
+            if (!wrapper && (e.hasAttr("class") || e.hasAttr("id"))) {
+                for (String token : tokens(e.attr("class") + " " + e.attr("id"))) {
+                    Set<Container> meant = classWords.get(token);
+                    if (meant != null) kinds.addAll(meant);
                 }
             }
             return kinds;
@@ -257,15 +317,17 @@ public final class HtmlFrontEnd {
     static List<String> tokens(String names) {
         List<String> out = new ArrayList<>();
         StringBuilder word = new StringBuilder();
+        boolean lowerBefore = false;
         for (int i = 0; i <= names.length(); i++) {
             char c = i < names.length() ? names.charAt(i) : ' ';
-            boolean boundary = !Character.isLetterOrDigit(c)
-                    || (Character.isUpperCase(c) && word.length() > 0 && Character.isLowerCase(word.charAt(word.length() - 1)));
-            if (boundary && word.length() > 0) {
-                out.add(word.toString().toLowerCase(Locale.ROOT));
+            boolean letter = Character.isLetterOrDigit(c);
+            boolean upper = letter && Character.isUpperCase(c);
+            if ((!letter || (upper && lowerBefore)) && word.length() > 0) {
+                out.add(word.toString());
                 word.setLength(0);
             }
-            if (Character.isLetterOrDigit(c)) word.append(c);
+            if (letter) word.append(upper ? Character.toLowerCase(c) : c);
+            lowerBefore = letter && !upper;
         }
         return out;
     }

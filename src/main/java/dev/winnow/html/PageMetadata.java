@@ -6,6 +6,9 @@ import dev.winnow.core.Field;
 import dev.winnow.core.Verdict;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,23 +39,25 @@ final class PageMetadata {
 
     static List<Verdict.Fact> read(Document page) {
         List<Verdict.Fact> facts = new ArrayList<>();
-        JsonNode article = jsonLdArticle(page);
-        Map<String, String> metas = metas(page);
+        Scan scan = new Scan();
+        NodeTraversor.traverse(scan, page);
+        JsonNode article = jsonLdArticle(scan.jsonLd);
+        Map<String, String> metas = scan.metas;
 
         String title = first(text(article, "headline"), metas.get("og:title"), metas.get("twitter:title"),
-                firstText(page, "h1"), page.title());
+                scan.h1 == null ? null : scan.h1.text(), scan.title == null ? null : scan.title.text());
         add(facts, Field.TITLE, title);
 
         Set<String> authors = new LinkedHashSet<>();
         if (article != null) names(article.get("author"), authors);
         if (authors.isEmpty()) {
-            for (Element m : page.select("meta[name=author], meta[property=article:author], meta[name=byl], meta[name=sailthru.author]")) {
-                String v = m.attr("content").replaceFirst("(?i)^by\\s+", "").strip();
+            for (String content : scan.authorMetas) {
+                String v = content.replaceFirst("(?i)^by\\s+", "").strip();
                 if (!v.isEmpty() && !v.startsWith("http")) authors.add(v);
             }
         }
         if (authors.isEmpty()) {
-            for (Element a : page.select("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]")) {
+            for (Element a : scan.authorElements) {
                 String v = a.text().replaceFirst("(?i)^by\\s+", "").strip();
                 if (!v.isEmpty() && v.length() < 80) authors.add(v);
                 if (authors.size() >= 4) break;
@@ -66,23 +71,78 @@ final class PageMetadata {
 
         String date = first(text(article, "datePublished"), metas.get("article:published_time"),
                 metas.get("datepublished"), metas.get("pubdate"), metas.get("publishdate"), metas.get("date"),
-                metas.get("dc.date"), metas.get("dc.date.issued"), attr(page, "time[datetime]", "datetime"));
+                metas.get("dc.date"), metas.get("dc.date.issued"), scan.timeDatetime);
         add(facts, Field.CREATED, isoDate(date));
 
-        add(facts, Field.URL, first(attr(page, "link[rel=canonical]", "href"), metas.get("og:url")));
+        add(facts, Field.URL, first(scan.canonical, metas.get("og:url")));
 
-        Element html = page.selectFirst("html");
-        String lang = html == null ? "" : html.attr("lang").strip();
+        String lang = scan.lang == null ? "" : scan.lang.strip();
         if (lang.isEmpty()) lang = metas.getOrDefault("og:locale", "").replace('_', '-');
         if (LANGUAGE.matcher(lang).matches()) add(facts, Field.LANGUAGE, lang);
         return facts;
     }
 
+    /**
+     * What the metadata needs from the page, gathered in one walk over it: a CSS query per field
+     * would walk the whole page each time, which made metadata cost as much as the parse.
+     */
+    private static final class Scan implements NodeVisitor {
+        final Map<String, String> metas = new HashMap<>();
+        final List<String> authorMetas = new ArrayList<>();
+        final List<Element> authorElements = new ArrayList<>();
+        final List<String> jsonLd = new ArrayList<>();
+        Element h1;
+        Element title;
+        String timeDatetime;
+        String canonical;
+        String lang;
+
+        @Override
+        public void head(Node node, int depth) {
+            if (!(node instanceof Element e)) return;
+            switch (e.normalName()) {
+                case "html" -> { if (lang == null) lang = e.attr("lang"); }
+                case "meta" -> meta(e);
+                case "title" -> { if (title == null) title = e; }
+                case "h1" -> { if (h1 == null && !e.text().isBlank()) h1 = e; }
+                case "time" -> { if (timeDatetime == null && !e.attr("datetime").isBlank()) timeDatetime = e.attr("datetime").strip(); }
+                case "link" -> {
+                    if (canonical == null && e.attr("rel").equalsIgnoreCase("canonical") && !e.attr("href").isBlank()) {
+                        canonical = e.attr("href").strip();
+                    }
+                }
+                case "script" -> { if (e.attr("type").equalsIgnoreCase("application/ld+json")) jsonLd.add(e.data()); }
+                default -> { }
+            }
+            if (e.attributesSize() > 0 && authorElements.size() < MAX_AUTHORS
+                    && (e.attr("rel").equalsIgnoreCase("author") || e.attr("itemprop").equalsIgnoreCase("author"))) {
+                authorElements.add(e);
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {}
+
+        private void meta(Element m) {
+            String content = m.attr("content").strip();
+            if (content.isEmpty()) return;
+            for (String key : new String[] {m.attr("property"), m.attr("name"), m.attr("itemprop")}) {
+                if (key.isEmpty()) continue;
+                String k = key.toLowerCase(Locale.ROOT);
+                metas.putIfAbsent(k, content);
+                if (AUTHOR_METAS.contains(k)) authorMetas.add(content);
+            }
+        }
+    }
+
+    private static final Set<String> AUTHOR_METAS = Set.of("author", "article:author", "byl", "sailthru.author");
+    private static final int MAX_AUTHORS = 8;
+
     /** The first schema.org article object in the page's JSON-LD, looking into arrays and @graph. */
-    static JsonNode jsonLdArticle(Document page) {
-        for (Element script : page.select("script[type=application/ld+json]")) {
+    static JsonNode jsonLdArticle(List<String> scripts) {
+        for (String script : scripts) {
             try {
-                JsonNode found = findArticle(JSON.readTree(script.data()));
+                JsonNode found = findArticle(JSON.readTree(script));
                 if (found != null) return found;
             } catch (Exception e) {
                 // broken JSON-LD is common; the page's other metadata still counts
@@ -134,30 +194,8 @@ final class PageMetadata {
         return v.isValueNode() && !v.asText().isBlank() ? v.asText().strip() : null;
     }
 
-    /** Every meta tag's content by its property, name or itemprop (lower-cased), first one winning: one pass over the page. */
-    private static Map<String, String> metas(Document page) {
-        Map<String, String> metas = new HashMap<>();
-        for (Element m : page.getElementsByTag("meta")) {
-            String content = m.attr("content").strip();
-            if (content.isEmpty()) continue;
-            for (String key : new String[] {m.attr("property"), m.attr("name"), m.attr("itemprop")}) {
-                if (!key.isEmpty()) metas.putIfAbsent(key.toLowerCase(Locale.ROOT), content);
-            }
-        }
-        return metas;
-    }
 
-    private static String attr(Document page, String css, String attr) {
-        Element e = page.selectFirst(css);
-        if (e == null) return null;
-        String v = e.attr(attr).strip();
-        return v.isEmpty() ? null : v;
-    }
 
-    private static String firstText(Document page, String css) {
-        Element e = page.selectFirst(css);
-        return e == null || e.text().isBlank() ? null : e.text().strip();
-    }
 
     private static String first(String... values) {
         for (String v : values) if (v != null && !v.isBlank()) return v.strip();

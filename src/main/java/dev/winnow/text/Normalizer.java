@@ -34,8 +34,19 @@ public final class Normalizer {
     }
 
     public String normalize(String input) {
-        String s = input;
-        s = decodeEntities(s);
+        return normalize(input, true);
+    }
+
+    /**
+     * Normalize text whose entities a parser already decoded (HTML through jsoup): decoding again would
+     * turn a page's literal "&amp;amp;" into "&amp;".
+     */
+    public String normalizeDecoded(String input) {
+        return normalize(input, false);
+    }
+
+    private String normalize(String input, boolean decodeEntities) {
+        String s = decodeEntities ? decodeEntities(input) : input;
         if (!isNfc(s)) s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
         char[] in = s.toCharArray();
         char[] out = new char[in.length];   // every separator written stands for at least as many input chars
