@@ -236,7 +236,8 @@ public final class HtmlFrontEnd {
             int links = linkChars;
             text.setLength(0);
             linkChars = 0;
-            String normalized = normalizer.normalizeDecoded(raw);      // white space is already collapsed to spaces
+            // U+0085 and other breaks Java does not call white space survive collapsing: a block is one line
+            String normalized = normalizer.normalizeDecoded(raw).replace('\n', ' ');
             if (normalized.isEmpty()) return;
             String tag = blockTags.isEmpty() ? "body" : blockTags.get(blockTags.size() - 1);
             int heading = tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1)) ? tag.charAt(1) - '0' : 0;

@@ -156,8 +156,29 @@ public final class Decoder {
         String text = strictUtf8(bytes, bytes.length);
         if (text != null) return text;
         int cut = incompleteTail(bytes);
-        return cut < 0 ? null : strictUtf8(bytes, cut);
+        text = cut < 0 ? null : strictUtf8(bytes, cut);
+        return text != null ? text : mostlyUtf8(bytes);
     }
+
+    /**
+     * UTF-8 with a few broken bytes (a bad splice, one stray Latin-1 byte) is still UTF-8: reading the
+     * whole file as Windows-1252 would garble every accented letter to fix one. Accepted when valid
+     * multi-byte characters outnumber the broken sequences {@link #MIN_VALID_PER_BROKEN} to one; the
+     * broken bytes become U+FFFD.
+     */
+    private static String mostlyUtf8(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int broken = 0, valid = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\uFFFD') broken++;
+            else if (c >= 0x80 && !Character.isLowSurrogate(c)) valid++;
+        }
+        return broken > 0 && valid >= broken * MIN_VALID_PER_BROKEN ? text : null;
+    }
+
+    /** Valid multi-byte characters needed per broken sequence for text to count as damaged UTF-8. */
+    static final int MIN_VALID_PER_BROKEN = 10;
 
     private static String strictUtf8(byte[] bytes, int length) {
         try {

@@ -39,10 +39,18 @@ final class Forms {
 
     /** Headline form: a few words, not ending like a declarative sentence, not a list entry. */
     static boolean isTitleLike(Block b) {
+        return !b.listItem() && isHeadlineShaped(b);
+    }
+
+    /**
+     * Headline form whether or not a bullet marked it: a teaser keeps its shape when a record's text,
+     * which drops bullets, is cleaned again.
+     */
+    static boolean isHeadlineShaped(Block b) {
         TextShape s = b.shape();
         String t = b.text();
         char last = t.charAt(t.length() - 1);
-        return !b.listItem() && s.words() >= 3 && s.words() <= MAX_TITLE_WORDS && s.letters() > s.digits()
+        return s.words() >= 3 && s.words() <= MAX_TITLE_WORDS && s.letters() > s.digits()
                 && last != '.' && last != ':' && last != ',' && last != ';' && s.sentenceEnds() <= 1;
     }
 

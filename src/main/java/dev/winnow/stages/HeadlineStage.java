@@ -33,19 +33,27 @@ public final class HeadlineStage implements Stage {
         WordSet vocabulary = null;           // built only when a candidate needs it
         for (int i = firstBody + 1; i < kept.size(); i++) {
             Block b = kept.get(i);
-            if (!Forms.isTitleLike(b)) continue;
+            if (!Forms.isHeadlineShaped(b)) continue;
             // in markup, a teaser for another story is a link; unlinked lines are the article's own
             if (b.markup() != null && !b.markup().isLinkText()) continue;
             boolean introducesProse = i + 1 < kept.size() && Forms.isBody(kept.get(i + 1));
             if (introducesProse || Forms.isNameList(b)) continue;
-            if (vocabulary == null) vocabulary = proseVocabulary(kept);
+            if (vocabulary == null) vocabulary = proseVocabulary(kept, MainRegion.of(draft));
             if (vocabulary.shareFound(b.key(), CONTENT_WORD_LENGTH) < ON_TOPIC) verdict.drop(b, Reason.UNRELATED_HEADLINE);
         }
     }
 
-    private static WordSet proseVocabulary(List<Block> kept) {
+    /**
+     * The words of the prose in the main text region: what the record will keep. Prose outside it
+     * (teaser summaries, comments) would make unrelated headlines look on topic, and a second cleaning
+     * of the record, which no longer has that prose, would judge them differently.
+     */
+    private static WordSet proseVocabulary(List<Block> kept, MainRegion region) {
         WordSet vocabulary = new WordSet();
-        for (Block b : kept) if (Forms.isBody(b)) vocabulary.addWords(b.key(), CONTENT_WORD_LENGTH);
+        for (int i = 0; i < kept.size(); i++) {
+            Block b = kept.get(i);
+            if (region.contains(i) && Forms.isBody(b)) vocabulary.addWords(b.key(), CONTENT_WORD_LENGTH);
+        }
         return vocabulary;
     }
 }

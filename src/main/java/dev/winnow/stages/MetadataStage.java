@@ -99,12 +99,14 @@ public final class MetadataStage implements Stage {
                                             boolean[] taken) {
         int from = Math.max(0, region.first() - TITLE_WINDOW);
         int to = Math.min(kept.size() - 1, region.last() + BYLINE_WINDOW);
+        int proseSoFar = 0;      // prose blocks from the region's start up to i, kept as a running count
         for (int i = from; i <= to; i++) {
             if (taken[i]) continue;
             Block b = kept.get(i);
             String text = b.text();
             // counted in prose paragraphs, which cleaning never removes, so a second pass sees the same thing
-            boolean nearStart = i <= region.first() || proseBefore(kept, region.first(), i) <= 1;
+            if (i > region.first() && Forms.isBody(kept.get(i - 1))) proseSoFar++;
+            boolean nearStart = i <= region.first() || proseSoFar <= 1;
             Matcher by = BY.matcher(text);
             if (by.matches() && Forms.isNameList(stripRole(by.group(1)))) {
                 moveAuthors(b, stripRole(by.group(1)), verdict);
@@ -178,12 +180,6 @@ public final class MetadataStage implements Stage {
             if (m == null || !Forms.isBody(b)) continue;
             verdict.move(b, 0, m.end(), Reason.SECTION_LABEL, Field.SECTIONS, m.group(1));
         }
-    }
-
-    private static int proseBefore(List<Block> kept, int from, int to) {
-        int n = 0;
-        for (int j = from; j < to; j++) if (Forms.isBody(kept.get(j))) n++;
-        return n;
     }
 
     private static boolean endsLikeSpeech(String text) {

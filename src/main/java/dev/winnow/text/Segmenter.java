@@ -31,7 +31,9 @@ public final class Segmenter {
         for (int i = 0; i < lines.size(); i++) {
             Line first = lines.get(i);
             Line last = first;
-            if (layout == Layout.WRAPPED_PARAGRAPHS) {
+            // a line that is only a bullet stays a block of its own, so it is accounted for like any other
+            boolean bareMarker = first.end() - first.start() == listMarkerLength(text, first.start(), first.end());
+            if (layout == Layout.WRAPPED_PARAGRAPHS && !bareMarker) {
                 while (i + 1 < lines.size() && !lines.get(i + 1).blankBefore() && !isListMarked(text, lines.get(i + 1))) {
                     last = lines.get(++i);
                 }
