@@ -29,6 +29,13 @@ BENCH_HEAP    ?= 1g
 BENCH_RESULTS := target/bench/results.tsv
 BENCH_JAVA    := $(JAVA) -Xmx$(BENCH_HEAP) -cp $(JAR):target/test-classes dev.winnow.bench.TextThroughput
 
+# Then HTML, in one JVM: warmed-up single-thread ms per page on the 91 development pages for bare jsoup
+# parsing (the floor), Winnow, boilerpipe and Readability4J side by side, each with its F1, and Winnow's
+# throughput on BENCH_THREADS threads. The other extractors are test-scope dependencies, hence the test classpath.
+BENCH_THREADS ?= 2
+BENCH_TEST_CP := target/bench/test-classpath.txt
+BENCH_HTML    := $(JAVA) -Xmx$(BENCH_HEAP) -cp $(JAR):target/test-classes:$$(cat $(BENCH_TEST_CP)) dev.winnow.bench.HtmlBench
+
 bench: $(JAR)
 	$(MVN) -o test-compile || $(MVN) test-compile
 	@mkdir -p target/bench && rm -f $(BENCH_RESULTS)
@@ -37,6 +44,10 @@ bench: $(JAR)
 	$(BENCH_JAVA) 400 2 $(BENCH_RESULTS)
 	@echo
 	@$(BENCH_JAVA) --table $(BENCH_RESULTS)
+	@echo
+	@$(MVN) -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$(BENCH_TEST_CP) >/dev/null \
+	  || $(MVN) dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$(BENCH_TEST_CP)
+	$(BENCH_HTML) --threads $(BENCH_THREADS)
 
 deps:
 	@command -v java >/dev/null && command -v mvn >/dev/null || \

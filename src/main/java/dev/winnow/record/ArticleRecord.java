@@ -31,7 +31,8 @@ public final class ArticleRecord {
 
     /** The record as one JSON line (UTF-16 string, no trailing newline), written by a streaming generator. */
     public static String line(InputInfo input, Document doc, String profile) {
-        StringWriter out = new StringWriter(doc.source().length() * 2 + 512);
+        // body and removals together are about the source's length; JSON adds a little
+        StringWriter out = new StringWriter(doc.source().length() + doc.source().length() / 8 + 1024);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             String text = doc.text();
             g.writeStartObject();

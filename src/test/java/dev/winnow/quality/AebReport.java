@@ -1,16 +1,20 @@
 package dev.winnow.quality;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -21,10 +25,13 @@ import java.util.stream.Stream;
  *   java -cp target/winnow.jar:target/test-classes dev.winnow.quality.AebReport            # clean the pages now
  *   java -cp target/winnow.jar:target/test-classes dev.winnow.quality.AebReport OUT/articles.jsonl
  *   ... AebReport OUT/articles.jsonl --truth DIR --top 20
+ *   ... AebReport --html [--write OUT.jsonl]      # the HTML pages through the HTML path (AebHtml)
  * </pre>
  *
  * PRED is a JSONL file of records or a folder of {@code <id>.txt} files, as for {@code score_aeb.py}; without
- * it the bundled {@code aeb-dev/text} pages are cleaned with the text profile first. The last line is the
+ * it the bundled {@code aeb-dev/text} pages are cleaned with the text profile first, or with {@code --html} the
+ * bundled {@code aeb-dev/html} pages with the HTML path. {@code --write} saves the predictions scored as JSONL
+ * ({@code id}, {@code text}) so {@code score_aeb.py} can check the same output. The last line is the
  * corpus score, the same numbers the quality gate checks. Columns: P, R, F1 of the page ("aeb" metric), its
  * true and predicted token counts, and MISSING when the run gave the page no record. Page P and R follow the
  * scorer: an empty prediction shows P = 0 here but is left out of the corpus precision mean.
@@ -32,16 +39,22 @@ import java.util.stream.Stream;
 public final class AebReport {
     private AebReport() {}
 
+    private static final String USAGE = "usage: AebReport [PRED.jsonl|PRED_DIR | --html [--write OUT.jsonl]] [--truth DIR] [--top N]";
+
     public static void main(String[] args) throws IOException {
         Path pred = null;
         Path truthDir = null;
+        Path write = null;
+        boolean html = false;
         int top = Integer.MAX_VALUE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--truth" -> truthDir = Path.of(value(args, ++i));
                 case "--top" -> top = Integer.parseInt(value(args, ++i));
+                case "--html" -> html = true;
+                case "--write" -> write = Path.of(value(args, ++i));
                 case "-h", "--help" -> {
-                    System.out.println("usage: AebReport [PRED.jsonl|PRED_DIR] [--truth DIR] [--top N]");
+                    System.out.println(USAGE);
                     return;
                 }
                 default -> {
@@ -51,9 +64,12 @@ public final class AebReport {
             }
         }
         Map<String, String> truth = truthDir == null ? AebDev.truth() : AebMetric.loadTruth(truthDir);
+        if (html && pred != null) usage("--html cleans the bundled pages; it takes no PRED");
         Map<String, String> predictions;
         if (pred != null) {
             predictions = AebMetric.loadPredictions(pred);
+        } else if (html) {
+            predictions = AebHtml.cleanAll(AebHtml.pages());
         } else {
             Path out = Files.createTempDirectory("winnow-aeb-");
             try {
@@ -62,7 +78,20 @@ public final class AebReport {
                 deleteTree(out);
             }
         }
+        if (write != null) writeJsonl(predictions, write);
         print(AebMetric.score(truth, predictions), top, System.out);
+    }
+
+    /** Predictions as JSONL records holding only {@code id} and {@code text}, in id order: what score_aeb.py reads. */
+    static void writeJsonl(Map<String, String> predictions, Path out) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> e : new TreeMap<>(predictions).entrySet()) {
+            sb.append(json.writeValueAsString(json.createObjectNode().put("id", e.getKey()).put("text", e.getValue()))).append('\n');
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        Files.writeString(out, sb, StandardCharsets.UTF_8);
     }
 
     /** Writes the table, worst page first (ties by id), then the corpus line. */
@@ -103,7 +132,7 @@ public final class AebReport {
 
     private static void usage(String message) {
         System.err.println("AebReport: " + message);
-        System.err.println("usage: AebReport [PRED.jsonl|PRED_DIR] [--truth DIR] [--top N]");
+        System.err.println(USAGE);
         System.exit(2);
     }
 
