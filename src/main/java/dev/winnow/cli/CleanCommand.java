@@ -117,20 +117,7 @@ final class CleanCommand implements Callable<Integer> {
     static final class CountConverter implements CommandLine.ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            String v = value.strip().toUpperCase(Locale.ROOT);
-            long unit = 1;
-            char last = v.isEmpty() ? ' ' : v.charAt(v.length() - 1);
-            if (last == 'K' || last == 'M' || last == 'G') {
-                unit = last == 'K' ? 1_000L : last == 'M' ? 1_000_000L : 1_000_000_000L;
-                v = v.substring(0, v.length() - 1);
-            }
-            try {
-                long n = Math.multiplyExact(Long.parseLong(v), unit);
-                if (n <= 0) throw new CommandLine.TypeConversionException("count must be positive: " + value);
-                return n;
-            } catch (NumberFormatException | ArithmeticException e) {
-                throw new CommandLine.TypeConversionException("not a count: " + value + " (try 10M or 500k)");
-            }
+            return withSuffix(value, 1000, "count", "10M or 500k");
         }
     }
 
@@ -160,24 +147,29 @@ final class CleanCommand implements Callable<Integer> {
         }
     }
 
-    /** "64M", "1G", "500k" or plain bytes. */
+    /** "64M", "1G", "500k" or plain bytes: binary multiples. */
     static final class SizeConverter implements CommandLine.ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            String v = value.strip().toUpperCase(Locale.ROOT);
-            long unit = 1;
-            char last = v.isEmpty() ? ' ' : v.charAt(v.length() - 1);
-            if (last == 'K' || last == 'M' || last == 'G') {
-                unit = last == 'K' ? 1024L : last == 'M' ? 1024L * 1024 : 1024L * 1024 * 1024;
-                v = v.substring(0, v.length() - 1);
-            }
-            try {
-                long n = Long.parseLong(v) * unit;
-                if (n <= 0) throw new CommandLine.TypeConversionException("size must be positive: " + value);
-                return n;
-            } catch (NumberFormatException e) {
-                throw new CommandLine.TypeConversionException("not a size: " + value + " (try 64M or 1G)");
-            }
+            return withSuffix(value, 1024, "size", "64M or 1G");
+        }
+    }
+
+    /** A positive number with an optional k, M or G suffix standing for {@code base}, its square or its cube. */
+    static long withSuffix(String value, long base, String noun, String example) {
+        String v = value.strip().toUpperCase(Locale.ROOT);
+        long unit = 1;
+        char last = v.isEmpty() ? ' ' : v.charAt(v.length() - 1);
+        if (last == 'K' || last == 'M' || last == 'G') {
+            unit = last == 'K' ? base : last == 'M' ? base * base : base * base * base;
+            v = v.substring(0, v.length() - 1);
+        }
+        try {
+            long n = Math.multiplyExact(Long.parseLong(v), unit);
+            if (n <= 0) throw new CommandLine.TypeConversionException(noun + " must be positive: " + value);
+            return n;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new CommandLine.TypeConversionException("not a " + noun + ": " + value + " (try " + example + ")");
         }
     }
 }
