@@ -163,6 +163,7 @@ public final class HtmlFrontEnd {
         private final Map<Element, Set<Container>> entered = new IdentityHashMap<>();
         private final List<String> blockTags = new ArrayList<>();
         private final List<Integer> sections = new ArrayList<>();
+        private final Map<String, Set<Container>> namedKinds = new java.util.HashMap<>();
         private int nextSection;
         private final StringBuilder text = new StringBuilder(512);
         private int linkDepth;
@@ -294,12 +295,21 @@ public final class HtmlFrontEnd {
             if (wrapper) kinds.retainAll(EnumSet.of(Container.MAIN, Container.ARTICLE_BODY, Container.LIST, Container.TABLE,
                     Container.QUOTE, Container.PREFORMATTED, Container.HIDDEN));
             if (!wrapper && (e.hasAttr("class") || e.hasAttr("id"))) {
-                for (String token : tokens(e.attr("class") + " " + e.attr("id"))) {
+                kinds.addAll(kindsNamed(e.attr("class") + " " + e.attr("id")));
+            }
+            return kinds;
+        }
+
+        /** Container kinds a class/id string names; pages repeat the same strings, so each is resolved once. */
+        private Set<Container> kindsNamed(String names) {
+            return namedKinds.computeIfAbsent(names, n -> {
+                EnumSet<Container> kinds = EnumSet.noneOf(Container.class);
+                for (String token : tokens(n)) {
                     Set<Container> meant = classWords.get(token);
                     if (meant != null) kinds.addAll(meant);
                 }
-            }
-            return kinds;
+                return kinds;
+            });
         }
 
         private boolean isWrapper(Element e) {
