@@ -25,7 +25,7 @@ public record Markup(String tag, int headingLevel, double linkDensity, Set<Conta
     }
 
     public Markup {
-        containers = containers.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(containers));
+        containers = containers.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(containers));
         sections = sections.clone();
     }
 

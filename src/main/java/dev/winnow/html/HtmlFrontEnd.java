@@ -221,15 +221,22 @@ public final class HtmlFrontEnd {
             if (kinds != null) for (Container c : kinds) open[c.ordinal()]--;
         }
 
+        /** Appends text with white space collapsed to single spaces, copying runs of other characters whole. */
         private void appendCollapsed(String s) {
+            int run = -1;
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
                 if (Character.isWhitespace(c) || c == '\u00A0') {
+                    if (run >= 0) {
+                        text.append(s, run, i);
+                        run = -1;
+                    }
                     if (text.length() > 0 && text.charAt(text.length() - 1) != ' ') text.append(' ');
-                } else {
-                    text.append(c);
+                } else if (run < 0) {
+                    run = i;
                 }
             }
+            if (run >= 0) text.append(s, run, s.length());
         }
 
         void flush() {
