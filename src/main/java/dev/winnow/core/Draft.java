@@ -33,9 +33,6 @@ public final class Draft {
         return n;
     }
 
-    /** Number of blocks the document was segmented into, kept or not. */
-    public int blockCount() { return removed.length; }
-
     /** The normalized input text all offsets refer to. */
     public String source() { return source; }
 
@@ -44,10 +41,4 @@ public final class Draft {
 
     /** Metadata gathered by earlier stages (read-only snapshot). */
     public Metadata metadata() { return metadata; }
-
-    /** Position of a block among the kept blocks, or -1. */
-    public int position(Block block) {
-        for (int i = 0; i < kept.size(); i++) if (kept.get(i).index() == block.index()) return i;
-        return -1;
-    }
 }

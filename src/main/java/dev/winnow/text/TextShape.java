@@ -76,12 +76,6 @@ public record TextShape(int words, int letters, int capitalized, int lowerWords,
         return new TextShape(words, letters, capitalized, lower, ends, terminal, colon, digits);
     }
 
-    /** Share of words that start with a capital letter (0 when there are none). */
-    public double capitalizedRatio() {
-        int cased = capitalized + lowerWords;
-        return cased == 0 ? 0 : (double) capitalized / cased;
-    }
-
     /** Reads like prose: enough words and ends like a sentence, or several sentences. */
     public boolean isSentence() {
         return (terminal && words >= 6) || sentenceEnds >= 2;
