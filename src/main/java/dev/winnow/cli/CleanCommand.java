@@ -17,24 +17,29 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code winnow clean}: the batch run. */
-@Command(name = "clean", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "clean", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {
-                "Clean raw scraped text into article records, one per input.",
+                "Clean scraped inputs into article records, one per input.",
+                "Reads plain text, HTML, PDF, Word, OpenDocument, EPUB and RTF; .gz too.",
                 "",
                 "Writes into OUTDIR:",
-                "  articles.jsonl   one JSON record per article: id, text, source, created, metadata",
-                "                   (title, authors, publisher, quotes, and 'removed': every cut with",
-                "                   its stage, reason code, text and offsets)",
-                "  rejected.jsonl   one line per input that gave no record, with a reason code",
-                "  text/<id>.txt    the clean body, for people to read",
-                "  report.json      inputs, records, rejections, removals per stage and reason, speed",
+                "  articles.jsonl  one JSON record per article: id, text, source, created,",
+                "                  metadata (title, authors, publisher, url, language,",
+                "                  quotes, and 'removed': every cut with its stage,",
+                "                  reason code, text and offsets)",
+                "  rejected.jsonl  one line per input that gave no record, with a reason",
+                "  text/<id>.txt   the clean body, for people to read",
+                "  report.json     inputs, records, rejections, removals per stage and",
+                "                  reason, limits, speed",
                 "",
                 "Examples:",
                 "  winnow clean seeds -o cleaned",
-                "  winnow clean crawl/2024-06 more/page.txt -o out --threads 8",
-                "  cat page.txt | winnow clean - -o out --quiet"},
-        footer = {"", "Exit codes: 0 all inputs cleaned, 3 done but some inputs rejected (see rejected.jsonl),",
-                "1 run failed or OUTDIR in use by another run (output folder left as before), 2 usage error."})
+                "  winnow clean crawl/2024-06 more/page.html.gz -o out --threads 8",
+                "  cat page.txt | winnow clean - -o out --quiet",
+                ""},
+        footer = {"", "Exit codes: 0 all inputs cleaned; 3 done, some inputs rejected (see",
+                "rejected.jsonl); 1 run failed or OUTDIR in use by another run (output left",
+                "as before); 2 usage error."})
 final class CleanCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
@@ -42,8 +47,8 @@ final class CleanCommand implements Callable<Integer> {
     List<String> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR",
-            description = {"Output folder; created if missing. A run replaces an earlier run's files whole, text/ included;",
-                    "a rerun of the same inputs and options resumes an interrupted run or does nothing."})
+            description = "Output folder; created if missing. A run replaces an earlier run's files whole, "
+                    + "text/ included; a rerun of the same inputs and options resumes an interrupted run or does nothing.")
     Path output;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N",
@@ -71,8 +76,8 @@ final class CleanCommand implements Callable<Integer> {
     @Option(names = "--no-text-files", description = "Do not write OUTDIR/text/<id>.txt (saves inodes on big runs).")
     boolean noTextFiles;
 
-    @Option(names = "--restart", description = {"Do the whole run again: ignore an interrupted run's checkpoint and",
-            "finished output in OUTDIR (by default a rerun resumes, or does nothing when nothing changed)."})
+    @Option(names = "--restart", description = "Do the whole run again: ignore an interrupted run's checkpoint and "
+            + "finished output in OUTDIR (by default a rerun resumes, or does nothing when nothing changed).")
     boolean restart;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress output; errors are still printed.")

@@ -7,12 +7,14 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code java -jar winnow.jar <command>}. */
 @Command(name = "winnow", mixinStandardHelpOptions = true, version = "winnow " + Version.VERSION,
         description = {
-                "Strips boilerplate from raw scraped text and writes one audited article record per input.",
+                "Strips boilerplate from scraped text, HTML and documents and writes one",
+                "audited article record per input: every cut says which stage made it and why.",
                 "",
                 "Start with:  winnow clean INPUT... -o OUTDIR",
                 "Then read OUTDIR/report.json, OUTDIR/articles.jsonl and OUTDIR/text/."},
         subcommands = {CleanCommand.class, StagesCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 all inputs cleaned, 3 done but some inputs rejected, 1 run failed, 2 usage error."})
+        footer = {"", "Exit codes: 0 all inputs cleaned, 3 done but some inputs rejected, 1 run failed",
+                "or OUTDIR in use by another run, 2 usage error."})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

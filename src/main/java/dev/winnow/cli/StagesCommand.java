@@ -12,8 +12,11 @@ import java.util.concurrent.Callable;
 final class StagesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        System.out.println("Stages (text profile), in order:");
+        System.out.println("Stages for plain text, in order:");
         for (String s : Profiles.text().describe()) System.out.println("  " + s);
+        System.out.println();
+        System.out.println("Stages for HTML and documents (blocks come from the markup, not from segmenting):");
+        for (String s : Profiles.html().stages().stream().map(dev.winnow.core.Stage::name).toList()) System.out.println("  " + s);
         System.out.println();
         System.out.println("Reason codes:");
         for (Reason r : Reason.values()) System.out.println("  " + r.code());
