@@ -106,7 +106,8 @@ public final class MetadataStage implements Stage {
             String text = b.text();
             // counted in prose paragraphs, which cleaning never removes, so a second pass sees the same thing
             if (i > region.first() && Forms.isBody(kept.get(i - 1))) proseSoFar++;
-            boolean nearStart = i <= region.first() || proseSoFar <= 1;
+            // a date line heads the article: no prose paragraph of the region stands before it
+            boolean nearStart = i <= region.first() || proseSoFar == 0;
             Matcher by = BY.matcher(text);
             if (by.matches() && Forms.isNameList(stripRole(by.group(1)))) {
                 moveAuthors(b, stripRole(by.group(1)), verdict);
