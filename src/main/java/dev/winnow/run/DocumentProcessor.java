@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The whole per-document path, bytes to record: read, decode, clean, build the record, within the
@@ -62,6 +63,9 @@ public final class DocumentProcessor {
     }
 
     public Limits limits() { return limits; }
+
+    /** The stage chain HTML and documents run through, as the report and the run fingerprint name it. */
+    public List<String> markupChain() { return markupPipeline.describe(); }
 
     /** Read and process one input, on the calling thread and without a time budget. */
     public Outcome process(Input input, String source) {

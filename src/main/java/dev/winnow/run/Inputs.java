@@ -96,7 +96,7 @@ public final class Inputs {
     static String idOf(Path path) {
         Path name = path.getFileName();
         String n = name == null ? path.toString() : name.toString();
-        if (n.endsWith(".gz")) n = n.substring(0, n.length() - 3);
+        n = Compression.innerName(n);
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
     }

@@ -51,9 +51,6 @@ public final class LocalRunner {
     /** Documents in flight per thread: enough to keep threads busy, small enough to bound memory. */
     static final int WINDOW_PER_THREAD = 4;
 
-    /** The chain HTML inputs run through (see {@link DocumentProcessor}), for the report and the fingerprint. */
-    private static final List<String> MARKUP_CHAIN = dev.winnow.stages.Profiles.html().describe();
-
     private final Pipeline pipeline;
     private final String profile;
     private final boolean restart;
@@ -83,7 +80,7 @@ public final class LocalRunner {
         int total = listing.inputs().size() + listing.unreadable().size();
         Progress progress = new Progress(log, total, options.quiet(), options.terminal());
         List<String> chains = new java.util.ArrayList<>(pipeline.describe());
-        chains.add("html:" + String.join(",", MARKUP_CHAIN));
+        chains.add("html:" + String.join(",", processor.markupChain()));
         String fingerprint = RunFingerprint.of(listing, options, profile, chains);
 
         // Workers run each document under the time budget; a hung one is rejected and its thread replaced.
@@ -124,7 +121,8 @@ public final class LocalRunner {
             }
             progress.finish();
             double seconds = (System.nanoTime() - start) / 1e9;
-            ObjectNode report = report(total, tally, resumed, tally.bytes() - resumedBytes, seconds, options);
+            ObjectNode report = report(total, tally, resumed, tally.bytes() - resumedBytes, seconds, options,
+                    processor.markupChain());
             limits(report, options.limits(), settle(pool));
             out.commit(report);
             return new Summary(total, tally.records(), tally.rejected(), report);
@@ -149,12 +147,13 @@ public final class LocalRunner {
      * The run report. Counts cover the whole run; time and speed cover this process, which did only the
      * inputs after {@code resumed} when it picked up an interrupted run.
      */
-    private ObjectNode report(int inputs, Tally tally, int resumed, long bytesThisRun, double seconds, Options options) {
+    private ObjectNode report(int inputs, Tally tally, int resumed, long bytesThisRun, double seconds, Options options,
+                              List<String> markupChain) {
         ObjectNode r = new ObjectMapper().createObjectNode();
         r.put("winnow_version", Version.VERSION);
         r.put("profile", profile);
         pipeline.describe().forEach(r.putArray("pipeline")::add);
-        MARKUP_CHAIN.forEach(r.putArray("pipeline_html")::add);
+        markupChain.forEach(r.putArray("pipeline_html")::add);
         r.put("inputs", inputs);
         r.put("records", tally.records());
         r.put("rejected", tally.rejected());

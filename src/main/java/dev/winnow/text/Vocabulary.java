@@ -18,13 +18,11 @@ import java.util.Set;
  * Immutable and thread-safe.
  */
 public final class Vocabulary {
-    private final String name;
     private final Set<String> exact;
     private final List<String> prefixes;
     private final Set<Character> prefixInitials;    // first letters of the prefix phrases: a cheap pre-check
 
-    private Vocabulary(String name, Set<String> exact, List<String> prefixes) {
-        this.name = name;
+    private Vocabulary(Set<String> exact, List<String> prefixes) {
         this.exact = Set.copyOf(exact);
         this.prefixes = List.copyOf(prefixes);
         Set<Character> initials = new HashSet<>();
@@ -45,17 +43,10 @@ public final class Vocabulary {
                 if (line.endsWith("*")) prefixes.add(TextShape.key(line));
                 else exact.add(TextShape.key(line));
             }
-            return new Vocabulary(name, exact, prefixes);
+            return new Vocabulary(exact, prefixes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public String name() { return name; }
-
-    /** The whole key is a phrase of this vocabulary, or starts with one of its prefix phrases. */
-    public boolean matches(String key) {
-        return exact.contains(key) || matchesPrefix(key);
     }
 
     /** The key starts with one of the prefix phrases (followed by a space or nothing). */
