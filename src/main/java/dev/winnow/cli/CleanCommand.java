@@ -1,6 +1,8 @@
 package dev.winnow.cli;
 
+import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.run.Limits;
+import dev.winnow.run.Units;
 import dev.winnow.run.LocalRunner;
 import dev.winnow.run.OutputBusyException;
 import dev.winnow.stages.Profiles;
@@ -19,15 +21,22 @@ import java.util.concurrent.Callable;
 /** {@code winnow clean}: the batch run. */
 @Command(name = "clean", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {
-                "Clean scraped inputs into article records, one per input.",
-                "Reads plain text, HTML, PDF, Word, OpenDocument, EPUB and RTF; .gz too.",
+                "Clean scraped inputs into article records, one per document.",
+                "Reads plain text, HTML, PDF, Word, OpenDocument, EPUB and RTF; .gz and .zst",
+                "too; WARC/WET web archives and JSON Lines files hold many documents each.",
+                "",
+                "Two passes: the first reads the whole corpus to find what only shows",
+                "across documents (lines repeated on many pages of a site, near-duplicate",
+                "articles, quotations shared between articles); the second cleans.",
                 "",
                 "Writes into OUTDIR:",
                 "  articles.jsonl  one JSON record per article: id, text, source, created,",
                 "                  metadata (title, authors, publisher, url, language,",
                 "                  quotes, and 'removed': every cut with its stage,",
                 "                  reason code, text and offsets)",
-                "  rejected.jsonl  one line per input that gave no record, with a reason",
+                "  rejected.jsonl  one line per document that gave no record, with a reason",
+                "  quotes.jsonl    each distinct quotation with the ids of the articles",
+                "                  that carry it, in input order",
                 "  text/<id>.txt   the clean body, for people to read",
                 "  report.json     inputs, records, rejections, removals per stage and",
                 "                  reason, limits, speed",
@@ -35,6 +44,8 @@ import java.util.concurrent.Callable;
                 "Examples:",
                 "  winnow clean seeds -o cleaned",
                 "  winnow clean crawl/2024-06 more/page.html.gz -o out --threads 8",
+                "  winnow clean CC-MAIN-*.warc.gz -o out --drop-near-duplicates",
+                "  winnow clean scrape.jsonl.zst --html-field body -o out",
                 "  cat page.txt | winnow clean - -o out --quiet",
                 ""},
         footer = {"", "Exit codes: 0 all inputs cleaned; 3 done, some inputs rejected (see",
@@ -73,6 +84,39 @@ final class CleanCommand implements Callable<Integer> {
             description = "Value of each record's 'source' field (default: the first INPUT's folder or file name).")
     String source;
 
+    @Option(names = "--repeated-lines", paramLabel = "N",
+            description = "Cut a line found in at least N documents of one site (its URL's host, or its folder or "
+                    + "archive) as site_repeated_line: footers, menus, banners (default: ${DEFAULT-VALUE}; 0 turns it off).")
+    int repeatedLines = CorpusSettings.DEFAULT_REPEATED_LINE_DOCS;
+
+    @Option(names = "--drop-near-duplicates", description = "Keep only the first document of each near-duplicate "
+            + "cluster (MinHash of word 5-grams, Jaccard about 0.7 and up); reject the others as near_duplicate. "
+            + "By default every record just carries its cluster.")
+    boolean dropNearDuplicates;
+
+    @Option(names = "--dedupe-quotes", paramLabel = "SCOPE", converter = QuoteScopeConverter.class,
+            description = "article (default): a quotation repeated within one article is cut, articles keep their own. "
+                    + "corpus: also cut a paragraph restating a quotation an earlier article already carries (for training data).")
+    QuoteScope dedupeQuotes = QuoteScope.ARTICLE;
+
+    @Option(names = "--no-corpus", description = "One pass, without the corpus stages (no repeated lines, clusters "
+            + "or quotes.jsonl): for a single document, or when every second counts.")
+    boolean noCorpus;
+
+    @Option(names = "--text-field", paramLabel = "NAME", description = "JSON Lines: the field holding plain text (default: ${DEFAULT-VALUE}).")
+    String textField = Units.Fields.DEFAULTS.text();
+
+    @Option(names = "--html-field", paramLabel = "NAME", description = "JSON Lines: the field holding HTML, used before the text field "
+            + "when a line has both (default: ${DEFAULT-VALUE}).")
+    String htmlField = Units.Fields.DEFAULTS.html();
+
+    @Option(names = "--url-field", paramLabel = "NAME", description = "JSON Lines: the field holding the page's URL (default: ${DEFAULT-VALUE}).")
+    String urlField = Units.Fields.DEFAULTS.url();
+
+    @Option(names = "--id-field", paramLabel = "NAME", description = "JSON Lines: the field holding the scraper's own id, "
+            + "kept as metadata.input.record_id (default: ${DEFAULT-VALUE}).")
+    String idField = Units.Fields.DEFAULTS.id();
+
     @Option(names = "--no-text-files", description = "Do not write OUTDIR/text/<id>.txt (saves inodes on big runs).")
     boolean noTextFiles;
 
@@ -92,8 +136,15 @@ final class CleanCommand implements Callable<Integer> {
         }
         String src = source != null ? source : defaultSource(inputs.get(0));
         Limits limits = new Limits(maxBytes, maxChars, timeout);
+        if (repeatedLines == 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--repeated-lines must be 0 (off) or at least 2: a line in one document is not repeated");
+        }
+        if (repeatedLines < 0) throw new CommandLine.ParameterException(new CommandLine(this), "--repeated-lines cannot be negative");
+        CorpusSettings corpus = noCorpus ? CorpusSettings.OFF
+                : new CorpusSettings(true, repeatedLines, dropNearDuplicates, dedupeQuotes == QuoteScope.CORPUS);
         LocalRunner.Options options = new LocalRunner.Options(output, threads, limits, src, !noTextFiles, quiet,
-                System.console() != null);
+                System.console() != null, corpus, new Units.Fields(textField, htmlField, urlField, idField));
         try {
             LocalRunner runner = new LocalRunner(Profiles.text(), "text");
             LocalRunner.Summary s = (restart ? runner.restarting() : runner).run(inputs, System.in, options, System.err);
@@ -116,6 +167,21 @@ final class CleanCommand implements Callable<Integer> {
         Path p = Path.of(input).toAbsolutePath().normalize();
         Path name = p.getFileName();
         return name == null ? p.toString() : name.toString();
+    }
+
+    /** How far quotations are deduplicated: within each article, or across the corpus too. */
+    enum QuoteScope { ARTICLE, CORPUS }
+
+    /** "article" or "corpus", in any case. */
+    static final class QuoteScopeConverter implements CommandLine.ITypeConverter<QuoteScope> {
+        @Override
+        public QuoteScope convert(String value) {
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "article" -> QuoteScope.ARTICLE;
+                case "corpus" -> QuoteScope.CORPUS;
+                default -> throw new CommandLine.TypeConversionException("not a scope: " + value + " (article or corpus)");
+            };
+        }
     }
 
     /** "10M", "500k" or a plain number: decimal multiples, since these are characters, not bytes. */

@@ -36,11 +36,24 @@ public final class Pipeline {
 
     public List<Stage> stages() { return stages; }
 
+    /** This chain with {@code more} stages after it (the corpus stages of one document); this one is unchanged. */
+    public Pipeline then(List<Stage> more) {
+        if (more.isEmpty()) return this;
+        List<Stage> all = new ArrayList<>(stages);
+        all.addAll(more);
+        return new Pipeline(normalizer, segmenter, all);
+    }
+
     /** Clean one decoded plain-text input: normalize, segment, run the stages. */
     public Document clean(String input) {
+        return clean(input, List.of());
+    }
+
+    /** Clean plain text whose container told some metadata already (a web archive's URL). */
+    public Document clean(String input, List<Verdict.Fact> facts) {
         String source = normalizer.normalize(input);
         Segmenter.Result segmented = segmenter.segment(source);
-        return run(source, segmented.layout(), segmented.blocks(), List.of());
+        return run(source, segmented.layout(), segmented.blocks(), facts);
     }
 
     /**

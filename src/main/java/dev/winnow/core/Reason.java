@@ -93,7 +93,13 @@ public enum Reason {
 
     // Repeated quotes
     /** A paragraph that only restates a quotation the article already carries. */
-    REPEATED_QUOTE;
+    REPEATED_QUOTE,
+
+    // Corpus-wide: judged from the whole corpus, not one document
+    /** A line that recurs in many documents of the same site: its template (footer, menu, banner). */
+    SITE_REPEATED_LINE,
+    /** A paragraph that only restates a quotation an earlier article of the corpus already carries ({@code --dedupe-quotes=corpus}). */
+    CORPUS_REPEATED_QUOTE;
 
     /** The stable snake_case code written to records and reports. */
     public String code() {

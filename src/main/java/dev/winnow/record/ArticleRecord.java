@@ -7,6 +7,8 @@ import dev.winnow.core.Document;
 import dev.winnow.core.Field;
 import dev.winnow.core.Metadata;
 import dev.winnow.core.Removal;
+import dev.winnow.corpus.Cluster;
+import dev.winnow.run.Input;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -25,12 +27,24 @@ public final class ArticleRecord {
 
     private ArticleRecord() {}
 
-    /** What is known about the input itself. */
+    /** What is known about the input itself; {@code entry} is what its container said, null for a plain file. */
     public record InputInfo(String id, String path, long size, String mediaType, String charset, String sha256,
-                            String source) {}
+                            String source, Input.Entry entry) {
+        public InputInfo(String id, String path, long size, String mediaType, String charset, String sha256, String source) {
+            this(id, path, size, mediaType, charset, sha256, source, null);
+        }
+    }
 
-    /** The record as one JSON line (UTF-16 string, no trailing newline), written by a streaming generator. */
+    /** The record of a run without corpus stages. */
     public static String line(InputInfo input, Document doc, String profile) {
+        return line(input, doc, profile, null);
+    }
+
+    /**
+     * The record as one JSON line (UTF-16 string, no trailing newline), written by a streaming generator.
+     * {@code cluster}, when the corpus stages ran, is the document's near-duplicate cluster.
+     */
+    public static String line(InputInfo input, Document doc, String profile, Cluster cluster) {
         // body and removals together are about the source's length; JSON adds a little
         StringWriter out = new StringWriter(doc.source().length() + doc.source().length() / 8 + 1024);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
@@ -49,6 +63,13 @@ public final class ArticleRecord {
             g.writeStringField("language", doc.metadata().get(Field.LANGUAGE));
             strings(g, "quotes", doc.metadata(), Field.QUOTES);
             strings(g, "sections", doc.metadata(), Field.SECTIONS);
+            if (cluster != null) {
+                g.writeObjectFieldStart("near_duplicates");
+                g.writeStringField("cluster", cluster.id());
+                g.writeBooleanField("representative", cluster.representative());
+                g.writeNumberField("size", cluster.size());
+                g.writeEndObject();
+            }
 
             OffsetMap offsets = new OffsetMap(doc.source());
             g.writeArrayFieldStart("removed");
@@ -78,6 +99,13 @@ public final class ArticleRecord {
             g.writeStringField("charset", input.charset());
             g.writeStringField("sha256", input.sha256());
             g.writeStringField("layout", doc.layout().name().toLowerCase(Locale.ROOT));
+            Input.Entry entry = input.entry();
+            if (entry != null) {
+                g.writeStringField("url", entry.url());
+                g.writeStringField("fetched", entry.fetched());
+                g.writeStringField("record_id", entry.recordId());
+                g.writeStringField("truncated", entry.truncated());
+            }
             g.writeEndObject();
 
             g.writeObjectFieldStart("pipeline");

@@ -15,10 +15,11 @@ import java.nio.file.Path;
  * journals past those lengths was written after the checkpoint and is cut off on resume.
  *
  * @param fingerprint the run's {@link RunFingerprint}; a checkpoint of another run is never resumed
- * @param textWindow  at most this many outcomes are written between two checkpoints, so only their
- *                    text files can be stale when a run resumes
+ * @param total       the number of outcomes once the run has written them all and is committing; -1 before
+ *                    (a web archive's documents are only counted by reading it)
+ * @param quotesBytes length of the staged quotes.jsonl of a run with corpus stages, -1 for other runs
  */
-record Checkpoint(String fingerprint, int done, int total, long articlesBytes, long rejectedBytes, int textWindow,
+record Checkpoint(String fingerprint, int done, int total, long articlesBytes, long rejectedBytes, long quotesBytes,
                   Tally tally) {
 
     /** Every outcome is in the journals: the run is committing, and its final files may already be in place. */
@@ -33,7 +34,7 @@ record Checkpoint(String fingerprint, int done, int total, long articlesBytes, l
         o.put("total", total);
         o.put("articles_bytes", articlesBytes);
         o.put("rejected_bytes", rejectedBytes);
-        o.put("text_window", textWindow);
+        o.put("quotes_bytes", quotesBytes);
         o.set("tally", tally.toJson(mapper));
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(o);
     }
@@ -45,8 +46,8 @@ record Checkpoint(String fingerprint, int done, int total, long articlesBytes, l
             JsonNode o = mapper.readTree(file.toFile());
             Checkpoint c = new Checkpoint(o.get("fingerprint").asText(), o.get("done").intValue(), o.get("total").intValue(),
                     o.get("articles_bytes").longValue(), o.get("rejected_bytes").longValue(),
-                    o.get("text_window").intValue(), Tally.fromJson(o.get("tally")));
-            return c.done >= 0 && c.done <= c.total && c.tally.outcomes() == c.done ? c : null;
+                    o.get("quotes_bytes").longValue(), Tally.fromJson(o.get("tally")));
+            return c.done >= 0 && (c.total == -1 || c.done == c.total) && c.tally.outcomes() == c.done ? c : null;
         } catch (IOException | RuntimeException e) {
             return null;    // written by temp and rename, so this is damage from outside: start over
         }

@@ -3,6 +3,14 @@ package dev.winnow.run;
 import dev.winnow.core.Document;
 import dev.winnow.core.Layout;
 import dev.winnow.core.Pipeline;
+import dev.winnow.core.Field;
+import dev.winnow.core.Stage;
+import dev.winnow.core.Verdict;
+import dev.winnow.corpus.Cluster;
+import dev.winnow.corpus.CorpusFacts;
+import dev.winnow.corpus.CorpusSettings;
+import dev.winnow.corpus.CorpusStages;
+import dev.winnow.corpus.Features;
 import dev.winnow.formats.DocumentFrontEnd;
 import dev.winnow.formats.FormatException;
 import dev.winnow.html.HtmlFrontEnd;
@@ -40,6 +48,18 @@ public final class DocumentProcessor {
     private final Decoder decoder = new Decoder();
     private final Limits limits;
     private final String profile;
+    private final Pass pass;
+
+    /**
+     * Which pass over a corpus this processor serves: the only pass (no corpus stages), the first
+     * (outcomes carry the document's {@link Features} instead of a record), or the second (the corpus
+     * stages run from the first pass's facts, and records carry their near-duplicate cluster).
+     */
+    private record Pass(boolean analyze, CorpusFacts facts, CorpusSettings settings) {
+        static final Pass ONLY = new Pass(false, null, CorpusSettings.OFF);
+
+        boolean applies() { return facts != null; }
+    }
 
     /**
      * Plain text runs through {@code pipeline}, recorded as {@code profile}; HTML pages run through
@@ -51,10 +71,25 @@ public final class DocumentProcessor {
 
     /** With the chain for markup (HTML) given too. */
     public DocumentProcessor(Pipeline pipeline, String profile, Pipeline markupPipeline, Limits limits) {
+        this(pipeline, profile, markupPipeline, limits, Pass.ONLY);
+    }
+
+    private DocumentProcessor(Pipeline pipeline, String profile, Pipeline markupPipeline, Limits limits, Pass pass) {
         this.pipeline = pipeline;
         this.profile = profile;
         this.markupPipeline = markupPipeline;
         this.limits = limits;
+        this.pass = pass;
+    }
+
+    /** The first pass over a corpus: each outcome is a rejection or the document's {@link Outcome#features()}. */
+    public DocumentProcessor analyzing() {
+        return new DocumentProcessor(pipeline, profile, markupPipeline, limits, new Pass(true, null, CorpusSettings.OFF));
+    }
+
+    /** The second pass: the per-document stages, then the corpus stages reading {@code facts}. */
+    public DocumentProcessor withCorpus(CorpusFacts facts, CorpusSettings settings) {
+        return new DocumentProcessor(pipeline, profile, markupPipeline, limits, new Pass(false, facts, settings));
     }
 
     /** The default limits with another input size limit. */
@@ -75,7 +110,17 @@ public final class DocumentProcessor {
     /** Process bytes already read, on the calling thread and without a time budget. */
     public Outcome process(Input input, byte[] bytes, String source) {
         try {
+            Cluster cluster = pass.applies() ? pass.facts().cluster(input.position(), input.id()) : null;
+            if (cluster != null && pass.settings().dropNearDuplicates() && !cluster.representative()) {
+                return reject(input, RejectReason.NEAR_DUPLICATE, "a near-duplicate of " + cluster.id() + " (a cluster of "
+                        + cluster.size() + " documents; --drop-near-duplicates keeps the first in input order)", bytes.length);
+            }
+            List<Stage> corpusStages = pass.applies()
+                    ? CorpusStages.forDocument(pass.facts(), pass.settings(), input.position(), input.origin()) : List.of();
+            List<Verdict.Fact> told = input.entry() != null && input.entry().url() != null
+                    ? List.of(new Verdict.Fact(Field.URL, input.entry().url())) : List.of();
             String name = input.path() == null ? null : input.path().getFileName().toString();
+            if (input.entry() != null) name = nameFor(input.entry().mediaType());
             byte[] data = bytes;
             if (Compression.isGzip(data)) {
                 Compression.Inflated inflated = Compression.gunzip(data, limits.maxBytes());
@@ -87,7 +132,7 @@ public final class DocumentProcessor {
             if (!decoded.ok()) {
                 // not text: a document format Tika reads (PDF, Word, OpenDocument, EPUB, RTF), or truly binary
                 if (decoded.rejection().reason() == RejectReason.BINARY) {
-                    Outcome document = document(input, bytes, data, name, source);
+                    Outcome document = document(input, bytes, data, name, source, corpusStages, cluster);
                     if (document != null) return document;
                 }
                 return Outcome.rejected(decoded.rejection(), bytes.length);
@@ -96,12 +141,17 @@ public final class DocumentProcessor {
             String used = profile;
             if (Decoder.isHtml(decoded.mediaType())) {
                 HtmlFrontEnd.Extracted page = html.extract(decoded.text());
-                doc = markupPipeline.run(page.source(), Layout.HTML, page.blocks(), page.facts());
+                List<Verdict.Fact> facts = page.facts();
+                if (!told.isEmpty()) {
+                    facts = new java.util.ArrayList<>(facts);
+                    facts.addAll(told);      // after the page's own: a canonical URL wins over where it was fetched
+                }
+                doc = markupPipeline.then(corpusStages).run(page.source(), Layout.HTML, page.blocks(), facts);
                 used = "html";
             } else {
-                doc = pipeline.clean(decoded.text());
+                doc = pipeline.then(corpusStages).clean(decoded.text(), told);
             }
-            return record(input, bytes, doc, decoded.mediaType(), decoded.charset(), used, source);
+            return record(input, bytes, doc, decoded.mediaType(), decoded.charset(), used, source, cluster);
         } catch (OutOfMemoryError e) {
             // Everything this document allocated is unreachable once we are here, so the run can go on.
             return outOfMemory(input, e, bytes.length);
@@ -110,8 +160,19 @@ public final class DocumentProcessor {
         }
     }
 
+    /**
+     * A file name that tells the decoder what the container said an entry is ("text/html" from a
+     * response header or a JSON Lines html field), or null to go by the bytes alone.
+     */
+    private static String nameFor(String mediaType) {
+        if (mediaType == null) return null;
+        if (mediaType.contains("html")) return "entry.html";
+        return mediaType.startsWith("text/plain") ? "entry.txt" : null;
+    }
+
     /** A document format through Tika, or null when Tika has no text parser for these bytes. */
-    private Outcome document(Input input, byte[] bytes, byte[] data, String name, String source) {
+    private Outcome document(Input input, byte[] bytes, byte[] data, String name, String source, List<Stage> corpusStages,
+                             Cluster cluster) {
         DocumentFrontEnd front = documents();
         String type = front.detect(data, name);
         if (!front.supports(type)) return null;
@@ -121,8 +182,8 @@ public final class DocumentProcessor {
                 return reject(input, RejectReason.TOO_LARGE, "the document's text is longer than " + limits.maxChars()
                         + " characters (raise it with --max-chars)", bytes.length);
             }
-            Document doc = extracted.clean(markupPipeline);
-            return record(input, bytes, doc, extracted.mediaType(), null, "document", source);
+            Document doc = extracted.clean(markupPipeline.then(corpusStages));
+            return record(input, bytes, doc, extracted.mediaType(), null, "document", source, cluster);
         } catch (FormatException e) {
             return reject(input, RejectReason.valueOf(e.reason().name()), e.getMessage(), bytes.length);
         }
@@ -139,7 +200,7 @@ public final class DocumentProcessor {
 
     /** The record for a cleaned document, or a rejection when nothing is left or the text is over the limit. */
     private Outcome record(Input input, byte[] bytes, Document doc, String mediaType, String charset, String profile,
-                           String source) {
+                           String source, Cluster cluster) {
         if (doc.body().isEmpty() && doc.removals().isEmpty()) {
             return reject(input, RejectReason.EMPTY, "no text left after normalization", bytes.length);
         }
@@ -153,9 +214,12 @@ public final class DocumentProcessor {
                         bytes.length);
             }
         }
+        if (pass.analyze()) {
+            return Outcome.analyzed(input.id(), Features.of(input.position(), input.id(), doc, input.origin()), bytes.length);
+        }
         ArticleRecord.InputInfo info = new ArticleRecord.InputInfo(input.id(), input.name(), bytes.length,
-                mediaType, charset, sha256(bytes), source);
-        String line = ArticleRecord.line(info, doc, profile);
+                mediaType, charset, sha256(bytes), source, input.entry());
+        String line = ArticleRecord.line(info, doc, profile, cluster);
         return Outcome.record(input.id(), line, text, bytes.length, doc.counts());
     }
 

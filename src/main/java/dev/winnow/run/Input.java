@@ -6,10 +6,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One input unit: a file, or standard input. {@code name} is what the user sees (the path as given
- * plus the path below a folder); {@code id} is the record id (file name without extension).
+ * One document to clean: a file, standard input, or one entry of a container (a web archive record,
+ * a JSON Lines line). {@code name} is what the user sees (the path as given plus the path below a
+ * folder, and "#N" for an entry); {@code id} is the record id (file name without extension, plus
+ * "#N" for an entry). An entry's bytes were read with its container, so {@code bytes} holds them.
+ *
+ * @param entry    what the container said of this document, or null for a plain file
+ * @param position the document's place in input order ({@link dev.winnow.corpus.Positions})
  */
-public record Input(String id, String name, Path path, InputStream stream) {
+public record Input(String id, String name, Path path, InputStream stream, byte[] bytes, Entry entry, long position) {
+
+    /**
+     * What a container told about one of its documents: where it was fetched from and when, the
+     * container's own record id, the payload's declared type and charset, and whether the crawler
+     * cut the payload short (WARC-Truncated: "length", "time", ...). Any of them may be null.
+     */
+    public record Entry(String url, String fetched, String recordId, String mediaType, String charset, String truncated) {}
+
+    public Input(String id, String name, Path path, InputStream stream) {
+        this(id, name, path, stream, null, null, 0);
+    }
 
     static Input file(String id, String name, Path path) {
         return new Input(id, name, path, null);
@@ -19,12 +35,39 @@ public record Input(String id, String name, Path path, InputStream stream) {
         return new Input("stdin", "-", null, in);
     }
 
+    /** This input at its place in input order. */
+    Input at(long position) {
+        return new Input(id, name, path, stream, bytes, entry, position);
+    }
+
+    /** Entry {@code index} of this container, read with it. */
+    Input entry(int index, byte[] content, Entry about) {
+        return new Input(id + "#" + index, name + "#" + index, path, null, content, about,
+                dev.winnow.corpus.Positions.of((int) (position >>> 32), index));
+    }
+
+    /**
+     * Where the document comes from, its site for the corpus stages when it has no URL: the folder
+     * of a plain file, the container of an entry, "-" for standard input. Paths as given, so every
+     * engine of one run agrees.
+     */
+    public String origin() {
+        if (path == null) return "-";
+        if (entry != null || bytes != null) return path.toString();
+        Path parent = path.getParent();
+        return parent == null ? "" : parent.toString();
+    }
+
     /**
      * Reads the whole input, refusing more than {@code limit} bytes. The limit is capped at
      * {@link Limits#MAX_BYTES_CEILING}, the most one array holds, so an input is never silently cut short.
      */
     byte[] read(long limit) throws IOException, TooLargeException {
         limit = Math.min(limit, Limits.MAX_BYTES_CEILING);
+        if (bytes != null) {
+            if (bytes.length > limit) throw new TooLargeException(bytes.length, limit);
+            return bytes;
+        }
         if (path != null) {
             long size = Files.size(path);
             if (size > limit) throw new TooLargeException(size, limit);

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.Version;
 import dev.winnow.core.Pipeline;
+import dev.winnow.corpus.CorpusFacts;
+import dev.winnow.corpus.CorpusIndex;
+import dev.winnow.corpus.CorpusSettings;
+import dev.winnow.corpus.CorpusStages;
+import dev.winnow.corpus.QuotesFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,11 +40,22 @@ public final class LocalRunner {
      * bound what one document may cost.
      */
     public record Options(Path outDir, int threads, Limits limits, String source, boolean textFiles, boolean quiet,
-                          boolean terminal) {
-        /** The default limits with another input size limit. */
+                          boolean terminal, CorpusSettings corpus, Units.Fields fields) {
+        /** The default limits with another input size limit, without corpus stages. */
         public Options(Path outDir, int threads, long maxBytes, String source, boolean textFiles, boolean quiet,
                        boolean terminal) {
-            this(outDir, threads, Limits.DEFAULTS.withMaxBytes(maxBytes), source, textFiles, quiet, terminal);
+            this(outDir, threads, Limits.DEFAULTS.withMaxBytes(maxBytes), source, textFiles, quiet, terminal, CorpusSettings.OFF,
+                    Units.Fields.DEFAULTS);
+        }
+
+        /** Without corpus stages. */
+        public Options(Path outDir, int threads, Limits limits, String source, boolean textFiles, boolean quiet,
+                       boolean terminal) {
+            this(outDir, threads, limits, source, textFiles, quiet, terminal, CorpusSettings.OFF, Units.Fields.DEFAULTS);
+        }
+
+        public Options withCorpus(CorpusSettings settings) {
+            return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, settings, fields);
         }
 
         public long maxBytes() { return limits.maxBytes(); }
@@ -76,29 +92,48 @@ public final class LocalRunner {
     public Summary run(List<String> args, InputStream stdin, Options options, PrintStream log) throws IOException {
         long start = System.nanoTime();
         Inputs.Listing listing = Inputs.expand(args, stdin);
+        if (options.corpus().enabled() && listing.inputs().stream().anyMatch(in -> in.path() == null)) {
+            // The corpus stages read every input twice; standard input can be read once.
+            log.println("winnow: corpus stages are off: standard input cannot be read twice");
+            options = options.withCorpus(CorpusSettings.OFF);
+        }
+        CorpusSettings corpus = options.corpus();
         DocumentProcessor processor = new DocumentProcessor(pipeline, profile, options.limits());
-        int total = listing.inputs().size() + listing.unreadable().size();
-        Progress progress = new Progress(log, total, options.quiet(), options.terminal());
         List<String> chains = new java.util.ArrayList<>(pipeline.describe());
         chains.add("html:" + String.join(",", processor.markupChain()));
+        chains.addAll(CorpusStages.describe(corpus));
         String fingerprint = RunFingerprint.of(listing, options, profile, chains);
+        final Options opts = options;
 
         // Workers run each document under the time budget; a hung one is rejected and its thread replaced.
         WorkerPool pool = new WorkerPool(Math.max(1, options.threads()), options.limits().timeout(),
                 warning -> log.println("winnow: warning: " + warning));
-        try (OutputWriter out = OutputWriter.open(options.outDir(), options.textFiles(), fingerprint, textIds(listing),
+        try (OutputWriter out = OutputWriter.open(options.outDir(), options.textFiles(), fingerprint,
                 restart, message -> {
-                    if (!options.quiet()) log.println("winnow: " + message);
+                    if (!opts.quiet()) log.println("winnow: " + message);
                 })) {
             if (out.start() == OutputWriter.Start.FINISHED) {
                 ObjectNode done = out.finishedReport();
                 return new Summary(done.path("inputs").asInt(), done.path("records").asInt(), done.path("rejected").asInt(), done);
             }
-            // Outcomes are written in this order: the unreadable paths, then the inputs. A resumed run starts
-            // after the last outcome its checkpoint covers.
+            Units.Options reading = new Units.Options(options.limits().maxBytes(), options.fields());
+            int total = -1;     // outcomes, once a first pass has counted them
+            java.util.Map<String, Long> skipped;
+            if (corpus.enabled()) {
+                CorpusFacts facts = out.savedCorpus();
+                if (facts == null) {
+                    Analysis first = analyze(listing, reading, processor.analyzing(), pool, options, out, log);
+                    facts = first.facts();
+                    total = first.outcomes();
+                }
+                processor = processor.withCorpus(facts, corpus);
+            }
+            // Outcomes are written in this order: the unreadable paths, then the documents of the inputs in
+            // order. A resumed run starts after the last outcome its checkpoint covers.
             Tally tally = out.tally();
             int resumed = out.resumedAt();
             long resumedBytes = tally.bytes();
+            Progress progress = new Progress(log, total >= 0 ? total : estimate(listing), options.quiet(), options.terminal());
             progress.resume(resumed, tally.rejected());
             List<Rejection> unreadable = listing.unreadable();
             for (int u = resumed; u < unreadable.size(); u++) {
@@ -106,29 +141,91 @@ public final class LocalRunner {
                 out.write(o);
                 progress.update(o);
             }
-            Deque<Future<Outcome>> window = new ArrayDeque<>();
-            int limit = Math.max(1, options.threads()) * WINDOW_PER_THREAD;
-            int next = Math.max(0, resumed - unreadable.size());
-            List<Input> inputs = listing.inputs();
-            while (next < inputs.size() || !window.isEmpty()) {
-                while (next < inputs.size() && window.size() < limit) {
-                    Input input = inputs.get(next++);
-                    window.add(pool.submit(processor.job(input, options.source())));
-                }
-                Outcome o = await(window.poll());
-                out.write(o);
-                progress.update(o);
+            int skip = Math.max(0, resumed - unreadable.size());
+            try (Units units = new Units(listing.inputs(), reading)) {
+                final DocumentProcessor second = processor;
+                final String source = options.source();
+                inOrder(units, skip, pool, options.threads(), unit -> second.job(unit, source), o -> {
+                    out.write(o);
+                    progress.update(o);
+                });
+                progress.finish();
+                skipped = units.skipped();
             }
-            progress.finish();
             double seconds = (System.nanoTime() - start) / 1e9;
-            ObjectNode report = report(total, tally, resumed, tally.bytes() - resumedBytes, seconds, options,
+            ObjectNode report = report(tally.outcomes(), tally, resumed, tally.bytes() - resumedBytes, seconds, options,
                     processor.markupChain());
+            if (!skipped.isEmpty()) skipped.forEach(report.putObject("skipped_records")::put);
+            CorpusStages.describe(corpus).forEach(report.putArray("pipeline_corpus")::add);
             limits(report, options.limits(), settle(pool));
             out.commit(report);
-            return new Summary(total, tally.records(), tally.rejected(), report);
+            return new Summary(tally.outcomes(), tally.records(), tally.rejected(), report);
         } finally {
             pool.close();
         }
+    }
+
+    /** What the first pass over a corpus found, and how many outcomes it counted. */
+    private record Analysis(CorpusFacts facts, int outcomes) {}
+
+    /**
+     * The first pass over a corpus: every document cleaned, its {@link dev.winnow.corpus.Features}
+     * aggregated, the facts and quotes.jsonl saved in the work folder for the second pass.
+     */
+    private Analysis analyze(Inputs.Listing listing, Units.Options reading, DocumentProcessor first, WorkerPool pool,
+                             Options options, OutputWriter out, PrintStream log) throws IOException {
+        if (!options.quiet()) log.println("winnow: pass 1 of 2: reading the corpus for repeated lines, near-duplicates and quotations");
+        Progress progress = new Progress(log, estimate(listing), options.quiet(), options.terminal());
+        int[] outcomes = {listing.unreadable().size()};
+        try (CorpusIndex index = new CorpusIndex(out.spillDir(), options.corpus());
+             Units units = new Units(listing.inputs(), reading)) {
+            inOrder(units, 0, pool, options.threads(), unit -> first.job(unit, options.source()), o -> {
+                outcomes[0]++;
+                if (o.features() != null) index.add(o.features());
+                progress.update(o);
+            });
+            progress.finish();
+            CorpusFacts facts = index.finish();
+            List<String> quotes = index.quotes().entries().stream().map(QuotesFile::line).toList();
+            out.saveCorpus(facts, quotes);
+            if (!options.quiet()) {
+                log.printf(java.util.Locale.ROOT, "winnow: pass 1 of 2 done: %d documents, %d repeated site lines, %d near-duplicate "
+                        + "documents, %d distinct quotations; pass 2 of 2: cleaning%n", index.documents(),
+                        facts.repeatedLines().length, facts.clusters().size(), quotes.size());
+            }
+            return new Analysis(facts, outcomes[0]);
+        }
+    }
+
+    /** Receives outcomes in input order. */
+    private interface Sink {
+        void accept(Outcome o) throws IOException;
+    }
+
+    /**
+     * Runs a job per unit on the pool and hands the outcomes to {@code sink} in input order, through
+     * a window of {@link #WINDOW_PER_THREAD} per thread, so memory does not grow with the corpus and
+     * output does not depend on the thread count. A unit the container could not read is an outcome
+     * already. The first {@code skip} units are passed over (a resumed run did them).
+     */
+    private static void inOrder(Units units, int skip, WorkerPool pool, int threads,
+                                java.util.function.Function<Input, WorkerPool.Job<Outcome>> job, Sink sink) throws IOException {
+        Deque<Future<Outcome>> window = new ArrayDeque<>();
+        int limit = Math.max(1, threads) * WINDOW_PER_THREAD;
+        for (int i = 0; i < skip && units.hasNext(); i++) units.next();
+        while (units.hasNext() || !window.isEmpty()) {
+            while (units.hasNext() && window.size() < limit) {
+                Units.Unit unit = units.next();
+                window.add(unit.failed() != null ? java.util.concurrent.CompletableFuture.completedFuture(unit.failed())
+                        : pool.submit(job.apply(unit.input())));
+            }
+            sink.accept(await(window.poll()));
+        }
+    }
+
+    /** Outcomes to expect, for the progress bar: one per file (an archive's documents are counted as they come). */
+    private static int estimate(Inputs.Listing listing) {
+        return listing.inputs().size() + listing.unreadable().size();
     }
 
     private static Outcome await(Future<Outcome> future) throws IOException {
@@ -172,14 +269,6 @@ public final class LocalRunner {
         r.put("docs_per_second", Math.round((inputs - resumed) / Math.max(seconds, 1e-9) * 10) / 10.0);
         r.put("peak_heap_mb", peakHeapMb());
         return r;
-    }
-
-    /** For each outcome in the order they are written, the id of the text file it may write (none for an unreadable path). */
-    private static List<String> textIds(Inputs.Listing listing) {
-        List<String> ids = new ArrayList<>(listing.unreadable().size() + listing.inputs().size());
-        for (int i = 0; i < listing.unreadable().size(); i++) ids.add(null);
-        for (Input in : listing.inputs()) ids.add(in.id());
-        return ids;
     }
 
     /** Lost workers, counted once the last timed-out job has returned or been abandoned. */

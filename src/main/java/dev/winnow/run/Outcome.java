@@ -1,21 +1,29 @@
 package dev.winnow.run;
 
+import dev.winnow.corpus.Features;
+
 import java.util.Map;
 
 /**
  * What became of one input: a record (its JSON line and clean text) or a rejection, never both.
  *
+ * In a corpus's first pass a document that would become a record yields its {@code features} instead.
+ *
  * @param counts removals per stage and reason for this document (empty for a rejection)
  */
 public record Outcome(String id, String recordLine, String text, Rejection rejection, long bytes,
-                      Map<String, Map<String, Integer>> counts) {
+                      Map<String, Map<String, Integer>> counts, Features features) {
 
     static Outcome record(String id, String line, String text, long bytes, Map<String, Map<String, Integer>> counts) {
-        return new Outcome(id, line, text, null, bytes, counts);
+        return new Outcome(id, line, text, null, bytes, counts, null);
     }
 
     static Outcome rejected(Rejection r, long bytes) {
-        return new Outcome(r.id(), null, null, r, bytes, Map.of());
+        return new Outcome(r.id(), null, null, r, bytes, Map.of(), null);
+    }
+
+    static Outcome analyzed(String id, Features features, long bytes) {
+        return new Outcome(id, null, null, null, bytes, Map.of(), features);
     }
 
     public boolean isRecord() { return rejection == null; }

@@ -4,7 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.winnow.corpus.CorpusFacts;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -69,6 +75,10 @@ final class OutputWriter implements Closeable {
     static final String ARTICLES = "articles.jsonl";
     static final String REJECTED = "rejected.jsonl";
     static final String REPORT = "report.json";
+    /** Written by runs with corpus stages: the shared quotations (see {@link dev.winnow.corpus.QuotesFile}). */
+    static final String QUOTES = dev.winnow.corpus.QuotesFile.NAME;
+    /** The first pass's {@link CorpusFacts}, saved in the work folder so a resumed second pass reads the same. */
+    static final String CORPUS_FACTS = "corpus.facts";
     static final String TEXT_DIR = "text";
     /** Work in progress; removed when a run finishes. */
     static final String WORK_DIR = ".winnow-run";
@@ -105,7 +115,6 @@ final class OutputWriter implements Closeable {
     private final Path work;
     private final boolean textFiles;
     private final String fingerprint;
-    private final int total;
     private final OutputLock lock;
     private Start start;
     private Tally tally;
@@ -115,15 +124,16 @@ final class OutputWriter implements Closeable {
     private Journal rejected;
     private long articlesBytes;
     private long rejectedBytes;
+    /** Length of the staged quotes.jsonl, or -1 for a run without corpus stages. */
+    private long quotesBytes = -1;
     private int checkpointAt;
     private long checkpointNanos = System.nanoTime();
 
-    private OutputWriter(Path dir, boolean textFiles, String fingerprint, int total, OutputLock lock) {
+    private OutputWriter(Path dir, boolean textFiles, String fingerprint, OutputLock lock) {
         this.dir = dir;
         this.work = dir.resolve(WORK_DIR);
         this.textFiles = textFiles;
         this.fingerprint = fingerprint;
-        this.total = total;
         this.lock = lock;
     }
 
@@ -133,23 +143,21 @@ final class OutputWriter implements Closeable {
      *
      * @param fingerprint the run's {@link RunFingerprint}, null when it cannot be repeated (never resumed
      *                    or skipped)
-     * @param textIds     for each outcome in order, the id of the text file it may write (null for one
-     *                    that cannot be a record); its size is the run's number of outcomes
      * @param restart     ignore saved state and finished output
      * @param log         receives a line when the run resumes, starts over or has nothing to do
      * @throws OutputBusyException when another run holds the folder
      */
-    static OutputWriter open(Path dir, boolean textFiles, String fingerprint, List<String> textIds, boolean restart,
+    static OutputWriter open(Path dir, boolean textFiles, String fingerprint, boolean restart,
                              Consumer<String> log) throws IOException {
         try {
             Files.createDirectories(dir);
         } catch (FileAlreadyExistsException e) {
             throw new IOException(dir + " exists and is not a folder", e);
         }
-        OutputWriter out = new OutputWriter(dir, textFiles, fingerprint, textIds.size(), OutputLock.acquire(dir));
+        OutputWriter out = new OutputWriter(dir, textFiles, fingerprint, OutputLock.acquire(dir));
         try {
             KillPoints.reach("locked");
-            out.begin(textIds, restart, log);
+            out.begin(restart, log);
             return out;
         } catch (IOException | RuntimeException | Error e) {
             try {
@@ -161,19 +169,18 @@ final class OutputWriter implements Closeable {
         }
     }
 
-    private void begin(List<String> textIds, boolean restart, Consumer<String> log) throws IOException {
+    private void begin(boolean restart, Consumer<String> log) throws IOException {
         Path file = work.resolve(CHECKPOINT);
         boolean saved = Files.exists(file);
         Checkpoint checkpoint = saved ? Checkpoint.read(file, MAPPER) : null;
-        if (checkpoint != null && !restart && fingerprint != null && checkpoint.fingerprint().equals(fingerprint)
-                && checkpoint.total() == total) {
-            String damage = resume(checkpoint, textIds);
+        if (checkpoint != null && !restart && fingerprint != null && checkpoint.fingerprint().equals(fingerprint)) {
+            String damage = resume(checkpoint);
             if (damage == null) {
                 start = Start.RESUMED;
                 log.accept(checkpoint.complete()
-                        ? "finishing the interrupted run in " + dir + ": all " + total + " inputs were done"
-                        : String.format(Locale.ROOT, "resuming the interrupted run in %s: %d of %d inputs were done, continuing",
-                        dir, checkpoint.done(), total));
+                        ? "finishing the interrupted run in " + dir + ": all " + checkpoint.done() + " inputs were done"
+                        : String.format(Locale.ROOT, "resuming the interrupted run in %s: %d inputs were done, continuing",
+                        dir, checkpoint.done()));
                 return;
             }
             log.accept("starting over: the interrupted run in " + dir + " cannot be resumed (" + damage + ")");
@@ -195,8 +202,9 @@ final class OutputWriter implements Closeable {
     }
 
     /** Picks up a checkpoint of this run; returns what is wrong when the files it describes are not there. */
-    private String resume(Checkpoint c, List<String> textIds) throws IOException {
+    private String resume(Checkpoint c) throws IOException {
         Path articlesJournal = work.resolve(ARTICLES), rejectedJournal = work.resolve(REJECTED);
+        if (c.quotesBytes() >= 0 && !journalOrPlaced(QUOTES, c.quotesBytes())) return QUOTES + " is missing or changed";
         if (c.complete()) {
             // Committing: each file is either still in the work folder or already in place.
             if (!journalOrPlaced(ARTICLES, c.articlesBytes())) return ARTICLES + " is missing or changed";
@@ -209,21 +217,18 @@ final class OutputWriter implements Closeable {
                 return "a journal is shorter than its checkpoint";
             }
             if (textFiles && !Files.isDirectory(work.resolve(TEXT_DIR))) return "the staged text files are missing";
+            if (c.quotesBytes() >= 0 && !Files.isRegularFile(work.resolve(CORPUS_FACTS))) return "the corpus facts are missing";
             articles = Journal.resume(articlesJournal, c.articlesBytes());
             rejected = Journal.resume(rejectedJournal, c.rejectedBytes());
-            // Outcomes written after the checkpoint are done again; clear the text files they may have left,
-            // in case one of them now ends differently (a rejection after a timeout, say).
-            if (textFiles) {
-                for (int i = c.done(); i < total && i < c.done() + (long) c.textWindow(); i++) {
-                    if (textIds.get(i) != null) Files.deleteIfExists(textFile(work, textIds.get(i)));
-                }
-            }
+            // Outcomes written after the checkpoint are done again: a record rewrites its text file, and a
+            // rejection removes the one an earlier attempt may have left (see write).
         }
         tally = c.tally();
         resumedAt = c.done();
         checkpointAt = c.done();
         articlesBytes = c.articlesBytes();
         rejectedBytes = c.rejectedBytes();
+        quotesBytes = c.quotesBytes();
         return null;
     }
 
@@ -241,6 +246,7 @@ final class OutputWriter implements Closeable {
             JsonNode output = r.path("output");
             if (size(dir.resolve(ARTICLES)) != output.path("articles_bytes").asLong(-1)) return null;
             if (size(dir.resolve(REJECTED)) != output.path("rejected_bytes").asLong(-1)) return null;
+            if (size(dir.resolve(QUOTES)) != output.path("quotes_bytes").asLong(-1)) return null;
             if (textFiles != Files.isDirectory(dir.resolve(TEXT_DIR))) return null;
             return report;
         } catch (IOException | RuntimeException e) {
@@ -298,30 +304,85 @@ final class OutputWriter implements Closeable {
             o.put("message", r.message());
             rejected.writer.write(MAPPER.writeValueAsString(o));
             rejected.writer.write('\n');
+            // A resumed run does again what followed its checkpoint; this input may have been a record then.
+            if (textFiles && start == Start.RESUMED) Files.deleteIfExists(textFile(work, r.id()));
         }
         tally.add(outcome);
         KillPoints.reach("written");
-        if (fingerprint != null && tally.outcomes() < total && (tally.outcomes() - checkpointAt >= CHECKPOINT_OUTCOMES
+        if (fingerprint != null && (tally.outcomes() - checkpointAt >= CHECKPOINT_OUTCOMES
                 || System.nanoTime() - checkpointNanos >= CHECKPOINT_NANOS)) {
             checkpoint();
         }
     }
 
+    /** The first pass's facts saved by {@link #saveCorpus} of this run, or null when there are none. */
+    CorpusFacts savedCorpus() throws IOException {
+        Path file = work.resolve(CORPUS_FACTS);
+        if (quotesBytes < 0 || !Files.isRegularFile(file)) return null;
+        try (ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            return (CorpusFacts) in.readObject();
+        } catch (ClassNotFoundException | ClassCastException e) {
+            throw new IOException("the saved corpus facts in " + work + " are unreadable; run again with --restart", e);
+        }
+    }
+
+    /** Where the first pass may spill its keys: inside the work folder, so a run that starts over clears it. */
+    Path spillDir() {
+        return work.resolve("spill");
+    }
+
+    /**
+     * Saves the first pass's results, {@code quotes} as the staged quotes.jsonl and {@code facts} for the
+     * second pass, then checkpoints, so a run killed in the second pass does not redo the first.
+     */
+    void saveCorpus(CorpusFacts facts, Iterable<String> quoteLines) throws IOException {
+        Path quotes = work.resolve(QUOTES);
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(quotes), StandardCharsets.UTF_8),
+                JOURNAL_BUFFER)) {
+            for (String line : quoteLines) {
+                w.write(line);
+                w.write('\n');
+            }
+        }
+        try (FileChannel ch = FileChannel.open(quotes, StandardOpenOption.WRITE)) {
+            ch.force(false);
+        }
+        Path tmp = work.resolve(CORPUS_FACTS + ".tmp");
+        try (ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+            out.writeObject(facts);
+        }
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ch.force(false);
+        }
+        move(tmp, work.resolve(CORPUS_FACTS));
+        quotesBytes = Files.size(quotes);
+        if (fingerprint != null) checkpoint("corpus");
+    }
+
     private void checkpoint() throws IOException {
+        checkpoint("checkpoint");
+    }
+
+    /** {@code point} names the kill points around it: the tests count regular checkpoints apart from the corpus one. */
+    private void checkpoint(String point) throws IOException {
         articlesBytes = articles.sync();
         rejectedBytes = rejected.sync();
-        save(new Checkpoint(fingerprint, tally.outcomes(), total, articlesBytes, rejectedBytes, CHECKPOINT_OUTCOMES, tally));
+        save(new Checkpoint(fingerprint, tally.outcomes(), -1, articlesBytes, rejectedBytes, quotesBytes, tally), point);
         checkpointAt = tally.outcomes();
         checkpointNanos = System.nanoTime();
     }
 
     private void save(Checkpoint c) throws IOException {
+        save(c, "checkpoint");
+    }
+
+    private void save(Checkpoint c, String point) throws IOException {
         Path tmp = work.resolve(CHECKPOINT + ".tmp");
         writeSynced(tmp, c.toBytes(MAPPER));
-        KillPoints.reach("checkpoint.tmp-written");
+        KillPoints.reach(point + ".tmp-written");
         move(tmp, work.resolve(CHECKPOINT));
         syncDirectory(work);
-        KillPoints.reach("checkpoint.written");
+        KillPoints.reach(point + ".written");
     }
 
     /**
@@ -330,20 +391,19 @@ final class OutputWriter implements Closeable {
      */
     void commit(ObjectNode report) throws IOException {
         if (start == Start.FINISHED) throw new IllegalStateException("nothing to commit: the output was already finished");
-        if (tally.outcomes() != total) {
-            throw new IllegalStateException("commit after " + tally.outcomes() + " of " + total + " outcomes");
-        }
         if (articles != null) {
             articlesBytes = articles.sync();
             rejectedBytes = rejected.sync();
             closeJournals();
-            save(new Checkpoint(fingerprint == null ? UNREPEATABLE : fingerprint, total, total, articlesBytes, rejectedBytes,
-                    CHECKPOINT_OUTCOMES, tally));
+            save(new Checkpoint(fingerprint == null ? UNREPEATABLE : fingerprint, tally.outcomes(), tally.outcomes(),
+                    articlesBytes, rejectedBytes, quotesBytes, tally));
             KillPoints.reach("commit.started");
         }
         publish(ARTICLES, articlesBytes);
         KillPoints.reach("commit.articles-moved");
         publish(REJECTED, rejectedBytes);
+        if (quotesBytes >= 0) publish(QUOTES, quotesBytes);
+        else Files.deleteIfExists(dir.resolve(QUOTES));     // an earlier run's, which this run's output does not include
         syncDirectory(dir);
         KillPoints.reach("commit.rejected-moved");
 
@@ -367,6 +427,7 @@ final class OutputWriter implements Closeable {
         ObjectNode output = report.putObject("output");
         output.put("articles_bytes", articlesBytes);
         output.put("rejected_bytes", rejectedBytes);
+        if (quotesBytes >= 0) output.put("quotes_bytes", quotesBytes);
         Path tmp = work.resolve(REPORT + ".tmp");
         writeSynced(tmp, (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n").getBytes(StandardCharsets.UTF_8));
         move(tmp, dir.resolve(REPORT));

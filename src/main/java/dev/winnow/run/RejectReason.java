@@ -47,6 +47,8 @@ public enum RejectReason {
     /** The file or folder could not be read (permissions, missing, a symlink loop, an I/O error). */
     UNREADABLE("the input could not be read"),
     /** Winnow failed on this document: a bug, reported with the exception and its message. */
+    /** Not kept with {@code --drop-near-duplicates}: an earlier document of the corpus is nearly the same. */
+    NEAR_DUPLICATE("a near-duplicate of an earlier document (--drop-near-duplicates)"),
     INTERNAL_ERROR("an internal error in Winnow");
 
     private final String description;

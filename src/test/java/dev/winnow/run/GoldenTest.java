@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GoldenTest {
     static final Path SEEDS = Path.of("seeds");
     static final Path CLEANED = Path.of("cleaned");
-    static final List<String> DATA_FILES = List.of("articles.jsonl", "rejected.jsonl");
+    static final List<String> DATA_FILES = List.of("articles.jsonl", "rejected.jsonl", "quotes.jsonl");
     static final String UPDATE = "winnow.golden.update";
 
     @Test

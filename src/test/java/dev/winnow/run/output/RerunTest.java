@@ -2,6 +2,7 @@ package dev.winnow.run.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.winnow.cli.ExitCodes;
+import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.run.LocalRunner;
 import dev.winnow.run.output.CleanRuns.Child;
 import dev.winnow.stages.Profiles;
@@ -108,7 +109,7 @@ class RerunTest {
         assertTrue(Files.isDirectory(out.resolve("text")));
         assertEquals(ExitCodes.REJECTIONS, run(args(corpus, out, "-q", "--no-text-files")).exit());
         assertFalse(Files.exists(out.resolve("text")), "text/ belonged to the earlier run; it would not match articles.jsonl");
-        assertEquals(Set.of("articles.jsonl", "rejected.jsonl", "report.json"), names(out));
+        assertEquals(Set.of("articles.jsonl", "rejected.jsonl", "quotes.jsonl", "report.json"), names(out));
     }
 
     @Test
@@ -127,7 +128,7 @@ class RerunTest {
 
         CleanRuns.Result rerun = run(args(corpus, out));
         assertEquals(ExitCodes.REJECTIONS, rerun.exit(), rerun.err());
-        assertTrue(rerun.err().contains("resuming the interrupted run in " + out + ": 10 of " + (DOCUMENTS + 1) + " inputs were done"),
+        assertTrue(rerun.err().contains("resuming the interrupted run in " + out + ": 10 inputs were done"),
                 rerun.err());
         JsonNode report = CleanRuns.JSON.readTree(out.resolve("report.json").toFile());
         assertEquals(10, report.get("resumed_inputs").asInt());
@@ -164,7 +165,8 @@ class RerunTest {
         Map<String, String> before = CleanRuns.snapshot(out);
 
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        LocalRunner.Options options = new LocalRunner.Options(out, 2, 64L << 20, "corpus", true, false, false);
+        LocalRunner.Options options = new LocalRunner.Options(out, 2, 64L << 20, "corpus", true, false, false)
+                .withCorpus(CorpusSettings.DEFAULTS);
         LocalRunner.Summary summary = new LocalRunner(Profiles.text(), "text").restarting()
                 .run(List.of(corpus.toString(), corpus.resolveSibling("missing.txt").toString()), InputStream.nullInputStream(),
                         options, new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -197,7 +199,7 @@ class RerunTest {
         Path corpus = CleanRuns.corpus(tmp.resolve("corpus"), DOCUMENTS, 8);
         Path out = tmp.resolve("out");
         assertEquals(ExitCodes.REJECTIONS, run(args(corpus, out, "-q")).exit());
-        assertEquals(Set.of("articles.jsonl", "rejected.jsonl", "report.json", "text"), names(out), "no lock, journal or temporary file");
+        assertEquals(Set.of("articles.jsonl", "rejected.jsonl", "quotes.jsonl", "report.json", "text"), names(out), "no lock, journal or temporary file");
         try (Stream<Path> texts = Files.list(out.resolve("text"))) {
             assertTrue(texts.allMatch(p -> p.getFileName().toString().matches("doc_\\d{4}\\.txt")), "only text files in text/");
         }

@@ -1,0 +1,177 @@
+package dev.winnow.corpus;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The local runner's aggregation of the first pass, in memory that does not grow with the corpus's
+ * text. Line keys and band keys are spilled to {@value #PARTITIONS} partition files by key, then
+ * each partition is counted or grouped on its own (a hash aggregation as Spark's shuffle does it), so
+ * only one partition's keys are in memory at a time. Quotations are kept in a {@link QuoteTable}.
+ * Decisions go through {@link CorpusSettings#isRepeated} and {@link Clusters}, as on Spark.
+ */
+public final class CorpusIndex implements Closeable {
+    static final int PARTITIONS = 64;
+    private static final int BUFFER = 1 << 15;
+
+    private final Path dir;
+    private final CorpusSettings settings;
+    private final DataOutputStream[] lines = new DataOutputStream[PARTITIONS];
+    private final DataOutputStream[] bands = new DataOutputStream[PARTITIONS];
+    private final DataOutputStream ids;
+    private final QuoteTable quotes = new QuoteTable();
+    private long documents;
+
+    public CorpusIndex(Path dir, CorpusSettings settings) throws IOException {
+        this.dir = Files.createDirectories(dir);
+        this.settings = settings;
+        for (int p = 0; p < PARTITIONS; p++) {
+            lines[p] = open("lines-" + p);
+            bands[p] = open("bands-" + p);
+        }
+        ids = open("ids");
+    }
+
+    private DataOutputStream open(String name) throws IOException {
+        return new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(name)), BUFFER));
+    }
+
+    private static int partition(long key) {
+        return (int) ((key >>> 40) % PARTITIONS);
+    }
+
+    public void add(Features f) throws IOException {
+        documents++;
+        for (long key : f.lines()) {
+            DataOutputStream out = lines[partition(key)];
+            out.writeLong(key);
+            out.writeLong(f.position());
+        }
+        for (long key : f.bands()) {
+            DataOutputStream out = bands[partition(key)];
+            out.writeLong(key);
+            out.writeLong(f.position());
+        }
+        ids.writeLong(f.position());
+        ids.writeUTF(f.id());
+        if (!f.quotes().isEmpty()) quotes.add(f.position(), f.id(), f.quotes());
+    }
+
+    public long documents() { return documents; }
+
+    /** The quotation table, for {@code quotes.jsonl}. */
+    public QuoteTable quotes() { return quotes; }
+
+    /** Aggregates everything added; the spill files are deleted afterwards. */
+    public CorpusFacts finish() throws IOException {
+        closeAll();
+        Clusters clusters = new Clusters();
+        for (int p = 0; p < PARTITIONS; p++) {
+            long[] pairs = readLongs(dir.resolve("bands-" + p));
+            Map<Long, Long> firstInBucket = new HashMap<>();
+            for (int i = 0; i < pairs.length; i += 2) {
+                Long first = firstInBucket.putIfAbsent(pairs[i], pairs[i + 1]);
+                if (first != null) clusters.union(first, pairs[i + 1]);
+            }
+        }
+        Map<Long, String> rootIds = idsOf(clusters.roots());
+        Map<Long, Cluster> clustered = clusters.build(rootIds::get);
+        CorpusFacts facts = new CorpusFacts(repeatedLines(clustered), clustered,
+                settings.dedupeQuotes() ? quotes.repeats() : new long[0]);
+        deleteSpill();
+        return facts;
+    }
+
+    /** Line keys found in enough documents of their site, each near-duplicate cluster counting once. */
+    private long[] repeatedLines(Map<Long, Cluster> clusters) throws IOException {
+        List<long[]> found = new ArrayList<>();
+        int total = 0;
+        for (int p = 0; p < PARTITIONS; p++) {
+            long[] pairs = readLongs(dir.resolve("lines-" + p));
+            Map<Long, Integer> documents = new HashMap<>();
+            Set<Long> counted = new HashSet<>();
+            for (int i = 0; i < pairs.length; i += 2) {
+                long key = pairs[i], root = CorpusFacts.root(clusters, pairs[i + 1]);
+                if (counted.add(Hash64.pair(key, root))) documents.merge(key, 1, Integer::sum);
+            }
+            long[] repeated = documents.entrySet().stream().filter(e -> settings.isRepeated(e.getValue()))
+                    .mapToLong(Map.Entry::getKey).toArray();
+            found.add(repeated);
+            total += repeated.length;
+        }
+        long[] all = new long[total];
+        int at = 0;
+        for (long[] part : found) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        Arrays.sort(all);
+        return all;
+    }
+
+    private Map<Long, String> idsOf(Set<Long> positions) throws IOException {
+        Map<Long, String> found = new HashMap<>();
+        if (positions.isEmpty()) return found;
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("ids")), BUFFER))) {
+            while (true) {
+                long position;
+                try {
+                    position = in.readLong();
+                } catch (EOFException end) {
+                    break;
+                }
+                String id = in.readUTF();
+                if (positions.contains(position)) found.put(position, id);
+            }
+        }
+        return found;
+    }
+
+    private static long[] readLongs(Path file) throws IOException {
+        long size = Files.size(file);
+        long[] values = new long[(int) (size / Long.BYTES)];
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER))) {
+            for (int i = 0; i < values.length; i++) values[i] = in.readLong();
+        }
+        return values;
+    }
+
+    private void closeAll() throws IOException {
+        for (int p = 0; p < PARTITIONS; p++) {
+            lines[p].close();
+            bands[p].close();
+        }
+        ids.close();
+    }
+
+    private void deleteSpill() throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) Files.deleteIfExists(f);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            closeAll();
+            deleteSpill();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
