@@ -90,6 +90,8 @@ public final class SiteCorpus {
      * @param site             the site key: host without "www."
      * @param url              {@code https://<host>/<yyyy>/<mm>/<slug>}
      * @param file             path of its text file below the output folder: {@code <site>/<NNNNN>.txt}
+     * @param lines            the page's non-blank lines with what each one is
+     * @param blankLines       whether article paragraphs are blank-line separated (else one per line)
      * @param nearDuplicateOf  the id of the article this one republishes, or null for an original
      * @param edits            what the republished copy changed (empty for an original)
      */
