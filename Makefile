@@ -8,7 +8,7 @@ MVN   := mvn -B -q
 JAVA  := java
 SRC   := $(shell find src/main -type f 2>/dev/null) pom.xml
 
-.PHONY: all build run test bench deps clean
+.PHONY: all build run test bench bench-scale deps clean
 
 all: build
 
@@ -49,6 +49,30 @@ bench: $(JAR)
 	@$(MVN) -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$(BENCH_TEST_CP) >/dev/null \
 	  || $(MVN) dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$(BENCH_TEST_CP)
 	$(BENCH_HTML) --threads $(BENCH_THREADS)
+
+# Corpus scale: winnow clean on a generated multi-site corpus (SiteCorpus) at each of SCALE_SIZES MB, one
+# JVM per size with the heap capped, so the table shows whether peak memory grows with the corpus (it must
+# not). Corpora are generated once under target/bench/scale-<SIZE>mb-<FORMAT> and reused.
+#   SCALE_FORMAT=text     site folders of .txt files (what main reads today); jsonl: JSON Lines shards
+#   SCALE_ENGINES="local spark"   adds a Spark local[SCALE_THREADS] row per size: needs dev.winnow.spark.SparkMain
+#                         in the jar and target/spark-classpath.txt (SCALE_SPARK_JVM: extra child JVM options)
+SCALE_SIZES     ?= 1000 2000
+SCALE_THREADS   ?= 2
+SCALE_HEAP      ?= 2g
+SCALE_FORMAT    ?= jsonl
+SCALE_ENGINES   ?= local
+SCALE_SPARK_JVM ?=
+SCALE_RESULTS   := target/bench/scale-results.tsv
+SCALE_JAVA      := $(JAVA) -Xmx$(SCALE_HEAP) -Dbench.spark.jvm="$(SCALE_SPARK_JVM)" -cp $(JAR):target/test-classes dev.winnow.bench.CorpusScaleBench
+
+bench-scale: $(JAR)
+	$(MVN) -o test-compile || $(MVN) test-compile
+	@mkdir -p target/bench && rm -f $(SCALE_RESULTS)
+	@for size in $(SCALE_SIZES); do for engine in $(SCALE_ENGINES); do \
+	  $(SCALE_JAVA) $$size $(SCALE_THREADS) $(SCALE_RESULTS) --format $(SCALE_FORMAT) --engine $$engine || exit 1; \
+	done; done
+	@echo
+	@$(SCALE_JAVA) --table $(SCALE_RESULTS)
 
 deps:
 	@command -v java >/dev/null && command -v mvn >/dev/null || \
