@@ -66,10 +66,10 @@ import java.util.stream.Stream;
  * kill cannot lose them, a power cut just before or after a commit can.
  */
 final class OutputWriter implements Closeable {
-    static final String ARTICLES = "articles.jsonl";
-    static final String REJECTED = "rejected.jsonl";
-    static final String REPORT = "report.json";
-    static final String TEXT_DIR = "text";
+    static final String ARTICLES = OutputFormat.ARTICLES;
+    static final String REJECTED = OutputFormat.REJECTED;
+    static final String REPORT = OutputFormat.REPORT;
+    static final String TEXT_DIR = OutputFormat.TEXT_DIR;
     /** Work in progress; removed when a run finishes. */
     static final String WORK_DIR = ".winnow-run";
     static final String CHECKPOINT = "checkpoint.json";
@@ -288,15 +288,9 @@ final class OutputWriter implements Closeable {
         if (outcome.isRecord()) {
             articles.writer.write(outcome.recordLine());
             articles.writer.write('\n');
-            if (textFiles) Files.write(textFile(work, outcome.id()), (outcome.text() + "\n").getBytes(StandardCharsets.UTF_8));
+            if (textFiles) Files.write(textFile(work, outcome.id()), OutputFormat.textFileBytes(outcome.text()));
         } else {
-            Rejection r = outcome.rejection();
-            ObjectNode o = MAPPER.createObjectNode();
-            o.put("id", r.id());
-            o.put("path", r.path());
-            o.put("reason", r.reason().code());
-            o.put("message", r.message());
-            rejected.writer.write(MAPPER.writeValueAsString(o));
+            rejected.writer.write(OutputFormat.rejectionLine(outcome.rejection()));
             rejected.writer.write('\n');
         }
         tally.add(outcome);
@@ -416,7 +410,7 @@ final class OutputWriter implements Closeable {
     }
 
     private static Path textFile(Path root, String id) {
-        return root.resolve(TEXT_DIR).resolve(safeName(id) + ".txt");
+        return root.resolve(TEXT_DIR).resolve(OutputFormat.textFileName(id));
     }
 
     /** Size of a file, or -1 when there is none. */
