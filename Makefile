@@ -1,6 +1,7 @@
 # Winnow: two commands take a fresh machine to a result.
 #   make run    build, then clean seeds/ into cleaned/
 #   make test   the whole test suite (what CI runs)
+#   make spark-local   clean seeds/ on Spark (two local cores) into target/spark-cleaned/
 # Needs Java 17+ and Maven 3.8+; `make deps` installs them on Debian/Ubuntu.
 
 JAR   := target/winnow.jar
@@ -8,7 +9,7 @@ MVN   := mvn -B -q
 JAVA  := java
 SRC   := $(shell find src/main -type f 2>/dev/null) pom.xml
 
-.PHONY: all build run test bench bench-scale deps clean
+.PHONY: all build run test bench bench-scale deps clean spark-local
 
 all: build
 
@@ -19,6 +20,20 @@ $(JAR): $(SRC)
 
 run: $(JAR)
 	$(JAVA) -jar $(JAR) clean seeds -o cleaned
+
+# Spark without spark-submit. Spark is a provided dependency, absent from the jar, so its jars come from the
+# Maven repository, listed once into SPARK_CP. Bound to 127.0.0.1 with no web UI: a local run opens no port
+# to the network, and works on a machine whose host name does not resolve.
+SPARK_CP   := target/spark-classpath.txt
+SPARK_CONF := --conf spark.ui.enabled=false --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1
+
+$(SPARK_CP): pom.xml
+	@mkdir -p target
+	$(MVN) -o dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile=$(SPARK_CP) >/dev/null \
+	  || $(MVN) dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile=$(SPARK_CP)
+
+spark-local: $(JAR) $(SPARK_CP)
+	$(JAVA) -cp $(JAR):$$(cat $(SPARK_CP)) dev.winnow.spark.SparkMain seeds -o target/spark-cleaned --master 'local[2]' $(SPARK_CONF)
 
 # Not quiet: Surefire's closing "Tests run: N, Failures: 0 ..." line is how CI and people read the result.
 test:

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code winnow clean}: the batch run. */
+/** {@code winnow clean}: the batch run. Public for its option converters, which the Spark entry point shares. */
 @Command(name = "clean", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {
                 "Clean scraped inputs into article records, one per document.",
@@ -51,7 +51,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Exit codes: 0 all inputs cleaned; 3 done, some inputs rejected (see",
                 "rejected.jsonl); 1 run failed or OUTDIR in use by another run (output left",
                 "as before); 2 usage error."})
-final class CleanCommand implements Callable<Integer> {
+public final class CleanCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
             description = "A file, a folder (read recursively, hidden files skipped), or - for standard input.")
@@ -162,7 +162,8 @@ final class CleanCommand implements Callable<Integer> {
         }
     }
 
-    private static String defaultSource(String input) {
+    /** The {@code source} of records when {@code --source} is not given: the first INPUT's folder or file name. */
+    public static String defaultSource(String input) {
         if (input.equals("-")) return "stdin";
         Path p = Path.of(input).toAbsolutePath().normalize();
         Path name = p.getFileName();
@@ -185,7 +186,7 @@ final class CleanCommand implements Callable<Integer> {
     }
 
     /** "10M", "500k" or a plain number: decimal multiples, since these are characters, not bytes. */
-    static final class CountConverter implements CommandLine.ITypeConverter<Long> {
+    public static final class CountConverter implements CommandLine.ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
             return withSuffix(value, 1000, "count", "10M or 500k");
@@ -219,7 +220,7 @@ final class CleanCommand implements Callable<Integer> {
     }
 
     /** "64M", "1G", "500k" or plain bytes: binary multiples. */
-    static final class SizeConverter implements CommandLine.ITypeConverter<Long> {
+    public static final class SizeConverter implements CommandLine.ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
             return withSuffix(value, 1024, "size", "64M or 1G");

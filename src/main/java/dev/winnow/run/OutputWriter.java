@@ -72,14 +72,14 @@ import java.util.stream.Stream;
  * kill cannot lose them, a power cut just before or after a commit can.
  */
 final class OutputWriter implements Closeable {
-    static final String ARTICLES = "articles.jsonl";
-    static final String REJECTED = "rejected.jsonl";
-    static final String REPORT = "report.json";
+    static final String ARTICLES = OutputFormat.ARTICLES;
+    static final String REJECTED = OutputFormat.REJECTED;
+    static final String REPORT = OutputFormat.REPORT;
+    static final String TEXT_DIR = OutputFormat.TEXT_DIR;
     /** Written by runs with corpus stages: the shared quotations (see {@link dev.winnow.corpus.QuotesFile}). */
     static final String QUOTES = dev.winnow.corpus.QuotesFile.NAME;
     /** The first pass's {@link CorpusFacts}, saved in the work folder so a resumed second pass reads the same. */
     static final String CORPUS_FACTS = "corpus.facts";
-    static final String TEXT_DIR = "text";
     /** Work in progress; removed when a run finishes. */
     static final String WORK_DIR = ".winnow-run";
     static final String CHECKPOINT = "checkpoint.json";
@@ -294,18 +294,12 @@ final class OutputWriter implements Closeable {
         if (outcome.isRecord()) {
             articles.writer.write(outcome.recordLine());
             articles.writer.write('\n');
-            if (textFiles) Files.write(textFile(work, outcome.id()), (outcome.text() + "\n").getBytes(StandardCharsets.UTF_8));
+            if (textFiles) Files.write(textFile(work, outcome.id()), OutputFormat.textFileBytes(outcome.text()));
         } else {
-            Rejection r = outcome.rejection();
-            ObjectNode o = MAPPER.createObjectNode();
-            o.put("id", r.id());
-            o.put("path", r.path());
-            o.put("reason", r.reason().code());
-            o.put("message", r.message());
-            rejected.writer.write(MAPPER.writeValueAsString(o));
+            rejected.writer.write(OutputFormat.rejectionLine(outcome.rejection()));
             rejected.writer.write('\n');
             // A resumed run does again what followed its checkpoint; this input may have been a record then.
-            if (textFiles && start == Start.RESUMED) Files.deleteIfExists(textFile(work, r.id()));
+            if (textFiles && start == Start.RESUMED) Files.deleteIfExists(textFile(work, outcome.rejection().id()));
         }
         tally.add(outcome);
         KillPoints.reach("written");
@@ -477,7 +471,7 @@ final class OutputWriter implements Closeable {
     }
 
     private static Path textFile(Path root, String id) {
-        return root.resolve(TEXT_DIR).resolve(safeName(id) + ".txt");
+        return root.resolve(TEXT_DIR).resolve(OutputFormat.textFileName(id));
     }
 
     /** Size of a file, or -1 when there is none. */

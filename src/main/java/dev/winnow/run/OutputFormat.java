@@ -1,0 +1,47 @@
+package dev.winnow.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The names and line formats of an output folder, shared by every engine that writes one (the local
+ * runner's {@link OutputWriter}, the Spark runner), so the same outcomes become the same bytes.
+ * Each line is written followed by {@code '\n'}; files are UTF-8.
+ */
+public final class OutputFormat {
+    public static final String ARTICLES = "articles.jsonl";
+    public static final String REJECTED = "rejected.jsonl";
+    public static final String REPORT = "report.json";
+    public static final String TEXT_DIR = "text";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private OutputFormat() {}
+
+    /** The {@code rejected.jsonl} line of a rejection, without its newline. */
+    public static String rejectionLine(Rejection r) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("id", r.id());
+        o.put("path", r.path());
+        o.put("reason", r.reason().code());
+        o.put("message", r.message());
+        try {
+            return MAPPER.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("four strings always serialize", e);
+        }
+    }
+
+    /** The name of a record's file in {@link #TEXT_DIR}: its id made safe as a file name, plus ".txt". */
+    public static String textFileName(String id) {
+        return OutputWriter.safeName(id) + ".txt";
+    }
+
+    /** The contents of a record's text file. */
+    public static byte[] textFileBytes(String text) {
+        return (text + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.winnow.spark;
+
+import dev.winnow.Version;
+import dev.winnow.cli.CleanCommand;
+import dev.winnow.cli.ExitCodes;
+import dev.winnow.run.Limits;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * Entry point of a Spark run: {@code spark-submit --class dev.winnow.spark.SparkMain winnow.jar INPUT... -o OUTDIR}.
+ * Takes {@code winnow clean}'s options where they mean the same, and exits with its exit codes.
+ */
+@Command(name = "winnow-spark", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        version = "winnow " + Version.VERSION,
+        description = {
+                "Clean scraped inputs into article records on Apache Spark: 'winnow clean'",
+                "with the documents read and cleaned in Spark executors. OUTDIR gets the",
+                "same articles.jsonl, rejected.jsonl and text/ as 'winnow clean' writes,",
+                "and a report.json with \"engine\": \"spark\".",
+                "",
+                "Inputs must be readable at the same path from every executor (a shared",
+                "file system, or local mode). Not supported here: standard input, --timeout,",
+                "resuming an interrupted run (a rerun starts over).",
+                "",
+                "Examples:",
+                "  spark-submit --class dev.winnow.spark.SparkMain winnow.jar seeds -o out",
+                "  java -cp winnow.jar:SPARK_JARS dev.winnow.spark.SparkMain seeds -o out --master 'local[2]'",
+                ""},
+        footer = {"", "Exit codes: 0 all inputs cleaned; 3 done, some inputs rejected (see",
+                "rejected.jsonl); 1 run failed (output left as before); 2 usage error."})
+public final class SparkMain implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT",
+            description = "A file or a folder (read recursively, hidden files skipped).")
+    List<String> inputs;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR",
+            description = "Output folder; created if missing. A run replaces an earlier run's files whole, text/ included.")
+    Path output;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (default: spark.master as spark-submit sets it, else local[*]).")
+    String master;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting, as spark-submit's --conf; repeatable.")
+    List<String> conf = new ArrayList<>();
+
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "Spark partitions (default: enough for every core, at most "
+                    + SparkRunner.MAX_DOCS_PER_PARTITION + " documents each).")
+    int partitions;
+
+    @Option(names = "--max-bytes", paramLabel = "SIZE", converter = CleanCommand.SizeConverter.class,
+            description = "Reject inputs larger than this as too_large (default: ${DEFAULT-VALUE} bytes; accepts 64M, 1G...).")
+    long maxBytes = Limits.DEFAULT_MAX_BYTES;
+
+    @Option(names = "--max-chars", paramLabel = "N", converter = CleanCommand.CountConverter.class,
+            description = "Reject a document whose clean text is longer than N characters as too_large "
+                    + "(default: ${DEFAULT-VALUE}; accepts 500k, 10M...).")
+    long maxChars = Limits.DEFAULT_MAX_CHARS;
+
+    @Option(names = "--source", paramLabel = "NAME",
+            description = "Value of each record's 'source' field (default: the first INPUT's folder or file name).")
+    String source;
+
+    @Option(names = "--no-text-files", description = "Do not write OUTDIR/text/<id>.txt.")
+    boolean noTextFiles;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output; errors are still printed.")
+    boolean quiet;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int execute(String... args) {
+        CommandLine cmd = new CommandLine(new SparkMain());
+        cmd.setExitCodeExceptionMapper(e -> ExitCodes.FAILED);
+        cmd.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("winnow: " + e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return ExitCodes.USAGE;
+        });
+        return cmd.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine self = new CommandLine(this);
+        if (inputs.contains("-")) throw new CommandLine.ParameterException(self, "standard input (-) cannot be read by Spark executors");
+        if (partitions < 0) throw new CommandLine.ParameterException(self, "--partitions must not be negative");
+        if (maxBytes > Limits.MAX_BYTES_CEILING) {
+            throw new CommandLine.ParameterException(self,
+                    "--max-bytes can be at most " + Limits.MAX_BYTES_CEILING + " bytes (just under 2G): a document is held in memory whole");
+        }
+        SparkConf sparkConf = sparkConf(self);
+        String src = source != null ? source : CleanCommand.defaultSource(inputs.get(0));
+        Limits limits = Limits.DEFAULTS.withMaxBytes(maxBytes).withMaxChars(maxChars);
+        SparkRunner.Options options = new SparkRunner.Options(output, limits, src, !noTextFiles, partitions, quiet);
+        try (JavaSparkContext spark = new JavaSparkContext(sparkConf)) {
+            SparkRunner.Summary s = new SparkRunner(spark).run(inputs, options, System.err);
+            if (!quiet) {
+                System.err.printf(Locale.ROOT, "winnow: %d inputs -> %d records, %d rejected; wrote %s%n",
+                        s.inputs(), s.records(), s.rejected(), output);
+            }
+            return s.rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("winnow: run failed: " + e);
+            return ExitCodes.FAILED;
+        }
+    }
+
+    /** spark.* system properties (what spark-submit passes), then --conf, then --master; local[*] when no master is set. */
+    private SparkConf sparkConf(CommandLine self) {
+        SparkConf c = new SparkConf();
+        if (!c.contains("spark.app.name")) c.setAppName("winnow");
+        for (String kv : conf) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) throw new CommandLine.ParameterException(self, "--conf takes KEY=VALUE: " + kv);
+            c.set(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        if (master != null) c.setMaster(master);
+        else if (!c.contains("spark.master")) c.setMaster("local[*]");
+        return c;
+    }
+}

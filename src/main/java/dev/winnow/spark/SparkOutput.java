@@ -1,0 +1,160 @@
+package dev.winnow.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.winnow.run.OutputFormat;
+import dev.winnow.run.Rejection;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Writes a Spark run's output folder on the driver, in the local runner's formats ({@link OutputFormat}).
+ * Everything is written into a work folder first and moved into place by {@link #commit}, data files
+ * first and {@code report.json} last, so the earlier output stays whole until the new files are complete
+ * and a reader never sees a half-written file. A run that fails leaves the earlier output as it was.
+ *
+ * <p>Simpler than the local runner's writer: no checkpoints (a rerun starts over) and no lock against a
+ * second run into the same folder.
+ */
+final class SparkOutput implements Closeable {
+    /** Work in progress; not the local runner's, so neither mistakes the other's half-done state for its own. */
+    static final String WORK_DIR = ".winnow-spark-run";
+
+    private final Path dir;
+    private final Path work;
+    private final boolean textFiles;
+    private final Writer articles;
+    private final Writer rejected;
+    private boolean committed;
+
+    private SparkOutput(Path dir, Path work, boolean textFiles, Writer articles, Writer rejected) {
+        this.dir = dir;
+        this.work = work;
+        this.textFiles = textFiles;
+        this.articles = articles;
+        this.rejected = rejected;
+    }
+
+    static SparkOutput open(Path dir, boolean textFiles) throws IOException {
+        Files.createDirectories(dir);
+        if (Files.exists(dir.resolve(OutputFormat.TEXT_DIR), LinkOption.NOFOLLOW_LINKS)
+                && !Files.exists(dir.resolve(OutputFormat.REPORT))) {
+            // As the local runner: text/ is replaced whole, so only take a folder that is winnow's.
+            throw new IOException(dir + " holds a text/ folder but no report.json, so it does not look like winnow output"
+                    + " and its text/ is not replaced; move text/ away or write to another folder");
+        }
+        Path work = dir.resolve(WORK_DIR);
+        deleteTree(work);
+        Files.createDirectories(work);
+        if (textFiles) Files.createDirectories(work.resolve(OutputFormat.TEXT_DIR));
+        Writer articles = Files.newBufferedWriter(work.resolve(OutputFormat.ARTICLES), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            Writer rejected = Files.newBufferedWriter(work.resolve(OutputFormat.REJECTED), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return new SparkOutput(dir, work, textFiles, articles, rejected);
+        } catch (IOException | RuntimeException e) {
+            articles.close();
+            throw e;
+        }
+    }
+
+    /** Appends a record's line and writes its text file. */
+    void record(String id, String line, String text) throws IOException {
+        articles.write(line);
+        articles.write('\n');
+        if (textFiles) {
+            Files.write(work.resolve(OutputFormat.TEXT_DIR).resolve(OutputFormat.textFileName(id)), OutputFormat.textFileBytes(text));
+        }
+    }
+
+    void reject(Rejection r) throws IOException {
+        rejected.write(OutputFormat.rejectionLine(r));
+        rejected.write('\n');
+    }
+
+    /** Moves the new files into place, replacing the earlier run's, and writes {@code report} last. */
+    void commit(ObjectNode report) throws IOException {
+        articles.close();
+        rejected.close();
+        sync(work.resolve(OutputFormat.ARTICLES));
+        sync(work.resolve(OutputFormat.REJECTED));
+        long articlesBytes = Files.size(work.resolve(OutputFormat.ARTICLES));
+        long rejectedBytes = Files.size(work.resolve(OutputFormat.REJECTED));
+        // The old report no longer describes the data files once the first of them is replaced.
+        Files.deleteIfExists(dir.resolve(OutputFormat.REPORT));
+        move(work.resolve(OutputFormat.ARTICLES), dir.resolve(OutputFormat.ARTICLES));
+        move(work.resolve(OutputFormat.REJECTED), dir.resolve(OutputFormat.REJECTED));
+        Path text = dir.resolve(OutputFormat.TEXT_DIR);
+        if (Files.exists(text, LinkOption.NOFOLLOW_LINKS)) {
+            Path old = work.resolve("text.old");
+            move(text, old);
+            deleteTree(old);
+        }
+        if (textFiles) move(work.resolve(OutputFormat.TEXT_DIR), text);
+
+        ObjectNode output = report.putObject("output");
+        output.put("articles_bytes", articlesBytes);
+        output.put("rejected_bytes", rejectedBytes);
+        Path tmp = work.resolve(OutputFormat.REPORT + ".tmp");
+        Files.write(tmp, (new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        sync(tmp);
+        move(tmp, dir.resolve(OutputFormat.REPORT));
+        deleteTree(work);
+        committed = true;
+    }
+
+    /** Closes the files; a run that did not commit removes its work folder and leaves the earlier output. */
+    @Override
+    public void close() throws IOException {
+        try {
+            articles.close();
+            rejected.close();
+        } finally {
+            if (!committed) deleteTree(work);
+        }
+    }
+
+    /** On disk before it is renamed into place, so a power cut cannot leave a named but empty file. */
+    private static void sync(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null) throw e;
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,152 @@
+package dev.winnow.spark;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.winnow.run.Limits;
+import dev.winnow.run.LocalRunner;
+import dev.winnow.stages.Profiles;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Spark runner writes what the local runner writes: the same {@code articles.jsonl},
+ * {@code rejected.jsonl} and {@code text/} bytes, and a report with the same counts. One local Spark
+ * context for the class: it takes seconds to start. Bound to 127.0.0.1 with no web UI, so no network is needed.
+ */
+class SparkLocalEquivalenceTest {
+    private static JavaSparkContext spark;
+
+    @BeforeAll
+    static void startSpark() {
+        spark = new JavaSparkContext(new SparkConf()
+                .setMaster("local[2]")
+                .setAppName("winnow-test")
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1"));
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        if (spark != null) spark.close();
+    }
+
+    /** seeds/, one HTML page, a duplicated file name, an empty file, a binary file, and a path that does not exist. */
+    private static List<String> corpus(Path tmp) throws IOException {
+        Path corpus = tmp.resolve("corpus");
+        copyTree(Path.of("seeds"), corpus.resolve("seeds"));
+        try (Stream<Path> pages = Files.list(Path.of("src/test/resources/aeb-dev/html"))) {
+            Path page = pages.filter(p -> p.toString().endsWith(".html.gz")).sorted().findFirst().orElseThrow();
+            Files.copy(page, corpus.resolve(page.getFileName()));
+        }
+        Files.createDirectories(corpus.resolve("north"));
+        Files.createDirectories(corpus.resolve("south"));
+        Files.writeString(corpus.resolve("north/quay.txt"),
+                "The quay will stay closed to cars until Monday morning, the harbour office said.\n", StandardCharsets.UTF_8);
+        Files.writeString(corpus.resolve("south/quay.txt"),
+                "Thousands of visitors walked along the quay to watch the lantern boats drift past the old pier.\n",
+                StandardCharsets.UTF_8);
+        Files.write(corpus.resolve("empty.txt"), new byte[0]);
+        byte[] binary = new byte[4096];
+        new Random(7).nextBytes(binary);
+        Files.write(corpus.resolve("noise.bin"), binary);
+        return List.of(corpus.toString(), tmp.resolve("missing.txt").toString());
+    }
+
+    @Test
+    void sparkWritesTheLocalRunnersBytes(@TempDir Path tmp) throws IOException {
+        List<String> args = corpus(tmp);
+        Path local = tmp.resolve("local"), onSpark = tmp.resolve("spark");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+        LocalRunner.Summary expected = new LocalRunner(Profiles.text(), "text").run(args, InputStream.nullInputStream(),
+                new LocalRunner.Options(local, 2, Limits.DEFAULTS, "corpus", true, true, false), quiet);
+        SparkRunner.Summary actual = new SparkRunner(spark).run(args,
+                new SparkRunner.Options(onSpark, Limits.DEFAULTS, "corpus", true, 0, true), quiet);
+
+        assertTrue(expected.rejected() >= 3, "the empty, binary and missing inputs are rejected");
+        assertSameBytes(local.resolve("articles.jsonl"), onSpark.resolve("articles.jsonl"));
+        assertSameBytes(local.resolve("rejected.jsonl"), onSpark.resolve("rejected.jsonl"));
+        List<String> texts = names(local.resolve("text"));
+        assertEquals(texts, names(onSpark.resolve("text")));
+        for (String name : texts) assertSameBytes(local.resolve("text").resolve(name), onSpark.resolve("text").resolve(name));
+
+        assertEquals(expected.inputs(), actual.inputs());
+        assertEquals(expected.records(), actual.records());
+        assertEquals(expected.rejected(), actual.rejected());
+        ObjectNode want = expected.report(), got = actual.report();
+        assertEquals("spark", got.path("engine").asText());
+        for (String field : List.of("winnow_version", "profile", "pipeline", "pipeline_html", "inputs", "records", "rejected",
+                "rejections", "removals", "bytes_in")) {
+            assertEquals(want.get(field), got.get(field), field);
+        }
+        assertFalse(Files.exists(onSpark.resolve(SparkOutput.WORK_DIR)), "the work folder is gone after the commit");
+    }
+
+    @Test
+    void moreOrFewerPartitionsChangeNoByte(@TempDir Path tmp) throws IOException {
+        List<String> args = corpus(tmp);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Path one = tmp.resolve("one"), many = tmp.resolve("many");
+        new SparkRunner(spark).run(args, new SparkRunner.Options(one, Limits.DEFAULTS, "corpus", false, 1, true), quiet);
+        new SparkRunner(spark).run(args, new SparkRunner.Options(many, Limits.DEFAULTS, "corpus", false, 7, true), quiet);
+        assertSameBytes(one.resolve("articles.jsonl"), many.resolve("articles.jsonl"));
+        assertSameBytes(one.resolve("rejected.jsonl"), many.resolve("rejected.jsonl"));
+        assertFalse(Files.exists(one.resolve("text")));
+    }
+
+    @Test
+    void standardInputIsRefused(@TempDir Path tmp) {
+        assertThrows(IllegalArgumentException.class, () -> new SparkRunner(spark).run(List.of("-"),
+                new SparkRunner.Options(tmp, Limits.DEFAULTS, "stdin", true, 0, true), System.err));
+    }
+
+    @Test
+    void partitionsUseEveryCoreAndBoundTheDriversShare() {
+        assertEquals(1, SparkRunner.partitions(0, 4));
+        assertEquals(3, SparkRunner.partitions(3, 4), "no empty partitions");
+        assertEquals(4, SparkRunner.partitions(100, 4));
+        assertEquals(20, SparkRunner.partitions(20 * SparkRunner.MAX_DOCS_PER_PARTITION, 4));
+        assertEquals(21, SparkRunner.partitions(20 * SparkRunner.MAX_DOCS_PER_PARTITION + 1, 4));
+    }
+
+    private static void assertSameBytes(Path expected, Path actual) throws IOException {
+        assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(actual), actual.toString());
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.sorted().toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+    }
+}
