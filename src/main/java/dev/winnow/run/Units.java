@@ -26,20 +26,30 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
     }
 
     /** How containers are read: the size limit per document and the JSON Lines fields. */
-    record Options(long maxBytes, Fields fields) {}
+    public record Options(long maxBytes, Fields fields) implements java.io.Serializable {}
 
     /** A document to process, or an outcome already decided (the container could not give the document). */
-    record Unit(Input input, Outcome failed) {}
+    public record Unit(Input input, Outcome failed) {}
 
     private final List<Input> inputs;
     private final Options options;
     private final Map<String, Long> skipped = new TreeMap<>();
     private int next;
+    private Iterator<Unit> current = java.util.Collections.emptyIterator();
     private Unit ahead;
 
-    Units(List<Input> inputs, Options options) {
+    public Units(List<Input> inputs, Options options) {
         this.inputs = inputs;
         this.options = options;
+    }
+
+    /**
+     * The documents of one input, the {@code index}-th of the listing: the input itself, or a
+     * container's entries as they are read. Non-document records are counted into {@code skipped}.
+     * For engines that read inputs in parallel (each input's documents in order, anywhere).
+     */
+    public static Iterator<Unit> of(Input input, int index, Options options, Map<String, Long> skipped) {
+        return List.of(new Unit(input.at(Positions.of(index, 0)), null)).iterator();
     }
 
     @Override
@@ -57,13 +67,16 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
     }
 
     private Unit advance() {
-        if (next >= inputs.size()) return null;
-        int index = next++;
-        return new Unit(inputs.get(index).at(Positions.of(index, 0)), null);
+        while (!current.hasNext()) {
+            if (next >= inputs.size()) return null;
+            int index = next++;
+            current = of(inputs.get(index), index, options, skipped);
+        }
+        return current.next();
     }
 
     /** Container records that were not documents, by type; complete once every unit was read. */
-    Map<String, Long> skipped() {
+    public Map<String, Long> skipped() {
         return skipped;
     }
 
