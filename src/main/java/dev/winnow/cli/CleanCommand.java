@@ -2,6 +2,7 @@ package dev.winnow.cli;
 
 import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.run.Limits;
+import dev.winnow.run.OutputCodec;
 import dev.winnow.run.Units;
 import dev.winnow.run.LocalRunner;
 import dev.winnow.run.OutputBusyException;
@@ -117,6 +118,10 @@ public final class CleanCommand implements Callable<Integer> {
             + "kept as metadata.input.record_id (default: ${DEFAULT-VALUE}).")
     String idField = Units.Fields.DEFAULTS.id();
 
+    @Option(names = "--compress", paramLabel = "CODEC", converter = CodecConverter.class,
+            description = "Write articles, rejections and quotes as .jsonl.gz (gz) or .jsonl.zst (zst) (default: plain .jsonl).")
+    OutputCodec compress = OutputCodec.NONE;
+
     @Option(names = "--no-text-files", description = "Do not write OUTDIR/text/<id>.txt (saves inodes on big runs).")
     boolean noTextFiles;
 
@@ -144,7 +149,7 @@ public final class CleanCommand implements Callable<Integer> {
         CorpusSettings corpus = noCorpus ? CorpusSettings.OFF
                 : new CorpusSettings(true, repeatedLines, dropNearDuplicates, dedupeQuotes == QuoteScope.CORPUS);
         LocalRunner.Options options = new LocalRunner.Options(output, threads, limits, src, !noTextFiles, quiet,
-                System.console() != null, corpus, new Units.Fields(textField, htmlField, urlField, idField));
+                System.console() != null, corpus, new Units.Fields(textField, htmlField, urlField, idField), compress);
         try {
             LocalRunner runner = new LocalRunner(Profiles.text(), "text");
             LocalRunner.Summary s = (restart ? runner.restarting() : runner).run(inputs, System.in, options, System.err);
@@ -168,6 +173,19 @@ public final class CleanCommand implements Callable<Integer> {
         Path p = Path.of(input).toAbsolutePath().normalize();
         Path name = p.getFileName();
         return name == null ? p.toString() : name.toString();
+    }
+
+    /** "gz", "zst" or "none". */
+    static final class CodecConverter implements CommandLine.ITypeConverter<OutputCodec> {
+        @Override
+        public OutputCodec convert(String value) {
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "gz", "gzip" -> OutputCodec.GZIP;
+                case "zst", "zstd" -> OutputCodec.ZSTD;
+                case "none" -> OutputCodec.NONE;
+                default -> throw new CommandLine.TypeConversionException("not a codec: " + value + " (gz, zst or none)");
+            };
+        }
     }
 
     /** How far quotations are deduplicated: within each article, or across the corpus too. */

@@ -40,22 +40,23 @@ public final class LocalRunner {
      * bound what one document may cost.
      */
     public record Options(Path outDir, int threads, Limits limits, String source, boolean textFiles, boolean quiet,
-                          boolean terminal, CorpusSettings corpus, Units.Fields fields) {
+                          boolean terminal, CorpusSettings corpus, Units.Fields fields, OutputCodec codec) {
         /** The default limits with another input size limit, without corpus stages. */
         public Options(Path outDir, int threads, long maxBytes, String source, boolean textFiles, boolean quiet,
                        boolean terminal) {
             this(outDir, threads, Limits.DEFAULTS.withMaxBytes(maxBytes), source, textFiles, quiet, terminal, CorpusSettings.OFF,
-                    Units.Fields.DEFAULTS);
+                    Units.Fields.DEFAULTS, OutputCodec.NONE);
         }
 
         /** Without corpus stages. */
         public Options(Path outDir, int threads, Limits limits, String source, boolean textFiles, boolean quiet,
                        boolean terminal) {
-            this(outDir, threads, limits, source, textFiles, quiet, terminal, CorpusSettings.OFF, Units.Fields.DEFAULTS);
+            this(outDir, threads, limits, source, textFiles, quiet, terminal, CorpusSettings.OFF, Units.Fields.DEFAULTS,
+                    OutputCodec.NONE);
         }
 
         public Options withCorpus(CorpusSettings settings) {
-            return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, settings, fields);
+            return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, settings, fields, codec);
         }
 
         public long maxBytes() { return limits.maxBytes(); }
@@ -108,7 +109,7 @@ public final class LocalRunner {
         // Workers run each document under the time budget; a hung one is rejected and its thread replaced.
         WorkerPool pool = new WorkerPool(Math.max(1, options.threads()), options.limits().timeout(),
                 warning -> log.println("winnow: warning: " + warning));
-        try (OutputWriter out = OutputWriter.open(options.outDir(), options.textFiles(), fingerprint,
+        try (OutputWriter out = OutputWriter.open(options.outDir(), options.textFiles(), fingerprint, options.codec(),
                 restart, message -> {
                     if (!opts.quiet()) log.println("winnow: " + message);
                 })) {

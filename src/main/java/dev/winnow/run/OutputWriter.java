@@ -113,6 +113,9 @@ final class OutputWriter implements Closeable {
 
     private final Path dir;
     private final Path work;
+    private final OutputCodec codec;
+    /** The data files' names with the codec's extension: articles.jsonl, articles.jsonl.gz... */
+    private final String articlesName, rejectedName, quotesName;
     private final boolean textFiles;
     private final String fingerprint;
     private final OutputLock lock;
@@ -129,8 +132,12 @@ final class OutputWriter implements Closeable {
     private int checkpointAt;
     private long checkpointNanos = System.nanoTime();
 
-    private OutputWriter(Path dir, boolean textFiles, String fingerprint, OutputLock lock) {
+    private OutputWriter(Path dir, boolean textFiles, String fingerprint, OutputCodec codec, OutputLock lock) {
         this.dir = dir;
+        this.codec = codec;
+        this.articlesName = codec.name(ARTICLES);
+        this.rejectedName = codec.name(REJECTED);
+        this.quotesName = codec.name(QUOTES);
         this.work = dir.resolve(WORK_DIR);
         this.textFiles = textFiles;
         this.fingerprint = fingerprint;
@@ -147,14 +154,14 @@ final class OutputWriter implements Closeable {
      * @param log         receives a line when the run resumes, starts over or has nothing to do
      * @throws OutputBusyException when another run holds the folder
      */
-    static OutputWriter open(Path dir, boolean textFiles, String fingerprint, boolean restart,
+    static OutputWriter open(Path dir, boolean textFiles, String fingerprint, OutputCodec codec, boolean restart,
                              Consumer<String> log) throws IOException {
         try {
             Files.createDirectories(dir);
         } catch (FileAlreadyExistsException e) {
             throw new IOException(dir + " exists and is not a folder", e);
         }
-        OutputWriter out = new OutputWriter(dir, textFiles, fingerprint, OutputLock.acquire(dir));
+        OutputWriter out = new OutputWriter(dir, textFiles, fingerprint, codec, OutputLock.acquire(dir));
         try {
             KillPoints.reach("locked");
             out.begin(restart, log);
@@ -203,12 +210,12 @@ final class OutputWriter implements Closeable {
 
     /** Picks up a checkpoint of this run; returns what is wrong when the files it describes are not there. */
     private String resume(Checkpoint c) throws IOException {
-        Path articlesJournal = work.resolve(ARTICLES), rejectedJournal = work.resolve(REJECTED);
-        if (c.quotesBytes() >= 0 && !journalOrPlaced(QUOTES, c.quotesBytes())) return QUOTES + " is missing or changed";
+        Path articlesJournal = work.resolve(articlesName), rejectedJournal = work.resolve(rejectedName);
+        if (c.quotesBytes() >= 0 && !journalOrPlaced(quotesName, c.quotesBytes())) return quotesName + " is missing or changed";
         if (c.complete()) {
             // Committing: each file is either still in the work folder or already in place.
-            if (!journalOrPlaced(ARTICLES, c.articlesBytes())) return ARTICLES + " is missing or changed";
-            if (!journalOrPlaced(REJECTED, c.rejectedBytes())) return REJECTED + " is missing or changed";
+            if (!journalOrPlaced(articlesName, c.articlesBytes())) return articlesName + " is missing or changed";
+            if (!journalOrPlaced(rejectedName, c.rejectedBytes())) return rejectedName + " is missing or changed";
             if (textFiles && !Files.isDirectory(work.resolve(TEXT_DIR)) && !Files.isDirectory(dir.resolve(TEXT_DIR))) {
                 return "the text files are missing";
             }
@@ -218,8 +225,8 @@ final class OutputWriter implements Closeable {
             }
             if (textFiles && !Files.isDirectory(work.resolve(TEXT_DIR))) return "the staged text files are missing";
             if (c.quotesBytes() >= 0 && !Files.isRegularFile(work.resolve(CORPUS_FACTS))) return "the corpus facts are missing";
-            articles = Journal.resume(articlesJournal, c.articlesBytes());
-            rejected = Journal.resume(rejectedJournal, c.rejectedBytes());
+            articles = Journal.resume(articlesJournal, c.articlesBytes(), codec);
+            rejected = Journal.resume(rejectedJournal, c.rejectedBytes(), codec);
             // Outcomes written after the checkpoint are done again: a record rewrites its text file, and a
             // rejection removes the one an earlier attempt may have left (see write).
         }
@@ -244,9 +251,9 @@ final class OutputWriter implements Closeable {
             JsonNode r = MAPPER.readTree(dir.resolve(REPORT).toFile());
             if (!(r instanceof ObjectNode report) || !fingerprint.equals(r.path("fingerprint").asText(null))) return null;
             JsonNode output = r.path("output");
-            if (size(dir.resolve(ARTICLES)) != output.path("articles_bytes").asLong(-1)) return null;
-            if (size(dir.resolve(REJECTED)) != output.path("rejected_bytes").asLong(-1)) return null;
-            if (size(dir.resolve(QUOTES)) != output.path("quotes_bytes").asLong(-1)) return null;
+            if (size(dir.resolve(articlesName)) != output.path("articles_bytes").asLong(-1)) return null;
+            if (size(dir.resolve(rejectedName)) != output.path("rejected_bytes").asLong(-1)) return null;
+            if (size(dir.resolve(quotesName)) != output.path("quotes_bytes").asLong(-1)) return null;
             if (textFiles != Files.isDirectory(dir.resolve(TEXT_DIR))) return null;
             return report;
         } catch (IOException | RuntimeException e) {
@@ -274,8 +281,8 @@ final class OutputWriter implements Closeable {
             Files.createDirectories(work);
         }
         if (textFiles) Files.createDirectories(work.resolve(TEXT_DIR));
-        articles = Journal.create(work.resolve(ARTICLES));
-        rejected = Journal.create(work.resolve(REJECTED));
+        articles = Journal.create(work.resolve(articlesName), codec);
+        rejected = Journal.create(work.resolve(rejectedName), codec);
     }
 
     Start start() { return start; }
@@ -330,9 +337,9 @@ final class OutputWriter implements Closeable {
      * second pass, then checkpoints, so a run killed in the second pass does not redo the first.
      */
     void saveCorpus(CorpusFacts facts, Iterable<String> quoteLines) throws IOException {
-        Path quotes = work.resolve(QUOTES);
-        try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(quotes), StandardCharsets.UTF_8),
-                JOURNAL_BUFFER)) {
+        Path quotes = work.resolve(quotesName);
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(codec.member(Files.newOutputStream(quotes)),
+                StandardCharsets.UTF_8), JOURNAL_BUFFER)) {
             for (String line : quoteLines) {
                 w.write(line);
                 w.write('\n');
@@ -393,11 +400,19 @@ final class OutputWriter implements Closeable {
                     articlesBytes, rejectedBytes, quotesBytes, tally));
             KillPoints.reach("commit.started");
         }
-        publish(ARTICLES, articlesBytes);
+        publish(articlesName, articlesBytes);
         KillPoints.reach("commit.articles-moved");
-        publish(REJECTED, rejectedBytes);
-        if (quotesBytes >= 0) publish(QUOTES, quotesBytes);
-        else Files.deleteIfExists(dir.resolve(QUOTES));     // an earlier run's, which this run's output does not include
+        publish(rejectedName, rejectedBytes);
+        if (quotesBytes >= 0) publish(quotesName, quotesBytes);
+        // Data files of an earlier run that this run's output does not include (no corpus stages, another codec).
+        for (OutputCodec other : OutputCodec.values()) {
+            for (String plain : List.of(ARTICLES, REJECTED, QUOTES)) {
+                String name = other.name(plain);
+                if (!name.equals(articlesName) && !name.equals(rejectedName) && !(quotesBytes >= 0 && name.equals(quotesName))) {
+                    Files.deleteIfExists(dir.resolve(name));
+                }
+            }
+        }
         syncDirectory(dir);
         KillPoints.reach("commit.rejected-moved");
 
@@ -584,26 +599,34 @@ final class OutputWriter implements Closeable {
     /** An append-only journal whose length on disk is known after each {@link #sync}. */
     private static final class Journal implements Closeable {
         final FileChannel channel;
-        final Writer writer;
+        final OutputCodec codec;
+        Writer writer;
 
-        private Journal(FileChannel channel) {
+        private Journal(FileChannel channel, OutputCodec codec) throws IOException {
             this.channel = channel;
-            this.writer = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8),
-                    JOURNAL_BUFFER);
+            this.codec = codec;
+            this.writer = writer();
         }
 
-        static Journal create(Path file) throws IOException {
-            return new Journal(FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+        /** Plain: straight to the file. Compressed: a new member per checkpoint interval (see {@link OutputCodec}). */
+        private Writer writer() throws IOException {
+            java.io.OutputStream file = Channels.newOutputStream(channel);
+            return new BufferedWriter(new OutputStreamWriter(codec == OutputCodec.NONE ? file : codec.member(file),
+                    StandardCharsets.UTF_8), JOURNAL_BUFFER);
+        }
+
+        static Journal create(Path file, OutputCodec codec) throws IOException {
+            return new Journal(FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), codec);
         }
 
         /** Opens a journal and cuts off what was written after the checkpoint that says it is {@code length} long. */
-        static Journal resume(Path file, long length) throws IOException {
+        static Journal resume(Path file, long length, OutputCodec codec) throws IOException {
             FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE);
             try {
                 ch.truncate(length);
                 ch.position(length);
                 ch.force(false);
-                return new Journal(ch);
+                return new Journal(ch, codec);
             } catch (IOException | RuntimeException e) {
                 ch.close();
                 throw e;
@@ -612,7 +635,12 @@ final class OutputWriter implements Closeable {
 
         /** Flushes and syncs; returns the length on disk. */
         long sync() throws IOException {
-            writer.flush();
+            if (codec == OutputCodec.NONE) {
+                writer.flush();
+            } else {
+                writer.close();         // ends the member; the file stays open
+                writer = writer();
+            }
             channel.force(false);
             return channel.position();
         }
@@ -620,6 +648,7 @@ final class OutputWriter implements Closeable {
         @Override
         public void close() throws IOException {
             writer.close();
+            channel.close();
         }
     }
 }
