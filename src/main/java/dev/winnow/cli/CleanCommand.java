@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code winnow clean}: the batch run. Public for its option converters, which the Spark entry point shares. */
+/** {@code winnow clean}: the batch run. Public for its option converters and types, which the Spark entry point shares. */
 @Command(name = "clean", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {
                 "Clean scraped inputs into article records, one per document.",
@@ -189,10 +189,10 @@ public final class CleanCommand implements Callable<Integer> {
     }
 
     /** How far quotations are deduplicated: within each article, or across the corpus too. */
-    enum QuoteScope { ARTICLE, CORPUS }
+    public enum QuoteScope { ARTICLE, CORPUS }
 
     /** "article" or "corpus", in any case. */
-    static final class QuoteScopeConverter implements CommandLine.ITypeConverter<QuoteScope> {
+    public static final class QuoteScopeConverter implements CommandLine.ITypeConverter<QuoteScope> {
         @Override
         public QuoteScope convert(String value) {
             return switch (value.strip().toLowerCase(Locale.ROOT)) {

@@ -3,7 +3,9 @@ package dev.winnow.spark;
 import dev.winnow.Version;
 import dev.winnow.cli.CleanCommand;
 import dev.winnow.cli.ExitCodes;
+import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.run.Limits;
+import dev.winnow.run.Units;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine;
@@ -26,9 +28,10 @@ import java.util.concurrent.Callable;
         version = "winnow " + Version.VERSION,
         description = {
                 "Clean scraped inputs into article records on Apache Spark: 'winnow clean'",
-                "with the documents read and cleaned in Spark executors. OUTDIR gets the",
-                "same articles.jsonl, rejected.jsonl and text/ as 'winnow clean' writes,",
-                "and a report.json with \"engine\": \"spark\".",
+                "with the documents read and cleaned in Spark executors, in the same two",
+                "passes (the corpus stages; --no-corpus for one). OUTDIR gets the same",
+                "articles.jsonl, rejected.jsonl, quotes.jsonl and text/ as 'winnow clean'",
+                "writes, and a report.json with \"engine\": \"spark\".",
                 "",
                 "Inputs must be readable at the same path from every executor (a shared",
                 "file system, or local mode). Not supported here: standard input, --timeout,",
@@ -75,6 +78,39 @@ public final class SparkMain implements Callable<Integer> {
             description = "Value of each record's 'source' field (default: the first INPUT's folder or file name).")
     String source;
 
+    @Option(names = "--repeated-lines", paramLabel = "N",
+            description = "Cut a line found in at least N documents of one site (its URL's host, or its folder or "
+                    + "archive) as site_repeated_line: footers, menus, banners (default: ${DEFAULT-VALUE}; 0 turns it off).")
+    int repeatedLines = CorpusSettings.DEFAULT_REPEATED_LINE_DOCS;
+
+    @Option(names = "--drop-near-duplicates", description = "Keep only the first document of each near-duplicate "
+            + "cluster (MinHash of word 5-grams, Jaccard about 0.7 and up); reject the others as near_duplicate. "
+            + "By default every record just carries its cluster.")
+    boolean dropNearDuplicates;
+
+    @Option(names = "--dedupe-quotes", paramLabel = "SCOPE", converter = CleanCommand.QuoteScopeConverter.class,
+            description = "article (default): a quotation repeated within one article is cut, articles keep their own. "
+                    + "corpus: also cut a paragraph restating a quotation an earlier article already carries (for training data).")
+    CleanCommand.QuoteScope dedupeQuotes = CleanCommand.QuoteScope.ARTICLE;
+
+    @Option(names = "--no-corpus", description = "One pass, without the corpus stages (no repeated lines, clusters "
+            + "or quotes.jsonl).")
+    boolean noCorpus;
+
+    @Option(names = "--text-field", paramLabel = "NAME", description = "JSON Lines: the field holding plain text (default: ${DEFAULT-VALUE}).")
+    String textField = Units.Fields.DEFAULTS.text();
+
+    @Option(names = "--html-field", paramLabel = "NAME", description = "JSON Lines: the field holding HTML, used before the text field "
+            + "when a line has both (default: ${DEFAULT-VALUE}).")
+    String htmlField = Units.Fields.DEFAULTS.html();
+
+    @Option(names = "--url-field", paramLabel = "NAME", description = "JSON Lines: the field holding the page's URL (default: ${DEFAULT-VALUE}).")
+    String urlField = Units.Fields.DEFAULTS.url();
+
+    @Option(names = "--id-field", paramLabel = "NAME", description = "JSON Lines: the field holding the scraper's own id, "
+            + "kept as metadata.input.record_id (default: ${DEFAULT-VALUE}).")
+    String idField = Units.Fields.DEFAULTS.id();
+
     @Option(names = "--no-text-files", description = "Do not write OUTDIR/text/<id>.txt.")
     boolean noTextFiles;
 
@@ -106,10 +142,18 @@ public final class SparkMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(self,
                     "--max-bytes can be at most " + Limits.MAX_BYTES_CEILING + " bytes (just under 2G): a document is held in memory whole");
         }
+        if (repeatedLines == 1) {
+            throw new CommandLine.ParameterException(self,
+                    "--repeated-lines must be 0 (off) or at least 2: a line in one document is not repeated");
+        }
+        if (repeatedLines < 0) throw new CommandLine.ParameterException(self, "--repeated-lines cannot be negative");
         SparkConf sparkConf = sparkConf(self);
         String src = source != null ? source : CleanCommand.defaultSource(inputs.get(0));
         Limits limits = Limits.DEFAULTS.withMaxBytes(maxBytes).withMaxChars(maxChars);
-        SparkRunner.Options options = new SparkRunner.Options(output, limits, src, !noTextFiles, partitions, quiet);
+        CorpusSettings corpus = noCorpus ? CorpusSettings.OFF
+                : new CorpusSettings(true, repeatedLines, dropNearDuplicates, dedupeQuotes == CleanCommand.QuoteScope.CORPUS);
+        SparkRunner.Options options = new SparkRunner.Options(output, limits, src, !noTextFiles, partitions, quiet, corpus,
+                new Units.Fields(textField, htmlField, urlField, idField));
         try (JavaSparkContext spark = new JavaSparkContext(sparkConf)) {
             SparkRunner.Summary s = new SparkRunner(spark).run(inputs, options, System.err);
             if (!quiet) {

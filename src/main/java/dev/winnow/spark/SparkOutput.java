@@ -2,6 +2,7 @@ package dev.winnow.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.winnow.corpus.QuotesFile;
 import dev.winnow.run.OutputFormat;
 import dev.winnow.run.Rejection;
 
@@ -38,6 +39,8 @@ final class SparkOutput implements Closeable {
     private final boolean textFiles;
     private final Writer articles;
     private final Writer rejected;
+    /** Whether this run writes {@code quotes.jsonl} (a run with the corpus stages). */
+    private boolean quotes;
     private boolean committed;
 
     private SparkOutput(Path dir, Path work, boolean textFiles, Writer articles, Writer rejected) {
@@ -86,6 +89,18 @@ final class SparkOutput implements Closeable {
         rejected.write('\n');
     }
 
+    /** Writes {@code quotes.jsonl}, one line each, as the local runner does; a run that does not call this has none. */
+    void quotes(Iterable<String> lines) throws IOException {
+        try (Writer w = Files.newBufferedWriter(work.resolve(QuotesFile.NAME), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (String line : lines) {
+                w.write(line);
+                w.write('\n');
+            }
+        }
+        quotes = true;
+    }
+
     /** Moves the new files into place, replacing the earlier run's, and writes {@code report} last. */
     void commit(ObjectNode report) throws IOException {
         articles.close();
@@ -94,10 +109,17 @@ final class SparkOutput implements Closeable {
         sync(work.resolve(OutputFormat.REJECTED));
         long articlesBytes = Files.size(work.resolve(OutputFormat.ARTICLES));
         long rejectedBytes = Files.size(work.resolve(OutputFormat.REJECTED));
+        long quotesBytes = -1;
+        if (quotes) {
+            sync(work.resolve(QuotesFile.NAME));
+            quotesBytes = Files.size(work.resolve(QuotesFile.NAME));
+        }
         // The old report no longer describes the data files once the first of them is replaced.
         Files.deleteIfExists(dir.resolve(OutputFormat.REPORT));
         move(work.resolve(OutputFormat.ARTICLES), dir.resolve(OutputFormat.ARTICLES));
         move(work.resolve(OutputFormat.REJECTED), dir.resolve(OutputFormat.REJECTED));
+        if (quotes) move(work.resolve(QuotesFile.NAME), dir.resolve(QuotesFile.NAME));
+        else Files.deleteIfExists(dir.resolve(QuotesFile.NAME));   // an earlier run's, which this run's output does not include
         Path text = dir.resolve(OutputFormat.TEXT_DIR);
         if (Files.exists(text, LinkOption.NOFOLLOW_LINKS)) {
             Path old = work.resolve("text.old");
@@ -109,6 +131,7 @@ final class SparkOutput implements Closeable {
         ObjectNode output = report.putObject("output");
         output.put("articles_bytes", articlesBytes);
         output.put("rejected_bytes", rejectedBytes);
+        if (quotesBytes >= 0) output.put("quotes_bytes", quotesBytes);
         Path tmp = work.resolve(OutputFormat.REPORT + ".tmp");
         Files.write(tmp, (new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n")
                 .getBytes(StandardCharsets.UTF_8));

@@ -4,6 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.Version;
 import dev.winnow.core.Pipeline;
+import dev.winnow.corpus.Cluster;
+import dev.winnow.corpus.Clusters;
+import dev.winnow.corpus.CorpusFacts;
+import dev.winnow.corpus.CorpusSettings;
+import dev.winnow.corpus.CorpusStages;
+import dev.winnow.corpus.Features;
+import dev.winnow.corpus.QuoteTable;
+import dev.winnow.corpus.QuotesFile;
 import dev.winnow.run.DocumentProcessor;
 import dev.winnow.run.Input;
 import dev.winnow.run.Inputs;
@@ -11,9 +19,12 @@ import dev.winnow.run.Limits;
 import dev.winnow.run.Outcome;
 import dev.winnow.run.RejectReason;
 import dev.winnow.run.Rejection;
+import dev.winnow.run.Units;
 import dev.winnow.stages.Profiles;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
@@ -23,46 +34,77 @@ import java.io.PrintStream;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Runs the per-document path on Spark: inputs are listed on the driver exactly as the local runner lists
- * them, each document is read and cleaned in an executor by a {@link DocumentProcessor}, and the driver
- * writes the outcomes in input order. For the same inputs and options, {@code articles.jsonl},
- * {@code rejected.jsonl} and {@code text/} hold the same bytes as the local runner's; {@code report.json}
- * has the same counts, its own timings, and {@code "engine": "spark"}.
+ * Runs the local runner's two passes on Spark. Inputs are listed on the driver exactly as the local
+ * runner lists them; executors expand each input into its documents ({@link Units#of}) and clean them
+ * with a {@link DocumentProcessor}; the driver writes the outcomes in input order. For the same inputs
+ * and options, {@code articles.jsonl}, {@code rejected.jsonl}, {@code quotes.jsonl} and {@code text/}
+ * hold the same bytes as the local runner's; {@code report.json} has the same counts, its own timings,
+ * and {@code "engine": "spark"}.
+ *
+ * <p>With the corpus stages on (see {@link CorpusSettings}), pass 1 runs every document through
+ * {@link DocumentProcessor#analyzing()} into an RDD of {@link Features}, which Spark aggregates as
+ * {@link dev.winnow.corpus.CorpusIndex} does on one machine, with the same engine-neutral rules:
+ * documents sharing a MinHash band bucket become edges, unioned on the driver by {@link Clusters};
+ * line keys are counted once per cluster root ({@link CorpusFacts#root}) and kept by
+ * {@link CorpusSettings#isRepeated}; quotations go into one {@link QuoteTable} on the driver. The
+ * resulting {@link CorpusFacts} are broadcast, and pass 2 cleans every document again with
+ * {@link DocumentProcessor#withCorpus}. Containers are read twice, once per pass, as locally.
  *
  * <p>Input paths must be readable at the same absolute path from every executor (a shared file system,
- * or local mode). Standard input cannot be spread over a cluster and is refused.
+ * or local mode). Standard input cannot be spread over a cluster and is refused. Executors get absolute
+ * paths, so a plain file's origin (its site when it has no URL) is its absolute folder where the local
+ * runner has the folder as given: the keys differ, the grouping and so the output do not, unless one
+ * folder is named twice in two spellings.
  *
  * <p>What the local runner does and this one does not (yet): the per-document time budget
  * ({@code --timeout}; Spark's task retries and the stage's own limits are what bound a stuck document),
- * the output folder lock, and resuming an interrupted run (a rerun starts over).
+ * the output folder lock, and resuming an interrupted run (a rerun starts over, both passes).
+ * The driver holds the near-duplicate edges and clusters, the repeated line keys and every quotation
+ * of the corpus: small next to the corpus's text, but they grow with it.
  */
 public final class SparkRunner {
 
     /**
      * Run settings. {@code source} is written into each record's {@code source} field; {@code limits} bound
      * what one document may cost (its time budget is not enforced); {@code partitions} is the number of
-     * Spark partitions, 0 to choose from the corpus size and the cluster's default parallelism.
+     * Spark partitions, 0 to choose from the corpus size and the cluster's default parallelism;
+     * {@code corpus} turns on the two-pass corpus stages; {@code fields} names JSON Lines fields.
      */
-    public record Options(Path outDir, Limits limits, String source, boolean textFiles, int partitions, boolean quiet) {
+    public record Options(Path outDir, Limits limits, String source, boolean textFiles, int partitions, boolean quiet,
+                          CorpusSettings corpus, Units.Fields fields) {
         public Options {
             if (partitions < 0) throw new IllegalArgumentException("partitions must not be negative: " + partitions);
         }
+
+        /** One pass, without the corpus stages, with the default JSON Lines fields. */
+        public Options(Path outDir, Limits limits, String source, boolean textFiles, int partitions, boolean quiet) {
+            this(outDir, limits, source, textFiles, partitions, quiet, CorpusSettings.OFF, Units.Fields.DEFAULTS);
+        }
+
+        public Options withCorpus(CorpusSettings settings) {
+            return new Options(outDir, limits, source, textFiles, partitions, quiet, settings, fields);
+        }
     }
 
-    /** Totals of a finished run; {@code report} is what {@code report.json} holds. */
+    /** Totals of a finished run; {@code inputs} counts outcomes (documents), as the local runner's does. */
     public record Summary(int inputs, int records, int rejected, ObjectNode report) {}
 
     /**
-     * Most documents in one automatically sized partition. The driver holds one partition's outcomes at a
-     * time while it writes them, so this bounds its memory (about 500 articles' JSON and text); more
-     * partitions than that only add scheduling.
+     * Most inputs in one automatically sized partition. The driver holds one partition's outcomes at a
+     * time while it writes them, so this bounds its memory (about 500 articles' JSON and text, for plain
+     * files; a container's entries all land in its input's partition); more partitions than that only
+     * add scheduling.
      */
     static final int MAX_DOCS_PER_PARTITION = 500;
 
@@ -90,7 +132,6 @@ public final class SparkRunner {
         Inputs.Listing listing = Inputs.expand(args, InputStream.nullInputStream());
         List<Input> inputs = listing.inputs();
         List<Rejection> unreadable = listing.unreadable();
-        int total = inputs.size() + unreadable.size();
 
         List<Tuple2<Integer, Doc>> docs = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
@@ -99,32 +140,52 @@ public final class SparkRunner {
             docs.add(new Tuple2<>(i, new Doc(in.id(), in.name(), in.path().toAbsolutePath().toString())));
         }
         int partitions = options.partitions() > 0 ? options.partitions() : partitions(inputs.size(), spark.defaultParallelism());
-        Settings settings = new Settings(options.limits().maxBytes(), options.limits().maxChars(), options.source());
+        CorpusSettings corpus = options.corpus();
+        Units.Fields f = options.fields();
+        Settings settings = new Settings(options.limits().maxBytes(), options.limits().maxChars(), options.source(),
+                f.text(), f.html(), f.url(), f.id(), corpus);
         if (!options.quiet()) {
-            log.printf("winnow: spark: %d inputs in %d partitions on %s%n", total, partitions, spark.master());
+            log.printf("winnow: spark: %d inputs in %d partitions on %s%n", inputs.size() + unreadable.size(), partitions, spark.master());
         }
+        JavaPairRDD<Integer, Doc> listed = spark.parallelizePairs(docs, partitions);
 
-        JavaRDD<Result> results = spark.parallelizePairs(docs, partitions).mapPartitions(part -> process(settings, part));
+        Broadcast<CorpusFacts> facts = null;
+        List<String> quotes = null;
+        if (corpus.enabled()) {
+            Analysis analysis = analyze(listed, settings, options, log);
+            facts = spark.broadcast(analysis.facts());
+            quotes = analysis.quotes();
+        }
+        final Broadcast<CorpusFacts> second = facts;
+        JavaRDD<Result> results = listed.mapPartitions(part -> clean(settings, second, part));
         // toLocalIterator runs one job per partition, one after another: materialise the outcomes in parallel
         // first, then stream them to the driver a partition at a time. Serialised and spilled to disk as needed,
         // so neither the executors nor the driver hold the whole corpus.
         results.persist(StorageLevel.MEMORY_AND_DISK_SER());
         Tally tally = new Tally();
+        Map<String, Long> skipped = new TreeMap<>();
         try (SparkOutput out = SparkOutput.open(options.outDir(), options.textFiles())) {
-            // Same order as the local runner: the unreadable paths, then the inputs.
+            if (quotes != null) out.quotes(quotes);
+            // Same order as the local runner: the unreadable paths, then the documents of the inputs.
             for (Rejection r : unreadable) {
                 out.reject(r);
                 tally.reject(r, 0);
             }
             results.count();
-            // Partitions of a parallelised list keep its order and mapPartitions keeps theirs, so outcomes
-            // arrive sorted by position without a shuffle; checked here, since output order is the contract.
-            int expected = 0;
-            for (Iterator<Result> it = results.toLocalIterator(); it.hasNext(); expected++) {
+            // Partitions of a parallelised list keep its order, mapPartitions keeps theirs and each input's
+            // documents come in order, so outcomes arrive sorted by position without a shuffle. Checked here,
+            // since output order is the contract; positions need not be contiguous (a container's entries).
+            long last = -1;
+            for (Iterator<Result> it = results.toLocalIterator(); it.hasNext(); ) {
                 Result r = it.next();
-                if (r.position() != expected) {
-                    throw new IllegalStateException("outcome of input " + r.position() + " arrived where input " + expected + " belongs");
+                if (r.skipped() != null) {
+                    r.skipped().forEach((type, n) -> skipped.merge(type, n, Long::sum));
+                    continue;
                 }
+                if (r.position() <= last) {
+                    throw new IllegalStateException("the outcome at position " + r.position() + " arrived after position " + last);
+                }
+                last = r.position();
                 if (r.isRecord()) {
                     out.record(r.id(), r.recordLine(), r.text());
                     tally.record(r.bytes(), r.counts());
@@ -134,16 +195,108 @@ public final class SparkRunner {
                     tally.reject(rejection, r.bytes());
                 }
             }
-            if (expected != inputs.size()) {
-                throw new IllegalStateException(expected + " outcomes for " + inputs.size() + " inputs");
-            }
             double seconds = (System.nanoTime() - start) / 1e9;
-            ObjectNode report = report(total, tally, seconds, options, partitions);
+            ObjectNode report = report(tally, seconds, options, partitions);
+            if (!skipped.isEmpty()) skipped.forEach(report.putObject("skipped_records")::put);
+            CorpusStages.describe(corpus).forEach(report.putArray("pipeline_corpus")::add);
             out.commit(report);
-            return new Summary(total, tally.records, tally.rejected, report);
+            return new Summary(tally.records + tally.rejected, tally.records, tally.rejected, report);
         } finally {
             results.unpersist(false);
+            if (facts != null) facts.destroy();
         }
+    }
+
+    /** What pass 1 learned: the facts pass 2 reads, and the lines of {@code quotes.jsonl}. */
+    private record Analysis(CorpusFacts facts, List<String> quotes) {}
+
+    /**
+     * Pass 1: every document's {@link Features}, aggregated into {@link CorpusFacts} as
+     * {@link dev.winnow.corpus.CorpusIndex} aggregates them, the decisions made by the same classes.
+     */
+    private Analysis analyze(JavaPairRDD<Integer, Doc> listed, Settings settings, Options options, PrintStream log) {
+        if (!options.quiet()) log.println("winnow: pass 1 of 2: reading the corpus for repeated lines, near-duplicates and quotations");
+        CorpusSettings corpus = settings.corpus();
+        JavaRDD<Features> features = listed.mapPartitions(part -> analyzeInputs(settings, part));
+        features.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        List<Broadcast<?>> broadcasts = new ArrayList<>();
+        try {
+            long documents = features.count();
+
+            // Near-duplicates: documents sharing a band bucket, each bucket as edges from its first document.
+            List<Tuple2<Long, Long>> edges = features
+                    .flatMapToPair(x -> {
+                        List<Tuple2<Long, Long>> keyed = new ArrayList<>(x.bands().length);
+                        for (long band : x.bands()) keyed.add(new Tuple2<>(band, x.position()));
+                        return keyed.iterator();
+                    })
+                    .groupByKey()
+                    .flatMapToPair(bucket -> bucketEdges(bucket._2()).iterator())
+                    .distinct()
+                    .collect();
+            Clusters clusters = new Clusters();
+            for (Tuple2<Long, Long> e : edges) clusters.union(e._1(), e._2());
+            Set<Long> roots = clusters.roots();
+            Map<Long, String> rootIds = new HashMap<>();
+            if (!roots.isEmpty()) {
+                Broadcast<HashSet<Long>> wanted = spark.broadcast(new HashSet<>(roots));
+                broadcasts.add(wanted);
+                rootIds.putAll(features.filter(x -> wanted.value().contains(x.position()))
+                        .mapToPair(x -> new Tuple2<>(x.position(), x.id())).collectAsMap());
+            }
+            Map<Long, Cluster> clustered = clusters.build(rootIds::get);
+
+            // Repeated lines: each line key counted once per cluster root holding it.
+            Broadcast<HashMap<Long, Cluster>> clusterMap = spark.broadcast(new HashMap<>(clustered));
+            broadcasts.add(clusterMap);
+            List<Long> repeated = features
+                    .flatMapToPair(x -> {
+                        long root = CorpusFacts.root(clusterMap.value(), x.position());
+                        List<Tuple2<Long, Long>> keyed = new ArrayList<>(x.lines().length);
+                        for (long key : x.lines()) keyed.add(new Tuple2<>(key, root));
+                        return keyed.iterator();
+                    })
+                    .distinct()
+                    .mapToPair(keyRoot -> new Tuple2<>(keyRoot._1(), 1L))
+                    .reduceByKey(Long::sum)
+                    .filter(counted -> corpus.isRepeated(counted._2()))
+                    .keys()
+                    .collect();
+            long[] repeatedLines = repeated.stream().mapToLong(Long::longValue).toArray();
+            Arrays.sort(repeatedLines);
+
+            // Quotations: one table on the driver; the order documents arrive in does not matter to it.
+            QuoteTable table = new QuoteTable();
+            for (Features q : features.filter(x -> !x.quotes().isEmpty())
+                    .map(x -> new Features(x.position(), x.id(), new long[0], new long[0], new ArrayList<>(x.quotes())))
+                    .collect()) {
+                table.add(q.position(), q.id(), q.quotes());
+            }
+            CorpusFacts facts = new CorpusFacts(repeatedLines, clustered, corpus.dedupeQuotes() ? table.repeats() : new long[0]);
+            List<String> quotes = table.entries().stream().map(QuotesFile::line).toList();
+            if (!options.quiet()) {
+                log.printf(java.util.Locale.ROOT, "winnow: pass 1 of 2 done: %d documents, %d repeated site lines, %d near-duplicate "
+                        + "documents, %d distinct quotations; pass 2 of 2: cleaning%n", documents,
+                        facts.repeatedLines().length, facts.clusters().size(), quotes.size());
+            }
+            return new Analysis(facts, quotes);
+        } finally {
+            features.unpersist(false);
+            for (Broadcast<?> b : broadcasts) b.destroy();
+        }
+    }
+
+    /** The documents of one band bucket as edges from its smallest position to each other one; none for a lone document. */
+    static List<Tuple2<Long, Long>> bucketEdges(Iterable<Long> positions) {
+        List<Long> all = new ArrayList<>();
+        positions.forEach(all::add);
+        List<Tuple2<Long, Long>> edges = new ArrayList<>();
+        if (all.size() < 2) return edges;
+        long first = Collections.min(all);
+        for (long p : all) {
+            if (p != first) edges.add(new Tuple2<>(first, p));
+        }
+        return edges;
     }
 
     /** Enough partitions to use every core, and enough that none holds more than {@link #MAX_DOCS_PER_PARTITION}. */
@@ -153,35 +306,110 @@ public final class SparkRunner {
     }
 
     /**
-     * Runs in an executor: one processor per partition (it holds parsers and is not serialisable), one
-     * outcome per document, computed as the iterator is read.
+     * Runs in an executor, pass 1: one analysing processor per partition (it holds parsers and is not
+     * serialisable); the features of each document that would become a record, computed as the iterator is read.
      */
-    private static Iterator<Result> process(Settings settings, Iterator<Tuple2<Integer, Doc>> docs) {
-        DocumentProcessor processor = new DocumentProcessor(Profiles.text(), PROFILE, settings.limits());
-        return new Iterator<>() {
+    private static Iterator<Features> analyzeInputs(Settings settings, Iterator<Tuple2<Integer, Doc>> inputs) {
+        DocumentProcessor processor = settings.processor().analyzing();
+        return new Documents<>(inputs, settings.reading(), new Documents.Handler<>() {
             @Override
-            public boolean hasNext() {
-                return docs.hasNext();
+            public Features unit(Units.Unit unit) {
+                return unit.failed() != null ? null : processor.process(unit.input(), settings.source()).features();
             }
 
             @Override
-            public Result next() {
-                Tuple2<Integer, Doc> d = docs.next();
-                Input input = new Input(d._2().id(), d._2().name(), Path.of(d._2().path()), null);
-                return Result.of(d._1(), processor.process(input, settings.source()));
+            public Features skipped(Map<String, Long> skipped) {
+                return null;    // pass 2 reports them, as the local runner's does
             }
-        };
+        });
     }
 
-    private ObjectNode report(int inputs, Tally tally, double seconds, Options options, int partitions) {
+    /**
+     * Runs in an executor, the only pass or pass 2: one processor per partition, one outcome per document,
+     * and after an input whose container passed records over, their counts.
+     */
+    private static Iterator<Result> clean(Settings settings, Broadcast<CorpusFacts> facts, Iterator<Tuple2<Integer, Doc>> inputs) {
+        DocumentProcessor plain = settings.processor();
+        DocumentProcessor processor = facts == null ? plain : plain.withCorpus(facts.value(), settings.corpus());
+        return new Documents<>(inputs, settings.reading(), new Documents.Handler<>() {
+            @Override
+            public Result unit(Units.Unit unit) {
+                // A unit the container could not give still has its input, which carries the position.
+                Outcome o = unit.failed() != null ? unit.failed() : processor.process(unit.input(), settings.source());
+                return Result.of(unit.input().position(), o);
+            }
+
+            @Override
+            public Result skipped(Map<String, Long> skipped) {
+                return Result.skipped(skipped);
+            }
+        });
+    }
+
+    /**
+     * The documents of a partition's inputs, each input expanded by {@link Units#of} in order and each
+     * document handed to the handler as the iterator is read; a null from the handler is passed over.
+     */
+    private static final class Documents<T> implements Iterator<T> {
+        interface Handler<T> {
+            T unit(Units.Unit unit);
+
+            /** Called once an input's documents are all read, when its container passed records over. */
+            T skipped(Map<String, Long> skipped);
+        }
+
+        private final Iterator<Tuple2<Integer, Doc>> inputs;
+        private final Units.Options reading;
+        private final Handler<T> handler;
+        private Iterator<Units.Unit> current = Collections.emptyIterator();
+        private Map<String, Long> skipped;
+        private T ahead;
+
+        Documents(Iterator<Tuple2<Integer, Doc>> inputs, Units.Options reading, Handler<T> handler) {
+            this.inputs = inputs;
+            this.reading = reading;
+            this.handler = handler;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (ahead == null) {
+                if (current.hasNext()) {
+                    ahead = handler.unit(current.next());
+                } else if (skipped != null) {
+                    Map<String, Long> done = skipped;
+                    skipped = null;
+                    if (!done.isEmpty()) ahead = handler.skipped(done);
+                } else if (inputs.hasNext()) {
+                    Tuple2<Integer, Doc> d = inputs.next();
+                    skipped = new TreeMap<>();
+                    current = Units.of(d._2().input(), d._1(), reading, skipped);
+                } else {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) throw new java.util.NoSuchElementException();
+            T t = ahead;
+            ahead = null;
+            return t;
+        }
+    }
+
+    private ObjectNode report(Tally tally, double seconds, Options options, int partitions) {
         Pipeline pipeline = Profiles.text();
+        int outcomes = tally.records + tally.rejected;
         ObjectNode r = new ObjectMapper().createObjectNode();
         r.put("winnow_version", Version.VERSION);
         r.put("engine", "spark");
         r.put("profile", PROFILE);
         pipeline.describe().forEach(r.putArray("pipeline")::add);
         new DocumentProcessor(pipeline, PROFILE, options.limits()).markupChain().forEach(r.putArray("pipeline_html")::add);
-        r.put("inputs", inputs);
+        r.put("inputs", outcomes);
         r.put("records", tally.records);
         r.put("rejected", tally.rejected);
         ObjectNode rej = r.putObject("rejections");
@@ -197,38 +425,60 @@ public final class SparkRunner {
         r.put("partitions", partitions);
         r.put("seconds", Math.round(seconds * 1000) / 1000.0);
         r.put("mb_per_second", Math.round(tally.bytes / 1e6 / Math.max(seconds, 1e-9) * 100) / 100.0);
-        r.put("docs_per_second", Math.round(inputs / Math.max(seconds, 1e-9) * 10) / 10.0);
+        r.put("docs_per_second", Math.round(outcomes / Math.max(seconds, 1e-9) * 10) / 10.0);
         ObjectNode l = r.putObject("limits");
         l.put("max_bytes", options.limits().maxBytes());
         l.put("max_chars", options.limits().maxChars());
         return r;
     }
 
-    /** What executors need to build a {@link DocumentProcessor}; the processor itself is not serialisable. */
-    private record Settings(long maxBytes, long maxChars, String source) implements Serializable {
+    /**
+     * What executors need to build a {@link DocumentProcessor} and read containers; neither the processor
+     * nor {@link Units.Fields} is serialisable.
+     */
+    private record Settings(long maxBytes, long maxChars, String source, String textField, String htmlField,
+                            String urlField, String idField, CorpusSettings corpus) implements Serializable {
         Limits limits() {
             // The time budget needs the local runner's worker pool; a processor called directly does not use it.
             return new Limits(maxBytes, maxChars, Limits.DEFAULT_TIMEOUT);
         }
+
+        DocumentProcessor processor() {
+            return new DocumentProcessor(Profiles.text(), PROFILE, limits());
+        }
+
+        Units.Options reading() {
+            return new Units.Options(maxBytes, new Units.Fields(textField, htmlField, urlField, idField));
+        }
     }
 
     /** One input as an executor opens it. */
-    private record Doc(String id, String name, String path) implements Serializable {}
+    private record Doc(String id, String name, String path) implements Serializable {
+        Input input() {
+            return new Input(id, name, Path.of(path), null);
+        }
+    }
 
     /**
-     * An {@link Outcome} as it travels back to the driver, with its input's position. A record carries
-     * its JSON line and text; a rejection its reason and message.
+     * An {@link Outcome} as it travels back to the driver, with its document's position. A record carries
+     * its JSON line and text; a rejection its reason and message. A result with {@code skipped} set is no
+     * outcome: it carries the container records an input passed over, by type.
      */
-    private record Result(int position, String id, String path, String recordLine, String text, RejectReason reason,
-                          String message, long bytes, HashMap<String, HashMap<String, Integer>> counts) implements Serializable {
+    private record Result(long position, String id, String path, String recordLine, String text, RejectReason reason,
+                          String message, long bytes, HashMap<String, HashMap<String, Integer>> counts,
+                          TreeMap<String, Long> skipped) implements Serializable {
 
-        static Result of(int position, Outcome o) {
+        static Result of(long position, Outcome o) {
             HashMap<String, HashMap<String, Integer>> counts = new HashMap<>();
             o.counts().forEach((stage, reasons) -> counts.put(stage, new HashMap<>(reasons)));
             Rejection r = o.rejection();
             return r == null
-                    ? new Result(position, o.id(), null, o.recordLine(), o.text(), null, null, o.bytes(), counts)
-                    : new Result(position, r.id(), r.path(), null, null, r.reason(), r.message(), o.bytes(), counts);
+                    ? new Result(position, o.id(), null, o.recordLine(), o.text(), null, null, o.bytes(), counts, null)
+                    : new Result(position, r.id(), r.path(), null, null, r.reason(), r.message(), o.bytes(), counts, null);
+        }
+
+        static Result skipped(Map<String, Long> skipped) {
+            return new Result(-1, null, null, null, null, null, null, 0, null, new TreeMap<>(skipped));
         }
 
         boolean isRecord() { return reason == null; }

@@ -1,6 +1,7 @@
 /**
- * Winnow on Apache Spark: the same per-document path as the local runner, run in Spark executors, with
- * the output written on the driver byte for byte as the local runner writes it. The only package that
+ * Winnow on Apache Spark: the same two passes as the local runner (the corpus stages' analysis, then
+ * cleaning; or one pass without them), run in Spark executors and aggregated with the corpus package's
+ * rules, with the output written on the driver byte for byte as the local runner writes it. The only package that
  * sees Spark types; stages and the run package stay plain Java. Spark is a provided dependency: it comes
  * from {@code spark-submit} (or {@code make spark-local}), never from the shaded jar.
  */

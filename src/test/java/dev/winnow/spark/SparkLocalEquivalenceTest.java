@@ -1,15 +1,23 @@
 package dev.winnow.spark;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.winnow.corpus.CorpusSettings;
+import dev.winnow.corpus.QuotesFile;
 import dev.winnow.run.Limits;
 import dev.winnow.run.LocalRunner;
+import dev.winnow.run.OutputCodec;
+import dev.winnow.run.Units;
 import dev.winnow.stages.Profiles;
+import dev.winnow.testing.SiteCorpus;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scala.Tuple2;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Spark runner writes what the local runner writes: the same {@code articles.jsonl},
- * {@code rejected.jsonl} and {@code text/} bytes, and a report with the same counts. One local Spark
+ * {@code rejected.jsonl}, {@code quotes.jsonl} and {@code text/} bytes, and a report with the same counts,
+ * in one pass and with the corpus stages' two. One local Spark
  * context for the class: it takes seconds to start. Bound to 127.0.0.1 with no web UI, so no network is needed.
  */
 class SparkLocalEquivalenceTest {
@@ -101,6 +110,88 @@ class SparkLocalEquivalenceTest {
             assertEquals(want.get(field), got.get(field), field);
         }
         assertFalse(Files.exists(onSpark.resolve(SparkOutput.WORK_DIR)), "the work folder is gone after the commit");
+    }
+
+    /** {@link #corpus} plus a generated corpus of four sites, with templates, near-duplicates and a shared quotation. */
+    private static List<String> multiSiteCorpus(Path tmp) throws IOException {
+        List<String> args = corpus(tmp);
+        SiteCorpus.builder().seed(5).sites(4).docsPerSite(12).build().writeTextFolders(Path.of(args.get(0)).resolve("sites"));
+        return args;
+    }
+
+    @Test
+    void corpusStagesWriteTheLocalRunnersBytes(@TempDir Path tmp) throws IOException {
+        Runs runs = bothEngines(tmp, multiSiteCorpus(tmp), CorpusSettings.DEFAULTS, 0);
+        // Not vacuous: the generated sites' template lines were cut and copies were clustered.
+        JsonNode report = runs.local().report();
+        assertTrue(report.path("removals").path("site_lines").path("site_repeated_line").asInt() > 0,
+                "repeated lines were cut: " + report.path("removals"));
+        assertTrue(largestCluster(runs.localDir()) >= 2, "at least one near-duplicate cluster of two or more");
+        assertTrue(Files.size(runs.localDir().resolve(QuotesFile.NAME)) > 0, "quotations were listed");
+    }
+
+    @Test
+    void corpusWideQuotesAndDroppedDuplicatesMatchToo(@TempDir Path tmp) throws IOException {
+        Runs runs = bothEngines(tmp, multiSiteCorpus(tmp), new CorpusSettings(true, CorpusSettings.DEFAULT_REPEATED_LINE_DOCS, true, true), 3);
+        JsonNode report = runs.local().report();
+        assertTrue(report.path("rejections").path("near_duplicate").asInt() > 0, "copies were dropped: " + report.path("rejections"));
+        assertTrue(report.path("removals").path("site_lines").path("site_repeated_line").asInt() > 0, "repeated lines were cut");
+    }
+
+    @Test
+    void noCorpusRunRemovesAnEarlierRunsQuotes(@TempDir Path tmp) throws IOException {
+        List<String> args = corpus(tmp);
+        Path out = tmp.resolve("out");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        new SparkRunner(spark).run(args, new SparkRunner.Options(out, Limits.DEFAULTS, "corpus", false, 0, true)
+                .withCorpus(CorpusSettings.DEFAULTS), quiet);
+        assertTrue(Files.exists(out.resolve(QuotesFile.NAME)));
+        new SparkRunner(spark).run(args, new SparkRunner.Options(out, Limits.DEFAULTS, "corpus", false, 0, true), quiet);
+        assertFalse(Files.exists(out.resolve(QuotesFile.NAME)), "quotes.jsonl belongs to the corpus passes only");
+    }
+
+    @Test
+    void aBucketLinksItsFirstDocumentToEachOther() {
+        assertEquals(List.of(), SparkRunner.bucketEdges(List.of(7L)));
+        assertEquals(List.of(new Tuple2<>(2L, 9L), new Tuple2<>(2L, 5L)), SparkRunner.bucketEdges(List.of(9L, 2L, 5L)));
+    }
+
+    private record Runs(LocalRunner.Summary local, Path localDir, SparkRunner.Summary spark, Path sparkDir) {}
+
+    /** The local runner and Spark on the same inputs and corpus settings; asserts the same bytes and counts. */
+    private static Runs bothEngines(Path tmp, List<String> args, CorpusSettings corpus, int partitions) throws IOException {
+        Path local = tmp.resolve("local"), onSpark = tmp.resolve("spark");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        LocalRunner.Summary expected = new LocalRunner(Profiles.text(), "text").run(args, InputStream.nullInputStream(),
+                new LocalRunner.Options(local, 2, Limits.DEFAULTS, "corpus", true, true, false, corpus, Units.Fields.DEFAULTS,
+                        OutputCodec.NONE), quiet);
+        SparkRunner.Summary actual = new SparkRunner(spark).run(args,
+                new SparkRunner.Options(onSpark, Limits.DEFAULTS, "corpus", true, partitions, true, corpus, Units.Fields.DEFAULTS), quiet);
+
+        for (String file : List.of("articles.jsonl", "rejected.jsonl", QuotesFile.NAME)) {
+            assertSameBytes(local.resolve(file), onSpark.resolve(file));
+        }
+        List<String> texts = names(local.resolve("text"));
+        assertEquals(texts, names(onSpark.resolve("text")));
+        for (String name : texts) assertSameBytes(local.resolve("text").resolve(name), onSpark.resolve("text").resolve(name));
+        assertEquals(expected.inputs(), actual.inputs());
+        assertEquals(expected.records(), actual.records());
+        assertEquals(expected.rejected(), actual.rejected());
+        for (String field : List.of("pipeline", "pipeline_html", "pipeline_corpus", "inputs", "records", "rejected",
+                "rejections", "removals", "bytes_in", "skipped_records")) {
+            assertEquals(expected.report().get(field), actual.report().get(field), field);
+        }
+        assertEquals(expected.report().path("output").path("quotes_bytes"), actual.report().path("output").path("quotes_bytes"));
+        return new Runs(expected, local, actual, onSpark);
+    }
+
+    private static int largestCluster(Path out) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        int largest = 0;
+        for (String line : Files.readAllLines(out.resolve("articles.jsonl"), StandardCharsets.UTF_8)) {
+            largest = Math.max(largest, json.readTree(line).path("metadata").path("near_duplicates").path("size").asInt());
+        }
+        return largest;
     }
 
     @Test
