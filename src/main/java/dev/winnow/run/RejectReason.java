@@ -44,6 +44,16 @@ public enum RejectReason {
     DECODE_ERROR("bytes that are not text in any supported character set"),
     /** The source ends early: a compressed stream or archive member cut short before its declared end. */
     TRUNCATED("the source ends before its declared end"),
+    /**
+     * One entry of a container that is not a document: a JSON Lines line that is not a JSON object or
+     * has no text or html field. The message names the line; the container's other entries are read.
+     */
+    MALFORMED("a container entry that is not a well-formed document"),
+    /**
+     * An archived HTTP response whose status is not 2xx (a 404 page, a redirect, a server error): what
+     * the crawler got was not the document. The message gives the status line, e.g. "HTTP 404 Not Found".
+     */
+    HTTP_STATUS("an archived HTTP response that is not a success (status outside 2xx)"),
     /** The file or folder could not be read (permissions, missing, a symlink loop, an I/O error). */
     UNREADABLE("the input could not be read"),
     /** Winnow failed on this document: a bug, reported with the exception and its message. */

@@ -1,0 +1,158 @@
+package dev.winnow.archive;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.winnow.run.Compression;
+import dev.winnow.run.RejectReason;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * The documents of a JSON Lines file, one per non-blank line: the html field's string as "text/html",
+ * else the text field's string as "text/plain". A line that is not a JSON object with one of those
+ * fields, or is longer than the entry limit, is a failure entry and reading goes on with the next line
+ * (lines resynchronise on '\n'). A compressed stream that is cut short or corrupt ends the iteration
+ * with one failure entry.
+ */
+final class JsonLinesEntries implements ContainerReader {
+    /** Jackson's messages quote the input; a failure message names the problem, not the whole line. */
+    private static final int MAX_MESSAGE_CHARS = 200;
+
+    private static final ObjectReader JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build().reader();
+
+    private final DamageFence in;
+    private final BoundedLines lines;
+    private final Containers.Options options;
+    private int index;
+    private Entry next;
+    private boolean done;
+
+    JsonLinesEntries(InputStream in, Containers.Options options) {
+        this.in = new DamageFence(in);
+        this.options = options;
+        this.lines = new BoundedLines(this.in, (int) options.maxBytes());
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null && !done) {
+            next = advance();
+            if (next == null) done = true;
+        }
+        return next != null;
+    }
+
+    @Override
+    public Entry next() {
+        if (!hasNext()) throw new NoSuchElementException();
+        Entry entry = next;
+        next = null;
+        return entry;
+    }
+
+    @Override
+    public Map<String, Long> skipped() {
+        return Map.of();
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    private Entry advance() {
+        while (true) {
+            BoundedLines.Line line;
+            try {
+                line = lines.next();
+            } catch (IOException e) {
+                return damaged(lines.number() + 1, e);   // the fence keeps stream errors; this is a failure of the fence's own
+            }
+            IOException damage = in.damage();
+            // the stream broke: the line it was reading when it broke is lost, and everything after it
+            if (damage != null && (line == null || !line.terminated())) {
+                return damaged(line == null ? lines.number() + 1 : line.number(), damage);
+            }
+            if (line == null) return null;
+            if (line.tooLong()) {
+                return failure(index++, "line " + line.number() + ": " + line.length() + " bytes, longer than the limit of "
+                        + options.maxBytes() + " bytes (--max-bytes)", RejectReason.TOO_LARGE);
+            }
+            if (isBlank(line.bytes())) continue;
+            return entry(index++, line);
+        }
+    }
+
+    private Entry damaged(long lineNumber, IOException e) {
+        done = true;
+        RejectReason reason = Compression.damage(e);
+        String what = reason == RejectReason.TRUNCATED ? "the stream ends early"
+                : reason == RejectReason.CORRUPT ? "the compressed stream is corrupt" : "the file cannot be read";
+        return failure(index++, "line " + lineNumber + ": " + what + " (" + shorten(e.toString()) + ")", reason);
+    }
+
+    private Entry entry(int at, BoundedLines.Line line) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(line.bytes());
+        } catch (JsonProcessingException e) {
+            return failure(at, "line " + line.number() + ": not valid JSON (" + shorten(e.getOriginalMessage()) + ")", RejectReason.MALFORMED);
+        } catch (IOException e) {
+            return failure(at, "line " + line.number() + ": not valid JSON (" + shorten(e.getMessage()) + ")", RejectReason.MALFORMED);
+        }
+        if (!node.isObject()) {
+            return failure(at, "line " + line.number() + ": a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT)
+                    + ", not an object", RejectReason.MALFORMED);
+        }
+        String url = textOf(node.get(options.urlField()));
+        String id = textOf(node.get(options.idField()));
+        JsonNode html = node.get(options.htmlField());
+        JsonNode text = node.get(options.textField());
+        String mediaType;
+        String content;
+        if (html != null && html.isTextual()) {
+            mediaType = "text/html";
+            content = html.textValue();
+        } else if (text != null && text.isTextual()) {
+            mediaType = "text/plain";
+            content = text.textValue();
+        } else {
+            return Entry.failed(at, url, null, id, RejectReason.MALFORMED, "line " + line.number() + ": no \""
+                    + options.textField() + "\" or \"" + options.htmlField() + "\" field holding a string");
+        }
+        return new Entry(at, url, null, id, mediaType, "UTF-8", content.getBytes(StandardCharsets.UTF_8), null, null);
+    }
+
+    private Entry failure(int at, String message, RejectReason reason) {
+        return Entry.failed(at, null, null, null, reason, message);
+    }
+
+    /** A string or number field as text (scrapers write ids both ways); anything else is absent. */
+    private static String textOf(JsonNode node) {
+        if (node == null) return null;
+        if (node.isTextual()) return node.textValue();
+        if (node.isIntegralNumber()) return node.asText();
+        return null;
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) if (b != ' ' && b != '\t' && b != '\r' && b != '\f') return false;
+        return true;
+    }
+
+    private static String shorten(String message) {
+        if (message == null) return "no detail";
+        String oneLine = message.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= MAX_MESSAGE_CHARS ? oneLine : oneLine.substring(0, MAX_MESSAGE_CHARS) + "...";
+    }
+}
