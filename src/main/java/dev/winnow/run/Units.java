@@ -1,9 +1,14 @@
 package dev.winnow.run;
 
+import dev.winnow.archive.ContainerReader;
+import dev.winnow.archive.Containers;
+import dev.winnow.archive.Entry;
 import dev.winnow.corpus.Positions;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +54,99 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
      * For engines that read inputs in parallel (each input's documents in order, anywhere).
      */
     public static Iterator<Unit> of(Input input, int index, Options options, Map<String, Long> skipped) {
-        return List.of(new Unit(input.at(Positions.of(index, 0)), null)).iterator();
+        Input at = input.at(Positions.of(index, 0));
+        Containers.Kind kind = kindOf(at);
+        if (kind == Containers.Kind.NONE) return List.of(new Unit(at, null)).iterator();
+        return new Entries(at, kind, options, skipped);
+    }
+
+    /**
+     * A container by its name (.warc.gz, .jsonl.zst...) or, for a file whose name does not say what it
+     * holds (no extension, or only a compression one), by a WARC record at its start. Other files are not
+     * opened here: reading the head of every page of a big folder would cost a second open each.
+     */
+    private static Containers.Kind kindOf(Input in) {
+        if (in.path() == null) return Containers.Kind.NONE;
+        String name = String.valueOf(in.path().getFileName());
+        Containers.Kind byName = Containers.kindOf(name, null);
+        if (byName != Containers.Kind.NONE) return byName;
+        if (Compression.innerName(name).lastIndexOf('.') > 0) return Containers.Kind.NONE;   // page.html, page.html.gz
+        try (InputStream head = Files.newInputStream(in.path())) {
+            return Containers.kindOf(name, head.readNBytes(8192));
+        } catch (IOException e) {
+            return Containers.Kind.NONE;      // the single-document path says what is wrong with it
+        }
+    }
+
+    /** A container's documents, read as they are asked for; it is closed once the last has been read. */
+    private static final class Entries implements Iterator<Unit>, Closeable {
+        private final Input container;
+        private final Containers.Kind kind;
+        private final Options options;
+        private final Map<String, Long> skipped;
+        private ContainerReader reader;
+        private Unit failedToOpen;
+        private boolean done;
+
+        Entries(Input container, Containers.Kind kind, Options options, Map<String, Long> skipped) {
+            this.container = container;
+            this.kind = kind;
+            this.options = options;
+            this.skipped = skipped;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (done) return false;
+            if (reader == null && failedToOpen == null) open();
+            if (failedToOpen != null) return true;
+            if (reader.hasNext()) return true;
+            finish();
+            return false;
+        }
+
+        @Override
+        public Unit next() {
+            if (!hasNext()) throw new NoSuchElementException();
+            if (failedToOpen != null) {
+                Unit u = failedToOpen;
+                done = true;
+                return u;
+            }
+            Entry e = reader.next();
+            Input in = container.entry(e.index(), e.bytes(),
+                    new Input.Entry(e.url(), e.date(), e.recordId(), e.mediaType(), e.charset(), e.truncated()));
+            if (e.ok()) return new Unit(in, null);
+            return new Unit(in, Outcome.rejected(new Rejection(in.id(), in.name(), e.failure().reason(), e.failure().message()), 0));
+        }
+
+        private void open() {
+            Fields f = options.fields();
+            try {
+                reader = Containers.open(container.path(), kind,
+                        new Containers.Options(options.maxBytes(), f.text(), f.html(), f.url(), f.id()));
+            } catch (IOException | RuntimeException e) {
+                RejectReason reason = e instanceof IOException io ? Compression.damage(io) : RejectReason.CORRUPT;
+                failedToOpen = new Unit(container, Outcome.rejected(new Rejection(container.id(), container.name(), reason,
+                        "cannot read it as " + (kind == Containers.Kind.WARC ? "a web archive" : "JSON Lines") + ": "
+                                + e.getMessage()), 0));
+            }
+        }
+
+        private void finish() {
+            done = true;
+            reader.skipped().forEach((type, n) -> skipped.merge(type, n, Long::sum));
+            close();
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (reader != null) reader.close();
+            } catch (IOException e) {
+                // nothing more is read from it; a failing close loses nothing
+            }
+        }
     }
 
     @Override
@@ -80,7 +177,9 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
         return skipped;
     }
 
+    /** Closes the container being read, if a run stops before its end. */
     @Override
     public void close() throws IOException {
+        if (current instanceof Closeable c) c.close();
     }
 }

@@ -32,7 +32,7 @@ import java.util.zip.GZIPOutputStream;
  * Archives the tests write themselves with jwarc's {@link WarcWriter}: every record kind Winnow reads or
  * skips, with fixed ids and dates so the expected entries can be spelled out exactly.
  */
-final class Archives {
+public final class Archives {
     private Archives() {}
 
     static final Instant DATE = Instant.parse("2024-05-06T07:08:09Z");
@@ -41,14 +41,14 @@ final class Archives {
     static final String LATIN1_HTML = "<html><body><p>Caf\u00e9 cr\u00e8me at the corner.</p></body></html>";
     static final String GZIP_HTML = "<html><body><p>Chunked and gzipped \u2014 still one page.</p></body></html>";
     static final String RESOURCE_TEXT = "A plain text resource.\n";
-    static final String WET_TEXT = "Converted text of a page.\nSecond line.\n";
+    public static final String WET_TEXT = "Converted text of a page.\nSecond line.\n";
     static final String CUT_HTML = "<html><body><p>The crawler stopped here";
-    static final String LAST_HTML = "<html><body><p>The last page of the archive, long enough to be cut in its middle.</p></body></html>";
+    public static final String LAST_HTML = "<html><body><p>The last page of the archive, long enough to be cut in its middle.</p></body></html>";
 
     static final Map<String, Long> STANDARD_SKIPPED = Map.of("dns", 1L, "metadata", 1L, "request", 1L, "revisit", 1L, "warcinfo", 1L);
 
     /** Every record kind: skipped ones between the documents, so skipping must not disturb indexes. */
-    static List<WarcRecord> standardRecords() {
+    public static List<WarcRecord> standardRecords() {
         try {
             List<WarcRecord> records = new ArrayList<>();
             records.add(new Warcinfo.Builder().recordId(id(1)).date(DATE).filename("test.warc")
@@ -93,7 +93,7 @@ final class Archives {
      * The archive's bytes, uncompressed or one gzip member per record. A record's body is a channel that
      * writing consumes, so each archive is written from freshly built records.
      */
-    static byte[] write(Supplier<List<WarcRecord>> build, boolean gzip) {
+    public static byte[] write(Supplier<List<WarcRecord>> build, boolean gzip) {
         return write(build.get(), gzip);
     }
 
@@ -110,7 +110,7 @@ final class Archives {
     }
 
     /** Byte offsets at which each record starts in {@link #write}'s output. */
-    static long[] offsets(Supplier<List<WarcRecord>> build, boolean gzip) {
+    public static long[] offsets(Supplier<List<WarcRecord>> build, boolean gzip) {
         int n = build.get().size();
         long[] offsets = new long[n];
         for (int i = 0; i < n; i++) offsets[i] = write(build.get().subList(0, i), gzip).length;

@@ -10,6 +10,7 @@ import dev.winnow.run.LocalRunner;
 import dev.winnow.run.OutputCodec;
 import dev.winnow.run.Units;
 import dev.winnow.stages.Profiles;
+import dev.winnow.archive.Archives;
 import dev.winnow.testing.SiteCorpus;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -112,10 +113,18 @@ class SparkLocalEquivalenceTest {
         assertFalse(Files.exists(onSpark.resolve(SparkOutput.WORK_DIR)), "the work folder is gone after the commit");
     }
 
-    /** {@link #corpus} plus a generated corpus of four sites, with templates, near-duplicates and a shared quotation. */
+    /**
+     * {@link #corpus} plus a generated corpus of four sites, with templates, near-duplicates and a shared
+     * quotation; three more sites as JSON Lines with URLs; a web archive the test writes, and a copy cut short.
+     */
     private static List<String> multiSiteCorpus(Path tmp) throws IOException {
         List<String> args = corpus(tmp);
-        SiteCorpus.builder().seed(5).sites(4).docsPerSite(12).build().writeTextFolders(Path.of(args.get(0)).resolve("sites"));
+        Path root = Path.of(args.get(0));
+        SiteCorpus.builder().seed(5).sites(4).docsPerSite(12).build().writeTextFolders(root.resolve("sites"));
+        SiteCorpus.builder().seed(6).sites(3).docsPerSite(8).build().writeJsonLines(root.resolve("jsonl"), 1 << 20);
+        byte[] warc = Archives.write(Archives::standardRecords, true);
+        Files.write(root.resolve("crawl.warc.gz"), warc);
+        Files.write(root.resolve("cut.warc.gz"), java.util.Arrays.copyOf(warc, warc.length - 40));
         return args;
     }
 
