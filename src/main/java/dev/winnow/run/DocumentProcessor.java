@@ -122,8 +122,10 @@ public final class DocumentProcessor {
             String name = input.path() == null ? null : input.path().getFileName().toString();
             if (input.entry() != null) name = nameFor(input.entry().mediaType());
             byte[] data = bytes;
-            if (Compression.isGzip(data)) {
-                Compression.Inflated inflated = Compression.gunzip(data, limits.maxBytes());
+            boolean gzip = Compression.isGzip(data);
+            if (gzip || Compression.isZstd(data)) {
+                Compression.Inflated inflated = gzip ? Compression.gunzip(data, limits.maxBytes())
+                        : Compression.unzstd(data, limits.maxBytes());
                 if (!inflated.ok()) return reject(input, inflated.reason(), inflated.message(), bytes.length);
                 data = inflated.bytes();
                 name = Compression.innerName(name);

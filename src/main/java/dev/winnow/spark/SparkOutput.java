@@ -75,6 +75,22 @@ final class SparkOutput implements Closeable {
         }
     }
 
+    /** The work folder: partitions write their part files and text files into it. */
+    Path work() {
+        return work;
+    }
+
+    /** Appends a partition's part files (lines in input order, as it wrote them), then deletes them. */
+    void append(String articlesPart, String rejectedPart) throws IOException {
+        for (String[] pair : new String[][]{{articlesPart, "a"}, {rejectedPart, "r"}}) {
+            Path part = Path.of(pair[0]);
+            try (java.io.Reader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
+                in.transferTo(pair[1].equals("a") ? articles : rejected);
+            }
+            Files.delete(part);
+        }
+    }
+
     /** Appends a record's line and writes its text file. */
     void record(String id, String line, String text) throws IOException {
         articles.write(line);

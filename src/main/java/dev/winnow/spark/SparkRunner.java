@@ -17,6 +17,7 @@ import dev.winnow.run.Input;
 import dev.winnow.run.Inputs;
 import dev.winnow.run.Limits;
 import dev.winnow.run.Outcome;
+import dev.winnow.run.OutputFormat;
 import dev.winnow.run.RejectReason;
 import dev.winnow.run.Rejection;
 import dev.winnow.run.Units;
@@ -32,6 +33,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +50,8 @@ import java.util.TreeMap;
 /**
  * Runs the local runner's two passes on Spark. Inputs are listed on the driver exactly as the local
  * runner lists them; executors expand each input into its documents ({@link Units#of}) and clean them
- * with a {@link DocumentProcessor}; the driver writes the outcomes in input order. For the same inputs
+ * with a {@link DocumentProcessor}; each partition writes its outcomes, in order, to part files in the
+ * output's work folder, and the driver joins the parts in input order. For the same inputs
  * and options, {@code articles.jsonl}, {@code rejected.jsonl}, {@code quotes.jsonl} and {@code text/}
  * hold the same bytes as the local runner's; {@code report.json} has the same counts, its own timings,
  * and {@code "engine": "spark"}.
@@ -61,8 +65,8 @@ import java.util.TreeMap;
  * resulting {@link CorpusFacts} are broadcast, and pass 2 cleans every document again with
  * {@link DocumentProcessor#withCorpus}. Containers are read twice, once per pass, as locally.
  *
- * <p>Input paths must be readable at the same absolute path from every executor (a shared file system,
- * or local mode). Standard input cannot be spread over a cluster and is refused. Executors get absolute
+ * <p>Input paths must be readable, and the output folder writable, at the same absolute path from every
+ * executor and the driver (a shared file system, or local mode). Standard input cannot be spread over a cluster and is refused. Executors get absolute
  * paths, so a plain file's origin (its site when it has no URL) is its absolute folder where the local
  * runner has the folder as given: the keys differ, the grouping and so the output do not, unless one
  * folder is named twice in two spellings.
@@ -101,10 +105,9 @@ public final class SparkRunner {
     public record Summary(int inputs, int records, int rejected, ObjectNode report) {}
 
     /**
-     * Most inputs in one automatically sized partition. The driver holds one partition's outcomes at a
-     * time while it writes them, so this bounds its memory (about 500 articles' JSON and text, for plain
-     * files; a container's entries all land in its input's partition); more partitions than that only
-     * add scheduling.
+     * Most inputs in one automatically sized partition, so that plain files spread over every core; a
+     * container's entries all land in its input's partition, so a corpus of a few big archives has few
+     * partitions (a file is read by one task).
      */
     static final int MAX_DOCS_PER_PARTITION = 500;
 
@@ -157,13 +160,7 @@ public final class SparkRunner {
             quotes = analysis.quotes();
         }
         final Broadcast<CorpusFacts> second = facts;
-        JavaRDD<Result> results = listed.mapPartitions(part -> clean(settings, second, part));
-        // toLocalIterator runs one job per partition, one after another: materialise the outcomes in parallel
-        // first, then stream them to the driver a partition at a time. Serialised and spilled to disk as needed,
-        // so neither the executors nor the driver hold the whole corpus.
-        results.persist(StorageLevel.MEMORY_AND_DISK_SER());
         Tally tally = new Tally();
-        Map<String, Long> skipped = new TreeMap<>();
         try (SparkOutput out = SparkOutput.open(options.outDir(), options.textFiles())) {
             if (quotes != null) out.quotes(quotes);
             // Same order as the local runner: the unreadable paths, then the documents of the inputs.
@@ -171,40 +168,82 @@ public final class SparkRunner {
                 out.reject(r);
                 tally.reject(r, 0);
             }
-            results.count();
-            // Partitions of a parallelised list keep its order, mapPartitions keeps theirs and each input's
-            // documents come in order, so outcomes arrive sorted by position without a shuffle. Checked here,
-            // since output order is the contract; positions need not be contiguous (a container's entries).
+            // Each partition writes its outcomes, in order, to part files in the work folder (and its text files
+            // to the staged text/), and sends back only its counts; the driver then joins the parts in partition
+            // order. No document passes through the driver, so its memory does not grow with a partition's size.
+            String work = out.work().toAbsolutePath().toString();
+            boolean textFiles = options.textFiles();
+            List<Part> parts = new ArrayList<>(listed.mapPartitionsWithIndex(
+                    (index, part) -> writePart(settings, second, work, textFiles, index, part), true).collect());
+            parts.sort(java.util.Comparator.comparingInt(Part::index));
+            // Partitions of a parallelised list keep its order and each input's documents come in order, so the
+            // parts are in input order without a shuffle. Checked, since output order is the contract.
             long last = -1;
-            for (Iterator<Result> it = results.toLocalIterator(); it.hasNext(); ) {
-                Result r = it.next();
-                if (r.skipped() != null) {
-                    r.skipped().forEach((type, n) -> skipped.merge(type, n, Long::sum));
-                    continue;
+            for (Part part : parts) {
+                if (part.tally().outcomes() == 0) continue;
+                if (part.first() <= last) {
+                    throw new IllegalStateException("partition " + part.index() + " starts at position " + part.first()
+                            + ", not after position " + last);
                 }
-                if (r.position() <= last) {
-                    throw new IllegalStateException("the outcome at position " + r.position() + " arrived after position " + last);
-                }
-                last = r.position();
-                if (r.isRecord()) {
-                    out.record(r.id(), r.recordLine(), r.text());
-                    tally.record(r.bytes(), r.counts());
-                } else {
-                    Rejection rejection = r.rejection();
-                    out.reject(rejection);
-                    tally.reject(rejection, r.bytes());
-                }
+                last = part.last();
+                out.append(part.articles(), part.rejected());
+                tally.add(part.tally());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             ObjectNode report = report(tally, seconds, options, partitions);
-            if (!skipped.isEmpty()) skipped.forEach(report.putObject("skipped_records")::put);
+            if (!tally.skipped.isEmpty()) tally.skipped.forEach(report.putObject("skipped_records")::put);
             CorpusStages.describe(corpus).forEach(report.putArray("pipeline_corpus")::add);
             out.commit(report);
             return new Summary(tally.records + tally.rejected, tally.records, tally.rejected, report);
         } finally {
-            results.unpersist(false);
             if (facts != null) facts.destroy();
         }
+    }
+
+    /**
+     * What a partition wrote: its part files, the positions of its first and last outcome, its counts.
+     * Paths as strings: {@link Path} is not serialisable.
+     */
+    private record Part(int index, String articles, String rejected, long first, long last, Tally tally) implements Serializable {}
+
+    /**
+     * Runs in an executor, the only pass or pass 2: cleans the partition's documents and writes them, in
+     * order, to its part files and the staged text folder in {@code work} (a shared file system on a cluster).
+     */
+    private static Iterator<Part> writePart(Settings settings, Broadcast<CorpusFacts> facts, String work, boolean textFiles,
+                                            int index, Iterator<Tuple2<Integer, Doc>> inputs) throws IOException {
+        Path dir = Files.createDirectories(Path.of(work, "parts"));
+        Path articlesPart = dir.resolve(String.format(java.util.Locale.ROOT, "articles-%05d", index));
+        Path rejectedPart = dir.resolve(String.format(java.util.Locale.ROOT, "rejected-%05d", index));
+        Path text = Path.of(work, OutputFormat.TEXT_DIR);
+        Tally tally = new Tally();
+        long first = -1, last = -1;
+        try (java.io.Writer articles = Files.newBufferedWriter(articlesPart, StandardCharsets.UTF_8);
+             java.io.Writer rejected = Files.newBufferedWriter(rejectedPart, StandardCharsets.UTF_8)) {
+            for (Iterator<Result> it = clean(settings, facts, inputs); it.hasNext(); ) {
+                Result r = it.next();
+                if (r.skipped() != null) {
+                    r.skipped().forEach((type, n) -> tally.skipped.merge(type, n, Long::sum));
+                    continue;
+                }
+                if (r.position() <= last) {
+                    throw new IllegalStateException("the outcome at position " + r.position() + " came after position " + last);
+                }
+                if (first < 0) first = r.position();
+                last = r.position();
+                if (r.isRecord()) {
+                    articles.write(r.recordLine());
+                    articles.write('\n');
+                    if (textFiles) Files.write(text.resolve(OutputFormat.textFileName(r.id())), OutputFormat.textFileBytes(r.text()));
+                    tally.record(r.bytes(), r.counts());
+                } else {
+                    rejected.write(OutputFormat.rejectionLine(r.rejection()));
+                    rejected.write('\n');
+                    tally.reject(r.rejection(), r.bytes());
+                }
+            }
+        }
+        return List.of(new Part(index, articlesPart.toString(), rejectedPart.toString(), first, last, tally)).iterator();
     }
 
     /** What pass 1 learned: the facts pass 2 reads, and the lines of {@code quotes.jsonl}. */
@@ -460,7 +499,7 @@ public final class SparkRunner {
     }
 
     /**
-     * An {@link Outcome} as it travels back to the driver, with its document's position. A record carries
+     * An {@link Outcome} as an executor writes it, with its document's position. A record carries
      * its JSON line and text; a rejection its reason and message. A result with {@code skipped} set is no
      * outcome: it carries the container records an input passed over, by type.
      */
@@ -486,13 +525,31 @@ public final class SparkRunner {
         Rejection rejection() { return new Rejection(id, path, reason, message); }
     }
 
-    /** The counts report.json gives, as the local runner's tally keeps them: sorted maps, bytes of every outcome. */
-    private static final class Tally {
+    /**
+     * The counts report.json gives, as the local runner's tally keeps them: sorted maps, bytes of every
+     * outcome, and the container records passed over. One per partition, added up on the driver.
+     */
+    private static final class Tally implements Serializable {
         int records;
         int rejected;
         long bytes;
-        final Map<String, Integer> rejections = new TreeMap<>();
-        final Map<String, Map<String, Integer>> removals = new TreeMap<>();
+        final TreeMap<String, Integer> rejections = new TreeMap<>();
+        final TreeMap<String, TreeMap<String, Integer>> removals = new TreeMap<>();
+        final TreeMap<String, Long> skipped = new TreeMap<>();
+
+        int outcomes() {
+            return records + rejected;
+        }
+
+        void add(Tally other) {
+            records += other.records;
+            rejected += other.rejected;
+            bytes += other.bytes;
+            other.rejections.forEach((reason, n) -> rejections.merge(reason, n, Integer::sum));
+            other.removals.forEach((stage, reasons) -> reasons.forEach((reason, n) ->
+                    removals.computeIfAbsent(stage, k -> new TreeMap<>()).merge(reason, n, Integer::sum)));
+            other.skipped.forEach((type, n) -> skipped.merge(type, n, Long::sum));
+        }
 
         void record(long size, Map<String, ? extends Map<String, Integer>> counts) {
             records++;

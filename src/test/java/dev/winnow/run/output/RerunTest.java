@@ -113,6 +113,27 @@ class RerunTest {
     }
 
     @Test
+    void aRunKilledInTheSecondPassDoesNotReadTheCorpusAgain(@TempDir Path tmp) throws Exception {
+        Path corpus = CleanRuns.corpus(tmp.resolve("corpus"), DOCUMENTS, 9);
+        Path out = tmp.resolve("out");
+        Child child = Child.start(args(corpus, out, "-q"), Map.of("winnow.test.pauseAt", "corpus.written:1"), tmp.resolve("child.err"));
+        try {
+            assertTrue(child.await(child::paused, Duration.ofSeconds(60)), child.err());
+        } finally {
+            assertTrue(child.kill());
+        }
+        assertTrue(Files.exists(out.resolve(".winnow-run/corpus.facts")), "the first pass's facts were saved");
+
+        CleanRuns.Result rerun = run(args(corpus, out));
+        assertEquals(ExitCodes.REJECTIONS, rerun.exit(), rerun.err());
+        assertTrue(rerun.err().contains("resuming the interrupted run in " + out + ": 0 inputs were done"), rerun.err());
+        assertFalse(rerun.err().contains("pass 1 of 2"), "the first pass is not done again: " + rerun.err());
+        Path fresh = tmp.resolve("fresh");
+        assertEquals(ExitCodes.REJECTIONS, run(args(corpus, fresh, "-q")).exit());
+        CleanRuns.assertSameOutput(fresh, out, "after a kill in the second pass");
+    }
+
+    @Test
     void anInterruptedRunResumesAndSaysHowFarItHadGot(@TempDir Path tmp) throws Exception {
         Path corpus = CleanRuns.corpus(tmp.resolve("corpus"), DOCUMENTS, 5);
         Path out = tmp.resolve("out");
