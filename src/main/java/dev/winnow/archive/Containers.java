@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -28,29 +29,43 @@ public final class Containers {
     }
 
     /**
+     * JSON Lines field names.
+     *
+     * @param text the field holding plain text
+     * @param html the field holding HTML, preferred over the text field when both are set
+     * @param url  the field holding the document's URL
+     * @param id   the field holding the scraper's own id, carried as {@link Entry#recordId()}
+     */
+    public record Fields(String text, String html, String url, String id) implements Serializable {
+        /** The names common scrapers write. */
+        public static final Fields DEFAULTS = new Fields("text", "html", "url", "id");
+
+        public Fields {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(html, "html");
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /**
      * How entries are read.
      *
-     * @param maxBytes  the most bytes one entry may hold; a larger entry becomes a {@code too_large}
-     *                  failure and reading goes on with the next
-     * @param textField the JSON Lines field holding plain text
-     * @param htmlField the JSON Lines field holding HTML, preferred over the text field when both are set
-     * @param urlField  the JSON Lines field holding the document's URL
-     * @param idField   the JSON Lines field holding the scraper's own id, carried as {@link Entry#recordId()}
+     * @param maxBytes the most bytes one entry may hold; a larger entry becomes a {@code too_large}
+     *                 failure and reading goes on with the next
+     * @param fields   the JSON Lines field names
      */
-    public record Options(long maxBytes, String textField, String htmlField, String urlField, String idField) {
+    public record Options(long maxBytes, Fields fields) implements Serializable {
         public Options {
             if (maxBytes <= 0) throw new IllegalArgumentException("maxBytes must be positive, was " + maxBytes);
             // one entry's bytes live in one array
             maxBytes = Math.min(maxBytes, Integer.MAX_VALUE - 8);
-            Objects.requireNonNull(textField, "textField");
-            Objects.requireNonNull(htmlField, "htmlField");
-            Objects.requireNonNull(urlField, "urlField");
-            Objects.requireNonNull(idField, "idField");
+            Objects.requireNonNull(fields, "fields");
         }
 
-        /** The field names common scrapers write: "text", "html", "url", "id". */
+        /** With the field names common scrapers write. */
         public static Options defaults(long maxBytes) {
-            return new Options(maxBytes, "text", "html", "url", "id");
+            return new Options(maxBytes, Fields.DEFAULTS);
         }
     }
 

@@ -114,10 +114,10 @@ final class JsonLinesEntries implements ContainerReader {
             return failure(at, "line " + line.number() + ": a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT)
                     + ", not an object", RejectReason.MALFORMED);
         }
-        String url = textOf(node.get(options.urlField()));
-        String id = textOf(node.get(options.idField()));
-        JsonNode html = node.get(options.htmlField());
-        JsonNode text = node.get(options.textField());
+        String url = textOf(node.get(options.fields().url()));
+        String id = textOf(node.get(options.fields().id()));
+        JsonNode html = node.get(options.fields().html());
+        JsonNode text = node.get(options.fields().text());
         String mediaType;
         String content;
         if (html != null && html.isTextual()) {
@@ -128,7 +128,7 @@ final class JsonLinesEntries implements ContainerReader {
             content = text.textValue();
         } else {
             return Entry.failed(at, url, null, id, RejectReason.MALFORMED, "line " + line.number() + ": no \""
-                    + options.textField() + "\" or \"" + options.htmlField() + "\" field holding a string");
+                    + options.fields().text() + "\" or \"" + options.fields().html() + "\" field holding a string");
         }
         return new Entry(at, url, null, id, mediaType, "UTF-8", content.getBytes(StandardCharsets.UTF_8), null, null);
     }

@@ -1,16 +1,17 @@
 package dev.winnow.cli;
 
+import dev.winnow.archive.Containers;
 import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.run.Limits;
-import dev.winnow.run.OutputCodec;
-import dev.winnow.run.Units;
 import dev.winnow.run.LocalRunner;
 import dev.winnow.run.OutputBusyException;
+import dev.winnow.run.OutputCodec;
+import dev.winnow.run.Units;
 import dev.winnow.stages.Profiles;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -105,18 +106,18 @@ public final class CleanCommand implements Callable<Integer> {
     boolean noCorpus;
 
     @Option(names = "--text-field", paramLabel = "NAME", description = "JSON Lines: the field holding plain text (default: ${DEFAULT-VALUE}).")
-    String textField = Units.Fields.DEFAULTS.text();
+    String textField = Containers.Fields.DEFAULTS.text();
 
     @Option(names = "--html-field", paramLabel = "NAME", description = "JSON Lines: the field holding HTML, used before the text field "
             + "when a line has both (default: ${DEFAULT-VALUE}).")
-    String htmlField = Units.Fields.DEFAULTS.html();
+    String htmlField = Containers.Fields.DEFAULTS.html();
 
     @Option(names = "--url-field", paramLabel = "NAME", description = "JSON Lines: the field holding the page's URL (default: ${DEFAULT-VALUE}).")
-    String urlField = Units.Fields.DEFAULTS.url();
+    String urlField = Containers.Fields.DEFAULTS.url();
 
     @Option(names = "--id-field", paramLabel = "NAME", description = "JSON Lines: the field holding the scraper's own id, "
             + "kept as metadata.input.record_id (default: ${DEFAULT-VALUE}).")
-    String idField = Units.Fields.DEFAULTS.id();
+    String idField = Containers.Fields.DEFAULTS.id();
 
     @Option(names = "--compress", paramLabel = "CODEC", converter = CodecConverter.class,
             description = "Write articles, rejections and quotes as .jsonl.gz (gz) or .jsonl.zst (zst) (default: plain .jsonl).")
@@ -149,7 +150,7 @@ public final class CleanCommand implements Callable<Integer> {
         CorpusSettings corpus = noCorpus ? CorpusSettings.OFF
                 : new CorpusSettings(true, repeatedLines, dropNearDuplicates, dedupeQuotes == QuoteScope.CORPUS);
         LocalRunner.Options options = new LocalRunner.Options(output, threads, limits, src, !noTextFiles, quiet,
-                System.console() != null, corpus, new Units.Fields(textField, htmlField, urlField, idField), compress);
+                System.console() != null, corpus, new Containers.Fields(textField, htmlField, urlField, idField), compress);
         try {
             LocalRunner runner = new LocalRunner(Profiles.text(), "text");
             LocalRunner.Summary s = (restart ? runner.restarting() : runner).run(inputs, System.in, options, System.err);

@@ -22,7 +22,7 @@ import java.util.Set;
  * The local runner's aggregation of the first pass, in memory that does not grow with the corpus's
  * text. Line keys and band keys are spilled to {@value #PARTITIONS} partition files by key, then
  * each partition is counted or grouped on its own (a hash aggregation as Spark's shuffle does it), so
- * only one partition's keys are in memory at a time. Quotations are kept in a {@link QuoteTable}.
+ * only one partition's keys are in memory at a time. Quotations go to a {@link QuoteTable}, which spills too.
  * Decisions go through {@link CorpusSettings#isRepeated} and {@link Clusters}, as on Spark.
  */
 public final class CorpusIndex implements Closeable {
@@ -34,7 +34,7 @@ public final class CorpusIndex implements Closeable {
     private final DataOutputStream[] lines = new DataOutputStream[PARTITIONS];
     private final DataOutputStream[] bands = new DataOutputStream[PARTITIONS];
     private final DataOutputStream ids;
-    private final QuoteTable quotes = new QuoteTable();
+    private final QuoteTable quotes;
     private long documents;
 
     public CorpusIndex(Path dir, CorpusSettings settings) throws IOException {
@@ -45,6 +45,7 @@ public final class CorpusIndex implements Closeable {
             bands[p] = open("bands-" + p);
         }
         ids = open("ids");
+        quotes = new QuoteTable(dir.resolve("quotes"));
     }
 
     private DataOutputStream open(String name) throws IOException {
@@ -74,11 +75,11 @@ public final class CorpusIndex implements Closeable {
 
     public long documents() { return documents; }
 
-    /** The quotation table, for {@code quotes.jsonl}. */
-    public QuoteTable quotes() { return quotes; }
-
-    /** Aggregates everything added; the spill files are deleted afterwards. */
-    public CorpusFacts finish() throws IOException {
+    /**
+     * Aggregates everything added, handing each distinct quotation to {@code quotations} (for
+     * {@code quotes.jsonl}) in order of first appearance; the spill files are deleted afterwards.
+     */
+    public CorpusFacts finish(java.util.function.Consumer<QuoteTable.Entry> quotations) throws IOException {
         closeAll();
         Clusters clusters = new Clusters();
         for (int p = 0; p < PARTITIONS; p++) {
@@ -91,8 +92,8 @@ public final class CorpusIndex implements Closeable {
         }
         Map<Long, String> rootIds = idsOf(clusters.roots());
         Map<Long, Cluster> clustered = clusters.build(rootIds::get);
-        CorpusFacts facts = new CorpusFacts(repeatedLines(clustered), clustered,
-                settings.dedupeQuotes() ? quotes.repeats() : new long[0]);
+        long[] repeats = quotes.finish(quotations);
+        CorpusFacts facts = new CorpusFacts(repeatedLines(clustered), clustered, settings.dedupeQuotes() ? repeats : new long[0]);
         deleteSpill();
         return facts;
     }
@@ -160,6 +161,7 @@ public final class CorpusIndex implements Closeable {
     }
 
     private void deleteSpill() throws IOException {
+        quotes.close();
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) Files.deleteIfExists(f);
         }

@@ -3,6 +3,7 @@ package dev.winnow.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.Version;
+import dev.winnow.archive.Containers;
 import dev.winnow.core.Pipeline;
 import dev.winnow.corpus.CorpusFacts;
 import dev.winnow.corpus.CorpusIndex;
@@ -13,6 +14,8 @@ import dev.winnow.corpus.QuotesFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -21,8 +24,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Runs the pipeline over inputs on this machine. Documents are processed in parallel but written in
@@ -40,18 +47,18 @@ public final class LocalRunner {
      * bound what one document may cost.
      */
     public record Options(Path outDir, int threads, Limits limits, String source, boolean textFiles, boolean quiet,
-                          boolean terminal, CorpusSettings corpus, Units.Fields fields, OutputCodec codec) {
+                          boolean terminal, CorpusSettings corpus, Containers.Fields fields, OutputCodec codec) {
         /** The default limits with another input size limit, without corpus stages. */
         public Options(Path outDir, int threads, long maxBytes, String source, boolean textFiles, boolean quiet,
                        boolean terminal) {
             this(outDir, threads, Limits.DEFAULTS.withMaxBytes(maxBytes), source, textFiles, quiet, terminal, CorpusSettings.OFF,
-                    Units.Fields.DEFAULTS, OutputCodec.NONE);
+                    Containers.Fields.DEFAULTS, OutputCodec.NONE);
         }
 
         /** Without corpus stages. */
         public Options(Path outDir, int threads, Limits limits, String source, boolean textFiles, boolean quiet,
                        boolean terminal) {
-            this(outDir, threads, limits, source, textFiles, quiet, terminal, CorpusSettings.OFF, Units.Fields.DEFAULTS,
+            this(outDir, threads, limits, source, textFiles, quiet, terminal, CorpusSettings.OFF, Containers.Fields.DEFAULTS,
                     OutputCodec.NONE);
         }
 
@@ -100,26 +107,26 @@ public final class LocalRunner {
         }
         CorpusSettings corpus = options.corpus();
         DocumentProcessor processor = new DocumentProcessor(pipeline, profile, options.limits());
-        List<String> chains = new java.util.ArrayList<>(pipeline.describe());
+        List<String> chains = new ArrayList<>(pipeline.describe());
         chains.add("html:" + String.join(",", processor.markupChain()));
         chains.addAll(CorpusStages.describe(corpus));
         String fingerprint = RunFingerprint.of(listing, options, profile, chains);
-        final Options opts = options;
+        boolean quiet = options.quiet();
 
         // Workers run each document under the time budget; a hung one is rejected and its thread replaced.
         WorkerPool pool = new WorkerPool(Math.max(1, options.threads()), options.limits().timeout(),
                 warning -> log.println("winnow: warning: " + warning));
         try (OutputWriter out = OutputWriter.open(options.outDir(), options.textFiles(), fingerprint, options.codec(),
                 restart, message -> {
-                    if (!opts.quiet()) log.println("winnow: " + message);
+                    if (!quiet) log.println("winnow: " + message);
                 })) {
             if (out.start() == OutputWriter.Start.FINISHED) {
                 ObjectNode done = out.finishedReport();
                 return new Summary(done.path("inputs").asInt(), done.path("records").asInt(), done.path("rejected").asInt(), done);
             }
-            Units.Options reading = new Units.Options(options.limits().maxBytes(), options.fields());
+            Containers.Options reading = new Containers.Options(options.limits().maxBytes(), options.fields());
             int total = -1;     // outcomes, once a first pass has counted them
-            java.util.Map<String, Long> skipped;
+            Map<String, Long> skipped;
             if (corpus.enabled()) {
                 CorpusFacts facts = out.savedCorpus();
                 if (facts == null) {
@@ -173,7 +180,7 @@ public final class LocalRunner {
      * The first pass over a corpus: every document cleaned, its {@link dev.winnow.corpus.Features}
      * aggregated, the facts and quotes.jsonl saved in the work folder for the second pass.
      */
-    private Analysis analyze(Inputs.Listing listing, Units.Options reading, DocumentProcessor first, WorkerPool pool,
+    private Analysis analyze(Inputs.Listing listing, Containers.Options reading, DocumentProcessor first, WorkerPool pool,
                              Options options, OutputWriter out, PrintStream log) throws IOException {
         if (!options.quiet()) log.println("winnow: pass 1 of 2: reading the corpus for repeated lines, near-duplicates and quotations");
         Progress progress = new Progress(log, estimate(listing), options.quiet(), options.terminal());
@@ -186,13 +193,26 @@ public final class LocalRunner {
                 progress.update(o);
             });
             progress.finish();
-            CorpusFacts facts = index.finish();
-            List<String> quotes = index.quotes().entries().stream().map(QuotesFile::line).toList();
-            out.saveCorpus(facts, quotes);
+            CorpusFacts facts;
+            int[] quotations = {0};
+            try (Writer quotes = out.stageQuotes()) {
+                facts = index.finish(entry -> {
+                    try {
+                        quotes.write(QuotesFile.line(entry));
+                        quotes.write('\n');
+                        quotations[0]++;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            out.saveCorpus(facts);
             if (!options.quiet()) {
-                log.printf(java.util.Locale.ROOT, "winnow: pass 1 of 2 done: %d documents, %d repeated site lines, %d near-duplicate "
+                log.printf(Locale.ROOT, "winnow: pass 1 of 2 done: %d documents, %d repeated site lines, %d near-duplicate "
                         + "documents, %d distinct quotations; pass 2 of 2: cleaning%n", index.documents(),
-                        facts.repeatedLines().length, facts.clusters().size(), quotes.size());
+                        facts.repeatedLines().length, facts.clusters().size(), quotations[0]);
             }
             return new Analysis(facts, outcomes[0]);
         }
@@ -210,14 +230,14 @@ public final class LocalRunner {
      * already. The first {@code skip} units are passed over (a resumed run did them).
      */
     private static void inOrder(Units units, int skip, WorkerPool pool, int threads,
-                                java.util.function.Function<Input, WorkerPool.Job<Outcome>> job, Sink sink) throws IOException {
+                                Function<Input, WorkerPool.Job<Outcome>> job, Sink sink) throws IOException {
         Deque<Future<Outcome>> window = new ArrayDeque<>();
         int limit = Math.max(1, threads) * WINDOW_PER_THREAD;
         for (int i = 0; i < skip && units.hasNext(); i++) units.next();
         while (units.hasNext() || !window.isEmpty()) {
             while (units.hasNext() && window.size() < limit) {
                 Units.Unit unit = units.next();
-                window.add(unit.failed() != null ? java.util.concurrent.CompletableFuture.completedFuture(unit.failed())
+                window.add(unit.failed() != null ? CompletableFuture.completedFuture(unit.failed())
                         : pool.submit(job.apply(unit.input())));
             }
             sink.accept(await(window.poll()));

@@ -332,19 +332,18 @@ final class OutputWriter implements Closeable {
         return work.resolve("spill");
     }
 
+    /** The staged quotes.jsonl, for the first pass to write its lines into before {@link #saveCorpus}. */
+    Writer stageQuotes() throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(codec.member(Files.newOutputStream(work.resolve(quotesName))),
+                StandardCharsets.UTF_8), JOURNAL_BUFFER);
+    }
+
     /**
-     * Saves the first pass's results, {@code quotes} as the staged quotes.jsonl and {@code facts} for the
-     * second pass, then checkpoints, so a run killed in the second pass does not redo the first.
+     * Saves the first pass's results, the staged quotes.jsonl (written and closed) and {@code facts} for
+     * the second pass, then checkpoints, so a run killed in the second pass does not redo the first.
      */
-    void saveCorpus(CorpusFacts facts, Iterable<String> quoteLines) throws IOException {
+    void saveCorpus(CorpusFacts facts) throws IOException {
         Path quotes = work.resolve(quotesName);
-        try (Writer w = new BufferedWriter(new OutputStreamWriter(codec.member(Files.newOutputStream(quotes)),
-                StandardCharsets.UTF_8), JOURNAL_BUFFER)) {
-            for (String line : quoteLines) {
-                w.write(line);
-                w.write('\n');
-            }
-        }
         try (FileChannel ch = FileChannel.open(quotes, StandardOpenOption.WRITE)) {
             ch.force(false);
         }

@@ -25,25 +25,17 @@ import java.util.TreeMap;
  */
 public final class Units implements Iterator<Units.Unit>, Closeable {
 
-    /** JSON Lines field names: the text, the HTML, the URL and the id of a document. */
-    public record Fields(String text, String html, String url, String id) {
-        public static final Fields DEFAULTS = new Fields("text", "html", "url", "id");
-    }
-
-    /** How containers are read: the size limit per document and the JSON Lines fields. */
-    public record Options(long maxBytes, Fields fields) implements java.io.Serializable {}
-
     /** A document to process, or an outcome already decided (the container could not give the document). */
     public record Unit(Input input, Outcome failed) {}
 
     private final List<Input> inputs;
-    private final Options options;
+    private final Containers.Options options;
     private final Map<String, Long> skipped = new TreeMap<>();
     private int next;
     private Iterator<Unit> current = java.util.Collections.emptyIterator();
     private Unit ahead;
 
-    public Units(List<Input> inputs, Options options) {
+    public Units(List<Input> inputs, Containers.Options options) {
         this.inputs = inputs;
         this.options = options;
     }
@@ -53,7 +45,7 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
      * container's entries as they are read. Non-document records are counted into {@code skipped}.
      * For engines that read inputs in parallel (each input's documents in order, anywhere).
      */
-    public static Iterator<Unit> of(Input input, int index, Options options, Map<String, Long> skipped) {
+    public static Iterator<Unit> of(Input input, int index, Containers.Options options, Map<String, Long> skipped) {
         Input at = input.at(Positions.of(index, 0));
         Containers.Kind kind = kindOf(at);
         if (kind == Containers.Kind.NONE) return List.of(new Unit(at, null)).iterator();
@@ -82,13 +74,13 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
     private static final class Entries implements Iterator<Unit>, Closeable {
         private final Input container;
         private final Containers.Kind kind;
-        private final Options options;
+        private final Containers.Options options;
         private final Map<String, Long> skipped;
         private ContainerReader reader;
         private Unit failedToOpen;
         private boolean done;
 
-        Entries(Input container, Containers.Kind kind, Options options, Map<String, Long> skipped) {
+        Entries(Input container, Containers.Kind kind, Containers.Options options, Map<String, Long> skipped) {
             this.container = container;
             this.kind = kind;
             this.options = options;
@@ -121,10 +113,8 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
         }
 
         private void open() {
-            Fields f = options.fields();
             try {
-                reader = Containers.open(container.path(), kind,
-                        new Containers.Options(options.maxBytes(), f.text(), f.html(), f.url(), f.id()));
+                reader = Containers.open(container.path(), kind, options);
             } catch (IOException | RuntimeException e) {
                 RejectReason reason = e instanceof IOException io ? Compression.damage(io) : RejectReason.CORRUPT;
                 failedToOpen = new Unit(container, Outcome.rejected(new Rejection(container.id(), container.name(), reason,

@@ -1,6 +1,7 @@
 package dev.winnow.spark;
 
 import dev.winnow.Version;
+import dev.winnow.archive.Containers;
 import dev.winnow.cli.CleanCommand;
 import dev.winnow.cli.ExitCodes;
 import dev.winnow.corpus.CorpusSettings;
@@ -8,10 +9,10 @@ import dev.winnow.run.Limits;
 import dev.winnow.run.Units;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -98,18 +99,18 @@ public final class SparkMain implements Callable<Integer> {
     boolean noCorpus;
 
     @Option(names = "--text-field", paramLabel = "NAME", description = "JSON Lines: the field holding plain text (default: ${DEFAULT-VALUE}).")
-    String textField = Units.Fields.DEFAULTS.text();
+    String textField = Containers.Fields.DEFAULTS.text();
 
     @Option(names = "--html-field", paramLabel = "NAME", description = "JSON Lines: the field holding HTML, used before the text field "
             + "when a line has both (default: ${DEFAULT-VALUE}).")
-    String htmlField = Units.Fields.DEFAULTS.html();
+    String htmlField = Containers.Fields.DEFAULTS.html();
 
     @Option(names = "--url-field", paramLabel = "NAME", description = "JSON Lines: the field holding the page's URL (default: ${DEFAULT-VALUE}).")
-    String urlField = Units.Fields.DEFAULTS.url();
+    String urlField = Containers.Fields.DEFAULTS.url();
 
     @Option(names = "--id-field", paramLabel = "NAME", description = "JSON Lines: the field holding the scraper's own id, "
             + "kept as metadata.input.record_id (default: ${DEFAULT-VALUE}).")
-    String idField = Units.Fields.DEFAULTS.id();
+    String idField = Containers.Fields.DEFAULTS.id();
 
     @Option(names = "--no-text-files", description = "Do not write OUTDIR/text/<id>.txt.")
     boolean noTextFiles;
@@ -153,7 +154,7 @@ public final class SparkMain implements Callable<Integer> {
         CorpusSettings corpus = noCorpus ? CorpusSettings.OFF
                 : new CorpusSettings(true, repeatedLines, dropNearDuplicates, dedupeQuotes == CleanCommand.QuoteScope.CORPUS);
         SparkRunner.Options options = new SparkRunner.Options(output, limits, src, !noTextFiles, partitions, quiet, corpus,
-                new Units.Fields(textField, htmlField, urlField, idField));
+                new Containers.Fields(textField, htmlField, urlField, idField));
         try (JavaSparkContext spark = new JavaSparkContext(sparkConf)) {
             SparkRunner.Summary s = new SparkRunner(spark).run(inputs, options, System.err);
             if (!quiet) {

@@ -105,15 +105,9 @@ final class SparkOutput implements Closeable {
         rejected.write('\n');
     }
 
-    /** Writes {@code quotes.jsonl}, one line each, as the local runner does; a run that does not call this has none. */
-    void quotes(Iterable<String> lines) throws IOException {
-        try (Writer w = Files.newBufferedWriter(work.resolve(QuotesFile.NAME), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            for (String line : lines) {
-                w.write(line);
-                w.write('\n');
-            }
-        }
+    /** Takes {@code file} (its lines as the local runner writes them) as quotes.jsonl; a run that does not call this has none. */
+    void quotes(Path file) throws IOException {
+        Files.move(file, work.resolve(QuotesFile.NAME), StandardCopyOption.REPLACE_EXISTING);
         quotes = true;
     }
 

@@ -3,6 +3,7 @@ package dev.winnow.spark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.Version;
+import dev.winnow.archive.Containers;
 import dev.winnow.core.Pipeline;
 import dev.winnow.corpus.Cluster;
 import dev.winnow.corpus.Clusters;
@@ -39,8 +40,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -86,14 +87,14 @@ public final class SparkRunner {
      * {@code corpus} turns on the two-pass corpus stages; {@code fields} names JSON Lines fields.
      */
     public record Options(Path outDir, Limits limits, String source, boolean textFiles, int partitions, boolean quiet,
-                          CorpusSettings corpus, Units.Fields fields) {
+                          CorpusSettings corpus, Containers.Fields fields) {
         public Options {
             if (partitions < 0) throw new IllegalArgumentException("partitions must not be negative: " + partitions);
         }
 
         /** One pass, without the corpus stages, with the default JSON Lines fields. */
         public Options(Path outDir, Limits limits, String source, boolean textFiles, int partitions, boolean quiet) {
-            this(outDir, limits, source, textFiles, partitions, quiet, CorpusSettings.OFF, Units.Fields.DEFAULTS);
+            this(outDir, limits, source, textFiles, partitions, quiet, CorpusSettings.OFF, Containers.Fields.DEFAULTS);
         }
 
         public Options withCorpus(CorpusSettings settings) {
@@ -144,16 +145,15 @@ public final class SparkRunner {
         }
         int partitions = options.partitions() > 0 ? options.partitions() : partitions(inputs.size(), spark.defaultParallelism());
         CorpusSettings corpus = options.corpus();
-        Units.Fields f = options.fields();
         Settings settings = new Settings(options.limits().maxBytes(), options.limits().maxChars(), options.source(),
-                f.text(), f.html(), f.url(), f.id(), corpus);
+                options.fields(), corpus);
         if (!options.quiet()) {
             log.printf("winnow: spark: %d inputs in %d partitions on %s%n", inputs.size() + unreadable.size(), partitions, spark.master());
         }
         JavaPairRDD<Integer, Doc> listed = spark.parallelizePairs(docs, partitions);
 
         Broadcast<CorpusFacts> facts = null;
-        List<String> quotes = null;
+        Path quotes = null;
         if (corpus.enabled()) {
             Analysis analysis = analyze(listed, settings, options, log);
             facts = spark.broadcast(analysis.facts());
@@ -246,14 +246,14 @@ public final class SparkRunner {
         return List.of(new Part(index, articlesPart.toString(), rejectedPart.toString(), first, last, tally)).iterator();
     }
 
-    /** What pass 1 learned: the facts pass 2 reads, and the lines of {@code quotes.jsonl}. */
-    private record Analysis(CorpusFacts facts, List<String> quotes) {}
+    /** What pass 1 learned: the facts pass 2 reads, and a temporary file holding {@code quotes.jsonl}. */
+    private record Analysis(CorpusFacts facts, Path quotes) {}
 
     /**
      * Pass 1: every document's {@link Features}, aggregated into {@link CorpusFacts} as
      * {@link dev.winnow.corpus.CorpusIndex} aggregates them, the decisions made by the same classes.
      */
-    private Analysis analyze(JavaPairRDD<Integer, Doc> listed, Settings settings, Options options, PrintStream log) {
+    private Analysis analyze(JavaPairRDD<Integer, Doc> listed, Settings settings, Options options, PrintStream log) throws IOException {
         if (!options.quiet()) log.println("winnow: pass 1 of 2: reading the corpus for repeated lines, near-duplicates and quotations");
         CorpusSettings corpus = settings.corpus();
         JavaRDD<Features> features = listed.mapPartitions(part -> analyzeInputs(settings, part));
@@ -304,19 +304,40 @@ public final class SparkRunner {
             long[] repeatedLines = repeated.stream().mapToLong(Long::longValue).toArray();
             Arrays.sort(repeatedLines);
 
-            // Quotations: one table on the driver; the order documents arrive in does not matter to it.
-            QuoteTable table = new QuoteTable();
-            for (Features q : features.filter(x -> !x.quotes().isEmpty())
-                    .map(x -> new Features(x.position(), x.id(), new long[0], new long[0], new ArrayList<>(x.quotes())))
-                    .collect()) {
-                table.add(q.position(), q.id(), q.quotes());
+            // Quotations: one table on the driver, fed a partition at a time (it spills what grows with the
+            // corpus); the order documents arrive in does not matter to it. quotes.jsonl goes to a file.
+            Path spill = Files.createTempDirectory("winnow-quotes");
+            Path quotes = Files.createTempFile("winnow-quotes", ".jsonl");
+            long[] repeats;
+            int quotations = 0;
+            try (QuoteTable table = new QuoteTable(spill);
+                 java.io.BufferedWriter lines = Files.newBufferedWriter(quotes, StandardCharsets.UTF_8)) {
+                Iterator<Features> quoted = features.filter(x -> !x.quotes().isEmpty())
+                        .map(x -> new Features(x.position(), x.id(), new long[0], new long[0], new ArrayList<>(x.quotes())))
+                        .toLocalIterator();
+                while (quoted.hasNext()) {
+                    Features q = quoted.next();
+                    table.add(q.position(), q.id(), q.quotes());
+                }
+                int[] count = {0};
+                repeats = table.finish(entry -> {
+                    try {
+                        lines.write(QuotesFile.line(entry));
+                        lines.write('\n');
+                        count[0]++;
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                quotations = count[0];
+            } finally {
+                Files.deleteIfExists(spill);
             }
-            CorpusFacts facts = new CorpusFacts(repeatedLines, clustered, corpus.dedupeQuotes() ? table.repeats() : new long[0]);
-            List<String> quotes = table.entries().stream().map(QuotesFile::line).toList();
+            CorpusFacts facts = new CorpusFacts(repeatedLines, clustered, corpus.dedupeQuotes() ? repeats : new long[0]);
             if (!options.quiet()) {
                 log.printf(java.util.Locale.ROOT, "winnow: pass 1 of 2 done: %d documents, %d repeated site lines, %d near-duplicate "
                         + "documents, %d distinct quotations; pass 2 of 2: cleaning%n", documents,
-                        facts.repeatedLines().length, facts.clusters().size(), quotes.size());
+                        facts.repeatedLines().length, facts.clusters().size(), quotations);
             }
             return new Analysis(facts, quotes);
         } finally {
@@ -398,13 +419,13 @@ public final class SparkRunner {
         }
 
         private final Iterator<Tuple2<Integer, Doc>> inputs;
-        private final Units.Options reading;
+        private final Containers.Options reading;
         private final Handler<T> handler;
         private Iterator<Units.Unit> current = Collections.emptyIterator();
         private Map<String, Long> skipped;
         private T ahead;
 
-        Documents(Iterator<Tuple2<Integer, Doc>> inputs, Units.Options reading, Handler<T> handler) {
+        Documents(Iterator<Tuple2<Integer, Doc>> inputs, Containers.Options reading, Handler<T> handler) {
             this.inputs = inputs;
             this.reading = reading;
             this.handler = handler;
@@ -471,12 +492,9 @@ public final class SparkRunner {
         return r;
     }
 
-    /**
-     * What executors need to build a {@link DocumentProcessor} and read containers; neither the processor
-     * nor {@link Units.Fields} is serialisable.
-     */
-    private record Settings(long maxBytes, long maxChars, String source, String textField, String htmlField,
-                            String urlField, String idField, CorpusSettings corpus) implements Serializable {
+    /** What executors need to build a {@link DocumentProcessor} (which is not serialisable) and read containers. */
+    private record Settings(long maxBytes, long maxChars, String source, Containers.Fields fields, CorpusSettings corpus)
+            implements Serializable {
         Limits limits() {
             // The time budget needs the local runner's worker pool; a processor called directly does not use it.
             return new Limits(maxBytes, maxChars, Limits.DEFAULT_TIMEOUT);
@@ -486,8 +504,8 @@ public final class SparkRunner {
             return new DocumentProcessor(Profiles.text(), PROFILE, limits());
         }
 
-        Units.Options reading() {
-            return new Units.Options(maxBytes, new Units.Fields(textField, htmlField, urlField, idField));
+        Containers.Options reading() {
+            return new Containers.Options(maxBytes, fields);
         }
     }
 

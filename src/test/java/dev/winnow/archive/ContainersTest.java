@@ -43,7 +43,7 @@ class ContainersTest {
     @Test
     void optionsRefuseANonPositiveLimit() {
         assertThrows(IllegalArgumentException.class, () -> Containers.Options.defaults(0));
-        assertEquals(new Containers.Options(10, "text", "html", "url", "id"), Containers.Options.defaults(10));
+        assertEquals(new Containers.Options(10, new Containers.Fields("text", "html", "url", "id")), Containers.Options.defaults(10));
     }
 
     @Test

@@ -55,7 +55,7 @@ class JsonLinesEntriesTest {
         String lines = "{\"link\":\"https://b.example/\",\"doc_id\":\"x-1\",\"body\":\"Body text.\",\"text\":\"not this\"}\n"
                 + "{\"link\":\"https://b.example/h\",\"markup\":\"<b>Bold</b>\"}\n";
         List<Entry> e = read("b.ndjson", lines.getBytes(StandardCharsets.UTF_8),
-                new Containers.Options(1 << 20, "body", "markup", "link", "doc_id"));
+                new Containers.Options(1 << 20, new Containers.Fields("body", "markup", "link", "doc_id")));
         assertEquals(2, e.size(), e::toString);
         assertDocument(e.get(0), 0, "https://b.example/", "x-1", "text/plain", "Body text.");
         assertDocument(e.get(1), 1, "https://b.example/h", null, "text/html", "<b>Bold</b>");

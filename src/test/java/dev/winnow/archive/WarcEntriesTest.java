@@ -142,7 +142,7 @@ class WarcEntriesTest {
     @Test
     void aPayloadOverTheLimitIsTooLargeAndReadingGoesOn() throws IOException {
         // 40 bytes: the 23-byte resource and the 38-byte conversion fit, every HTML page is longer
-        Read read = read("a.warc", write(RECORDS, false), new Containers.Options(40, "text", "html", "url", "id"));
+        Read read = read("a.warc", write(RECORDS, false), new Containers.Options(40, Containers.Fields.DEFAULTS));
         List<Entry> e = read.entries;
         assertEquals(7, e.size());
         assertFailure(e.get(0), 0, RejectReason.TOO_LARGE, "the record's payload is larger than the limit of 40 bytes (--max-bytes)");

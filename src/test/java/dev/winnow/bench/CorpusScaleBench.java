@@ -47,7 +47,7 @@ import java.util.jar.JarFile;
  */
 public final class CorpusScaleBench {
     static final String[] COLUMNS = {"engine", "format", "size_mb", "threads", "input_mb", "docs", "seconds", "mb_s",
-            "mb_s_thread", "docs_s", "cpu_s", "gc_s", "peak_heap_mb", "vmhwm_mb", "load_1m"};
+            "mb_s_thread", "docs_s", "cpu_s", "gc_s", "peak_heap_mb", "live_heap_mb", "vmhwm_mb", "load_1m"};
     /**
      * 200 sites of ~5 kB pages: ~1,000 pages per site per GB, so a site-repeated-line stage sees sites big
      * enough to learn their templates, and enough sites that per-site state is not a rounding error.
@@ -118,8 +118,9 @@ public final class CorpusScaleBench {
                 run.cpuSeconds, run.cpuSeconds / seconds, run.gcSeconds < 0 ? "?" : f(run.gcSeconds, 2));
         System.out.printf(Locale.ROOT, "  throughput   %.2f MB/s, %.2f MB/s per thread, %.1f docs/s%n", mbs, mbs / args.threads,
                 docsPerSecond);
-        System.out.printf(Locale.ROOT, "  peak memory  heap %s MB, VmHWM %d MB (%s)%n",
-                run.heapPeakBytes < 0 ? "?" : String.valueOf(run.heapPeakBytes >> 20), run.hwmBytes >> 20, run.hwmNote);
+        System.out.printf(Locale.ROOT, "  peak memory  heap %s MB, live heap after GC at most %s MB, VmHWM %d MB (%s)%n",
+                run.heapPeakBytes < 0 ? "?" : String.valueOf(run.heapPeakBytes >> 20),
+                run.liveBytes < 0 ? "?" : String.valueOf(run.liveBytes >> 20), run.hwmBytes >> 20, run.hwmNote);
         String load = TextThroughput.loadAverage();
         System.out.printf(Locale.ROOT, "  machine      1-minute load average %s after%n", load);
 
@@ -128,7 +129,7 @@ public final class CorpusScaleBench {
                     f(bytes / TextThroughput.MB, 1), String.valueOf(corpus.documents), f(seconds, 2), f(mbs, 2),
                     f(mbs / args.threads, 2), f(docsPerSecond, 1), f(run.cpuSeconds, 1),
                     run.gcSeconds < 0 ? "-" : f(run.gcSeconds, 2), run.heapPeakBytes < 0 ? "-" : String.valueOf(run.heapPeakBytes >> 20),
-                    String.valueOf(run.hwmBytes >> 20), load);
+                    run.liveBytes < 0 ? "-" : String.valueOf(run.liveBytes >> 20), String.valueOf(run.hwmBytes >> 20), load);
             Files.createDirectories(args.results.toAbsolutePath().getParent());
             if (!Files.exists(args.results)) Files.writeString(args.results, String.join("\t", COLUMNS) + "\n", StandardCharsets.UTF_8);
             Files.writeString(args.results, row + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
@@ -136,8 +137,58 @@ public final class CorpusScaleBench {
         if (run.exit != ExitCodes.OK && run.exit != ExitCodes.REJECTIONS) System.exit(run.exit);
     }
 
-    /** The measured run, whichever engine did it. Heap and GC are -1 where they cannot be read. */
-    record Run(int exit, long wallNanos, double cpuSeconds, double gcSeconds, long heapPeakBytes, long hwmBytes, String hwmNote) {}
+    /**
+     * The measured run, whichever engine did it. Heap and GC are -1 where they cannot be read.
+     * {@code liveBytes} is the most heap left after any collection: the live set, which is what would
+     * grow with the corpus if anything did (the peak heap mostly shows how much garbage G1 let pile up).
+     */
+    record Run(int exit, long wallNanos, double cpuSeconds, double gcSeconds, long heapPeakBytes, long liveBytes, long hwmBytes,
+               String hwmNote) {
+        Run(int exit, long wallNanos, double cpuSeconds, double gcSeconds, long heapPeakBytes, long hwmBytes, String hwmNote) {
+            this(exit, wallNanos, cpuSeconds, gcSeconds, heapPeakBytes, -1, hwmBytes, hwmNote);
+        }
+    }
+
+    /** Listens to every collection of this JVM and keeps the largest heap left after one. */
+    static final class LiveHeap implements javax.management.NotificationListener, AutoCloseable {
+        private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.Set<String> heapPools = new java.util.HashSet<>();
+
+        LiveHeap() {
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == java.lang.management.MemoryType.HEAP) heapPools.add(pool.getName());
+            }
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) gc).addNotificationListener(this, null, null);
+            }
+        }
+
+        @Override
+        public void handleNotification(javax.management.Notification n, Object handback) {
+            if (!n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) return;
+            var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
+            long used = 0;
+            for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                if (heapPools.contains(e.getKey())) used += e.getValue().getUsed();
+            }
+            max.accumulateAndGet(used, Math::max);
+        }
+
+        long max() {
+            return max.get();
+        }
+
+        @Override
+        public void close() {
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                try {
+                    ((javax.management.NotificationEmitter) gc).removeNotificationListener(this);
+                } catch (javax.management.ListenerNotFoundException e) {
+                    // not registered on this one
+                }
+            }
+        }
+    }
 
     /** In this JVM, through the CLI; the peaks start after the corpus is built, so they are the run's alone. */
     static Run local(Path corpus, Path out, int threads) {
@@ -147,12 +198,17 @@ public final class CorpusScaleBench {
         long gc0 = TextThroughput.gcNanos();
         long cpu0 = TextThroughput.processCpuNanos();
         long t0 = System.nanoTime();
-        // --restart: a benchmark must do the work, not skip it because the same run finished before
-        int code = Main.execute("clean", corpus.toString(), "-o", out.toString(), "--no-text-files", "-q", "--restart",
-                "--threads", String.valueOf(threads));
+        int code;
+        long live;
+        try (LiveHeap liveHeap = new LiveHeap()) {
+            // --restart: a benchmark must do the work, not skip it because the same run finished before
+            code = Main.execute("clean", corpus.toString(), "-o", out.toString(), "--no-text-files", "-q", "--restart",
+                    "--threads", String.valueOf(threads));
+            live = liveHeap.max();
+        }
         long wall = System.nanoTime() - t0;
         return new Run(code, wall, (TextThroughput.processCpuNanos() - cpu0) / 1e9, (TextThroughput.gcNanos() - gc0) / 1e9,
-                TextThroughput.heapPeakBytes(), TextThroughput.procStatusKb("VmHWM") * 1024,
+                TextThroughput.heapPeakBytes(), live, TextThroughput.procStatusKb("VmHWM") * 1024,
                 hwmReset ? "reset after corpus build" : "since JVM start: clear_refs not writable");
     }
 

@@ -30,7 +30,7 @@ class CorpusIndexTest {
                 for (long k : lines) reference.merge(k, 1, Integer::sum);
                 index.add(new Features(Positions.of(doc, 0), "d" + doc, lines, new long[0], List.of()));
             }
-            CorpusFacts facts = index.finish();
+            CorpusFacts facts = index.finish(q -> { });
             long[] expected = reference.entrySet().stream().filter(e -> e.getValue() >= 3)
                     .mapToLong(Map.Entry::getKey).sorted().toArray();
             assertArrayEquals(expected, facts.repeatedLines());
@@ -48,7 +48,7 @@ class CorpusIndexTest {
             index.add(new Features(Positions.of(0, 0), "a", new long[]{100, 200}, bands, List.of()));
             index.add(new Features(Positions.of(1, 0), "b", new long[]{100, 200}, bands, List.of()));
             index.add(new Features(Positions.of(2, 0), "c", new long[]{200}, new long[]{7, 8}, List.of()));
-            CorpusFacts facts = index.finish();
+            CorpusFacts facts = index.finish(q -> { });
             assertArrayEquals(new long[]{200}, facts.repeatedLines(), "100 is only in two copies of one article");
         }
     }
@@ -60,7 +60,7 @@ class CorpusIndexTest {
             index.add(new Features(Positions.of(1, 0), "b", new long[0], new long[]{21, 22}, List.of()));
             index.add(new Features(Positions.of(2, 0), "c", new long[0], new long[]{31, 22}, List.of()));
             index.add(new Features(Positions.of(2, 1), "d", new long[0], new long[]{31, 42}, List.of()));
-            CorpusFacts facts = index.finish();
+            CorpusFacts facts = index.finish(q -> { });
             assertEquals(Cluster.single("a", Positions.of(0, 0)), facts.cluster(Positions.of(0, 0), "a"));
             assertEquals(new Cluster("b", Positions.of(1, 0), true, 3), facts.cluster(Positions.of(1, 0), "b"));
             assertEquals(new Cluster("b", Positions.of(1, 0), false, 3), facts.cluster(Positions.of(2, 1), "d"), "linked through c");

@@ -3,6 +3,8 @@ package dev.winnow.spark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.winnow.archive.Archives;
+import dev.winnow.archive.Containers;
 import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.corpus.QuotesFile;
 import dev.winnow.run.Limits;
@@ -10,7 +12,6 @@ import dev.winnow.run.LocalRunner;
 import dev.winnow.run.OutputCodec;
 import dev.winnow.run.Units;
 import dev.winnow.stages.Profiles;
-import dev.winnow.archive.Archives;
 import dev.winnow.testing.SiteCorpus;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -172,10 +173,10 @@ class SparkLocalEquivalenceTest {
         Path local = tmp.resolve("local"), onSpark = tmp.resolve("spark");
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         LocalRunner.Summary expected = new LocalRunner(Profiles.text(), "text").run(args, InputStream.nullInputStream(),
-                new LocalRunner.Options(local, 2, Limits.DEFAULTS, "corpus", true, true, false, corpus, Units.Fields.DEFAULTS,
+                new LocalRunner.Options(local, 2, Limits.DEFAULTS, "corpus", true, true, false, corpus, Containers.Fields.DEFAULTS,
                         OutputCodec.NONE), quiet);
         SparkRunner.Summary actual = new SparkRunner(spark).run(args,
-                new SparkRunner.Options(onSpark, Limits.DEFAULTS, "corpus", true, partitions, true, corpus, Units.Fields.DEFAULTS), quiet);
+                new SparkRunner.Options(onSpark, Limits.DEFAULTS, "corpus", true, partitions, true, corpus, Containers.Fields.DEFAULTS), quiet);
 
         for (String file : List.of("articles.jsonl", "rejected.jsonl", QuotesFile.NAME)) {
             assertSameBytes(local.resolve(file), onSpark.resolve(file));
