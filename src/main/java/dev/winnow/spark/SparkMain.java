@@ -34,13 +34,15 @@ import java.util.concurrent.Callable;
                 "articles.jsonl, rejected.jsonl, quotes.jsonl and text/ as 'winnow clean'",
                 "writes, and a report.json with \"engine\": \"spark\".",
                 "",
-                "Inputs must be readable at the same path from every executor (a shared",
-                "file system, or local mode). Not supported here: standard input, --timeout,",
+                "Inputs must be readable, and OUTDIR writable, at the same path from every",
+                "executor and the driver (a shared file system, or local mode). Not",
+                "supported here: standard input, --timeout, --compress,",
                 "resuming an interrupted run (a rerun starts over).",
                 "",
                 "Examples:",
                 "  spark-submit --class dev.winnow.spark.SparkMain winnow.jar seeds -o out",
-                "  java -cp winnow.jar:SPARK_JARS dev.winnow.spark.SparkMain seeds -o out --master 'local[2]'",
+                "  java -cp winnow.jar:SPARK_JARS dev.winnow.spark.SparkMain seeds -o out \\",
+                "      --master 'local[2]'",
                 ""},
         footer = {"", "Exit codes: 0 all inputs cleaned; 3 done, some inputs rejected (see",
                 "rejected.jsonl); 1 run failed (output left as before); 2 usage error."})
@@ -118,12 +120,29 @@ public final class SparkMain implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output; errors are still printed.")
     boolean quiet;
 
+    private static boolean sparkOnClassPath() {
+        try {
+            Class.forName("org.apache.spark.SparkConf", false, SparkMain.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }
 
     /** Runs the command line and returns the exit code. */
     public static int execute(String... args) {
+        if (!sparkOnClassPath()) {
+            // Spark is a provided dependency: winnow.jar does not carry it, spark-submit (or make spark-local) adds it.
+            System.err.println("winnow: Apache Spark is not on the class path. Run this through spark-submit:\n"
+                    + "  spark-submit --class dev.winnow.spark.SparkMain target/winnow.jar INPUT... -o OUTDIR\n"
+                    + "or on this machine, without installing Spark: make spark-local\n"
+                    + "(java -jar target/winnow.jar clean ... is the same pipeline without Spark)");
+            return ExitCodes.USAGE;
+        }
         CommandLine cmd = new CommandLine(new SparkMain());
         cmd.setExitCodeExceptionMapper(e -> ExitCodes.FAILED);
         cmd.setParameterExceptionHandler((e, a) -> {
