@@ -1,12 +1,10 @@
 package dev.winnow.cli;
 
-import dev.winnow.archive.Containers;
 import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.run.Limits;
 import dev.winnow.run.LocalRunner;
 import dev.winnow.run.OutputBusyException;
 import dev.winnow.run.OutputCodec;
-import dev.winnow.run.Units;
 import dev.winnow.stages.Profiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,38 +84,8 @@ public final class CleanCommand implements Callable<Integer> {
             description = "Value of each record's 'source' field (default: the first INPUT's folder or file name).")
     String source;
 
-    @Option(names = "--repeated-lines", paramLabel = "N",
-            description = "Cut a line found in at least N documents of one site (its URL's host, or its folder or "
-                    + "archive) as site_repeated_line: footers, menus, banners (default: ${DEFAULT-VALUE}; 0 turns it off).")
-    int repeatedLines = CorpusSettings.DEFAULT_REPEATED_LINE_DOCS;
-
-    @Option(names = "--drop-near-duplicates", description = "Keep only the first document of each near-duplicate "
-            + "cluster (MinHash of word 5-grams, Jaccard about 0.7 and up); reject the others as near_duplicate. "
-            + "By default every record just carries its cluster.")
-    boolean dropNearDuplicates;
-
-    @Option(names = "--dedupe-quotes", paramLabel = "SCOPE", converter = QuoteScopeConverter.class,
-            description = "article (default): a quotation repeated within one article is cut, articles keep their own. "
-                    + "corpus: also cut a paragraph restating a quotation an earlier article already carries (for training data).")
-    QuoteScope dedupeQuotes = QuoteScope.ARTICLE;
-
-    @Option(names = "--no-corpus", description = "One pass, without the corpus stages (no repeated lines, clusters "
-            + "or quotes.jsonl): for a single document, or when every second counts.")
-    boolean noCorpus;
-
-    @Option(names = "--text-field", paramLabel = "NAME", description = "JSON Lines: the field holding plain text (default: ${DEFAULT-VALUE}).")
-    String textField = Containers.Fields.DEFAULTS.text();
-
-    @Option(names = "--html-field", paramLabel = "NAME", description = "JSON Lines: the field holding HTML, used before the text field "
-            + "when a line has both (default: ${DEFAULT-VALUE}).")
-    String htmlField = Containers.Fields.DEFAULTS.html();
-
-    @Option(names = "--url-field", paramLabel = "NAME", description = "JSON Lines: the field holding the page's URL (default: ${DEFAULT-VALUE}).")
-    String urlField = Containers.Fields.DEFAULTS.url();
-
-    @Option(names = "--id-field", paramLabel = "NAME", description = "JSON Lines: the field holding the scraper's own id, "
-            + "kept as metadata.input.record_id (default: ${DEFAULT-VALUE}).")
-    String idField = Containers.Fields.DEFAULTS.id();
+    @CommandLine.Mixin
+    CorpusOptions corpusOptions = new CorpusOptions();
 
     @Option(names = "--compress", paramLabel = "CODEC", converter = CodecConverter.class,
             description = "Write articles, rejections and quotes as .jsonl.gz (gz) or .jsonl.zst (zst) (default: plain .jsonl).")
@@ -142,15 +110,9 @@ public final class CleanCommand implements Callable<Integer> {
         }
         String src = source != null ? source : defaultSource(inputs.get(0));
         Limits limits = new Limits(maxBytes, maxChars, timeout);
-        if (repeatedLines == 1) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--repeated-lines must be 0 (off) or at least 2: a line in one document is not repeated");
-        }
-        if (repeatedLines < 0) throw new CommandLine.ParameterException(new CommandLine(this), "--repeated-lines cannot be negative");
-        CorpusSettings corpus = noCorpus ? CorpusSettings.OFF
-                : new CorpusSettings(true, repeatedLines, dropNearDuplicates, dedupeQuotes == QuoteScope.CORPUS);
+        CorpusSettings corpus = corpusOptions.settings(new CommandLine(this));
         LocalRunner.Options options = new LocalRunner.Options(output, threads, limits, src, !noTextFiles, quiet,
-                System.console() != null, corpus, new Containers.Fields(textField, htmlField, urlField, idField), compress);
+                System.console() != null, corpus, corpusOptions.fields(), compress);
         try {
             LocalRunner runner = new LocalRunner(Profiles.text(), "text");
             LocalRunner.Summary s = (restart ? runner.restarting() : runner).run(inputs, System.in, options, System.err);
@@ -185,21 +147,6 @@ public final class CleanCommand implements Callable<Integer> {
                 case "zst", "zstd" -> OutputCodec.ZSTD;
                 case "none" -> OutputCodec.NONE;
                 default -> throw new CommandLine.TypeConversionException("not a codec: " + value + " (gz, zst or none)");
-            };
-        }
-    }
-
-    /** How far quotations are deduplicated: within each article, or across the corpus too. */
-    public enum QuoteScope { ARTICLE, CORPUS }
-
-    /** "article" or "corpus", in any case. */
-    public static final class QuoteScopeConverter implements CommandLine.ITypeConverter<QuoteScope> {
-        @Override
-        public QuoteScope convert(String value) {
-            return switch (value.strip().toLowerCase(Locale.ROOT)) {
-                case "article" -> QuoteScope.ARTICLE;
-                case "corpus" -> QuoteScope.CORPUS;
-                default -> throw new CommandLine.TypeConversionException("not a scope: " + value + " (article or corpus)");
             };
         }
     }

@@ -31,7 +31,15 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
-        CommandLine cmd = new CommandLine(new Main());
+        return run(new Main(), args);
+    }
+
+    /**
+     * Runs a command with Winnow's exit codes: a usage error prints the message and the usage and exits
+     * {@link ExitCodes#USAGE}; an exception that escapes is {@link ExitCodes#FAILED}.
+     */
+    public static int run(Object command, String... args) {
+        CommandLine cmd = new CommandLine(command);
         cmd.setExitCodeExceptionMapper(e -> ExitCodes.FAILED);
         cmd.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("winnow: " + e.getMessage());

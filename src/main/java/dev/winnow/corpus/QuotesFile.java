@@ -14,6 +14,31 @@ public final class QuotesFile {
 
     private QuotesFile() {}
 
+    /** Writes each entry it is given as a line of {@code out}, and counts them; an I/O error leaves unchecked. */
+    public static final class Lines implements java.util.function.Consumer<QuoteTable.Entry> {
+        private final java.io.Writer out;
+        private int count;
+
+        public Lines(java.io.Writer out) {
+            this.out = out;
+        }
+
+        @Override
+        public void accept(QuoteTable.Entry e) {
+            try {
+                out.write(line(e));
+                out.write('\n');
+                count++;
+            } catch (IOException x) {
+                throw new UncheckedIOException(x);
+            }
+        }
+
+        public int count() {
+            return count;
+        }
+    }
+
     public static String line(QuoteTable.Entry e) {
         StringWriter out = new StringWriter(e.text().length() + 32 * e.ids().size() + 32);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {

@@ -194,17 +194,9 @@ public final class LocalRunner {
             });
             progress.finish();
             CorpusFacts facts;
-            int[] quotations = {0};
+            QuotesFile.Lines quotations;
             try (Writer quotes = out.stageQuotes()) {
-                facts = index.finish(entry -> {
-                    try {
-                        quotes.write(QuotesFile.line(entry));
-                        quotes.write('\n');
-                        quotations[0]++;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                facts = index.finish(quotations = new QuotesFile.Lines(quotes));
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -212,7 +204,7 @@ public final class LocalRunner {
             if (!options.quiet()) {
                 log.printf(Locale.ROOT, "winnow: pass 1 of 2 done: %d documents, %d repeated site lines, %d near-duplicate "
                         + "documents, %d distinct quotations; pass 2 of 2: cleaning%n", index.documents(),
-                        facts.repeatedLines().length, facts.clusters().size(), quotations[0]);
+                        facts.repeatedLines().length, facts.clusters().size(), quotations.count());
             }
             return new Analysis(facts, outcomes[0]);
         }

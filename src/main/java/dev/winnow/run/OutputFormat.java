@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 /**
  * The names and line formats of an output folder, shared by every engine that writes one (the local
@@ -43,5 +45,10 @@ public final class OutputFormat {
     /** The contents of a record's text file. */
     public static byte[] textFileBytes(String text) {
         return (text + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Removes a file or folder and everything below it; nothing when it is not there. */
+    public static void deleteTree(Path root) throws IOException {
+        OutputWriter.deleteTree(root);
     }
 }

@@ -1,12 +1,12 @@
 package dev.winnow.spark;
 
 import dev.winnow.Version;
-import dev.winnow.archive.Containers;
 import dev.winnow.cli.CleanCommand;
+import dev.winnow.cli.CorpusOptions;
 import dev.winnow.cli.ExitCodes;
+import dev.winnow.cli.Main;
 import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.run.Limits;
-import dev.winnow.run.Units;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine.Command;
@@ -81,38 +81,8 @@ public final class SparkMain implements Callable<Integer> {
             description = "Value of each record's 'source' field (default: the first INPUT's folder or file name).")
     String source;
 
-    @Option(names = "--repeated-lines", paramLabel = "N",
-            description = "Cut a line found in at least N documents of one site (its URL's host, or its folder or "
-                    + "archive) as site_repeated_line: footers, menus, banners (default: ${DEFAULT-VALUE}; 0 turns it off).")
-    int repeatedLines = CorpusSettings.DEFAULT_REPEATED_LINE_DOCS;
-
-    @Option(names = "--drop-near-duplicates", description = "Keep only the first document of each near-duplicate "
-            + "cluster (MinHash of word 5-grams, Jaccard about 0.7 and up); reject the others as near_duplicate. "
-            + "By default every record just carries its cluster.")
-    boolean dropNearDuplicates;
-
-    @Option(names = "--dedupe-quotes", paramLabel = "SCOPE", converter = CleanCommand.QuoteScopeConverter.class,
-            description = "article (default): a quotation repeated within one article is cut, articles keep their own. "
-                    + "corpus: also cut a paragraph restating a quotation an earlier article already carries (for training data).")
-    CleanCommand.QuoteScope dedupeQuotes = CleanCommand.QuoteScope.ARTICLE;
-
-    @Option(names = "--no-corpus", description = "One pass, without the corpus stages (no repeated lines, clusters "
-            + "or quotes.jsonl).")
-    boolean noCorpus;
-
-    @Option(names = "--text-field", paramLabel = "NAME", description = "JSON Lines: the field holding plain text (default: ${DEFAULT-VALUE}).")
-    String textField = Containers.Fields.DEFAULTS.text();
-
-    @Option(names = "--html-field", paramLabel = "NAME", description = "JSON Lines: the field holding HTML, used before the text field "
-            + "when a line has both (default: ${DEFAULT-VALUE}).")
-    String htmlField = Containers.Fields.DEFAULTS.html();
-
-    @Option(names = "--url-field", paramLabel = "NAME", description = "JSON Lines: the field holding the page's URL (default: ${DEFAULT-VALUE}).")
-    String urlField = Containers.Fields.DEFAULTS.url();
-
-    @Option(names = "--id-field", paramLabel = "NAME", description = "JSON Lines: the field holding the scraper's own id, "
-            + "kept as metadata.input.record_id (default: ${DEFAULT-VALUE}).")
-    String idField = Containers.Fields.DEFAULTS.id();
+    @CommandLine.Mixin
+    CorpusOptions corpusOptions = new CorpusOptions();
 
     @Option(names = "--no-text-files", description = "Do not write OUTDIR/text/<id>.txt.")
     boolean noTextFiles;
@@ -143,14 +113,7 @@ public final class SparkMain implements Callable<Integer> {
                     + "(java -jar target/winnow.jar clean ... is the same pipeline without Spark)");
             return ExitCodes.USAGE;
         }
-        CommandLine cmd = new CommandLine(new SparkMain());
-        cmd.setExitCodeExceptionMapper(e -> ExitCodes.FAILED);
-        cmd.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("winnow: " + e.getMessage());
-            e.getCommandLine().usage(e.getCommandLine().getErr());
-            return ExitCodes.USAGE;
-        });
-        return cmd.execute(args);
+        return Main.run(new SparkMain(), args);
     }
 
     @Override
@@ -162,18 +125,12 @@ public final class SparkMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(self,
                     "--max-bytes can be at most " + Limits.MAX_BYTES_CEILING + " bytes (just under 2G): a document is held in memory whole");
         }
-        if (repeatedLines == 1) {
-            throw new CommandLine.ParameterException(self,
-                    "--repeated-lines must be 0 (off) or at least 2: a line in one document is not repeated");
-        }
-        if (repeatedLines < 0) throw new CommandLine.ParameterException(self, "--repeated-lines cannot be negative");
         SparkConf sparkConf = sparkConf(self);
         String src = source != null ? source : CleanCommand.defaultSource(inputs.get(0));
         Limits limits = Limits.DEFAULTS.withMaxBytes(maxBytes).withMaxChars(maxChars);
-        CorpusSettings corpus = noCorpus ? CorpusSettings.OFF
-                : new CorpusSettings(true, repeatedLines, dropNearDuplicates, dedupeQuotes == CleanCommand.QuoteScope.CORPUS);
+        CorpusSettings corpus = corpusOptions.settings(self);
         SparkRunner.Options options = new SparkRunner.Options(output, limits, src, !noTextFiles, partitions, quiet, corpus,
-                new Containers.Fields(textField, htmlField, urlField, idField));
+                corpusOptions.fields());
         try (JavaSparkContext spark = new JavaSparkContext(sparkConf)) {
             SparkRunner.Summary s = new SparkRunner(spark).run(inputs, options, System.err);
             if (!quiet) {

@@ -6,20 +6,16 @@ import dev.winnow.corpus.QuotesFile;
 import dev.winnow.run.OutputFormat;
 import dev.winnow.run.Rejection;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Writes a Spark run's output folder on the driver, in the local runner's formats ({@link OutputFormat}).
@@ -60,7 +56,7 @@ final class SparkOutput implements Closeable {
                     + " and its text/ is not replaced; move text/ away or write to another folder");
         }
         Path work = dir.resolve(WORK_DIR);
-        deleteTree(work);
+        OutputFormat.deleteTree(work);
         Files.createDirectories(work);
         if (textFiles) Files.createDirectories(work.resolve(OutputFormat.TEXT_DIR));
         Writer articles = Files.newBufferedWriter(work.resolve(OutputFormat.ARTICLES), StandardCharsets.UTF_8,
@@ -134,7 +130,7 @@ final class SparkOutput implements Closeable {
         if (Files.exists(text, LinkOption.NOFOLLOW_LINKS)) {
             Path old = work.resolve("text.old");
             move(text, old);
-            deleteTree(old);
+            OutputFormat.deleteTree(old);
         }
         if (textFiles) move(work.resolve(OutputFormat.TEXT_DIR), text);
 
@@ -147,7 +143,7 @@ final class SparkOutput implements Closeable {
                 .getBytes(StandardCharsets.UTF_8));
         sync(tmp);
         move(tmp, dir.resolve(OutputFormat.REPORT));
-        deleteTree(work);
+        OutputFormat.deleteTree(work);
         committed = true;
     }
 
@@ -158,7 +154,7 @@ final class SparkOutput implements Closeable {
             articles.close();
             rejected.close();
         } finally {
-            if (!committed) deleteTree(work);
+            if (!committed) OutputFormat.deleteTree(work);
         }
     }
 
@@ -173,21 +169,4 @@ final class SparkOutput implements Closeable {
         Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null) throw e;
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
 }

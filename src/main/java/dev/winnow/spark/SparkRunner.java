@@ -319,17 +319,9 @@ public final class SparkRunner {
                     Features q = quoted.next();
                     table.add(q.position(), q.id(), q.quotes());
                 }
-                int[] count = {0};
-                repeats = table.finish(entry -> {
-                    try {
-                        lines.write(QuotesFile.line(entry));
-                        lines.write('\n');
-                        count[0]++;
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-                quotations = count[0];
+                QuotesFile.Lines written = new QuotesFile.Lines(lines);
+                repeats = table.finish(written);
+                quotations = written.count();
             } finally {
                 Files.deleteIfExists(spill);
             }
