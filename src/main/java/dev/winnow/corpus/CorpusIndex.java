@@ -92,8 +92,8 @@ public final class CorpusIndex implements Closeable {
         }
         Map<Long, String> rootIds = idsOf(clusters.roots());
         Map<Long, Cluster> clustered = clusters.build(rootIds::get);
-        long[] repeats = quotes.finish(quotations);
-        CorpusFacts facts = new CorpusFacts(repeatedLines(clustered), clustered, settings.dedupeQuotes() ? repeats : new long[0]);
+        long[] repeats = quotes.finish(quotations, settings.dedupeQuotes());
+        CorpusFacts facts = new CorpusFacts(repeatedLines(clustered), clustered, repeats);
         deleteSpill();
         return facts;
     }

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -110,9 +109,10 @@ public final class QuoteTable implements Closeable {
      * Hands every distinct quotation to {@code sink} in the order of its first appearance, with the ids
      * of the articles carrying it in input order, and returns the occurrences to remove when quotations
      * are deduplicated across the corpus: every occurrence carrying a quotation an earlier article
-     * carries too, as sorted {@link Hash64#pair}(position, key hash) values for {@link CorpusFacts#quoteRepeated}.
+     * carries too, as sorted {@link Hash64#pair}(position, key hash) values for {@link CorpusFacts#quoteRepeated}
+     * (none unless {@code wantRepeats}: they are needed only when quotations are deduplicated).
      */
-    public long[] finish(Consumer<Entry> sink) throws IOException {
+    public long[] finish(Consumer<Entry> sink, boolean wantRepeats) throws IOException {
         for (DataOutputStream out : occurrences) out.close();
         int[][] carried = carriedBy();
         // Each occurrence of a quotation is an occurrence of every quotation it holds: spill it once per
@@ -143,11 +143,28 @@ public final class QuoteTable implements Closeable {
         }
         for (DataOutputStream out : carriers) out.close();
 
-        TreeSet<Long> repeats = new TreeSet<>();
+        Repeats repeats = wantRepeats ? new Repeats() : null;
         List<Path> runs = new ArrayList<>();
         for (int p = 0; p < PARTITIONS; p++) runs.add(run(p, repeats));
         merge(runs, sink);
-        return repeats.stream().mapToLong(Long::longValue).toArray();
+        return repeats == null ? new long[0] : repeats.sorted();
+    }
+
+    /** A growing array of longs: a corpus with many shared quotations has millions of repeats, boxed they would cost six times more. */
+    private static final class Repeats {
+        private long[] values = new long[1024];
+        private int size;
+
+        void add(long v) {
+            if (size == values.length) values = Arrays.copyOf(values, size * 2);
+            values[size++] = v;
+        }
+
+        long[] sorted() {
+            long[] all = Arrays.copyOf(values, size);
+            Arrays.sort(all);
+            return Arrays.stream(all).distinct().toArray();
+        }
     }
 
     /** A carrying occurrence: where, by which of the article's own quotations, in which article. */
@@ -157,7 +174,7 @@ public final class QuoteTable implements Closeable {
      * One partition's quotations with their carriers, written sorted by first appearance to a run file;
      * later carriers go to {@code repeats}.
      */
-    private Path run(int p, Set<Long> repeats) throws IOException {
+    private Path run(int p, Repeats repeats) throws IOException {
         Map<Integer, List<Carrier>> byQuotation = new HashMap<>();
         try (DataInputStream in = in("carriers-" + p)) {
             while (true) {
@@ -186,7 +203,7 @@ public final class QuoteTable implements Closeable {
                 for (Carrier c : carriers) {
                     if (c.position() != last) ids.add(c.id());
                     last = c.position();
-                    if (c.position() != first) repeats.add(Hash64.pair(c.position(), Hash64.of(byNumber.get(c.own()).key)));
+                    if (repeats != null && c.position() != first) repeats.add(Hash64.pair(c.position(), Hash64.of(byNumber.get(c.own()).key)));
                 }
                 Quotation q = byNumber.get(k);
                 out.writeLong(q.position);
@@ -199,7 +216,11 @@ public final class QuoteTable implements Closeable {
         return run;
     }
 
-    /** Merges the sorted runs into one stream in order of first appearance. */
+    /**
+     * Merges the sorted runs into one stream in order of first appearance. Only each run's next header
+     * is held; a quotation's ids (a popular one is carried by thousands of articles) are read when it is
+     * handed on, so one entry's ids are in memory at a time.
+     */
     private void merge(List<Path> runs, Consumer<Entry> sink) throws IOException {
         PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparingLong(Head::position).thenComparingInt(Head::order));
         List<DataInputStream> open = new ArrayList<>();
@@ -212,7 +233,9 @@ public final class QuoteTable implements Closeable {
             }
             while (!heads.isEmpty()) {
                 Head h = heads.poll();
-                sink.accept(h.entry());
+                List<String> ids = new ArrayList<>(h.ids());
+                for (int i = 0; i < h.ids(); i++) ids.add(h.in().readUTF());
+                sink.accept(new Entry(h.text(), ids));
                 Head next = read(h.in());
                 if (next != null) heads.add(next);
             }
@@ -222,7 +245,8 @@ public final class QuoteTable implements Closeable {
         }
     }
 
-    private record Head(long position, int order, Entry entry, DataInputStream in) {}
+    /** A run's next quotation: where it first appears, its text, and how many ids follow in the run. */
+    private record Head(long position, int order, String text, int ids, DataInputStream in) {}
 
     private static Head read(DataInputStream in) throws IOException {
         long position;
@@ -233,10 +257,7 @@ public final class QuoteTable implements Closeable {
         }
         int order = in.readInt();
         String text = readString(in);
-        int n = in.readInt();
-        List<String> ids = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) ids.add(in.readUTF());
-        return new Head(position, order, new Entry(text, List.copyOf(ids)), in);
+        return new Head(position, order, text, in.readInt(), in);
     }
 
     /**

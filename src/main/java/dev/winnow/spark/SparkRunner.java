@@ -320,12 +320,12 @@ public final class SparkRunner {
                     table.add(q.position(), q.id(), q.quotes());
                 }
                 QuotesFile.Lines written = new QuotesFile.Lines(lines);
-                repeats = table.finish(written);
+                repeats = table.finish(written, corpus.dedupeQuotes());
                 quotations = written.count();
             } finally {
                 Files.deleteIfExists(spill);
             }
-            CorpusFacts facts = new CorpusFacts(repeatedLines, clustered, corpus.dedupeQuotes() ? repeats : new long[0]);
+            CorpusFacts facts = new CorpusFacts(repeatedLines, clustered, repeats);
             if (!options.quiet()) {
                 log.printf(java.util.Locale.ROOT, "winnow: pass 1 of 2 done: %d documents, %d repeated site lines, %d near-duplicate "
                         + "documents, %d distinct quotations; pass 2 of 2: cleaning%n", documents,

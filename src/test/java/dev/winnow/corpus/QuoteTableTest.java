@@ -23,7 +23,7 @@ class QuoteTableTest {
 
     static Read read(QuoteTable t) throws IOException {
         List<QuoteTable.Entry> entries = new ArrayList<>();
-        long[] repeats = t.finish(entries::add);
+        long[] repeats = t.finish(entries::add, true);
         t.close();
         return new Read(entries, repeats);
     }
