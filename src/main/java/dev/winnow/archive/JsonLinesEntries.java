@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * The documents of a JSON Lines file, one per non-blank line: the html field's string as "text/html",
@@ -22,7 +21,7 @@ import java.util.NoSuchElementException;
  * (lines resynchronise on '\n'). A compressed stream that is cut short or corrupt ends the iteration
  * with one failure entry.
  */
-final class JsonLinesEntries implements ContainerReader {
+final class JsonLinesEntries extends ReadAhead {
     /** Jackson's messages quote the input; a failure message names the problem, not the whole line. */
     private static final int MAX_MESSAGE_CHARS = 200;
 
@@ -34,30 +33,11 @@ final class JsonLinesEntries implements ContainerReader {
     private final BoundedLines lines;
     private final Containers.Options options;
     private int index;
-    private Entry next;
-    private boolean done;
 
     JsonLinesEntries(InputStream in, Containers.Options options) {
         this.in = new DamageFence(in);
         this.options = options;
         this.lines = new BoundedLines(this.in, (int) options.maxBytes());
-    }
-
-    @Override
-    public boolean hasNext() {
-        if (next == null && !done) {
-            next = advance();
-            if (next == null) done = true;
-        }
-        return next != null;
-    }
-
-    @Override
-    public Entry next() {
-        if (!hasNext()) throw new NoSuchElementException();
-        Entry entry = next;
-        next = null;
-        return entry;
     }
 
     @Override
@@ -70,7 +50,8 @@ final class JsonLinesEntries implements ContainerReader {
         in.close();
     }
 
-    private Entry advance() {
+    @Override
+    Entry advance() {
         while (true) {
             BoundedLines.Line line;
             try {
@@ -94,7 +75,7 @@ final class JsonLinesEntries implements ContainerReader {
     }
 
     private Entry damaged(long lineNumber, IOException e) {
-        done = true;
+        end();
         RejectReason reason = Compression.damage(e);
         String what = reason == RejectReason.TRUNCATED ? "the stream ends early"
                 : reason == RejectReason.CORRUPT ? "the compressed stream is corrupt" : "the file cannot be read";

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -39,7 +38,7 @@ import java.util.TreeMap;
  * keeps "cut short" and "corrupt" meaning the same thing. Offsets in messages are offsets in the
  * decompressed archive.
  */
-final class WarcEntries implements ContainerReader {
+final class WarcEntries extends ReadAhead {
     /** Record types that carry a document. */
     private static final Set<String> DOCUMENT_TYPES = Set.of("response", "resource", "conversion");
 
@@ -50,8 +49,6 @@ final class WarcEntries implements ContainerReader {
     /** Where the last record read starts, for messages; -1 before the first. */
     private long lastRecordStart = -1;
     private int index;
-    private Entry next;
-    private boolean done;
 
     WarcEntries(Path path, Containers.Options options) throws IOException {
         this.options = options;
@@ -61,37 +58,20 @@ final class WarcEntries implements ContainerReader {
             PushbackInputStream in = new PushbackInputStream(source, 1);
             int first = in.read();
             if (first < 0 && source.damage() == null) {
-                done = true;   // an empty archive holds no records; nothing is lost
+                end();   // an empty archive holds no records; nothing is lost
             } else if (first < 0) {
-                next = framingFailure(null, "the archive cannot be read from its start");
+                pending(framingFailure(null, "the archive cannot be read from its start"));
             } else {
                 in.unread(first);
                 opened = new WarcReader(in);
             }
         } catch (IOException e) {
-            next = framingFailure(e, "the archive cannot be read from its start");
+            pending(framingFailure(e, "the archive cannot be read from its start"));
         } catch (RuntimeException e) {
             source.close();
             throw e;
         }
         this.reader = opened;
-    }
-
-    @Override
-    public boolean hasNext() {
-        if (next == null && !done) {
-            next = advance();
-            if (next == null) done = true;
-        }
-        return next != null;
-    }
-
-    @Override
-    public Entry next() {
-        if (!hasNext()) throw new NoSuchElementException();
-        Entry entry = next;
-        next = null;
-        return entry;
     }
 
     @Override
@@ -109,7 +89,8 @@ final class WarcEntries implements ContainerReader {
     }
 
     /** The next document or failure entry, or null at the end of the archive. */
-    private Entry advance() {
+    @Override
+    Entry advance() {
         while (true) {
             WarcRecord record;
             try {
@@ -197,7 +178,7 @@ final class WarcEntries implements ContainerReader {
             problem = e;
         }
         if (problem == null && reached >= declared) return entry;   // damage after this record: the next call reports it
-        done = true;
+        end();
         IOException cause = source.damage() != null ? source.damage() : problem;
         RejectReason reason = cause == null ? RejectReason.TRUNCATED : Compression.damage(cause);
         String detail = cause != null ? describe(cause)
@@ -209,7 +190,7 @@ final class WarcEntries implements ContainerReader {
 
     /** One failure for damage between records, which ends the iteration. */
     private Entry framingFailure(Exception thrown, String where) {
-        done = true;
+        end();
         Exception cause = source.damage() != null ? source.damage() : thrown;
         RejectReason reason = cause instanceof IOException io ? Compression.damage(io) : RejectReason.CORRUPT;
         return Entry.failed(index++, null, null, null, reason, where + ": " + (cause == null ? "no detail" : describe(cause)));

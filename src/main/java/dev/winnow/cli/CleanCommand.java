@@ -66,14 +66,8 @@ public final class CleanCommand implements Callable<Integer> {
             description = "Worker threads (default: number of cores, ${DEFAULT-VALUE}). Output is identical for any N.")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--max-bytes", paramLabel = "SIZE", converter = SizeConverter.class,
-            description = "Reject inputs larger than this as too_large (default: ${DEFAULT-VALUE} bytes; accepts 64M, 1G...).")
-    long maxBytes = Limits.DEFAULT_MAX_BYTES;
-
-    @Option(names = "--max-chars", paramLabel = "N", converter = CountConverter.class,
-            description = "Reject a document whose clean text is longer than N characters as too_large, rather than "
-                    + "cut it short (default: ${DEFAULT-VALUE}; accepts 500k, 10M...).")
-    long maxChars = Limits.DEFAULT_MAX_CHARS;
+    @CommandLine.Mixin
+    SizeOptions sizes = new SizeOptions();
 
     @Option(names = "--timeout", paramLabel = "TIME", converter = DurationConverter.class,
             description = "Time budget per document, for reading and cleaning it; a document still running after it "
@@ -104,12 +98,8 @@ public final class CleanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (threads < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--threads must be at least 1");
-        if (maxBytes > Limits.MAX_BYTES_CEILING) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--max-bytes can be at most " + Limits.MAX_BYTES_CEILING + " bytes (just under 2G): a document is held in memory whole");
-        }
+        Limits limits = sizes.limits(new CommandLine(this), timeout);
         String src = source != null ? source : defaultSource(inputs.get(0));
-        Limits limits = new Limits(maxBytes, maxChars, timeout);
         CorpusSettings corpus = corpusOptions.settings(new CommandLine(this));
         LocalRunner.Options options = new LocalRunner.Options(output, threads, limits, src, !noTextFiles, quiet,
                 System.console() != null, corpus, corpusOptions.fields(), compress);

@@ -5,6 +5,7 @@ import dev.winnow.cli.CleanCommand;
 import dev.winnow.cli.CorpusOptions;
 import dev.winnow.cli.ExitCodes;
 import dev.winnow.cli.Main;
+import dev.winnow.cli.SizeOptions;
 import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.run.Limits;
 import org.apache.spark.SparkConf;
@@ -68,14 +69,8 @@ public final class SparkMain implements Callable<Integer> {
                     + SparkRunner.MAX_DOCS_PER_PARTITION + " documents each).")
     int partitions;
 
-    @Option(names = "--max-bytes", paramLabel = "SIZE", converter = CleanCommand.SizeConverter.class,
-            description = "Reject inputs larger than this as too_large (default: ${DEFAULT-VALUE} bytes; accepts 64M, 1G...).")
-    long maxBytes = Limits.DEFAULT_MAX_BYTES;
-
-    @Option(names = "--max-chars", paramLabel = "N", converter = CleanCommand.CountConverter.class,
-            description = "Reject a document whose clean text is longer than N characters as too_large "
-                    + "(default: ${DEFAULT-VALUE}; accepts 500k, 10M...).")
-    long maxChars = Limits.DEFAULT_MAX_CHARS;
+    @CommandLine.Mixin
+    SizeOptions sizes = new SizeOptions();
 
     @Option(names = "--source", paramLabel = "NAME",
             description = "Value of each record's 'source' field (default: the first INPUT's folder or file name).")
@@ -121,13 +116,10 @@ public final class SparkMain implements Callable<Integer> {
         CommandLine self = new CommandLine(this);
         if (inputs.contains("-")) throw new CommandLine.ParameterException(self, "standard input (-) cannot be read by Spark executors");
         if (partitions < 0) throw new CommandLine.ParameterException(self, "--partitions must not be negative");
-        if (maxBytes > Limits.MAX_BYTES_CEILING) {
-            throw new CommandLine.ParameterException(self,
-                    "--max-bytes can be at most " + Limits.MAX_BYTES_CEILING + " bytes (just under 2G): a document is held in memory whole");
-        }
         SparkConf sparkConf = sparkConf(self);
         String src = source != null ? source : CleanCommand.defaultSource(inputs.get(0));
-        Limits limits = Limits.DEFAULTS.withMaxBytes(maxBytes).withMaxChars(maxChars);
+        // The time budget needs the local runner's worker pool: Spark runs without one.
+        Limits limits = sizes.limits(self, Limits.DEFAULT_TIMEOUT);
         CorpusSettings corpus = corpusOptions.settings(self);
         SparkRunner.Options options = new SparkRunner.Options(output, limits, src, !noTextFiles, partitions, quiet, corpus,
                 corpusOptions.fields());
