@@ -129,7 +129,7 @@ public final class CleanCommand implements Callable<Integer> {
     }
 
     /** "gz", "zst" or "none". */
-    static final class CodecConverter implements CommandLine.ITypeConverter<OutputCodec> {
+    public static final class CodecConverter implements CommandLine.ITypeConverter<OutputCodec> {
         @Override
         public OutputCodec convert(String value) {
             return switch (value.strip().toLowerCase(Locale.ROOT)) {

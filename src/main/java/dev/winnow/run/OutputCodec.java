@@ -27,6 +27,15 @@ public enum OutputCodec {
         return plain + suffix;
     }
 
+    /** A compressing stream over {@code out}, one member or frame; closing it closes {@code out}. */
+    public OutputStream wrap(OutputStream out) throws IOException {
+        return switch (this) {
+            case NONE -> out;
+            case GZIP -> new GZIPOutputStream(out, 1 << 16);
+            case ZSTD -> new ZstdOutputStream(out, 3);
+        };
+    }
+
     /**
      * A compressing stream over {@code out} whose {@code close()} ends the member or frame but leaves
      * {@code out} open, so the next checkpoint interval starts a new one on the same file.

@@ -6,6 +6,7 @@ import dev.winnow.cli.CorpusOptions;
 import dev.winnow.cli.ExitCodes;
 import dev.winnow.cli.Main;
 import dev.winnow.cli.SizeOptions;
+import dev.winnow.run.OutputCodec;
 import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.run.Limits;
 import org.apache.spark.SparkConf;
@@ -37,7 +38,7 @@ import java.util.concurrent.Callable;
                 "",
                 "Inputs must be readable, and OUTDIR writable, at the same path from every",
                 "executor and the driver (a shared file system, or local mode). Not",
-                "supported here: standard input, --timeout, --compress,",
+                "supported here: standard input, --timeout,",
                 "resuming an interrupted run (a rerun starts over).",
                 "",
                 "Examples:",
@@ -82,6 +83,10 @@ public final class SparkMain implements Callable<Integer> {
     @Option(names = "--no-text-files", description = "Do not write OUTDIR/text/<id>.txt.")
     boolean noTextFiles;
 
+    @Option(names = "--compress", paramLabel = "CODEC", converter = CleanCommand.CodecConverter.class,
+            description = "Write articles, rejections and quotes as .jsonl.gz (gz) or .jsonl.zst (zst) (default: plain .jsonl).")
+    OutputCodec compress = OutputCodec.NONE;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output; errors are still printed.")
     boolean quiet;
 
@@ -122,7 +127,7 @@ public final class SparkMain implements Callable<Integer> {
         Limits limits = sizes.limits(self, Limits.DEFAULT_TIMEOUT);
         CorpusSettings corpus = corpusOptions.settings(self);
         SparkRunner.Options options = new SparkRunner.Options(output, limits, src, !noTextFiles, partitions, quiet, corpus,
-                corpusOptions.fields());
+                corpusOptions.fields(), compress);
         try (JavaSparkContext spark = new JavaSparkContext(sparkConf)) {
             SparkRunner.Summary s = new SparkRunner(spark).run(inputs, options, System.err);
             if (!quiet) {

@@ -3,6 +3,7 @@ package dev.winnow.spark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.corpus.QuotesFile;
+import dev.winnow.run.OutputCodec;
 import dev.winnow.run.OutputFormat;
 import dev.winnow.run.Rejection;
 
@@ -16,6 +17,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * Writes a Spark run's output folder on the driver, in the local runner's formats ({@link OutputFormat}).
@@ -33,21 +35,23 @@ final class SparkOutput implements Closeable {
     private final Path dir;
     private final Path work;
     private final boolean textFiles;
+    private final OutputCodec codec;
     private final Writer articles;
     private final Writer rejected;
     /** Whether this run writes {@code quotes.jsonl} (a run with the corpus stages). */
     private boolean quotes;
     private boolean committed;
 
-    private SparkOutput(Path dir, Path work, boolean textFiles, Writer articles, Writer rejected) {
+    private SparkOutput(Path dir, Path work, boolean textFiles, OutputCodec codec, Writer articles, Writer rejected) {
         this.dir = dir;
+        this.codec = codec;
         this.work = work;
         this.textFiles = textFiles;
         this.articles = articles;
         this.rejected = rejected;
     }
 
-    static SparkOutput open(Path dir, boolean textFiles) throws IOException {
+    static SparkOutput open(Path dir, boolean textFiles, OutputCodec codec) throws IOException {
         Files.createDirectories(dir);
         if (Files.exists(dir.resolve(OutputFormat.TEXT_DIR), LinkOption.NOFOLLOW_LINKS)
                 && !Files.exists(dir.resolve(OutputFormat.REPORT))) {
@@ -59,16 +63,19 @@ final class SparkOutput implements Closeable {
         OutputFormat.deleteTree(work);
         Files.createDirectories(work);
         if (textFiles) Files.createDirectories(work.resolve(OutputFormat.TEXT_DIR));
-        Writer articles = Files.newBufferedWriter(work.resolve(OutputFormat.ARTICLES), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Writer articles = writer(work.resolve(codec.name(OutputFormat.ARTICLES)), codec);
         try {
-            Writer rejected = Files.newBufferedWriter(work.resolve(OutputFormat.REJECTED), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            return new SparkOutput(dir, work, textFiles, articles, rejected);
+            Writer rejected = writer(work.resolve(codec.name(OutputFormat.REJECTED)), codec);
+            return new SparkOutput(dir, work, textFiles, codec, articles, rejected);
         } catch (IOException | RuntimeException e) {
             articles.close();
             throw e;
         }
+    }
+
+    private static Writer writer(Path file, OutputCodec codec) throws IOException {
+        return new java.io.BufferedWriter(new java.io.OutputStreamWriter(codec.wrap(Files.newOutputStream(file,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** The work folder: partitions write their part files and text files into it. */
@@ -103,7 +110,10 @@ final class SparkOutput implements Closeable {
 
     /** Takes {@code file} (its lines as the local runner writes them) as quotes.jsonl; a run that does not call this has none. */
     void quotes(Path file) throws IOException {
-        Files.move(file, work.resolve(QuotesFile.NAME), StandardCopyOption.REPLACE_EXISTING);
+        try (var in = Files.newInputStream(file); var out = codec.wrap(Files.newOutputStream(work.resolve(codec.name(QuotesFile.NAME))))) {
+            in.transferTo(out);
+        }
+        Files.delete(file);
         quotes = true;
     }
 
@@ -111,21 +121,28 @@ final class SparkOutput implements Closeable {
     void commit(ObjectNode report) throws IOException {
         articles.close();
         rejected.close();
-        sync(work.resolve(OutputFormat.ARTICLES));
-        sync(work.resolve(OutputFormat.REJECTED));
-        long articlesBytes = Files.size(work.resolve(OutputFormat.ARTICLES));
-        long rejectedBytes = Files.size(work.resolve(OutputFormat.REJECTED));
+        sync(work.resolve(codec.name(OutputFormat.ARTICLES)));
+        sync(work.resolve(codec.name(OutputFormat.REJECTED)));
+        long articlesBytes = Files.size(work.resolve(codec.name(OutputFormat.ARTICLES)));
+        long rejectedBytes = Files.size(work.resolve(codec.name(OutputFormat.REJECTED)));
         long quotesBytes = -1;
         if (quotes) {
-            sync(work.resolve(QuotesFile.NAME));
-            quotesBytes = Files.size(work.resolve(QuotesFile.NAME));
+            sync(work.resolve(codec.name(QuotesFile.NAME)));
+            quotesBytes = Files.size(work.resolve(codec.name(QuotesFile.NAME)));
         }
         // The old report no longer describes the data files once the first of them is replaced.
         Files.deleteIfExists(dir.resolve(OutputFormat.REPORT));
-        move(work.resolve(OutputFormat.ARTICLES), dir.resolve(OutputFormat.ARTICLES));
-        move(work.resolve(OutputFormat.REJECTED), dir.resolve(OutputFormat.REJECTED));
-        if (quotes) move(work.resolve(QuotesFile.NAME), dir.resolve(QuotesFile.NAME));
-        else Files.deleteIfExists(dir.resolve(QuotesFile.NAME));   // an earlier run's, which this run's output does not include
+        move(work.resolve(codec.name(OutputFormat.ARTICLES)), dir.resolve(codec.name(OutputFormat.ARTICLES)));
+        move(work.resolve(codec.name(OutputFormat.REJECTED)), dir.resolve(codec.name(OutputFormat.REJECTED)));
+        if (quotes) move(work.resolve(codec.name(QuotesFile.NAME)), dir.resolve(codec.name(QuotesFile.NAME)));
+        // Data files of an earlier run that this run's output does not include (no corpus stages, another codec).
+        for (OutputCodec other : OutputCodec.values()) {
+            for (String plain : List.of(OutputFormat.ARTICLES, OutputFormat.REJECTED, QuotesFile.NAME)) {
+                String name = other.name(plain);
+                boolean ours = other == codec && (quotes || !plain.equals(QuotesFile.NAME));
+                if (!ours) Files.deleteIfExists(dir.resolve(name));
+            }
+        }
         Path text = dir.resolve(OutputFormat.TEXT_DIR);
         if (Files.exists(text, LinkOption.NOFOLLOW_LINKS)) {
             Path old = work.resolve("text.old");

@@ -18,6 +18,7 @@ import dev.winnow.run.Input;
 import dev.winnow.run.Inputs;
 import dev.winnow.run.Limits;
 import dev.winnow.run.Outcome;
+import dev.winnow.run.OutputCodec;
 import dev.winnow.run.OutputFormat;
 import dev.winnow.run.RejectReason;
 import dev.winnow.run.Rejection;
@@ -84,21 +85,29 @@ public final class SparkRunner {
      * Run settings. {@code source} is written into each record's {@code source} field; {@code limits} bound
      * what one document may cost (its time budget is not enforced); {@code partitions} is the number of
      * Spark partitions, 0 to choose from the corpus size and the cluster's default parallelism;
-     * {@code corpus} turns on the two-pass corpus stages; {@code fields} names JSON Lines fields.
+     * {@code corpus} turns on the two-pass corpus stages; {@code fields} names JSON Lines fields;
+     * {@code codec} compresses the JSON Lines outputs.
      */
     public record Options(Path outDir, Limits limits, String source, boolean textFiles, int partitions, boolean quiet,
-                          CorpusSettings corpus, Containers.Fields fields) {
+                          CorpusSettings corpus, Containers.Fields fields, OutputCodec codec) {
         public Options {
             if (partitions < 0) throw new IllegalArgumentException("partitions must not be negative: " + partitions);
         }
 
         /** One pass, without the corpus stages, with the default JSON Lines fields. */
         public Options(Path outDir, Limits limits, String source, boolean textFiles, int partitions, boolean quiet) {
-            this(outDir, limits, source, textFiles, partitions, quiet, CorpusSettings.OFF, Containers.Fields.DEFAULTS);
+            this(outDir, limits, source, textFiles, partitions, quiet, CorpusSettings.OFF, Containers.Fields.DEFAULTS,
+                    OutputCodec.NONE);
+        }
+
+        /** Plain output. */
+        public Options(Path outDir, Limits limits, String source, boolean textFiles, int partitions, boolean quiet,
+                       CorpusSettings corpus, Containers.Fields fields) {
+            this(outDir, limits, source, textFiles, partitions, quiet, corpus, fields, OutputCodec.NONE);
         }
 
         public Options withCorpus(CorpusSettings settings) {
-            return new Options(outDir, limits, source, textFiles, partitions, quiet, settings, fields);
+            return new Options(outDir, limits, source, textFiles, partitions, quiet, settings, fields, codec);
         }
     }
 
@@ -161,7 +170,7 @@ public final class SparkRunner {
         }
         final Broadcast<CorpusFacts> second = facts;
         Tally tally = new Tally();
-        try (SparkOutput out = SparkOutput.open(options.outDir(), options.textFiles())) {
+        try (SparkOutput out = SparkOutput.open(options.outDir(), options.textFiles(), options.codec())) {
             if (quotes != null) out.quotes(quotes);
             // Same order as the local runner: the unreadable paths, then the documents of the inputs.
             for (Rejection r : unreadable) {

@@ -161,6 +161,24 @@ class SparkLocalEquivalenceTest {
     }
 
     @Test
+    void compressedOutputOnSparkHoldsTheLocalRunnersBytes(@TempDir Path tmp) throws IOException {
+        List<String> args = corpus(tmp);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Path local = tmp.resolve("local"), onSpark = tmp.resolve("spark");
+        new LocalRunner(Profiles.text(), "text").run(args, InputStream.nullInputStream(),
+                new LocalRunner.Options(local, 2, Limits.DEFAULTS, "corpus", false, true, false, CorpusSettings.DEFAULTS,
+                        Containers.Fields.DEFAULTS, OutputCodec.NONE), quiet);
+        new SparkRunner(spark).run(args, new SparkRunner.Options(onSpark, Limits.DEFAULTS, "corpus", false, 0, true,
+                CorpusSettings.DEFAULTS, Containers.Fields.DEFAULTS, OutputCodec.GZIP), quiet);
+        for (String file : List.of("articles.jsonl", "rejected.jsonl", QuotesFile.NAME)) {
+            try (InputStream gz = new java.util.zip.GZIPInputStream(Files.newInputStream(onSpark.resolve(file + ".gz")))) {
+                assertArrayEquals(Files.readAllBytes(local.resolve(file)), gz.readAllBytes(), file + ".gz");
+            }
+            assertFalse(Files.exists(onSpark.resolve(file)), "no plain " + file + " beside the compressed one");
+        }
+    }
+
+    @Test
     void aBucketLinksItsFirstDocumentToEachOther() {
         assertEquals(List.of(), SparkRunner.bucketEdges(List.of(7L)));
         assertEquals(List.of(new Tuple2<>(2L, 9L), new Tuple2<>(2L, 5L)), SparkRunner.bucketEdges(List.of(9L, 2L, 5L)));
