@@ -46,6 +46,16 @@ class RerunTest {
         return CleanRuns.inProcess(args);
     }
 
+    /** Runs {@code winnow clean} in a child JVM until it pauses at the kill point {@code props} names, then kills it. */
+    private static void killWhenPaused(List<String> args, Map<String, String> props, Path tmp) throws Exception {
+        Child child = Child.start(args, props, tmp.resolve("child.err"));
+        try {
+            assertTrue(child.await(child::paused, Duration.ofSeconds(60)), child.err());
+        } finally {
+            assertTrue(child.kill());
+        }
+    }
+
     @Test
     void aSecondRunOfTheSameInputsDoesNothingAndChangesNoByte(@TempDir Path tmp) throws IOException {
         Path corpus = CleanRuns.corpus(tmp.resolve("corpus"), DOCUMENTS, 1);
@@ -116,12 +126,8 @@ class RerunTest {
     void aRunKilledInTheSecondPassDoesNotReadTheCorpusAgain(@TempDir Path tmp) throws Exception {
         Path corpus = CleanRuns.corpus(tmp.resolve("corpus"), DOCUMENTS, 9);
         Path out = tmp.resolve("out");
-        Child child = Child.start(args(corpus, out, "-q"), Map.of("winnow.test.pauseAt", "corpus.written:1"), tmp.resolve("child.err"));
-        try {
-            assertTrue(child.await(child::paused, Duration.ofSeconds(60)), child.err());
-        } finally {
-            assertTrue(child.kill());
-        }
+        killWhenPaused(args(corpus, out, "-q"),
+                Map.of("winnow.test.pauseAt", "corpus.written:1"), tmp);
         assertTrue(Files.exists(out.resolve(".winnow-run/corpus.facts")), "the first pass's facts were saved");
 
         CleanRuns.Result rerun = run(args(corpus, out));
@@ -137,13 +143,8 @@ class RerunTest {
     void anInterruptedRunResumesAndSaysHowFarItHadGot(@TempDir Path tmp) throws Exception {
         Path corpus = CleanRuns.corpus(tmp.resolve("corpus"), DOCUMENTS, 5);
         Path out = tmp.resolve("out");
-        Child child = Child.start(args(corpus, out, "-q"),
-                Map.of("winnow.checkpoint.outcomes", "5", "winnow.test.pauseAt", "checkpoint.written:2"), tmp.resolve("child.err"));
-        try {
-            assertTrue(child.await(child::paused, Duration.ofSeconds(60)), child.err());
-        } finally {
-            assertTrue(child.kill());
-        }
+        killWhenPaused(args(corpus, out, "-q"),
+                Map.of("winnow.checkpoint.outcomes", "5", "winnow.test.pauseAt", "checkpoint.written:2"), tmp);
         assertTrue(Files.exists(out.resolve(".winnow-run/checkpoint.json")), "the killed run left its checkpoint");
         assertFalse(Files.exists(out.resolve("articles.jsonl")), "nothing was put in place before the commit");
 
@@ -162,13 +163,8 @@ class RerunTest {
     void anInterruptedRunOfOtherOptionsIsStartedOver(@TempDir Path tmp) throws Exception {
         Path corpus = CleanRuns.corpus(tmp.resolve("corpus"), DOCUMENTS, 6);
         Path out = tmp.resolve("out");
-        Child child = Child.start(args(corpus, out, "-q", "--source", "other"),
-                Map.of("winnow.checkpoint.outcomes", "5", "winnow.test.pauseAt", "checkpoint.written:2"), tmp.resolve("child.err"));
-        try {
-            assertTrue(child.await(child::paused, Duration.ofSeconds(60)), child.err());
-        } finally {
-            assertTrue(child.kill());
-        }
+        killWhenPaused(args(corpus, out, "-q", "--source", "other"),
+                Map.of("winnow.checkpoint.outcomes", "5", "winnow.test.pauseAt", "checkpoint.written:2"), tmp);
         CleanRuns.Result rerun = run(args(corpus, out));
         assertEquals(ExitCodes.REJECTIONS, rerun.exit(), rerun.err());
         assertTrue(rerun.err().contains("starting over: " + out + " holds an interrupted run of other inputs, options or build"),
