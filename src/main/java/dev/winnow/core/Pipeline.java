@@ -83,11 +83,11 @@ public final class Pipeline {
                 if (cut.wholeBlock()) {
                     removed[i] = cut.reason();
                     removal = new Removal(stage.name(), cut.reason(), source.substring(block.lineStart(), block.end()),
-                            block.lineStart(), block.end());
+                            block.lineStart(), block.end(), cut.score());
                 } else {
                     int start = block.start() + cut.from();
                     int end = block.start() + cut.to();
-                    removal = new Removal(stage.name(), cut.reason(), source.substring(start, end).strip(), start, end);
+                    removal = new Removal(stage.name(), cut.reason(), source.substring(start, end).strip(), start, end, cut.score());
                     Block rest = cut.from() == 0 ? block.narrowed(cut.to(), block.text().length())
                             : block.narrowed(0, cut.from());
                     if (rest.text().isEmpty()) removed[i] = cut.reason();

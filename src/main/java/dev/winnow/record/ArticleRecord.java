@@ -80,6 +80,7 @@ public final class ArticleRecord {
                 g.writeStringField("text", x.text());
                 g.writeNumberField("start", offsets.codePoint(x.start()));
                 g.writeNumberField("end", offsets.codePoint(x.end()));
+                if (x.score() != null) g.writeNumberField("score", Math.round(x.score() * 1000) / 1000.0);
                 g.writeEndObject();
             }
             g.writeEndArray();
