@@ -13,13 +13,26 @@ public final class Draft {
     private final List<Block> kept;
     private final Metadata metadata;
     private final Reason[] removed;
+    private final double[] scores;
 
-    Draft(String source, List<Block> kept, Metadata metadata, Reason[] removed) {
+    Draft(String source, List<Block> kept, Metadata metadata, Reason[] removed, double[] scores) {
         this.source = source;
         this.kept = Collections.unmodifiableList(new ArrayList<>(kept));
         this.metadata = metadata;
         this.removed = removed.clone();
+        this.scores = scores;
     }
+
+    /**
+     * The content probability the chain's {@link Scorer} gave the block with this index before any cut,
+     * or NaN when the chain has no scorer.
+     */
+    public double score(int index) {
+        return scores == null ? Double.NaN : scores[index];
+    }
+
+    /** The chain has a scorer: {@link #score(int)} is a number. */
+    public boolean scored() { return scores != null; }
 
     /** Why an earlier stage removed the block with this index, or null if it is kept. */
     public Reason removedAs(int index) {

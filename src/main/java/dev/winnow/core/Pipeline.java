@@ -18,11 +18,18 @@ public final class Pipeline {
     private final Normalizer normalizer;
     private final Segmenter segmenter;
     private final List<Stage> stages;
+    private final Scorer scorer;
 
     public Pipeline(Normalizer normalizer, Segmenter segmenter, List<Stage> stages) {
+        this(normalizer, segmenter, stages, null);
+    }
+
+    /** A chain whose stages read the block scores {@code scorer} gives (null: no scores). */
+    public Pipeline(Normalizer normalizer, Segmenter segmenter, List<Stage> stages, Scorer scorer) {
         this.normalizer = normalizer;
         this.segmenter = segmenter;
         this.stages = List.copyOf(stages);
+        this.scorer = scorer;
     }
 
     /** Stage names in the order they run, for the run report. */
@@ -30,6 +37,7 @@ public final class Pipeline {
         List<String> names = new ArrayList<>();
         names.add("normalize(" + normalizer.form() + ")");
         names.add("segment");
+        if (scorer != null) names.add("score(" + scorer.identity() + ")");
         for (Stage s : stages) names.add(s.name());
         return names;
     }
@@ -41,8 +49,16 @@ public final class Pipeline {
         if (more.isEmpty()) return this;
         List<Stage> all = new ArrayList<>(stages);
         all.addAll(more);
-        return new Pipeline(normalizer, segmenter, all);
+        return new Pipeline(normalizer, segmenter, all, scorer);
     }
+
+    /** This chain with its stages reading {@code other}'s block scores (a retrained model); this one is unchanged. */
+    public Pipeline scoredBy(Scorer other) {
+        return new Pipeline(normalizer, segmenter, stages, other);
+    }
+
+    /** The scorer the stages read, or null. */
+    public Scorer scorer() { return scorer; }
 
     /** Clean one decoded plain-text input: normalize, segment, run the stages. */
     public Document clean(String input) {
@@ -68,10 +84,11 @@ public final class Pipeline {
         List<Removal> removals = new ArrayList<>();
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         for (Verdict.Fact fact : facts) metadata.put(fact.field(), fact.value());
+        double[] scores = scorer == null || blocks.length == 0 ? null : scorer.score(segmentedBlocks);
 
         for (Stage stage : stages) {
             Verdict verdict = new Verdict();
-            stage.judge(new Draft(source, kept(blocks, removed), metadata.copy(), removed), verdict);
+            stage.judge(new Draft(source, kept(blocks, removed), metadata.copy(), removed, scores), verdict);
             boolean[] touched = new boolean[blocks.length];
             for (Verdict.Cut cut : verdict.cuts()) {
                 int i = cut.block().index();

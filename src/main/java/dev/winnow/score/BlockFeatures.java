@@ -1,0 +1,197 @@
+package dev.winnow.score;
+
+import dev.winnow.core.Block;
+import dev.winnow.core.Markup;
+import dev.winnow.core.Markup.Container;
+import dev.winnow.text.TextShape;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a learned scorer sees of each block: numbers it already carries (shape, link density, markup
+ * containers, tag), where it sits (position, the words of its enclosing sections), its neighbours,
+ * and the page as a whole. No feature names a word of any language: shape and structure only, so a
+ * model trained on one language's pages reads another's. Plain-text blocks have no markup: their
+ * markup features are 0 and a model trained on plain text learns from the rest.
+ *
+ * <p>The order of {@link #NAMES} is the model's contract: a model file lists the names it was trained
+ * on and {@link Forest} refuses one that does not match. Pure and thread-safe.
+ */
+public final class BlockFeatures {
+    private BlockFeatures() {}
+
+    /** How many blocks on each side make a block's neighbourhood. */
+    static final int WINDOW = 3;
+
+    private static final String[] TAGS = {"p", "li", "cell", "div", "body", "pre", "blockquote", "dl", "caption", "heading", "other"};
+
+    /** Containers whose share of the page's words says what kind of page it is (a forum is mostly comments). */
+    private static final Container[] PAGE_SHARES = {Container.COMMENTS, Container.LIST, Container.TABLE,
+            Container.HIDDEN, Container.MAIN, Container.ARTICLE_BODY, Container.NAVIGATION, Container.ASIDE};
+
+    /** Feature names, in vector order. */
+    public static final List<String> NAMES = names();
+
+    private static List<String> names() {
+        List<String> n = new ArrayList<>(List.of(
+                "words_log", "chars_log", "word_length", "sentence_ends_per_word", "terminal", "ends_with_colon",
+                "digit_share", "capitalized_share", "lowercase_share", "list_item", "paragraph_start", "repeats_log",
+                "position", "words_before_share", "share_of_largest",
+                "link_density", "heading_level", "sections_known"));
+        for (String t : TAGS) n.add("tag_" + t);
+        for (Container c : Container.values()) n.add("in_" + c.name().toLowerCase(java.util.Locale.ROOT));
+        for (int depth = 1; depth <= 3; depth++) {
+            n.add("section" + depth + "_words_share");
+            n.add("section" + depth + "_link_density");
+            n.add("section" + depth + "_blocks_log");
+            n.add("section" + depth + "_sentence_share");
+        }
+        n.addAll(List.of(
+                "prev_words_log", "next_words_log", "prev_link_density", "next_link_density",
+                "prev_sentence", "next_sentence", "prev_same_section", "next_same_section",
+                "window_words_log", "window_link_density", "window_sentence_share",
+                "page_words_log", "page_blocks_log", "page_link_density", "page_sentence_share"));
+        for (Container c : PAGE_SHARES) n.add("page_" + c.name().toLowerCase(java.util.Locale.ROOT) + "_share");
+        return List.copyOf(n);
+    }
+
+    /** Word, character and link sums of one section of the layout. */
+    private static final class Section {
+        double words, chars, links, sentenceWords;
+        int blocks;
+    }
+
+    /** One feature vector per block, in block order. */
+    public static double[][] of(List<Block> blocks) {
+        int n = blocks.size();
+        double[][] out = new double[n][];
+        if (n == 0) return out;
+        TextShape[] shapes = new TextShape[n];
+        double[] links = new double[n];
+        boolean[] sentence = new boolean[n];
+        double totalWords = 0, totalChars = 0, totalLinks = 0, sentenceWords = 0, largest = 1;
+        double[] pageShares = new double[PAGE_SHARES.length];
+        Map<Integer, Section> sections = new HashMap<>();
+        Map<String, Integer> repeats = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Block b = blocks.get(i);
+            TextShape s = b.shape();
+            shapes[i] = s;
+            int chars = b.text().length();
+            Markup m = b.markup();
+            links[i] = m == null ? 0 : m.linkDensity() * chars;
+            sentence[i] = s.isSentence();
+            totalWords += s.words();
+            totalChars += chars;
+            totalLinks += links[i];
+            largest = Math.max(largest, s.words());
+            if (sentence[i]) sentenceWords += s.words();
+            repeats.merge(b.key(), 1, Integer::sum);
+            if (m != null) {
+                for (int k = 0; k < PAGE_SHARES.length; k++) if (m.in(PAGE_SHARES[k])) pageShares[k] += s.words();
+                for (int id : m.sections()) {
+                    Section sec = sections.computeIfAbsent(id, x -> new Section());
+                    sec.words += s.words();
+                    sec.chars += chars;
+                    sec.links += links[i];
+                    sec.blocks++;
+                    if (sentence[i]) sec.sentenceWords += s.words();
+                }
+            }
+        }
+        double pageWords = Math.max(1, totalWords);
+        double before = 0;
+        for (int i = 0; i < n; i++) {
+            Block b = blocks.get(i);
+            TextShape s = shapes[i];
+            Markup m = b.markup();
+            int chars = b.text().length();
+            double words = Math.max(1, s.words());
+            double[] v = new double[NAMES.size()];
+            int k = 0;
+            v[k++] = Math.log1p(s.words());
+            v[k++] = Math.log1p(chars);
+            v[k++] = s.words() == 0 ? 0 : (double) s.letters() / s.words();
+            v[k++] = s.sentenceEnds() / words;
+            v[k++] = s.terminal() ? 1 : 0;
+            v[k++] = s.endsWithColon() ? 1 : 0;
+            v[k++] = chars == 0 ? 0 : (double) s.digits() / chars;
+            v[k++] = s.capitalized() / words;
+            v[k++] = s.lowerWords() / words;
+            v[k++] = b.listItem() ? 1 : 0;
+            v[k++] = b.paragraphStart() ? 1 : 0;
+            v[k++] = Math.log(repeats.get(b.key()));
+            v[k++] = n == 1 ? 0 : (double) i / (n - 1);
+            v[k++] = before / pageWords;
+            v[k++] = s.words() / largest;
+            before += s.words();
+            v[k++] = m == null ? 0 : m.linkDensity();
+            v[k++] = m == null ? 0 : m.headingLevel();
+            v[k++] = m == null ? 0 : m.sections().length;
+            int tag = m == null ? -1 : tagIndex(m);
+            for (int t = 0; t < TAGS.length; t++) v[k++] = t == tag ? 1 : 0;
+            for (Container c : Container.values()) v[k++] = m != null && m.in(c) ? 1 : 0;
+            for (int depth = 0; depth < 3; depth++) {
+                Section sec = m != null && m.sections().length > depth ? sections.get(m.sections()[depth]) : null;
+                v[k++] = sec == null ? 0 : sec.words / pageWords;
+                v[k++] = sec == null || sec.chars == 0 ? 0 : sec.links / sec.chars;
+                v[k++] = sec == null ? 0 : Math.log1p(sec.blocks);
+                v[k++] = sec == null || sec.words == 0 ? 0 : sec.sentenceWords / sec.words;
+            }
+            v[k++] = i > 0 ? Math.log1p(shapes[i - 1].words()) : 0;
+            v[k++] = i + 1 < n ? Math.log1p(shapes[i + 1].words()) : 0;
+            v[k++] = i > 0 ? density(blocks.get(i - 1)) : 0;
+            v[k++] = i + 1 < n ? density(blocks.get(i + 1)) : 0;
+            v[k++] = i > 0 && sentence[i - 1] ? 1 : 0;
+            v[k++] = i + 1 < n && sentence[i + 1] ? 1 : 0;
+            v[k++] = i > 0 && sameSection(b, blocks.get(i - 1)) ? 1 : 0;
+            v[k++] = i + 1 < n && sameSection(b, blocks.get(i + 1)) ? 1 : 0;
+            double ww = 0, wl = 0, wc = 0, ws = 0;
+            int from = Math.max(0, i - WINDOW), to = Math.min(n - 1, i + WINDOW);
+            for (int j = from; j <= to; j++) {
+                ww += shapes[j].words();
+                wl += links[j];
+                wc += blocks.get(j).text().length();
+                if (sentence[j]) ws++;
+            }
+            int span = to - from + 1;
+            v[k++] = Math.log1p(ww / span);
+            v[k++] = wc == 0 ? 0 : wl / wc;
+            v[k++] = ws / span;
+            v[k++] = Math.log1p(totalWords);
+            v[k++] = Math.log1p(n);
+            v[k++] = totalChars == 0 ? 0 : totalLinks / totalChars;
+            v[k++] = sentenceWords / pageWords;
+            for (double share : pageShares) v[k++] = share / pageWords;
+            out[i] = v;
+        }
+        return out;
+    }
+
+    private static double density(Block b) {
+        return b.markup() == null ? 0 : b.markup().linkDensity();
+    }
+
+    private static boolean sameSection(Block a, Block b) {
+        return a.markup() != null && b.markup() != null && a.markup().parent() == b.markup().parent();
+    }
+
+    private static int tagIndex(Markup m) {
+        if (m.headingLevel() > 0) return 9;
+        return switch (m.tag()) {
+            case "p" -> 0;
+            case "li" -> 1;
+            case "td", "th", "tr" -> 2;
+            case "div", "section", "article", "main" -> 3;
+            case "body" -> 4;
+            case "pre" -> 5;
+            case "blockquote" -> 6;
+            case "dd", "dt", "dl" -> 7;
+            case "figcaption", "caption" -> 8;
+            default -> 10;
+        };
+    }
+}
