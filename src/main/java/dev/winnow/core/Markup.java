@@ -21,7 +21,12 @@ public record Markup(String tag, int headingLevel, double linkDensity, Set<Conta
         NAVIGATION, HEADER, FOOTER, ASIDE, FORM, FIGURE, CAPTION, LIST, TABLE, QUOTE, PREFORMATTED,
         SHARE, RELATED, COMMENTS, ADVERTISING, META, HIDDEN, MAIN,
         /** The element the publisher marked as the article's body (schema.org itemprop="articleBody"). */
-        ARTICLE_BODY
+        ARTICLE_BODY,
+        /**
+         * Hidden by the markup only until a script reveals it (entrance animations, lazy or streamed blocks,
+         * accordions, tabs, "read more"): text the reader sees, unlike {@link #HIDDEN}.
+         */
+        REVEALABLE
     }
 
     public Markup {

@@ -20,7 +20,6 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -79,7 +78,6 @@ public final class HtmlFrontEnd {
         vocabularies.put(Container.RELATED, "class_related");
         vocabularies.put(Container.COMMENTS, "class_comments");
         vocabularies.put(Container.CAPTION, "class_caption");
-        vocabularies.put(Container.HIDDEN, "class_hidden");
         vocabularies.forEach((kind, name) -> {
             for (String word : Vocabulary.load(name).phrases()) {
                 classWords.computeIfAbsent(word, w -> EnumSet.noneOf(Container.class)).add(kind);
@@ -291,7 +289,8 @@ public final class HtmlFrontEnd {
             }
             if (tag.equals("main")) kinds.add(Container.MAIN);
             if (e.attributesSize() > 0) {
-                if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) || hiddenByStyle(e)) kinds.add(Container.HIDDEN);
+                Container hiding = Visibility.of(e, tag, wrapper || isWrapper(e));
+                if (hiding != null) kinds.add(hiding);
                 String role = e.attr("role");
                 if (role.equals("navigation") || role.equals("menubar") || role.equals("menu")) kinds.add(Container.NAVIGATION);
                 if (role.equals("contentinfo")) kinds.add(Container.FOOTER);
@@ -300,7 +299,7 @@ public final class HtmlFrontEnd {
                 if (e.hasAttr("itemprop") && tokens(e.attr("itemprop")).contains("articlebody")) kinds.add(Container.ARTICLE_BODY);
             }
             if (wrapper) kinds.retainAll(EnumSet.of(Container.MAIN, Container.ARTICLE_BODY, Container.LIST, Container.TABLE,
-                    Container.QUOTE, Container.PREFORMATTED, Container.HIDDEN));
+                    Container.QUOTE, Container.PREFORMATTED, Container.HIDDEN, Container.REVEALABLE));
             if (!wrapper && (e.hasAttr("class") || e.hasAttr("id"))) {
                 kinds.addAll(kindsNamed(e.attr("class") + " " + e.attr("id")));
             }
@@ -322,13 +321,6 @@ public final class HtmlFrontEnd {
         private boolean isWrapper(Element e) {
             return totalProse > 0 && prose.getOrDefault(e, 0) >= totalProse * WRAPPER_PROSE_SHARE;
         }
-    }
-
-    private static boolean hiddenByStyle(Element e) {
-        String style = e.attr("style");
-        if (style.isEmpty()) return false;
-        String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
-        return s.contains("display:none") || s.contains("visibility:hidden");
     }
 
     /** Class and id words: split on punctuation and camelCase, lower-cased ("articleShare-bar" -> article, share, bar). */

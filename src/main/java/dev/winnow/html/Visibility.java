@@ -1,0 +1,125 @@
+package dev.winnow.html;
+
+import dev.winnow.core.Markup.Container;
+import dev.winnow.text.Vocabulary;
+import org.jsoup.nodes.Element;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Judges hidden text by what hides it. An element is hidden by the {@code hidden} attribute, an inline
+ * {@code display:none} / {@code visibility:hidden}, or a class that hides on every screen (a whole class
+ * name such as {@code sr-only} or {@code is-hidden}, never a word inside a name such as
+ * {@code overflow-hidden}, and not when another class shows it at some breakpoint: {@code hidden md:block}).
+ * A hidden element is then either {@link Container#HIDDEN} (dialogs, menus, templates of the page: cut) or
+ * {@link Container#REVEALABLE}: text a script shows once the page runs (entrance animations, lazy and
+ * streamed blocks, accordions, tabs, "read more"), or an element holding most of the page's prose, since a
+ * page does not hide its own content for good. {@code aria-hidden} hides from screen readers only, not
+ * from sight, so it decides nothing. Immutable and thread-safe.
+ */
+final class Visibility {
+    private static final Set<String> HIDING_CLASSES = Vocabulary.load("class_hidden").phrases();
+    private static final Set<String> REVEAL_WORDS = Vocabulary.load("class_revealable").phrases();
+    private static final Set<String> DIALOG_WORDS = Vocabulary.load("class_dialog").phrases();
+    /** Breakpoint names of CSS frameworks: a class naming one hides or shows on some screens only. */
+    private static final Set<String> BREAKPOINTS = Set.of("xs", "xxs", "sm", "md", "lg", "xl", "xxl", "2xl");
+    /** Display values a responsive class shows an element with ("md:block", "d-lg-flex"). */
+    private static final Set<String> DISPLAYS = Set.of("block", "flex", "grid", "inline", "inlineblock", "inlineflex",
+            "table", "contents", "initial");
+    /** The longest namespace prefix stripped before a hiding name ("aok-hidden", "ips" + "Hide"). */
+    private static final int PREFIX_MAX = 4;
+    /** Attributes with which animation libraries (AOS, Sal, ScrollReveal, Elementor) mark an entrance. */
+    private static final List<String> REVEAL_ATTRIBUTES = List.of("data-aos", "data-sal", "data-animation",
+            "data-animate", "data-scroll-reveal", "data-reveal", "data-wow-delay");
+
+    private Visibility() {}
+
+    /**
+     * The kind of hiding {@code e} opens, or null when it hides nothing. {@code wrapper}: the element holds
+     * most of the page's prose.
+     */
+    static Container of(Element e, String tag, boolean wrapper) {
+        if (e.attributesSize() == 0 || tag.equals("body") || tag.equals("html")) return null;
+        if (!hides(e)) return null;
+        if (isDialog(e, tag)) return Container.HIDDEN;
+        if (revealed(e) || wrapper) return Container.REVEALABLE;
+        return Container.HIDDEN;
+    }
+
+    static boolean hides(Element e) {
+        if (e.hasAttr("hidden") || hiddenByStyle(e)) return true;
+        String classes = e.attr("class");
+        if (classes.isEmpty()) return false;
+        boolean hiding = false;
+        for (String name : classes.split("\\s+")) {
+            if (name.isEmpty()) continue;
+            if (showsAtBreakpoint(name)) return false;
+            if (!hiding && name.indexOf(':') < 0 && hidingName(name)) hiding = true;
+        }
+        return hiding;
+    }
+
+    /** A class that hides on every screen: its whole name, less up to two short namespace prefixes. */
+    static boolean hidingName(String name) {
+        List<String> parts = HtmlFrontEnd.tokens(name);
+        for (int skip = 0; skip <= 2 && skip < parts.size(); skip++) {
+            if (skip > 0) {
+                String prefix = parts.get(skip - 1);
+                if (prefix.length() > PREFIX_MAX || BREAKPOINTS.contains(prefix)) return false;
+            }
+            if (HIDING_CLASSES.contains(String.join("", parts.subList(skip, parts.size())))) return true;
+        }
+        return false;
+    }
+
+    /** "md:block", "lg:flex", "d-md-block", "visible-lg": the element shows on some screens. */
+    static boolean showsAtBreakpoint(String name) {
+        int colon = name.lastIndexOf(':');
+        if (colon >= 0) return DISPLAYS.contains(name.substring(colon + 1).replace("-", "").toLowerCase(Locale.ROOT));
+        List<String> parts = HtmlFrontEnd.tokens(name);
+        if (parts.size() >= 3 && parts.get(0).equals("d") && BREAKPOINTS.contains(parts.get(1))) {
+            return DISPLAYS.contains(String.join("", parts.subList(2, parts.size())));
+        }
+        return parts.size() == 2 && parts.get(0).equals("visible") && BREAKPOINTS.contains(parts.get(1));
+    }
+
+    private static boolean hiddenByStyle(Element e) {
+        String style = e.attr("style");
+        if (style.isEmpty()) return false;
+        String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+        return s.contains("display:none") || s.contains("visibility:hidden");
+    }
+
+    private static boolean isDialog(Element e, String tag) {
+        if (tag.equals("dialog")) return true;
+        String role = e.attr("role");
+        if (role.equals("dialog") || role.equals("alertdialog") || role.equals("menu") || e.hasAttr("aria-modal")) return true;
+        return anyWord(e.attr("class") + " " + e.attr("id"), DIALOG_WORDS);
+    }
+
+    /** Marks of a script that shows the element: animation and lazy classes, tab panels, React's streamed boundaries. */
+    private static boolean revealed(Element e) {
+        if (e.attr("role").equals("tabpanel")) return true;
+        for (String a : REVEAL_ATTRIBUTES) if (e.hasAttr(a)) return true;
+        if (e.attr("data-settings").contains("animation")) return true;
+        if (streamedBoundary(e.id())) return true;
+        return anyWord(e.attr("class") + " " + e.id(), REVEAL_WORDS);
+    }
+
+    /**
+     * React's streaming server render writes each finished boundary as {@code <div hidden id="S:n">} and a
+     * script moves it into place: the page's content, hidden only until that script runs.
+     */
+    private static boolean streamedBoundary(String id) {
+        if (id.length() < 3 || id.charAt(0) != 'S' || id.charAt(1) != ':') return false;
+        for (int i = 2; i < id.length(); i++) if (!Character.isLetterOrDigit(id.charAt(i))) return false;
+        return true;
+    }
+
+    private static boolean anyWord(String names, Set<String> words) {
+        for (String token : HtmlFrontEnd.tokens(names)) if (words.contains(token)) return true;
+        return false;
+    }
+}
