@@ -39,10 +39,16 @@ public final class Draft {
         return removed[index];
     }
 
-    /** Blocks removed by earlier stages strictly between two block indexes: how much chrome separates them. */
+    /**
+     * Blocks removed by earlier stages strictly between two block indexes: how much chrome separates them.
+     * Text the page never shows as such ({@link Reason#unseen()}: a button's label, a noscript notice)
+     * separates nothing.
+     */
     public int removedBetween(int fromIndex, int toIndex) {
         int n = 0;
-        for (int i = Math.max(0, fromIndex + 1); i < Math.min(toIndex, removed.length); i++) if (removed[i] != null) n++;
+        for (int i = Math.max(0, fromIndex + 1); i < Math.min(toIndex, removed.length); i++) {
+            if (removed[i] != null && !removed[i].unseen()) n++;
+        }
         return n;
     }
 

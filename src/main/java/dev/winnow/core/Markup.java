@@ -26,7 +26,17 @@ public record Markup(String tag, int headingLevel, double linkDensity, Set<Conta
          * Hidden by the markup only until a script reveals it (entrance animations, lazy or streamed blocks,
          * accordions, tabs, "read more"): text the reader sees, unlike {@link #HIDDEN}.
          */
-        REVEALABLE
+        REVEALABLE,
+        /** Inside {@code <noscript>}: shown only to readers without scripts. */
+        NOSCRIPT,
+        /** A form control's own text: {@code <select>} options, {@code <button>}, {@code <textarea>}. */
+        CONTROL,
+        /** Inside {@code <template>}: markup a script instantiates, not shown as it stands. */
+        TEMPLATE,
+        /** Fallback or drawing text of embedded content: {@code <iframe>}, {@code <object>}, {@code <svg>}, media. */
+        EMBEDDED,
+        /** Text from the page's {@code <head>} (description, title), used when the body shows nothing. */
+        HEAD
     }
 
     public Markup {

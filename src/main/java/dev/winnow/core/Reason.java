@@ -50,6 +50,14 @@ public enum Reason {
     MARKUP_CAPTION,
     /** Hidden from readers (hidden attribute, display:none, screen-reader-only classes). */
     MARKUP_HIDDEN,
+    /** Inside {@code <noscript>}: what readers without scripts see ("Please enable JavaScript"), beside the page's text. */
+    MARKUP_NOSCRIPT,
+    /** A form control's own text: the options of a {@code <select>}, a button's label, a textarea's content. */
+    MARKUP_CONTROL,
+    /** Inside {@code <template>}: markup a script copies into the page, not shown as it stands. */
+    MARKUP_TEMPLATE,
+    /** Fallback or drawing text of embedded content ({@code <iframe>}, {@code <object>}, {@code <svg>}, media). */
+    MARKUP_EMBEDDED,
     /** Mostly link text: a list of links rather than prose. */
     LINK_DENSE,
 
@@ -100,6 +108,14 @@ public enum Reason {
     SITE_REPEATED_LINE,
     /** A paragraph that only restates a quotation an earlier article of the corpus already carries ({@code --dedupe-quotes=corpus}). */
     CORPUS_REPEATED_QUOTE;
+
+    /**
+     * Text a reader never sees as part of the page (noscript, form controls, templates, embedded content):
+     * the front end records it so nothing vanishes, but it is no chrome that separates parts of the page.
+     */
+    public boolean unseen() {
+        return this == MARKUP_NOSCRIPT || this == MARKUP_CONTROL || this == MARKUP_TEMPLATE || this == MARKUP_EMBEDDED;
+    }
 
     /** The stable snake_case code written to records and reports. */
     public String code() {

@@ -40,10 +40,31 @@ public final class HtmlFrontEnd {
     /** Paragraph words counted as prose for the wrapper test. */
     static final int PROSE_MIN_WORDS = 8;
 
-    /** Elements whose content is not text a reader sees. */
+    /** Elements whose content is not text a reader sees (for the prose count, which only reads visible prose). */
     private static final Set<String> NOT_TEXT = Set.of("script", "style", "noscript", "template", "svg", "canvas",
             "iframe", "object", "embed", "head", "select", "option", "textarea", "input", "button", "math", "video",
             "audio", "picture", "source", "map");
+    /** Elements with no text at all, or only code: skipped without a trace (script and style are not prose). */
+    private static final Set<String> NO_TEXT = Set.of("script", "style", "head", "input", "source", "picture", "map",
+            "math", "embed");
+    /**
+     * Elements whose text a reader does not see as page text: made into blocks in their own container, so
+     * the stages cut them with a reason and the record accounts for the whole input, not only what was read.
+     */
+    private static final Map<String, Container> SKIPPED = Map.ofEntries(
+            Map.entry("noscript", Container.NOSCRIPT), Map.entry("template", Container.TEMPLATE),
+            Map.entry("select", Container.CONTROL), Map.entry("option", Container.CONTROL),
+            Map.entry("button", Container.CONTROL), Map.entry("textarea", Container.CONTROL),
+            Map.entry("iframe", Container.EMBEDDED), Map.entry("object", Container.EMBEDDED),
+            Map.entry("svg", Container.EMBEDDED), Map.entry("canvas", Container.EMBEDDED),
+            Map.entry("video", Container.EMBEDDED), Map.entry("audio", Container.EMBEDDED));
+    /**
+     * The page's text is in {@code <noscript>} when it holds this many times the words of everything else
+     * the page shows (Discourse and other script-rendered forums serve their crawler view there).
+     */
+    static final int NOSCRIPT_CONTENT_RATIO = 2;
+    /** The least {@code <noscript>} text read as the page's content: a sentence, not a "please enable JavaScript". */
+    static final int NOSCRIPT_CONTENT_MIN_WORDS = 20;
     /** Tags that open no container kind by themselves: without attributes they need no wrapper test. */
     private static final Set<String> SIMPLE = Set.of("div", "span", "p", "a", "b", "i", "em", "strong", "li", "td", "tr",
             "th", "tbody", "h1", "h2", "h3", "h4", "h5", "h6", "br", "img", "small", "u", "sup", "sub", "section", "article");
@@ -94,7 +115,54 @@ public final class HtmlFrontEnd {
         Walker walker = new Walker(prose, total);
         NodeTraversor.filter(walker, body);
         walker.flush();
-        return new Extracted(walker.source.toString(), walker.blocks, facts);
+        List<Block> blocks = noscriptAsContent(walker.blocks);
+        if (!hasPageText(blocks)) walker.headText(page);
+        return new Extracted(walker.source.toString(), blocks, facts);
+    }
+
+    /** Containers of text the front end records but a reader does not see as the page. */
+    private static final Set<Container> UNSEEN = EnumSet.of(Container.NOSCRIPT, Container.TEMPLATE, Container.CONTROL,
+            Container.EMBEDDED, Container.HIDDEN);
+
+    private static boolean hasPageText(List<Block> blocks) {
+        for (Block b : blocks) if (!seenNot(b.markup())) return true;
+        return false;
+    }
+
+    private static boolean seenNot(Markup m) {
+        for (Container c : UNSEEN) if (m.in(c)) return true;
+        return false;
+    }
+
+    /**
+     * Blocks with {@code <noscript>} read as page text when it is where the page keeps its text: a shell
+     * that a script fills for readers and that serves its content to crawlers in {@code <noscript>}.
+     */
+    private static List<Block> noscriptAsContent(List<Block> blocks) {
+        int inside = 0;
+        int outside = 0;
+        for (Block b : blocks) {
+            Markup m = b.markup();
+            if (m.in(Container.NOSCRIPT)) {
+                if (!m.in(Container.TEMPLATE) && !m.in(Container.CONTROL) && !m.in(Container.EMBEDDED)) inside += b.shape().words();
+            } else if (!seenNot(m)) {
+                outside += b.shape().words();
+            }
+        }
+        if (inside < NOSCRIPT_CONTENT_MIN_WORDS || inside < NOSCRIPT_CONTENT_RATIO * outside) return blocks;
+        List<Block> read = new ArrayList<>(blocks.size());
+        for (Block b : blocks) {
+            Markup m = b.markup();
+            if (!m.in(Container.NOSCRIPT)) {
+                read.add(b);
+                continue;
+            }
+            EnumSet<Container> kinds = EnumSet.copyOf(m.containers());
+            kinds.remove(Container.NOSCRIPT);
+            read.add(new Block(b.index(), b.line(), b.lineStart(), b.start(), b.text(), b.listItem(), b.paragraphStart(),
+                    new Markup(m.tag(), m.headingLevel(), m.linkDensity(), kinds, m.sections())));
+        }
+        return read;
     }
 
     /**
@@ -139,6 +207,20 @@ public final class HtmlFrontEnd {
         }
     }
 
+    /** Some non-blank text below the element (an iframe's or textarea's raw content counts). */
+    private static boolean hasText(Element e) {
+        for (Node n : e.childNodes()) {
+            if (n instanceof TextNode t) {
+                if (!t.isBlank()) return true;
+            } else if (n instanceof org.jsoup.nodes.DataNode d) {
+                if (!d.getWholeData().isBlank()) return true;
+            } else if (n instanceof Element child && !NO_TEXT.contains(child.normalName()) && hasText(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Words as runs of non-space characters: enough to tell prose from labels. */
     private static int wordCount(String s) {
         int n = 0;
@@ -174,15 +256,58 @@ public final class HtmlFrontEnd {
 
         @Override
         public FilterResult head(Node node, int depth) {
-            if (node instanceof Element skipped && NOT_TEXT.contains(skipped.normalName())) return FilterResult.SKIP_ENTIRELY;
+            if (node instanceof Element e) {
+                String tag = e.normalName();
+                if (NO_TEXT.contains(tag)) return FilterResult.SKIP_ENTIRELY;
+                Container skipped = SKIPPED.get(tag);
+                if (skipped != null) {
+                    // nothing to account for: leave the text around it whole (an icon inside a sentence)
+                    if (!hasText(e)) return FilterResult.SKIP_ENTIRELY;
+                    flush();
+                    open[skipped.ordinal()]++;
+                    return FilterResult.CONTINUE;
+                }
+            }
             visitHead(node);
             return FilterResult.CONTINUE;
         }
 
         @Override
         public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element e) {
+                Container skipped = SKIPPED.get(e.normalName());
+                if (skipped != null) {
+                    flush();
+                    open[skipped.ordinal()]--;
+                    return FilterResult.CONTINUE;
+                }
+            }
             visitTail(node);
             return FilterResult.CONTINUE;
+        }
+
+        /**
+         * When the body shows nothing, the page's own summary in its head (description, Open Graph and
+         * Twitter descriptions, title) as blocks in the {@link Container#HEAD} container: a record that
+         * says what the page is, not an empty rejection.
+         */
+        void headText(Document page) {
+            Element head = page.head();
+            java.util.LinkedHashSet<String> texts = new java.util.LinkedHashSet<>();
+            String title = page.title().strip();
+            if (!title.isEmpty()) texts.add(title);
+            for (String name : List.of("description", "og:description", "twitter:description")) {
+                for (Element meta : head.select("meta[name=" + name + "], meta[property=" + name + "]")) {
+                    String content = meta.attr("content").strip();
+                    if (!content.isEmpty()) texts.add(content);
+                }
+            }
+            open[Container.HEAD.ordinal()]++;
+            for (String t : texts) {
+                appendCollapsed(t);
+                flush();
+            }
+            open[Container.HEAD.ordinal()]--;
         }
 
         private void visitHead(Node node) {

@@ -11,7 +11,8 @@ import dev.winnow.core.Verdict;
 /**
  * HTML only: removes blocks that the page's own structure marks as chrome: navigation, headers,
  * footers, sidebars, forms, widgets, related-content and comment blocks, captions, hidden text and
- * link lists. Blocks without markup (plain text) pass untouched. The most specific container wins
+ * link lists, and the text the front end read but a reader does not see as the page (noscript, form
+ * controls, templates, embedded content). Blocks without markup (plain text) pass untouched. The most specific container wins
  * the reason (a share bar inside a footer is a widget).
  */
 public final class MarkupStage implements Stage {
@@ -32,6 +33,12 @@ public final class MarkupStage implements Stage {
     }
 
     static Reason reasonOf(Block b, Markup m) {
+        // what the element itself says is not page text comes first: a select inside a nav is a control
+        if (m.in(Container.TEMPLATE)) return Reason.MARKUP_TEMPLATE;
+        if (m.in(Container.NOSCRIPT)) return Reason.MARKUP_NOSCRIPT;
+        if (m.in(Container.CONTROL)) return Reason.MARKUP_CONTROL;
+        if (m.in(Container.EMBEDDED)) return Reason.MARKUP_EMBEDDED;
+        if (m.in(Container.HEAD)) return null;      // the page's own summary, read only when its body shows nothing
         if (m.in(Container.HIDDEN)) return Reason.MARKUP_HIDDEN;
         if (m.in(Container.CAPTION)) return Reason.MARKUP_CAPTION;
         if (m.in(Container.COMMENTS)) return Reason.MARKUP_COMMENTS;
