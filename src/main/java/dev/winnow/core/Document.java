@@ -17,6 +17,16 @@ public final class Document {
     private final Map<String, Map<String, Integer>> counts;
     private final String text;
     private final int words;
+    private final Extraction extraction;
+
+    /**
+     * Which extraction a document's body comes from and why it was chosen: {@code main} (the normal chain)
+     * or {@code fallback} (a lenient chain, when the main one kept a small part of the page's content).
+     */
+    public record Extraction(String method, String reason) {
+        public static final String MAIN = "main";
+        public static final String FALLBACK = "fallback";
+    }
 
     /**
      * @param source   the normalized input text; all offsets refer to it
@@ -28,6 +38,12 @@ public final class Document {
      */
     public Document(String source, Layout layout, List<Block> body, List<Removal> removals, Metadata metadata,
                     Map<String, Map<String, Integer>> counts) {
+        this(source, layout, body, removals, metadata, counts, null);
+    }
+
+    private Document(String source, Layout layout, List<Block> body, List<Removal> removals, Metadata metadata,
+                     Map<String, Map<String, Integer>> counts, Extraction extraction) {
+        this.extraction = extraction;
         this.source = source;
         this.layout = layout;
         this.body = List.copyOf(body);
@@ -51,6 +67,14 @@ public final class Document {
     public List<Removal> removals() { return removals; }
     public Metadata metadata() { return metadata; }
     public Map<String, Map<String, Integer>> counts() { return counts; }
+
+    /** Which extraction the body comes from, or null when only one chain ran (plain text, documents). */
+    public Extraction extraction() { return extraction; }
+
+    /** This document, saying which extraction it comes from. */
+    public Document withExtraction(Extraction extraction) {
+        return new Document(source, layout, body, removals, metadata, counts, extraction);
+    }
 
     /** The body text: kept blocks joined by a blank line. */
     public String text() { return text; }

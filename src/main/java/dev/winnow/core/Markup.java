@@ -36,7 +36,12 @@ public record Markup(String tag, int headingLevel, double linkDensity, Set<Conta
         /** Fallback or drawing text of embedded content: {@code <iframe>}, {@code <object>}, {@code <svg>}, media. */
         EMBEDDED,
         /** Text from the page's {@code <head>} (description, title), used when the body shows nothing. */
-        HEAD
+        HEAD,
+        /**
+         * Inside the page's best content candidate: the smallest element holding most of its text outside
+         * links, which a fallback measures the main chain's result against.
+         */
+        CANDIDATE
     }
 
     public Markup {

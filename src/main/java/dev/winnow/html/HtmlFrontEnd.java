@@ -112,7 +112,7 @@ public final class HtmlFrontEnd {
         Element body = page.body();
         Map<Element, Integer> prose = proseWords(body);
         int total = prose.getOrDefault(body, 0);
-        Walker walker = new Walker(prose, total);
+        Walker walker = new Walker(prose, total, ContentCandidate.of(body));
         NodeTraversor.filter(walker, body);
         walker.flush();
         List<Block> blocks = noscriptAsContent(walker.blocks);
@@ -222,7 +222,7 @@ public final class HtmlFrontEnd {
     }
 
     /** Words as runs of non-space characters: enough to tell prose from labels. */
-    private static int wordCount(String s) {
+    static int wordCount(String s) {
         int n = 0;
         boolean in = false;
         for (int i = 0; i < s.length(); i++) {
@@ -249,9 +249,12 @@ public final class HtmlFrontEnd {
         private int linkDepth;
         private int linkChars;
 
-        Walker(Map<Element, Integer> prose, int totalProse) {
+        private final Element candidate;
+
+        Walker(Map<Element, Integer> prose, int totalProse, Element candidate) {
             this.prose = prose;
             this.totalProse = totalProse;
+            this.candidate = candidate;
         }
 
         @Override
@@ -428,6 +431,7 @@ public final class HtmlFrontEnd {
             if (!wrapper && (e.hasAttr("class") || e.hasAttr("id"))) {
                 kinds.addAll(kindsNamed(e.attr("class") + " " + e.attr("id")));
             }
+            if (e == candidate) kinds.add(Container.CANDIDATE);
             return kinds;
         }
 

@@ -63,6 +63,12 @@ public final class ArticleRecord {
             g.writeStringField("language", doc.metadata().get(Field.LANGUAGE));
             strings(g, "quotes", doc.metadata(), Field.QUOTES);
             strings(g, "sections", doc.metadata(), Field.SECTIONS);
+            if (doc.extraction() != null) {
+                g.writeObjectFieldStart("extraction");
+                g.writeStringField("method", doc.extraction().method());
+                g.writeStringField("reason", doc.extraction().reason());
+                g.writeEndObject();
+            }
             if (cluster != null) {
                 g.writeObjectFieldStart("near_duplicates");
                 g.writeStringField("cluster", cluster.id());

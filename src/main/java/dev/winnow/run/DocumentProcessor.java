@@ -1,6 +1,7 @@
 package dev.winnow.run;
 
 import dev.winnow.core.Document;
+import dev.winnow.core.Fallback;
 import dev.winnow.core.Layout;
 import dev.winnow.core.Pipeline;
 import dev.winnow.core.Field;
@@ -43,6 +44,7 @@ public final class DocumentProcessor {
 
     private final Pipeline pipeline;
     private final Pipeline markupPipeline;
+    private final Fallback htmlChains;
     private final HtmlFrontEnd html = new HtmlFrontEnd();
     private DocumentFrontEnd documents;     // built on first use, see documents()
     private final Decoder decoder = new Decoder();
@@ -63,33 +65,39 @@ public final class DocumentProcessor {
 
     /**
      * Plain text runs through {@code pipeline}, recorded as {@code profile}; HTML pages run through
-     * {@link Profiles#html()}, recorded as "html".
+     * {@link Profiles#htmlWithFallback()}, recorded as "html".
      */
     public DocumentProcessor(Pipeline pipeline, String profile, Limits limits) {
-        this(pipeline, profile, Profiles.html(), limits);
+        this(pipeline, profile, Profiles.htmlWithFallback(), limits);
     }
 
-    /** With the chain for markup (HTML) given too. */
+    /** With the chain for markup (HTML and documents) given too, and no fallback. */
     public DocumentProcessor(Pipeline pipeline, String profile, Pipeline markupPipeline, Limits limits) {
-        this(pipeline, profile, markupPipeline, limits, Pass.ONLY);
+        this(pipeline, profile, new Fallback(markupPipeline, null), limits);
     }
 
-    private DocumentProcessor(Pipeline pipeline, String profile, Pipeline markupPipeline, Limits limits, Pass pass) {
+    /** With the chains for markup given too: HTML runs through {@code html}, documents through its main chain. */
+    public DocumentProcessor(Pipeline pipeline, String profile, Fallback html, Limits limits) {
+        this(pipeline, profile, html, limits, Pass.ONLY);
+    }
+
+    private DocumentProcessor(Pipeline pipeline, String profile, Fallback html, Limits limits, Pass pass) {
         this.pipeline = pipeline;
         this.profile = profile;
-        this.markupPipeline = markupPipeline;
+        this.htmlChains = html;
+        this.markupPipeline = html.main();
         this.limits = limits;
         this.pass = pass;
     }
 
     /** The first pass over a corpus: each outcome is a rejection or the document's {@link Outcome#features()}. */
     public DocumentProcessor analyzing() {
-        return new DocumentProcessor(pipeline, profile, markupPipeline, limits, new Pass(true, null, CorpusSettings.OFF));
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(true, null, CorpusSettings.OFF));
     }
 
     /** The second pass: the per-document stages, then the corpus stages reading {@code facts}. */
     public DocumentProcessor withCorpus(CorpusFacts facts, CorpusSettings settings) {
-        return new DocumentProcessor(pipeline, profile, markupPipeline, limits, new Pass(false, facts, settings));
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(false, facts, settings));
     }
 
     /** The default limits with another input size limit. */
@@ -99,8 +107,11 @@ public final class DocumentProcessor {
 
     public Limits limits() { return limits; }
 
-    /** The stage chain HTML and documents run through, as the report and the run fingerprint name it. */
-    public List<String> markupChain() { return markupPipeline.describe(); }
+    /**
+     * The stage chain HTML and documents run through, as the report and the run fingerprint name it; the
+     * HTML fallback chain, when there is one, as a last entry ("fallback(markup_lenient,...)").
+     */
+    public List<String> markupChain() { return htmlChains.describe(); }
 
     /** Read and process one input, on the calling thread and without a time budget. */
     public Outcome process(Input input, String source) {
@@ -148,7 +159,7 @@ public final class DocumentProcessor {
                     facts = new java.util.ArrayList<>(facts);
                     facts.addAll(told);      // after the page's own: a canonical URL wins over where it was fetched
                 }
-                doc = markupPipeline.then(corpusStages).run(page.source(), Layout.HTML, page.blocks(), facts);
+                doc = htmlChains.then(corpusStages).run(page.source(), Layout.HTML, page.blocks(), facts);
                 used = "html";
             } else {
                 doc = pipeline.then(corpusStages).clean(decoded.text(), told);

@@ -8,6 +8,9 @@ import dev.winnow.core.Reason;
 import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * HTML only: removes blocks that the page's own structure marks as chrome: navigation, headers,
  * footers, sidebars, forms, widgets, related-content and comment blocks, captions, hidden text and
@@ -19,8 +22,32 @@ public final class MarkupStage implements Stage {
     /** Prose this long survives being mostly link text (an article paragraph full of links). */
     static final int LINKED_PROSE_WORDS = 40;
 
+    /**
+     * Containers the lenient mode does not cut inside the page's content candidate: a forum's posts are its
+     * content even under class="comment", a listing's items are links, docs sit between sidebars.
+     */
+    private static final Set<Reason> LENIENT_KEEPS = EnumSet.of(Reason.MARKUP_COMMENTS, Reason.MARKUP_SIDEBAR,
+            Reason.MARKUP_NAVIGATION, Reason.MARKUP_RELATED, Reason.MARKUP_FOOTER, Reason.MARKUP_HEADER, Reason.LINK_DENSE);
+
+    private final boolean lenient;
+
+    /** The strict stage of the main chain. */
+    public MarkupStage() {
+        this(false);
+    }
+
+    /** {@code lenient}: inside the content candidate, keep what the containers of {@link #LENIENT_KEEPS} would cut. */
+    public MarkupStage(boolean lenient) {
+        this.lenient = lenient;
+    }
+
+    /** The lenient stage of the fallback chain. */
+    public static MarkupStage lenient() {
+        return new MarkupStage(true);
+    }
+
     @Override
-    public String name() { return "markup"; }
+    public String name() { return lenient ? "markup_lenient" : "markup"; }
 
     @Override
     public void judge(Draft draft, Verdict verdict) {
@@ -28,6 +55,7 @@ public final class MarkupStage implements Stage {
             Markup m = b.markup();
             if (m == null) continue;
             Reason r = reasonOf(b, m);
+            if (r != null && lenient && m.in(Container.CANDIDATE) && LENIENT_KEEPS.contains(r)) continue;
             if (r != null) verdict.drop(b, r);
         }
     }

@@ -1,5 +1,6 @@
 package dev.winnow.stages;
 
+import dev.winnow.core.Fallback;
 import dev.winnow.core.Pipeline;
 import dev.winnow.core.Stage;
 import dev.winnow.text.Normalizer;
@@ -40,5 +41,30 @@ public final class Profiles {
 
     public static Pipeline html() {
         return new Pipeline(new Normalizer(), new Segmenter(), htmlStages());
+    }
+
+    /**
+     * The fallback chain for HTML whose main chain lost the page's content: markup cuts that spare the
+     * content candidate's comments, sidebars, navigation and links, then the candidate bounds the text
+     * instead of the main-text region, which is tuned to articles.
+     */
+    public static List<Stage> lenientMarkupStages() {
+        return List.of(
+                MarkupStage.lenient(),
+                new CandidateStage(),
+                new NavigationStage(),
+                new SlugStage(),
+                new CaptionStage(),
+                new MetadataStage(),
+                new QuoteStage());
+    }
+
+    public static Pipeline htmlLenient() {
+        return new Pipeline(new Normalizer(), new Segmenter(), lenientMarkupStages());
+    }
+
+    /** The HTML chain with its safety net: the lenient chain runs when the main one keeps little of the content. */
+    public static Fallback htmlWithFallback() {
+        return new Fallback(html(), htmlLenient());
     }
 }
