@@ -207,18 +207,29 @@ public final class HtmlFrontEnd {
         }
     }
 
-    /** Some non-blank text below the element (an iframe's or textarea's raw content counts). */
+    /** Some non-blank text below the element (an iframe's or textarea's raw content counts); no recursion, pages nest deep. */
     private static boolean hasText(Element e) {
-        for (Node n : e.childNodes()) {
-            if (n instanceof TextNode t) {
-                if (!t.isBlank()) return true;
-            } else if (n instanceof org.jsoup.nodes.DataNode d) {
-                if (!d.getWholeData().isBlank()) return true;
-            } else if (n instanceof Element child && !NO_TEXT.contains(child.normalName()) && hasText(child)) {
-                return true;
+        boolean[] found = {false};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element child && child != e && NO_TEXT.contains(child.normalName())) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if ((node instanceof TextNode t && !t.isBlank())
+                        || (node instanceof org.jsoup.nodes.DataNode d && !d.getWholeData().isBlank())) {
+                    found[0] = true;
+                    return FilterResult.STOP;
+                }
+                return FilterResult.CONTINUE;
             }
-        }
-        return false;
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, e);
+        return found[0];
     }
 
     /** Words as runs of non-space characters: enough to tell prose from labels. */
@@ -291,14 +302,13 @@ public final class HtmlFrontEnd {
 
         /**
          * When the body shows nothing, the page's own summary in its head (description, Open Graph and
-         * Twitter descriptions, title) as blocks in the {@link Container#HEAD} container: a record that
+         * Twitter descriptions) as blocks in the {@link Container#HEAD} container: a record that
          * says what the page is, not an empty rejection.
          */
         void headText(Document page) {
             Element head = page.head();
+            // not the title: it is the record's title already, and a page of a title alone has no text
             java.util.LinkedHashSet<String> texts = new java.util.LinkedHashSet<>();
-            String title = page.title().strip();
-            if (!title.isEmpty()) texts.add(title);
             for (String name : List.of("description", "og:description", "twitter:description")) {
                 for (Element meta : head.select("meta[name=" + name + "], meta[property=" + name + "]")) {
                     String content = meta.attr("content").strip();
