@@ -27,7 +27,8 @@ public final class MarkupStage implements Stage {
      * content even under class="comment", a listing's items are links, docs sit between sidebars.
      */
     private static final Set<Reason> LENIENT_KEEPS = EnumSet.of(Reason.MARKUP_COMMENTS, Reason.MARKUP_SIDEBAR,
-            Reason.MARKUP_NAVIGATION, Reason.MARKUP_RELATED, Reason.MARKUP_FOOTER, Reason.MARKUP_HEADER, Reason.LINK_DENSE);
+            Reason.MARKUP_NAVIGATION, Reason.MARKUP_RELATED, Reason.MARKUP_FOOTER, Reason.MARKUP_HEADER, Reason.LINK_DENSE,
+            Reason.MARKUP_WIDGET, Reason.MARKUP_CAPTION);
 
     private final boolean lenient;
 
