@@ -8,7 +8,10 @@ public enum Field {
     TITLE(false), AUTHORS(true), PUBLISHER(false), CREATED(false), SECTIONS(true), QUOTES(true),
     /** The page's canonical URL, from the markup. */
     URL(false),
-    /** The text's language (BCP 47 tag), from the markup or detection. */
+    /**
+     * The language the source declares (BCP 47 tag: {@code <html lang>}, Open Graph, document metadata).
+     * The record weighs it against the language detected in the kept text ({@code text.LanguageIdentifier}).
+     */
     LANGUAGE(false);
 
     private final boolean list;

@@ -9,6 +9,7 @@ import dev.winnow.core.Metadata;
 import dev.winnow.core.Removal;
 import dev.winnow.corpus.Cluster;
 import dev.winnow.run.Input;
+import dev.winnow.text.LanguageIdentifier;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -21,6 +22,8 @@ import java.util.Locale;
  * at the top, everything else under {@code metadata}. Keys are written in a fixed order and nothing
  * depends on the clock or the thread, so the same input always gives the same bytes.
  * Offsets in {@code removed} count Unicode code points of the normalized input, as Python slices do.
+ * {@code language} is decided here, from the final text and the declared language ({@link LanguageIdentifier}),
+ * so it describes exactly the text the record carries.
  */
 public final class ArticleRecord {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -60,7 +63,10 @@ public final class ArticleRecord {
             strings(g, "authors", doc.metadata(), Field.AUTHORS);
             g.writeStringField("publisher", doc.metadata().get(Field.PUBLISHER));
             g.writeStringField("url", doc.metadata().get(Field.URL));
-            g.writeStringField("language", doc.metadata().get(Field.LANGUAGE));
+            LanguageIdentifier.Result language = LanguageIdentifier.identify(text, doc.metadata().get(Field.LANGUAGE));
+            g.writeStringField("language", language.language());
+            if (language.score() == null) g.writeNullField("language_score");
+            else g.writeNumberField("language_score", language.score());
             strings(g, "quotes", doc.metadata(), Field.QUOTES);
             strings(g, "sections", doc.metadata(), Field.SECTIONS);
             if (doc.extraction() != null) {

@@ -19,11 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A stage that allocates without bound exhausts the heap on its document only: that document is
  * rejected as out_of_memory, the garbage goes with it, and the documents after it come out. The run
- * happens in a child JVM with a 64 MiB heap, so the heap fills in milliseconds and the test JVM's own
- * heap is never at stake.
+ * happens in a child JVM with a small heap, so the heap fills in milliseconds and the test JVM's own
+ * heap is never at stake; small, but room for the language detector's profiles (about 100 MB, held
+ * for the whole run, see text.LanguageIdentifier).
  */
 class OutOfMemoryTest {
-    static final String HEAP = "-Xmx64m";
+    static final String HEAP = "-Xmx160m";
     static final long CHILD_SECONDS = 60;
 
     @Test
