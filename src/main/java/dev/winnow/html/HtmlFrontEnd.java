@@ -4,6 +4,7 @@ import dev.winnow.core.Block;
 import dev.winnow.core.Markup;
 import dev.winnow.core.Markup.Container;
 import dev.winnow.core.Verdict;
+import dev.winnow.score.PageShape;
 import dev.winnow.text.Normalizer;
 import dev.winnow.text.TextShape;
 import dev.winnow.text.Vocabulary;
@@ -63,8 +64,11 @@ public final class HtmlFrontEnd {
     /** How many enclosing sections a block remembers (nearest first). */
     static final int SECTION_DEPTH = 3;
 
-    /** The page as blocks over one source text, and the metadata read from its markup. */
-    public record Extracted(String source, List<Block> blocks, List<Verdict.Fact> facts) {}
+    /**
+     * The page as blocks over one source text, the metadata read from its markup, and what its markup
+     * says about the kind of page it is (for the page-type classifier).
+     */
+    public record Extracted(String source, List<Block> blocks, List<Verdict.Fact> facts, PageShape shape) {}
 
     private final Normalizer normalizer = new Normalizer();
     /** Every class/id word of the vocabularies, with the container kinds it stands for: one look-up per word. */
@@ -90,13 +94,14 @@ public final class HtmlFrontEnd {
     public Extracted extract(String html) {
         Document page = Jsoup.parse(html);
         List<Verdict.Fact> facts = PageMetadata.read(page);
+        PageShape shape = PageShape.of(page);
         Element body = page.body();
         Map<Element, Integer> prose = proseWords(body);
         int total = prose.getOrDefault(body, 0);
         Walker walker = new Walker(prose, total);
         NodeTraversor.filter(walker, body);
         walker.flush();
-        return new Extracted(walker.source.toString(), walker.blocks, facts);
+        return new Extracted(walker.source.toString(), walker.blocks, facts, shape);
     }
 
     /**

@@ -70,8 +70,8 @@ public final class Forest {
         return parse(Files.readAllBytes(file), file.toString());
     }
 
-    /** Reads a model; refuses one trained on other features than {@code BlockFeatures.NAMES} would give. */
-    static Forest parse(byte[] bytes, String where) throws IOException {
+    /** Reads a model from its bytes ({@code where} names them in errors); checks every tree's structure. */
+    public static Forest parse(byte[] bytes, String where) throws IOException {
         JsonNode root = new ObjectMapper().readTree(bytes);
         String name = root.path("name").asText("model");
         List<String> features = new ArrayList<>();
