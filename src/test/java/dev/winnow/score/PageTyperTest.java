@@ -93,25 +93,38 @@ class PageTyperTest {
 
     @Test
     void aDocsPageWithCodeIsDocumentation() {
+        StringBuilder api = new StringBuilder();
+        String[][] functions = {{"parse_config", "path, strict=False", "Reads a configuration file and returns a Config object."},
+                {"load_env", "prefix=\"APP_\"", "Reads settings from environment variables that start with prefix."},
+                {"merge", "base, override", "Returns a new Config with the keys of override replacing those of base."},
+                {"dump", "config, path", "Writes a Config back to a TOML file, keeping comments where it can."}};
+        for (String[] f : functions) {
+            api.append("""
+                    <section class="function" id="%1$s"><h2><code class="sig-name">%1$s</code>(<em>%2$s</em>)</h2>
+                    <p>%3$s Raises <code>ConfigError</code> when the input is invalid.</p>
+                    <h3>Parameters</h3><dl class="field-list"><dt><code>path</code> (<em>str</em>)</dt><dd>The file to read.</dd>
+                    <dt><code>strict</code> (<em>bool</em>)</dt><dd>Reject unknown keys. Default: <code>False</code>.</dd></dl>
+                    <h3>Returns</h3><p>A <code>Config</code> instance.</p>
+                    <div class="highlight"><pre><code>from example import %1$s
+                    config = %1$s(%2$s)
+                    print(config.database.url)
+                    </code></pre></div></section>
+                    """.formatted(f[0], f[1].replace("\"", "&quot;"), f[2]));
+        }
         String page = """
-                <html><head><title>parse_config() — Example Library 3.2 documentation</title></head>
-                <body><nav class="sidebar toc"><ul><li><a href="/docs/3.2/install">Installation</a></li>
-                <li><a href="/docs/3.2/api">API reference</a></li><li><a href="/docs/3.2/config">Configuration</a></li></ul></nav>
-                <main class="docs-content"><h1>parse_config(path, strict=False)</h1>
-                <p>Reads a configuration file and returns a <code>Config</code> object. Raises <code>ConfigError</code> when the file is invalid.</p>
-                <h2>Parameters</h2><dl><dt><code>path</code> (str)</dt><dd>The file to read.</dd>
-                <dt><code>strict</code> (bool)</dt><dd>Reject unknown keys. Default: <code>False</code>.</dd></dl>
-                <h2>Returns</h2><p>A <code>Config</code> instance.</p>
-                <h2>Example</h2>
-                <pre class="highlight"><code>from example import parse_config
-                config = parse_config("settings.toml", strict=True)
-                print(config.database.url)
-                </code></pre>
-                <div class="admonition note"><p>Deprecated since version 3.0: the <code>encoding</code> argument.</p></div>
-                <pre class="highlight"><code>$ pip install example-library==3.2</code></pre>
+                <html><head><title>API reference — Example Library 3.2 documentation</title></head>
+                <body><nav class="sidebar toc"><ul><li><a href="/en/stable/install.html">Installation</a></li>
+                <li><a href="/en/stable/quickstart.html">Quickstart</a></li><li><a href="/en/stable/api.html">API reference</a></li>
+                <li><a href="/en/stable/config.html">Configuration</a></li><li><a href="/en/stable/changelog.html">Changelog</a></li></ul></nav>
+                <main class="docs-content" role="main"><h1>API reference</h1>
+                <p>This page documents the public functions of the <code>example</code> module.</p>
+                %s
+                <div class="admonition note"><p class="admonition-title">Note</p><p>Deprecated since version 3.0: the
+                <code>encoding</code> argument of <code>parse_config()</code>.</p></div>
+                <div class="highlight"><pre><code>$ pip install example-library==3.2</code></pre></div>
                 </main></body></html>
-                """;
-        assertEquals(PageType.DOCUMENTATION, html(page, "https://example-library.readthedocs.io/en/stable/api/parse_config.html"));
+                """.formatted(api);
+        assertEquals(PageType.DOCUMENTATION, html(page, "https://example-library.readthedocs.io/en/stable/api.html"));
     }
 
     @Test
