@@ -9,7 +9,9 @@ public enum Field {
     /** The page's canonical URL, from the markup. */
     URL(false),
     /** The text's language (BCP 47 tag), from the markup or detection. */
-    LANGUAGE(false);
+    LANGUAGE(false),
+    /** What kind of page the input is (article, forum, product...), from the page-type classifier. */
+    PAGE_TYPE(false);
 
     private final boolean list;
 

@@ -9,6 +9,7 @@ import dev.winnow.core.Metadata;
 import dev.winnow.core.Removal;
 import dev.winnow.corpus.Cluster;
 import dev.winnow.run.Input;
+import dev.winnow.score.PageType;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -61,6 +62,9 @@ public final class ArticleRecord {
             g.writeStringField("publisher", doc.metadata().get(Field.PUBLISHER));
             g.writeStringField("url", doc.metadata().get(Field.URL));
             g.writeStringField("language", doc.metadata().get(Field.LANGUAGE));
+            String pageType = doc.metadata().get(Field.PAGE_TYPE);
+            // always present: a document cleaned without the classifier (a test's chain) is "other"
+            g.writeStringField("page_type", pageType == null ? PageType.OTHER.code() : pageType);
             strings(g, "quotes", doc.metadata(), Field.QUOTES);
             strings(g, "sections", doc.metadata(), Field.SECTIONS);
             if (cluster != null) {
