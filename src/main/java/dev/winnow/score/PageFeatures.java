@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,18 +31,18 @@ public final class PageFeatures {
     private static final Map<String, int[]> TEXT_WORDS = PageWords.index("text_", TEXT_GROUPS);
     private static final Map<String, int[]> URL_WORDS = PageWords.index("url_", URL_GROUPS);
 
-    /** A price: a currency sign or code next to an amount ("$1,299.00", "19,99 €", "EUR 40"). */
-    private static final Pattern PRICE = Pattern.compile(
-            "(?:[$€£¥₹₩₽]|\\b(?:USD|EUR|GBP|CAD|AUD|CHF|JPY|INR|SEK|NOK|DKK|PLN|zł|kr|R\\$)\\s?)\\s?\\d[\\d.,\u00A0 ]*"
-            + "|\\d[\\d.,]*\\s?(?:[€£₹₽]|zł|kr|Kč|\\b(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|PLN)\\b)");
-    /** A numeric date ("2025-09-04", "04/09/2025", "4.9.2025"). */
-    private static final Pattern DATE = Pattern.compile("\\b(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4})\\b");
-    /** A year of this or the last century, alone: dates written with month names carry one. */
-    private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d{2}\\b");
-    private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
-    /** A line that reads as code: ends in ; { } or holds an assignment, a call or an arrow with few spaces around. */
-    private static final Pattern CODE = Pattern.compile("[;{}]\\s*$|^\\s*[}{]|\\w\\(\\)|\\w\\([\\w\"', ]*\\)\\s*;?\\s*$|=>|->|::|\\b\\w+\\s?=\\s?[\\w\"'\\[{(]|^\\s*(?:\\$|>>>|#include|import |from |def |function |class |public |const |let |var )");
+    /*
+     * Prices, dates, times and code-like lines are found by hand-written scans, not regular expressions:
+     * run on every line of every page, the expressions cost more than parsing the HTML did.
+     */
+    /** Currency signs that stand next to an amount ("$1,299.00", "19,99 €"). */
+    private static final String CURRENCY_SIGNS = "$€£¥₹₩₽";
+    /** Currency codes and abbreviations written as a word next to an amount ("EUR 40", "199 zł"). */
+    private static final java.util.Set<String> CURRENCY_WORDS = java.util.Set.of("USD", "EUR", "GBP", "CAD", "AUD", "CHF",
+            "JPY", "INR", "SEK", "NOK", "DKK", "PLN", "zł", "kr", "Kč");
+    /** How a line that reads as code starts: a shell prompt, a REPL, common declarations. */
+    private static final String[] CODE_STARTS = {"$ ", ">>>", "#include", "import ", "from ", "def ", "function ", "class ",
+            "public ", "const ", "let ", "var "};
     private static final Pattern BULLET = Pattern.compile("^\\s*(?:[*•·+\\-–]\\s|\\d{1,3}[.)]\\s|\\[\\d+])");
 
     /** Containers whose share of the page's words tells a kind of page (a forum is mostly comments, docs preformatted). */
@@ -135,18 +134,14 @@ public final class PageFeatures {
         int lines = 0, words = 0, sentenceLines = 0, sentenceWords = 0, shortLines = 0, longLines = 0, bullets = 0,
                 questions = 0, code = 0, duplicates = 0, longest = 0, digits = 0, chars = 0;
         int[] groups = new int[TEXT_GROUPS.size()];
+        int prices = 0, dates = 0, years = 0, times = 0;
         Map<String, Integer> seen = new HashMap<>();
+        StringBuilder word = new StringBuilder(32);
         for (String raw : text.split("\n")) {
             String line = raw.strip();
             if (line.isEmpty()) continue;
             lines++;
-            int w = 0;
-            Matcher m = WORD.matcher(line);
-            while (m.find()) {
-                w++;
-                int[] g = TEXT_WORDS.get(m.group().toLowerCase(Locale.ROOT));
-                if (g != null) for (int i : g) groups[i]++;
-            }
+            int w = words(line, groups, word);
             words += w;
             longest = Math.max(longest, w);
             char last = line.charAt(line.length() - 1);
@@ -160,12 +155,20 @@ public final class PageFeatures {
             if (w >= 25) longLines++;
             if (BULLET.matcher(raw).find()) bullets++;
             if (last == '?') questions++;
-            if (w < 40 && CODE.matcher(line).find()) code++;
+            if (w < 40 && isCode(line)) code++;
             if (seen.merge(line, 1, Integer::sum) > 1) duplicates++;
-            for (int i = 0; i < line.length(); i++) if (Character.isDigit(line.charAt(i))) digits++;
+            int lineDigits = 0;
+            for (int i = 0; i < line.length(); i++) if (Character.isDigit(line.charAt(i))) lineDigits++;
+            if (lineDigits > 0) {
+                digits += lineDigits;
+                prices += prices(line);
+                int[] dyt = datesYearsTimes(line);
+                dates += dyt[0];
+                years += dyt[1];
+                times += dyt[2];
+            }
             chars += line.length();
         }
-        int prices = count(PRICE, text), dates = count(DATE, text), years = count(YEAR, text), times = count(TIME, text);
         double l = Math.max(1, lines), wd = Math.max(1, words);
         v[k++] = Math.log1p(words);
         v[k++] = Math.log1p(lines);
@@ -193,11 +196,133 @@ public final class PageFeatures {
         return k;
     }
 
-    private static int count(Pattern p, String text) {
-        Matcher m = p.matcher(text);
+    /** Counts a line's words (runs of letters and digits, with inner ' ’ -) and adds their vocabulary groups. */
+    private static int words(String line, int[] groups, StringBuilder word) {
         int n = 0;
-        while (m.find()) n++;
+        int len = line.length();
+        int i = 0;
+        while (i < len) {
+            char c = line.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                i++;
+                continue;
+            }
+            word.setLength(0);
+            while (i < len) {
+                c = line.charAt(i);
+                if (Character.isLetterOrDigit(c)) word.append(Character.toLowerCase(c));
+                else if ((c == '\'' || c == '’' || c == '-') && i + 1 < len && Character.isLetterOrDigit(line.charAt(i + 1))) word.append(c);
+                else break;
+                i++;
+            }
+            n++;
+            int[] g = TEXT_WORDS.get(word.toString());
+            if (g != null) for (int x : g) groups[x]++;
+        }
         return n;
+    }
+
+    /** A line that reads as code: ends in ; { }, starts with a brace or a declaration, holds a call, an arrow or an assignment. */
+    static boolean isCode(String line) {
+        char first = line.charAt(0), last = line.charAt(line.length() - 1);
+        if (last == ';' || last == '{' || last == '}' || first == '{' || first == '}') return true;
+        for (String start : CODE_STARTS) if (line.startsWith(start)) return true;
+        if (line.contains("=>") || line.contains("->") || line.contains("::")) return true;
+        for (int i = line.indexOf('('); i > 0; i = line.indexOf('(', i + 1)) {
+            if (!isWordChar(line.charAt(i - 1))) continue;
+            if (i + 1 < line.length() && line.charAt(i + 1) == ')') return true;           // f()
+            int close = line.indexOf(')', i);
+            if (close > 0 && line.substring(close + 1).strip().replace(";", "").isEmpty()) return true;   // ends in a call
+        }
+        for (int i = line.indexOf('='); i > 0; i = line.indexOf('=', i + 1)) {
+            int before = i - 1, after = i + 1;
+            if (line.charAt(before) == ' ') before--;
+            if (after < line.length() && line.charAt(after) == ' ') after++;
+            if (before < 0 || after >= line.length() || line.charAt(i - 1) == '=' || line.charAt(after) == '=') continue;
+            char a = line.charAt(after);
+            if (isWordChar(line.charAt(before)) && (isWordChar(a) || "\"'[{(".indexOf(a) >= 0)) return true;
+        }
+        return false;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    /** Amounts with a currency: a sign or a currency word right before or after a digit, one space allowed. */
+    static int prices(String line) {
+        int n = 0, len = line.length();
+        for (int i = 0; i < len; i++) {
+            char c = line.charAt(i);
+            int end;
+            if (CURRENCY_SIGNS.indexOf(c) >= 0) {
+                end = i + 1;
+            } else if (Character.isLetter(c) && (i == 0 || !Character.isLetter(line.charAt(i - 1)))) {
+                end = i;
+                while (end < len && Character.isLetter(line.charAt(end)) && end - i <= 3) end++;
+                if (end < len && Character.isLetter(line.charAt(end)) || !CURRENCY_WORDS.contains(line.substring(i, end))) {
+                    i = end;
+                    continue;
+                }
+            } else {
+                continue;
+            }
+            if (digitAt(line, end) || digitAt(line, end + 1) && line.charAt(end) == ' '
+                    || digitAt(line, i - 1) || digitAt(line, i - 2) && line.charAt(i - 1) == ' ') n++;
+            i = end - 1;
+        }
+        return n;
+    }
+
+    private static boolean digitAt(String s, int i) {
+        return i >= 0 && i < s.length() && Character.isDigit(s.charAt(i));
+    }
+
+    /** Numeric dates ("2025-09-04", "04/09/2025"), years of 1900-2099 standing alone, and times ("10:45"). */
+    static int[] datesYearsTimes(String line) {
+        int dates = 0, years = 0, times = 0, len = line.length();
+        int i = 0;
+        while (i < len) {
+            if (!isAsciiDigit(line.charAt(i)) || i > 0 && isWordChar(line.charAt(i - 1))) {
+                i++;
+                continue;
+            }
+            int a = run(line, i);
+            int aLen = a - i;
+            if (a + 1 < len && (line.charAt(a) == '-' || line.charAt(a) == '/' || line.charAt(a) == '.') && isAsciiDigit(line.charAt(a + 1))) {
+                char sep = line.charAt(a);
+                int b = run(line, a + 1);
+                int bLen = b - a - 1;
+                if (b + 1 < len && line.charAt(b) == sep && isAsciiDigit(line.charAt(b + 1))) {
+                    int c = run(line, b + 1);
+                    int cLen = c - b - 1;
+                    boolean bounded = c == len || !isWordChar(line.charAt(c));
+                    if (bounded && bLen <= 2 && (aLen == 4 && cLen <= 2 || aLen <= 2 && cLen >= 2 && cLen <= 4)) {
+                        dates++;
+                        i = c;
+                        continue;
+                    }
+                }
+            }
+            if (a + 2 < len && line.charAt(a) == ':' && aLen <= 2 && run(line, a + 1) == a + 3
+                    && (a + 3 == len || !isWordChar(line.charAt(a + 3)))) {
+                times++;
+            } else if (aLen == 4 && (line.startsWith("19", i) || line.startsWith("20", i)) && (a == len || !isWordChar(line.charAt(a)))) {
+                years++;
+            }
+            i = a;
+        }
+        return new int[] {dates, years, times};
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The end of the run of ASCII digits starting at {@code i}. */
+    private static int run(String s, int i) {
+        while (i < s.length() && isAsciiDigit(s.charAt(i))) i++;
+        return i;
     }
 
     /** URL features; all 0 when the URL is unknown or unreadable ({@code url_known} says which). */
