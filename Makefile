@@ -9,7 +9,7 @@ MVN   := mvn -B -q
 JAVA  := java
 SRC   := $(shell find src/main -type f 2>/dev/null) pom.xml
 
-.PHONY: all build run test bench bench-scale deps clean spark-local
+.PHONY: all build run test bench bench-scale deps clean spark-local train-page-type
 
 all: build
 
@@ -95,3 +95,17 @@ deps:
 
 clean:
 	$(MVN) clean
+
+# The page-type classifier (metadata.page_type): retrains both models (HTML and plain text) from WCXB's
+# development pages, deterministically, prints out-of-fold accuracy, per-type precision/recall and the
+# confusion matrix (5 folds grouped by domain), and rewrites src/main/resources/dev/winnow/model/*-page-type.json.
+# Tribuo is a test-scope dependency, hence the test classpath.
+WCXB_DEV      ?= ../shared/eval/wcxb-dev
+TRAIN_TEST_CP := target/train-test-classpath.txt
+
+train-page-type:
+	$(MVN) -o test-compile || $(MVN) test-compile
+	@$(MVN) -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$(TRAIN_TEST_CP) >/dev/null \
+	  || $(MVN) dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$(TRAIN_TEST_CP)
+	$(JAVA) -cp target/classes:target/test-classes:$$(cat $(TRAIN_TEST_CP)) dev.winnow.train.TrainPageType \
+	  $(WCXB_DEV) src/main/resources/dev/winnow/model

@@ -1,6 +1,7 @@
 package dev.winnow.cli;
 
 import dev.winnow.core.Reason;
+import dev.winnow.score.PageTyper;
 import dev.winnow.stages.Profiles;
 import picocli.CommandLine.Command;
 
@@ -17,6 +18,9 @@ final class StagesCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("Stages for HTML and documents (blocks come from the markup, not from segmenting):");
         for (String s : Profiles.html().stages().stream().map(dev.winnow.core.Stage::name).toList()) System.out.println("  " + s);
+        System.out.println();
+        System.out.println("Page type (metadata.page_type), from the text before cleaning; models as name@hash:");
+        System.out.println("  " + PageTyper.shipped().identity());
         System.out.println();
         System.out.println("Reason codes:");
         for (Reason r : Reason.values()) System.out.println("  " + r.code());

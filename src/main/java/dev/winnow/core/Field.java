@@ -12,7 +12,9 @@ public enum Field {
      * The language the source declares (BCP 47 tag: {@code <html lang>}, Open Graph, document metadata).
      * The record weighs it against the language detected in the kept text ({@code text.LanguageIdentifier}).
      */
-    LANGUAGE(false);
+    LANGUAGE(false),
+    /** What kind of page the input is (article, forum, product...), from the page-type classifier. */
+    PAGE_TYPE(false);
 
     private final boolean list;
 

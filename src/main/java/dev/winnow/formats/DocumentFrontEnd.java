@@ -135,7 +135,14 @@ public final class DocumentFrontEnd {
 
         /** Runs {@code pipeline} (the HTML chain, {@code Profiles.html()}) over these blocks, as {@link Layout#DOCUMENT}. */
         public Document clean(Pipeline pipeline) {
-            return pipeline.run(source, Layout.DOCUMENT, blocks, facts);
+            return clean(pipeline, List.of());
+        }
+
+        /** The same, with {@code more} facts after the document's own (what the caller found out about it). */
+        public Document clean(Pipeline pipeline, List<Verdict.Fact> more) {
+            List<Verdict.Fact> all = new java.util.ArrayList<>(facts);
+            all.addAll(more);
+            return pipeline.run(source, Layout.DOCUMENT, blocks, all);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.winnow.core.Block;
 import dev.winnow.core.Markup;
 import dev.winnow.core.Markup.Container;
 import dev.winnow.core.Verdict;
+import dev.winnow.score.PageShape;
 import dev.winnow.text.Normalizer;
 import dev.winnow.text.TextShape;
 import dev.winnow.text.Vocabulary;
@@ -83,8 +84,11 @@ public final class HtmlFrontEnd {
     /** How many enclosing sections a block remembers (nearest first). */
     static final int SECTION_DEPTH = 3;
 
-    /** The page as blocks over one source text, and the metadata read from its markup. */
-    public record Extracted(String source, List<Block> blocks, List<Verdict.Fact> facts) {}
+    /**
+     * The page as blocks over one source text, the metadata read from its markup, and what its markup
+     * says about the kind of page it is (for the page-type classifier).
+     */
+    public record Extracted(String source, List<Block> blocks, List<Verdict.Fact> facts, PageShape shape) {}
 
     private final Normalizer normalizer = new Normalizer();
     /** Every class/id word of the vocabularies, with the container kinds it stands for: one look-up per word. */
@@ -109,6 +113,7 @@ public final class HtmlFrontEnd {
     public Extracted extract(String html) {
         Document page = Jsoup.parse(html);
         List<Verdict.Fact> facts = PageMetadata.read(page);
+        PageShape shape = PageShape.of(page);
         Element body = page.body();
         Map<Element, Integer> prose = proseWords(body);
         int total = prose.getOrDefault(body, 0);
@@ -117,7 +122,7 @@ public final class HtmlFrontEnd {
         walker.flush();
         List<Block> blocks = noscriptAsContent(walker.blocks);
         if (!hasPageText(blocks)) walker.headText(page);
-        return new Extracted(walker.source.toString(), blocks, facts);
+        return new Extracted(walker.source.toString(), blocks, facts, shape);
     }
 
     /** Containers of text the front end records but a reader does not see as the page. */

@@ -9,6 +9,7 @@ import dev.winnow.core.Metadata;
 import dev.winnow.core.Removal;
 import dev.winnow.corpus.Cluster;
 import dev.winnow.run.Input;
+import dev.winnow.score.PageType;
 import dev.winnow.text.LanguageIdentifier;
 
 import java.io.IOException;
@@ -67,6 +68,9 @@ public final class ArticleRecord {
             g.writeStringField("language", language.language());
             if (language.score() == null) g.writeNullField("language_score");
             else g.writeNumberField("language_score", language.score());
+            String pageType = doc.metadata().get(Field.PAGE_TYPE);
+            // always present: a document cleaned without the classifier (a test's chain) is "other"
+            g.writeStringField("page_type", pageType == null ? PageType.OTHER.code() : pageType);
             strings(g, "quotes", doc.metadata(), Field.QUOTES);
             strings(g, "sections", doc.metadata(), Field.SECTIONS);
             if (doc.extraction() != null) {

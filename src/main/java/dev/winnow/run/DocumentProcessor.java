@@ -17,6 +17,7 @@ import dev.winnow.formats.FormatException;
 import dev.winnow.html.HtmlFrontEnd;
 import dev.winnow.stages.Profiles;
 import dev.winnow.record.ArticleRecord;
+import dev.winnow.score.PageTyper;
 
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -46,6 +47,7 @@ public final class DocumentProcessor {
     private final Pipeline markupPipeline;
     private final Fallback htmlChains;
     private final HtmlFrontEnd html = new HtmlFrontEnd();
+    private final PageTyper pageTyper = PageTyper.shipped();
     private DocumentFrontEnd documents;     // built on first use, see documents()
     private final Decoder decoder = new Decoder();
     private final Limits limits;
@@ -108,10 +110,19 @@ public final class DocumentProcessor {
     public Limits limits() { return limits; }
 
     /**
-     * The stage chain HTML and documents run through, as the report and the run fingerprint name it; the
-     * HTML fallback chain, when there is one, as a last entry ("fallback(markup_lenient,...)").
+     * The stage chain HTML and documents run through, as the report and the run fingerprint name it, with
+     * the page-type models: a retrained model changes the fingerprint.
      */
-    public List<String> markupChain() { return htmlChains.describe(); }
+    public List<String> markupChain() { return withPageTyper(htmlChains.describe()); }
+
+    /** The stage chain plain text runs through, with the page-type models. */
+    public List<String> textChain() { return withPageTyper(pipeline.describe()); }
+
+    private List<String> withPageTyper(List<String> chain) {
+        List<String> out = new java.util.ArrayList<>(chain);
+        out.add(pageTyper.identity());
+        return List.copyOf(out);
+    }
 
     /** Read and process one input, on the calling thread and without a time budget. */
     public Outcome process(Input input, String source) {
@@ -154,15 +165,15 @@ public final class DocumentProcessor {
             String used = profile;
             if (Decoder.isHtml(decoded.mediaType())) {
                 HtmlFrontEnd.Extracted page = html.extract(decoded.text());
-                List<Verdict.Fact> facts = page.facts();
-                if (!told.isEmpty()) {
-                    facts = new java.util.ArrayList<>(facts);
-                    facts.addAll(told);      // after the page's own: a canonical URL wins over where it was fetched
-                }
+                List<Verdict.Fact> facts = new java.util.ArrayList<>(page.facts());
+                facts.addAll(told);      // after the page's own: a canonical URL wins over where it was fetched
+                facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageTyper.html(page.source(), page.blocks(), url(facts), page.shape()).code()));
                 doc = htmlChains.then(corpusStages).run(page.source(), Layout.HTML, page.blocks(), facts);
                 used = "html";
             } else {
-                doc = pipeline.then(corpusStages).clean(decoded.text(), told);
+                List<Verdict.Fact> facts = new java.util.ArrayList<>(told);
+                facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageTyper.text(decoded.text(), url(told)).code()));
+                doc = pipeline.then(corpusStages).clean(decoded.text(), facts);
             }
             return record(input, bytes, doc, decoded.mediaType(), decoded.charset(), used, source, cluster);
         } catch (OutOfMemoryError e) {
@@ -171,6 +182,12 @@ public final class DocumentProcessor {
         } catch (Throwable e) {
             return internalError(input, e, bytes.length);
         }
+    }
+
+    /** The URL the record will carry (the first stated), which the page-type classifier reads; null if none. */
+    private static String url(List<Verdict.Fact> facts) {
+        for (Verdict.Fact f : facts) if (f.field() == Field.URL) return f.value();
+        return null;
     }
 
     /**
@@ -195,7 +212,9 @@ public final class DocumentProcessor {
                 return reject(input, RejectReason.TOO_LARGE, "the document's text is longer than " + limits.maxChars()
                         + " characters (raise it with --max-chars)", bytes.length);
             }
-            Document doc = extracted.clean(markupPipeline.then(corpusStages));
+            // a document's text has no markup the HTML model knows: the plain-text model types it
+            Verdict.Fact pageType = new Verdict.Fact(Field.PAGE_TYPE, pageTyper.text(extracted.source(), url(extracted.facts())).code());
+            Document doc = extracted.clean(markupPipeline.then(corpusStages), List.of(pageType));
             return record(input, bytes, doc, extracted.mediaType(), null, "document", source, cluster);
         } catch (FormatException e) {
             return reject(input, RejectReason.valueOf(e.reason().name()), e.getMessage(), bytes.length);

@@ -107,7 +107,7 @@ public final class LocalRunner {
         }
         CorpusSettings corpus = options.corpus();
         DocumentProcessor processor = new DocumentProcessor(pipeline, profile, options.limits());
-        List<String> chains = new ArrayList<>(pipeline.describe());
+        List<String> chains = new ArrayList<>(processor.textChain());
         chains.add("html:" + String.join(",", processor.markupChain()));
         chains.addAll(CorpusStages.describe(corpus));
         String fingerprint = RunFingerprint.of(listing, options, profile, chains);
@@ -162,7 +162,7 @@ public final class LocalRunner {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             ObjectNode report = report(tally.outcomes(), tally, resumed, tally.bytes() - resumedBytes, seconds, options,
-                    processor.markupChain());
+                    processor.textChain(), processor.markupChain());
             if (!skipped.isEmpty()) skipped.forEach(report.putObject("skipped_records")::put);
             CorpusStages.describe(corpus).forEach(report.putArray("pipeline_corpus")::add);
             limits(report, options.limits(), settle(pool));
@@ -258,11 +258,11 @@ public final class LocalRunner {
      * inputs after {@code resumed} when it picked up an interrupted run.
      */
     private ObjectNode report(int inputs, Tally tally, int resumed, long bytesThisRun, double seconds, Options options,
-                              List<String> markupChain) {
+                              List<String> textChain, List<String> markupChain) {
         ObjectNode r = new ObjectMapper().createObjectNode();
         r.put("winnow_version", Version.VERSION);
         r.put("profile", profile);
-        pipeline.describe().forEach(r.putArray("pipeline")::add);
+        textChain.forEach(r.putArray("pipeline")::add);
         markupChain.forEach(r.putArray("pipeline_html")::add);
         r.put("inputs", inputs);
         r.put("records", tally.records());

@@ -16,32 +16,41 @@ import java.util.List;
 
 /**
  * A forest of binary decision trees that gives a probability: the mean of the leaves a vector reaches.
+ * A multi-class forest (a file with {@code "classes"}) holds a class distribution in each leaf instead,
+ * and gives the mean distribution ({@link #distribution}).
  * Trained elsewhere (Tribuo, see {@code make train}) and stored as plain JSON, so the model is a
  * versioned, diffable resource and the jar carries no training library. Its {@link #identity()} is
  * the name plus a hash of the file's bytes: a retrained model changes the run fingerprint.
  *
  * <p>File layout: {@code {"name", "features": [names], "trees": [{"feature": [..], "threshold": [..],
  * "left": [..], "right": [..], "value": [..]}]}}; node 0 is the root, a node with feature -1 is a leaf
- * holding {@code value}, any other goes left when {@code x[feature] <= threshold}. Immutable, thread-safe.
+ * holding {@code value}, any other goes left when {@code x[feature] <= threshold}. A multi-class file adds
+ * {@code "classes": [names]}, and its {@code value} holds per node an array of one probability per class
+ * (empty for a split node). Immutable, thread-safe.
  */
 public final class Forest {
     private final String name;
     private final String identity;
     private final List<String> features;
+    private final List<String> classes;
     private final Tree[] trees;
 
-    private record Tree(int[] feature, double[] threshold, int[] left, int[] right, double[] value) {
-        double eval(double[] x) {
+    /** {@code value} holds a binary forest's leaves, {@code dist} a multi-class forest's (the other is null). */
+    private record Tree(int[] feature, double[] threshold, int[] left, int[] right, double[] value, double[][] dist) {
+        int leaf(double[] x) {
             int node = 0;
             while (feature[node] >= 0) node = x[feature[node]] <= threshold[node] ? left[node] : right[node];
-            return value[node];
+            return node;
         }
+
+        int size() { return feature.length; }
     }
 
-    private Forest(String name, String identity, List<String> features, Tree[] trees) {
+    private Forest(String name, String identity, List<String> features, List<String> classes, Tree[] trees) {
         this.name = name;
         this.identity = identity;
         this.features = features;
+        this.classes = classes;
         this.trees = trees;
     }
 
@@ -61,34 +70,45 @@ public final class Forest {
         return parse(Files.readAllBytes(file), file.toString());
     }
 
-    /** Reads a model; refuses one trained on other features than {@code BlockFeatures.NAMES} would give. */
-    static Forest parse(byte[] bytes, String where) throws IOException {
+    /** Reads a model from its bytes ({@code where} names them in errors); checks every tree's structure. */
+    public static Forest parse(byte[] bytes, String where) throws IOException {
         JsonNode root = new ObjectMapper().readTree(bytes);
         String name = root.path("name").asText("model");
         List<String> features = new ArrayList<>();
         root.path("features").forEach(f -> features.add(f.asText()));
+        List<String> classes = new ArrayList<>();
+        root.path("classes").forEach(c -> classes.add(c.asText()));
         JsonNode treesNode = root.path("trees");
         if (!treesNode.isArray() || treesNode.isEmpty()) throw new IOException(where + ": a model needs at least one tree");
         Tree[] trees = new Tree[treesNode.size()];
         for (int t = 0; t < trees.length; t++) {
             JsonNode tree = treesNode.get(t);
             int[] feature = ints(tree.path("feature"));
+            boolean multi = !classes.isEmpty();
             Tree parsed = new Tree(feature, doubles(tree.path("threshold")), ints(tree.path("left")),
-                    ints(tree.path("right")), doubles(tree.path("value")));
-            check(parsed, features.size(), where);
+                    ints(tree.path("right")), multi ? null : doubles(tree.path("value")),
+                    multi ? distributions(tree.path("value")) : null);
+            check(parsed, features.size(), classes.size(), where);
             trees[t] = parsed;
         }
-        return new Forest(name, name + "@" + sha256(bytes).substring(0, 12), List.copyOf(features), trees);
+        return new Forest(name, name + "@" + sha256(bytes).substring(0, 12), List.copyOf(features), List.copyOf(classes), trees);
     }
 
     /** Every node refers to nodes after it and features that exist, so evaluation always ends. */
-    private static void check(Tree t, int features, String where) throws IOException {
-        int n = t.feature().length;
-        if (n == 0 || t.threshold().length != n || t.left().length != n || t.right().length != n || t.value().length != n) {
+    private static void check(Tree t, int features, int classes, String where) throws IOException {
+        int n = t.size();
+        int values = t.value() != null ? t.value().length : t.dist().length;
+        if (n == 0 || t.threshold().length != n || t.left().length != n || t.right().length != n || values != n) {
             throw new IOException(where + ": a tree's node arrays differ in length");
         }
         for (int i = 0; i < n; i++) {
-            if (t.feature()[i] < 0) continue;
+            if (t.feature()[i] < 0) {
+                if (t.dist() != null && t.dist()[i].length != classes) {
+                    throw new IOException(where + ": leaf " + i + " of a tree holds " + t.dist()[i].length + " probabilities for "
+                            + classes + " classes");
+                }
+                continue;
+            }
             if (t.feature()[i] >= features || t.left()[i] <= i || t.right()[i] <= i || t.left()[i] >= n || t.right()[i] >= n) {
                 throw new IOException(where + ": node " + i + " of a tree points outside it");
             }
@@ -98,6 +118,12 @@ public final class Forest {
     private static int[] ints(JsonNode a) {
         int[] out = new int[a.size()];
         for (int i = 0; i < out.length; i++) out[i] = a.get(i).asInt();
+        return out;
+    }
+
+    private static double[][] distributions(JsonNode a) {
+        double[][] out = new double[a.size()][];
+        for (int i = 0; i < out.length; i++) out[i] = doubles(a.get(i));
         return out;
     }
 
@@ -115,12 +141,28 @@ public final class Forest {
         }
     }
 
-    /** The mean leaf value over the trees. */
+    /** The mean leaf value over the trees (a binary forest). */
     public double predict(double[] x) {
+        if (!classes.isEmpty()) throw new IllegalStateException(name + " is a multi-class forest: use distribution()");
         double sum = 0;
-        for (Tree t : trees) sum += t.eval(x);
+        for (Tree t : trees) sum += t.value()[t.leaf(x)];
         return sum / trees.length;
     }
+
+    /** The mean leaf distribution over the trees, one probability per {@link #classes()} entry (a multi-class forest). */
+    public double[] distribution(double[] x) {
+        if (classes.isEmpty()) throw new IllegalStateException(name + " is a binary forest: use predict()");
+        double[] sum = new double[classes.size()];
+        for (Tree t : trees) {
+            double[] leaf = t.dist()[t.leaf(x)];
+            for (int c = 0; c < sum.length; c++) sum[c] += leaf[c];
+        }
+        for (int c = 0; c < sum.length; c++) sum[c] /= trees.length;
+        return sum;
+    }
+
+    /** The class names of a multi-class forest, in distribution order; empty for a binary one. */
+    public List<String> classes() { return classes; }
 
     public String name() { return name; }
 

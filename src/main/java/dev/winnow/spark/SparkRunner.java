@@ -468,8 +468,9 @@ public final class SparkRunner {
         r.put("winnow_version", Version.VERSION);
         r.put("engine", "spark");
         r.put("profile", PROFILE);
-        pipeline.describe().forEach(r.putArray("pipeline")::add);
-        new DocumentProcessor(pipeline, PROFILE, options.limits()).markupChain().forEach(r.putArray("pipeline_html")::add);
+        DocumentProcessor processor = new DocumentProcessor(pipeline, PROFILE, options.limits());
+        processor.textChain().forEach(r.putArray("pipeline")::add);
+        processor.markupChain().forEach(r.putArray("pipeline_html")::add);
         r.put("inputs", outcomes);
         r.put("records", tally.records);
         r.put("rejected", tally.rejected);

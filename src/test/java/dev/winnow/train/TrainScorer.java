@@ -293,7 +293,7 @@ public final class TrainScorer {
         g.writeStartObject();
         writeInts(g, "feature", feature);
         g.writeArrayFieldStart("threshold");
-        for (double d : threshold) g.writeNumber((float) d);
+        for (double d : threshold) g.writeNumber(d);
         g.writeEndArray();
         writeInts(g, "left", left);
         writeInts(g, "right", right);

@@ -1,0 +1,254 @@
+package dev.winnow.score;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the markup says about the kind of page, beyond its text: the schema.org types it declares
+ * (JSON-LD {@code @type}, microdata {@code itemtype}), its {@code og:type}, how many code blocks, tables,
+ * forms, list items and headings it has, class/id words of posts, products, listings and docs, price
+ * markup, and the largest run of repeated siblings (a grid of items). One walk over the parsed page.
+ * Immutable once built; {@link #NAMES} gives the order of {@link #values()}.
+ */
+public final class PageShape {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Groups of schema.org type names in page_types.txt, as {@code schema_<suffix>}. */
+    static final List<String> SCHEMA = List.of("article", "tech", "forum", "product", "collection", "service", "faq");
+    /** Groups of class/id words in page_types.txt, as {@code class_<suffix>}. */
+    static final List<String> CLASSES = List.of("post", "product", "listing", "docs", "article");
+    private static final Map<String, int[]> SCHEMA_WORDS = PageWords.index("schema_", SCHEMA);
+    private static final Map<String, int[]> CLASS_WORDS = PageWords.index("class_", CLASSES);
+
+    /** Elements counted by tag, in feature order. */
+    private static final List<String> TAGS = List.of("a", "pre", "code", "table", "form", "input", "select", "button",
+            "li", "h1", "h2", "h3", "article", "time", "blockquote", "img", "dl", "iframe", "nav", "aside");
+
+    /** Feature names, in {@link #values()} order. */
+    public static final List<String> NAMES = names();
+
+    private static List<String> names() {
+        List<String> n = new ArrayList<>();
+        n.add("dom_elements_log");
+        for (String t : TAGS) n.add("dom_" + t + "_log");
+        for (String s : SCHEMA) n.add("schema_" + s);
+        n.addAll(List.of("og_article", "og_product", "og_website", "og_other", "itemprop_price", "itemprop_review"));
+        for (String c : CLASSES) {
+            n.add("class_" + c + "_log");
+            n.add("class_" + c + "_share");
+        }
+        n.addAll(List.of("siblings_max_log", "siblings_groups_log", "siblings_cards_log", "linked_headings_log",
+                "linked_headings_share"));
+        return List.copyOf(n);
+    }
+
+    private final double[] values;
+
+    private PageShape(double[] values) {
+        this.values = values;
+    }
+
+    /** A copy of the values, in {@link #NAMES} order. */
+    public double[] values() { return values.clone(); }
+
+    /** The shape of a parsed page. */
+    public static PageShape of(Document page) {
+        Scan scan = new Scan();
+        NodeTraversor.traverse(scan, page);
+        double[] v = new double[NAMES.size()];
+        int k = 0;
+        v[k++] = Math.log1p(scan.elements);
+        for (int c : scan.tags) v[k++] = Math.log1p(c);
+        for (String script : scan.jsonLd) {
+            try {
+                schemaTypes(JSON.readTree(script), scan.schema, 0);
+            } catch (Exception e) {
+                // broken JSON-LD is common; the rest of the page still counts
+            }
+        }
+        for (int c : scan.schema) v[k++] = Math.min(c, 5);
+        String og = scan.ogType == null ? "" : scan.ogType;
+        v[k++] = og.equals("article") || og.startsWith("article") ? 1 : 0;
+        v[k++] = og.startsWith("product") || og.equals("og:product") ? 1 : 0;
+        v[k++] = og.equals("website") ? 1 : 0;
+        v[k++] = !og.isEmpty() && v[k - 1] == 0 && v[k - 2] == 0 && v[k - 3] == 0 ? 1 : 0;
+        v[k++] = Math.log1p(scan.priceProps);
+        v[k++] = Math.log1p(scan.reviewProps);
+        double elements = Math.max(1, scan.elements);
+        for (int c : scan.classes) {
+            v[k++] = Math.log1p(c);
+            v[k++] = c / elements;
+        }
+        v[k++] = Math.log1p(scan.siblingsMax);
+        v[k++] = Math.log1p(scan.siblingGroups);
+        v[k++] = Math.log1p(scan.siblingsCards);
+        v[k++] = Math.log1p(scan.linkedHeadings);
+        v[k++] = scan.headings == 0 ? 0 : (double) scan.linkedHeadings / scan.headings;
+        return new PageShape(v);
+    }
+
+    /** Counts the schema.org types anywhere in a JSON-LD tree (nested: a Product's offers, a graph's nodes). */
+    private static void schemaTypes(JsonNode node, int[] counts, int depth) {
+        if (node == null || depth > 12) return;
+        if (node.isArray()) {
+            for (JsonNode n : node) schemaTypes(n, counts, depth + 1);
+            return;
+        }
+        if (!node.isObject()) return;
+        JsonNode type = node.get("@type");
+        if (type != null) {
+            if (type.isArray()) for (JsonNode t : type) countType(t.asText(), counts);
+            else countType(type.asText(), counts);
+        }
+        for (JsonNode child : node) if (child.isContainerNode()) schemaTypes(child, counts, depth + 1);
+    }
+
+    /** "Product", "schema:Product", "https://schema.org/Product" all count as product. */
+    private static void countType(String type, int[] counts) {
+        String t = type.toLowerCase(Locale.ROOT);
+        int cut = Math.max(t.lastIndexOf('/'), t.lastIndexOf(':'));
+        int[] groups = SCHEMA_WORDS.get(t.substring(cut + 1).strip());
+        if (groups != null) for (int g : groups) counts[g]++;
+    }
+
+    private static final class Scan implements NodeVisitor {
+        int elements;
+        final int[] tags = new int[TAGS.size()];
+        final int[] schema = new int[SCHEMA.size()];
+        final int[] classes = new int[CLASSES.size()];
+        final List<String> jsonLd = new ArrayList<>();
+        String ogType;
+        int priceProps, reviewProps;
+        int siblingsMax, siblingGroups, siblingsCards;
+        /** Headings that are links (or hold one): a listing's item titles; an article's headings are plain. */
+        int headings, linkedHeadings;
+        private int inHeading, inLink;
+        private boolean headingLinked;
+        private final Map<String, Integer> tagIndex = new HashMap<>();
+        private final Map<String, int[]> classGroups = new HashMap<>();
+
+        Scan() {
+            for (int i = 0; i < TAGS.size(); i++) tagIndex.put(TAGS.get(i), i);
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (!(node instanceof Element e)) return;
+            elements++;
+            String tag = e.normalName();
+            Integer t = tagIndex.get(tag);
+            if (t != null) tags[t]++;
+            boolean heading = isHeading(tag);
+            if (heading) {
+                headings++;
+                headingLinked = inLink > 0;
+                if (headingLinked) linkedHeadings++;
+                inHeading++;
+            } else if (tag.equals("a")) {
+                if (inHeading > 0 && !headingLinked) {
+                    linkedHeadings++;
+                    headingLinked = true;
+                }
+                inLink++;
+            }
+            if (tag.equals("script")) {
+                if (e.attr("type").equalsIgnoreCase("application/ld+json")) jsonLd.add(e.data());
+                return;
+            }
+            if (tag.equals("meta")) {
+                if (ogType == null && e.attr("property").equalsIgnoreCase("og:type")) {
+                    ogType = e.attr("content").strip().toLowerCase(Locale.ROOT);
+                }
+            }
+            if (e.attributesSize() == 0) {
+                if (e.childNodeSize() > 3) siblings(e);
+                return;
+            }
+            if (e.hasAttr("itemtype")) {
+                for (String type : e.attr("itemtype").split("\\s+")) if (!type.isEmpty()) countType(type, schema);
+            }
+            if (e.hasAttr("itemprop")) {
+                String prop = e.attr("itemprop").toLowerCase(Locale.ROOT);
+                if (prop.contains("price")) priceProps++;
+                if (prop.contains("review") || prop.contains("rating")) reviewProps++;
+            }
+            if (e.hasAttr("class") || e.hasAttr("id")) {
+                int[] groups = classGroups.computeIfAbsent(e.attr("class") + " " + e.attr("id"), PageShape::classGroupsOf);
+                for (int g = 0; g < groups.length; g++) classes[g] += groups[g];
+            }
+            if (e.childNodeSize() > 3) siblings(e);
+        }
+
+        /** The largest run of children that look alike (same tag and class): a grid, a list of posts. */
+        private void siblings(Element parent) {
+            Map<String, Integer> same = new HashMap<>();
+            int best = 0;
+            String bestKey = null;
+            for (Element child : parent.children()) {
+                String key = child.normalName() + "." + child.className();
+                int n = same.merge(key, 1, Integer::sum);
+                if (n > best) {
+                    best = n;
+                    bestKey = key;
+                }
+            }
+            if (best < 4) return;
+            siblingsMax = Math.max(siblingsMax, best);
+            siblingGroups++;
+            // repeated divs and articles are a listing's cards or a forum's posts; repeated li are as often a menu
+            if (bestKey != null && !bestKey.startsWith("li.") && !bestKey.startsWith("option.")) siblingsCards += best;
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (!(node instanceof Element e)) return;
+            String tag = e.normalName();
+            if (isHeading(tag)) inHeading--;
+            else if (tag.equals("a")) inLink--;
+        }
+
+        private static boolean isHeading(String tag) {
+            return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
+        }
+    }
+
+    /** How many of each class/id group's words an element's class and id hold (at most one per group). */
+    private static int[] classGroupsOf(String names) {
+        int[] out = new int[CLASSES.size()];
+        for (String token : classTokens(names)) {
+            int[] groups = CLASS_WORDS.get(token);
+            if (groups != null) for (int g : groups) out[g] = 1;
+        }
+        return out;
+    }
+
+    /** Class and id words: split on punctuation and camelCase, lower-cased ("productPrice-box" -> product, price, box). */
+    static List<String> classTokens(String names) {
+        List<String> out = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean lowerBefore = false;
+        for (int i = 0; i <= names.length(); i++) {
+            char c = i < names.length() ? names.charAt(i) : ' ';
+            boolean letter = Character.isLetterOrDigit(c);
+            boolean upper = letter && Character.isUpperCase(c);
+            if ((!letter || (upper && lowerBefore)) && word.length() > 0) {
+                out.add(word.toString());
+                word.setLength(0);
+            }
+            if (letter) word.append(upper ? Character.toLowerCase(c) : c);
+            lowerBefore = letter && !upper;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.winnow.score;
+
+import dev.winnow.core.Block;
+
+import java.util.List;
+
+/**
+ * Says what kind of page a page is ({@link PageType}): {@link PageFeatures} through a multi-class
+ * {@link Forest}, one model for HTML (text, URL and markup) and one for plain text (text and URL), both
+ * trained on WCXB's development pages ({@code make train-page-type}). The shipped models load once per
+ * JVM. Immutable and thread-safe.
+ */
+public final class PageTyper {
+    /** The shipped models, in {@code src/main/resources/dev/winnow/model/}. */
+    public static final String HTML_MODEL = "html-page-type.json";
+    public static final String TEXT_MODEL = "text-page-type.json";
+
+    private final Forest html;
+    private final Forest text;
+    private final PageType[] htmlClasses;
+    private final PageType[] textClasses;
+
+    public PageTyper(Forest html, Forest text) {
+        this.html = html;
+        this.text = text;
+        this.htmlClasses = classes(html, PageFeatures.HTML_NAMES);
+        this.textClasses = classes(text, PageFeatures.TEXT_NAMES);
+    }
+
+    private static final class Shipped {
+        static final PageTyper MODELS = new PageTyper(Forest.resource(HTML_MODEL), Forest.resource(TEXT_MODEL));
+    }
+
+    /** The shipped models, loaded on first use. */
+    public static PageTyper shipped() { return Shipped.MODELS; }
+
+    private static PageType[] classes(Forest forest, List<String> features) {
+        if (!forest.features().equals(features)) {
+            throw new IllegalArgumentException("page-type model " + forest.name() + " was trained on other features than this"
+                    + " build computes: retrain it with make train-page-type");
+        }
+        if (forest.classes().isEmpty()) throw new IllegalArgumentException(forest.name() + " is not a multi-class model");
+        PageType[] out = new PageType[forest.classes().size()];
+        for (int i = 0; i < out.length; i++) {
+            try {
+                out[i] = PageType.of(forest.classes().get(i));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(forest.name() + " names an unknown page type: " + forest.classes().get(i), e);
+            }
+        }
+        return out;
+    }
+
+    /** The type of an HTML page from its text and blocks (the front end's), its URL (null if unknown) and its markup. */
+    public PageType html(String source, List<Block> blocks, String url, PageShape shape) {
+        if (source.isBlank()) return PageType.OTHER;
+        return best(html.distribution(PageFeatures.html(source, blocks, url, shape)), htmlClasses);
+    }
+
+    /** The type of a plain-text page from its text and its URL (null if unknown). */
+    public PageType text(String source, String url) {
+        if (source.isBlank()) return PageType.OTHER;
+        return best(text.distribution(PageFeatures.text(source, url)), textClasses);
+    }
+
+    /** The most probable type; a tie goes to the first in the model's class order, so the answer never varies. */
+    private static PageType best(double[] p, PageType[] classes) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+        return classes[best];
+    }
+
+    /** The two models' identities (name@hash), for the run report and fingerprint. */
+    public String identity() { return "page_type(" + html.identity() + "," + text.identity() + ")"; }
+}

@@ -1,0 +1,40 @@
+package dev.winnow.score;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The hand-written scans behind the text features, each with near misses it must not count. */
+class PageFeaturesTest {
+    @Test
+    void pricesAreAmountsNextToACurrency() {
+        assertEquals(1, PageFeatures.prices("Now $1,299.00"));
+        assertEquals(1, PageFeatures.prices("19,99 € inkl. MwSt."));
+        assertEquals(2, PageFeatures.prices("EUR 40 or 199 zł"));
+        assertEquals(0, PageFeatures.prices("Save money in 2025"));
+        assertEquals(0, PageFeatures.prices("EURO 2024 and USDA 5"));
+        assertEquals(0, PageFeatures.prices("a $ sign alone"));
+    }
+
+    @Test
+    void datesYearsAndTimesAreCountedApart() {
+        assertArrayEquals(new int[] {1, 0, 0}, PageFeatures.datesYearsTimes("Posted 2025-09-04"));
+        assertArrayEquals(new int[] {1, 0, 1}, PageFeatures.datesYearsTimes("04/09/2025 at 10:45"));
+        assertArrayEquals(new int[] {0, 1, 0}, PageFeatures.datesYearsTimes("September 4, 2025"));
+        assertArrayEquals(new int[] {0, 0, 0}, PageFeatures.datesYearsTimes("model X2025 and 12345 and 1.2.3.4.5 and 3:4"));
+    }
+
+    @Test
+    void codeLinesAreToldFromProse() {
+        assertTrue(PageFeatures.isCode("config = parse_config(path)"));
+        assertTrue(PageFeatures.isCode("print(config.database.url)"));
+        assertTrue(PageFeatures.isCode("$ pip install example"));
+        assertTrue(PageFeatures.isCode("if (x) {"));
+        assertFalse(PageFeatures.isCode("The council voted (seven to two) on Thursday."));
+        assertFalse(PageFeatures.isCode("Prices start at 20 euros and go up from there."));
+        assertFalse(PageFeatures.isCode("a == b is a comparison, not code here"));
+    }
+}
