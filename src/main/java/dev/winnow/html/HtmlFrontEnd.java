@@ -439,7 +439,7 @@ public final class HtmlFrontEnd {
                 if (role.equals("contentinfo")) kinds.add(Container.FOOTER);
                 if (role.equals("complementary")) kinds.add(Container.ASIDE);
                 if (role.equals("main")) kinds.add(Container.MAIN);
-                if (e.hasAttr("itemprop") && tokens(e.attr("itemprop")).contains("articlebody")) kinds.add(Container.ARTICLE_BODY);
+                if (e.hasAttr("itemprop") && PageShape.classTokens(e.attr("itemprop")).contains("articlebody")) kinds.add(Container.ARTICLE_BODY);
             }
             if (wrapper) kinds.retainAll(EnumSet.of(Container.MAIN, Container.ARTICLE_BODY, Container.LIST, Container.TABLE,
                     Container.QUOTE, Container.PREFORMATTED, Container.HIDDEN, Container.REVEALABLE));
@@ -454,7 +454,7 @@ public final class HtmlFrontEnd {
         private Set<Container> kindsNamed(String names) {
             return namedKinds.computeIfAbsent(names, n -> {
                 EnumSet<Container> kinds = EnumSet.noneOf(Container.class);
-                for (String token : tokens(n)) {
+                for (String token : PageShape.classTokens(n)) {
                     Set<Container> meant = classWords.get(token);
                     if (meant != null) kinds.addAll(meant);
                 }
@@ -465,25 +465,6 @@ public final class HtmlFrontEnd {
         private boolean isWrapper(Element e) {
             return totalProse > 0 && prose.getOrDefault(e, 0) >= totalProse * WRAPPER_PROSE_SHARE;
         }
-    }
-
-    /** Class and id words: split on punctuation and camelCase, lower-cased ("articleShare-bar" -> article, share, bar). */
-    static List<String> tokens(String names) {
-        List<String> out = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        boolean lowerBefore = false;
-        for (int i = 0; i <= names.length(); i++) {
-            char c = i < names.length() ? names.charAt(i) : ' ';
-            boolean letter = Character.isLetterOrDigit(c);
-            boolean upper = letter && Character.isUpperCase(c);
-            if ((!letter || (upper && lowerBefore)) && word.length() > 0) {
-                out.add(word.toString());
-                word.setLength(0);
-            }
-            if (letter) word.append(upper ? Character.toLowerCase(c) : c);
-            lowerBefore = letter && !upper;
-        }
-        return out;
     }
 
 }

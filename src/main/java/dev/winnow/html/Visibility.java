@@ -1,5 +1,7 @@
 package dev.winnow.html;
 
+import dev.winnow.score.PageShape;
+
 import dev.winnow.core.Markup.Container;
 import dev.winnow.text.Vocabulary;
 import org.jsoup.nodes.Element;
@@ -63,7 +65,7 @@ final class Visibility {
 
     /** A class that hides on every screen: its whole name, less up to two short namespace prefixes. */
     static boolean hidingName(String name) {
-        List<String> parts = HtmlFrontEnd.tokens(name);
+        List<String> parts = PageShape.classTokens(name);
         for (int skip = 0; skip <= 2 && skip < parts.size(); skip++) {
             if (skip > 0) {
                 String prefix = parts.get(skip - 1);
@@ -78,7 +80,7 @@ final class Visibility {
     static boolean showsAtBreakpoint(String name) {
         int colon = name.lastIndexOf(':');
         if (colon >= 0) return DISPLAYS.contains(name.substring(colon + 1).replace("-", "").toLowerCase(Locale.ROOT));
-        List<String> parts = HtmlFrontEnd.tokens(name);
+        List<String> parts = PageShape.classTokens(name);
         if (parts.size() >= 3 && parts.get(0).equals("d") && BREAKPOINTS.contains(parts.get(1))) {
             return DISPLAYS.contains(String.join("", parts.subList(2, parts.size())));
         }
@@ -119,7 +121,7 @@ final class Visibility {
     }
 
     private static boolean anyWord(String names, Set<String> words) {
-        for (String token : HtmlFrontEnd.tokens(names)) if (words.contains(token)) return true;
+        for (String token : PageShape.classTokens(names)) if (words.contains(token)) return true;
         return false;
     }
 }

@@ -233,8 +233,11 @@ public final class PageShape {
         return out;
     }
 
-    /** Class and id words: split on punctuation and camelCase, lower-cased ("productPrice-box" -> product, price, box). */
-    static List<String> classTokens(String names) {
+    /**
+     * Class and id words: split on punctuation and camelCase, lower-cased ("productPrice-box" -> product,
+     * price, box). The one tokenizer of class names: the HTML front end's container vocabularies use it too.
+     */
+    public static List<String> classTokens(String names) {
         List<String> out = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean lowerBefore = false;
