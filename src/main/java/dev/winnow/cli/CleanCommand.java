@@ -1,10 +1,12 @@
 package dev.winnow.cli;
 
+import dev.winnow.core.Scorer;
 import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.run.Limits;
 import dev.winnow.run.LocalRunner;
 import dev.winnow.run.OutputBusyException;
 import dev.winnow.run.OutputCodec;
+import dev.winnow.score.BlockScorer;
 import dev.winnow.stages.Profiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -92,6 +94,11 @@ public final class CleanCommand implements Callable<Integer> {
             + "finished output in OUTDIR (by default a rerun resumes, or does nothing when nothing changed).")
     boolean restart;
 
+    @Option(names = "--html-model", paramLabel = "FILE",
+            description = "The block scorer for HTML and documents: a model retrained on your own pages (make train, "
+                    + "see the README). Default: the shipped model, trained on WCXB's development pages.")
+    Path htmlModel;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output; errors are still printed.")
     boolean quiet;
 
@@ -103,8 +110,9 @@ public final class CleanCommand implements Callable<Integer> {
         CorpusSettings corpus = corpusOptions.settings(new CommandLine(this));
         LocalRunner.Options options = new LocalRunner.Options(output, threads, limits, src, !noTextFiles, quiet,
                 System.console() != null, corpus, corpusOptions.fields(), compress);
+        Scorer html = model(htmlModel, BlockScorer::html, "--html-model");
         try {
-            LocalRunner runner = new LocalRunner(Profiles.text(), "text");
+            LocalRunner runner = new LocalRunner(Profiles.text(), "text", Profiles.htmlWithFallback(html));
             LocalRunner.Summary s = (restart ? runner.restarting() : runner).run(inputs, System.in, options, System.err);
             if (!quiet) {
                 System.err.printf(Locale.ROOT, "winnow: %d inputs -> %d records, %d rejected; wrote %s%n",
@@ -117,6 +125,18 @@ public final class CleanCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             System.err.println("winnow: run failed: " + e.getMessage());
             return ExitCodes.FAILED;
+        }
+    }
+
+    /** The shipped model, or the file a user named, read now: a bad file is a usage error before any work. */
+    private Scorer model(Path file, java.util.function.Supplier<Scorer> shipped, String option) {
+        if (file == null) return shipped.get();
+        try {
+            return BlockScorer.of(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), option + ": no such file: " + file);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), option + " " + file + ": " + e.getMessage());
         }
     }
 

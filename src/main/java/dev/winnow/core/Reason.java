@@ -86,6 +86,8 @@ public enum Reason {
     // Main text region
     /** Outside the article's main text region: page chrome before it, related material and footers after. */
     OUTSIDE_MAIN_TEXT,
+    /** The learned block scorer gives it a low probability of being content (its score is the cut's evidence). */
+    LOW_CONTENT_SCORE,
 
     // Metadata moved out of the body into record fields
     /** The headline, moved to {@code metadata.title}. */

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.Version;
 import dev.winnow.archive.Containers;
+import dev.winnow.core.Fallback;
 import dev.winnow.core.Pipeline;
 import dev.winnow.corpus.CorpusFacts;
 import dev.winnow.corpus.CorpusIndex;
 import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.corpus.CorpusStages;
 import dev.winnow.corpus.QuotesFile;
+import dev.winnow.stages.Profiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,15 +79,23 @@ public final class LocalRunner {
 
     private final Pipeline pipeline;
     private final String profile;
+    private final Fallback html;
     private final boolean restart;
 
+    /** Plain text through {@code pipeline}, HTML and documents through the shipped HTML chain. */
     public LocalRunner(Pipeline pipeline, String profile) {
-        this(pipeline, profile, false);
+        this(pipeline, profile, Profiles.htmlWithFallback(), false);
     }
 
-    private LocalRunner(Pipeline pipeline, String profile, boolean restart) {
+    /** With the HTML chains given too (another HTML model). */
+    public LocalRunner(Pipeline pipeline, String profile, Fallback html) {
+        this(pipeline, profile, html, false);
+    }
+
+    private LocalRunner(Pipeline pipeline, String profile, Fallback html, boolean restart) {
         this.pipeline = pipeline;
         this.profile = profile;
+        this.html = html;
         this.restart = restart;
     }
 
@@ -94,7 +104,7 @@ public final class LocalRunner {
      * and finished output is not kept; the whole run is done again ({@code --restart}).
      */
     public LocalRunner restarting() {
-        return new LocalRunner(pipeline, profile, true);
+        return new LocalRunner(pipeline, profile, html, true);
     }
 
     public Summary run(List<String> args, InputStream stdin, Options options, PrintStream log) throws IOException {
@@ -106,7 +116,7 @@ public final class LocalRunner {
             options = options.withCorpus(CorpusSettings.OFF);
         }
         CorpusSettings corpus = options.corpus();
-        DocumentProcessor processor = new DocumentProcessor(pipeline, profile, options.limits());
+        DocumentProcessor processor = new DocumentProcessor(pipeline, profile, html, options.limits());
         List<String> chains = new ArrayList<>(processor.textChain());
         chains.add("html:" + String.join(",", processor.markupChain()));
         chains.addAll(CorpusStages.describe(corpus));

@@ -3,46 +3,84 @@ package dev.winnow.score;
 import dev.winnow.core.Block;
 import dev.winnow.core.Scorer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * The learned block scorer: {@link BlockFeatures} of each block through a {@link Forest}. One model for
- * HTML blocks (markup features) and one for plain-text lines, trained on the pages of WCXB's development
- * split (see {@code make train}). Immutable and thread-safe.
+ * The learned block scorer: {@link BlockFeatures} of each block through a {@link Forest}, trained on the
+ * HTML pages of WCXB's development split (see {@code make train}). Immutable and thread-safe.
  */
 public final class BlockScorer implements Scorer {
-    /** The shipped models, in {@code src/main/resources/dev/winnow/model/}. */
+    /** The shipped model, in {@code src/main/resources/dev/winnow/model/}. */
     public static final String HTML_MODEL = "html-blocks.json";
-    public static final String TEXT_MODEL = "text-blocks.json";
 
-    private final Forest forest;
+    private final String identity;
+    private final Supplier<Forest> forest;
 
+    /** A model already read (a file a user passes); refused when it was trained on other features. */
     public BlockScorer(Forest forest) {
+        Forest model = checked(forest);
+        this.identity = model.identity();
+        this.forest = () -> model;
+    }
+
+    private BlockScorer(String identity, Supplier<Forest> forest) {
+        this.identity = identity;
+        this.forest = forest;
+    }
+
+    private static Forest checked(Forest forest) {
         if (!forest.features().equals(BlockFeatures.NAMES)) {
             throw new IllegalArgumentException("model " + forest.name() + " was trained on other features than this build"
                     + " computes: retrain it with make train");
         }
-        this.forest = forest;
+        return forest;
+    }
+
+    /**
+     * The shipped model, read once per JVM on the first page it scores: a run of plain text never pays its
+     * memory, and the run fingerprint names it from its bytes without reading it.
+     */
+    private static final class Shipped {
+        static final byte[] BYTES = Forest.resourceBytes(HTML_MODEL);
+        static final String IDENTITY;
+
+        static {
+            try {
+                IDENTITY = Forest.identityOf(BYTES, HTML_MODEL);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        static final class Model {
+            static final Forest FOREST = checked(Forest.resource(HTML_MODEL));
+        }
+
+        static final BlockScorer HTML = new BlockScorer(IDENTITY, () -> Model.FOREST);
+    }
+
+    /** A model file a user passes; a clear error when it is not a model for this build's features. */
+    public static BlockScorer of(java.nio.file.Path file) throws IOException {
+        return new BlockScorer(Forest.file(file));
     }
 
     /** The model shipped for HTML pages. */
     public static BlockScorer html() {
-        return new BlockScorer(Forest.resource(HTML_MODEL));
-    }
-
-    /** The model shipped for plain text. */
-    public static BlockScorer text() {
-        return new BlockScorer(Forest.resource(TEXT_MODEL));
+        return Shipped.HTML;
     }
 
     @Override
-    public String identity() { return forest.identity(); }
+    public String identity() { return identity; }
 
     @Override
     public double[] score(List<Block> blocks) {
         double[][] x = BlockFeatures.of(blocks);
         double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) out[i] = forest.predict(x[i]);
+        Forest model = forest.get();
+        for (int i = 0; i < x.length; i++) out[i] = model.predict(x[i]);
         return out;
     }
 }

@@ -1,6 +1,6 @@
 package dev.winnow.score;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -15,10 +15,11 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A forest of binary decision trees that gives a probability: the mean of the leaves a vector reaches.
- * A multi-class forest (a file with {@code "classes"}) holds a class distribution in each leaf instead,
- * and gives the mean distribution ({@link #distribution}).
- * Trained elsewhere (Tribuo, see {@code make train}) and stored as plain JSON, so the model is a
+ * A forest of binary decision trees that gives a probability: the mean of the leaves a vector reaches
+ * (a random forest), or, for a boosted ensemble (a file with {@code "output": "logistic"}), the logistic
+ * of their sum plus {@code "base_margin"}. A multi-class forest (a file with {@code "classes"}) holds a
+ * class distribution in each leaf instead, and gives the mean distribution ({@link #distribution}).
+ * Trained elsewhere (XGBoost or Tribuo, see {@code make train}) and stored as plain JSON, so the model is a
  * versioned, diffable resource and the jar carries no training library. Its {@link #identity()} is
  * the name plus a hash of the file's bytes: a retrained model changes the run fingerprint.
  *
@@ -34,6 +35,9 @@ public final class Forest {
     private final List<String> features;
     private final List<String> classes;
     private final Tree[] trees;
+    /** Boosted: the leaves are margins to sum, not probabilities to average. */
+    private final boolean logistic;
+    private final double baseMargin;
 
     /** {@code value} holds a binary forest's leaves, {@code dist} a multi-class forest's (the other is null). */
     private record Tree(int[] feature, double[] threshold, int[] left, int[] right, double[] value, double[][] dist) {
@@ -46,20 +50,32 @@ public final class Forest {
         int size() { return feature.length; }
     }
 
-    private Forest(String name, String identity, List<String> features, List<String> classes, Tree[] trees) {
+    private Forest(String name, String identity, List<String> features, List<String> classes, Tree[] trees,
+                   boolean logistic, double baseMargin) {
         this.name = name;
         this.identity = identity;
         this.features = features;
         this.classes = classes;
         this.trees = trees;
+        this.logistic = logistic;
+        this.baseMargin = baseMargin;
     }
 
     /** A model shipped in the jar, under {@code dev/winnow/model/}. */
     public static Forest resource(String fileName) {
+        try {
+            return parse(resourceBytes(fileName), fileName);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bytes of a model shipped in the jar, under {@code dev/winnow/model/}. */
+    public static byte[] resourceBytes(String fileName) {
         String path = "/dev/winnow/model/" + fileName;
         try (InputStream in = Forest.class.getResourceAsStream(path)) {
             if (in == null) throw new IllegalStateException("model resource missing from the build: " + path);
-            return parse(in.readAllBytes(), path);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,28 +86,92 @@ public final class Forest {
         return parse(Files.readAllBytes(file), file.toString());
     }
 
+    /** The file as Jackson binds it: numbers straight into primitive arrays, no tree of nodes in between. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record ModelFile(String name, String output, Double base_margin, List<String> features, List<String> classes,
+                             List<TreeFile> trees) {}
+
+    /** One tree; {@code value} holds one number per node (binary) or one array per node (multi-class). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record TreeFile(int[] feature, double[] threshold, int[] left, int[] right, Object value) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** Reads a model from its bytes ({@code where} names them in errors); checks every tree's structure. */
     public static Forest parse(byte[] bytes, String where) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(bytes);
-        String name = root.path("name").asText("model");
-        List<String> features = new ArrayList<>();
-        root.path("features").forEach(f -> features.add(f.asText()));
-        List<String> classes = new ArrayList<>();
-        root.path("classes").forEach(c -> classes.add(c.asText()));
-        JsonNode treesNode = root.path("trees");
-        if (!treesNode.isArray() || treesNode.isEmpty()) throw new IOException(where + ": a model needs at least one tree");
-        Tree[] trees = new Tree[treesNode.size()];
+        ModelFile file;
+        try {
+            file = JSON.readValue(bytes, ModelFile.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IOException(where + ": not a model file: " + e.getOriginalMessage(), e);
+        }
+        String name = file.name() == null ? "model" : file.name();
+        List<String> features = file.features() == null ? List.of() : file.features();
+        List<String> classes = file.classes() == null ? List.of() : file.classes();
+        String output = file.output() == null ? "mean" : file.output();
+        if (!output.equals("mean") && !output.equals("logistic")) throw new IOException(where + ": unknown output " + output);
+        boolean logistic = output.equals("logistic");
+        if (logistic && !classes.isEmpty()) throw new IOException(where + ": a boosted model is binary");
+        if (file.trees() == null || file.trees().isEmpty()) throw new IOException(where + ": a model needs at least one tree");
+        Tree[] trees = new Tree[file.trees().size()];
+        boolean multi = !classes.isEmpty();
         for (int t = 0; t < trees.length; t++) {
-            JsonNode tree = treesNode.get(t);
-            int[] feature = ints(tree.path("feature"));
-            boolean multi = !classes.isEmpty();
-            Tree parsed = new Tree(feature, doubles(tree.path("threshold")), ints(tree.path("left")),
-                    ints(tree.path("right")), multi ? null : doubles(tree.path("value")),
-                    multi ? distributions(tree.path("value")) : null);
+            TreeFile tree = file.trees().get(t);
+            if (tree.feature() == null || tree.threshold() == null || tree.left() == null || tree.right() == null
+                    || !(tree.value() instanceof List<?> values)) {
+                throw new IOException(where + ": tree " + t + " lacks a node array");
+            }
+            Tree parsed = new Tree(tree.feature(), tree.threshold(), tree.left(), tree.right(),
+                    multi ? null : numbers(values, where), multi ? distributions(values, where) : null);
             check(parsed, features.size(), classes.size(), where);
             trees[t] = parsed;
         }
-        return new Forest(name, name + "@" + sha256(bytes).substring(0, 12), List.copyOf(features), List.copyOf(classes), trees);
+        return new Forest(name, identity(name, bytes), List.copyOf(features), List.copyOf(classes), trees,
+                logistic, file.base_margin() == null ? 0 : file.base_margin());
+    }
+
+    /**
+     * The identity a model file's {@link #identity()} will have, read without building the model: its name
+     * (the top-level {@code "name"}, "model" if none) and a hash of its bytes. Lets a run name a model in its
+     * fingerprint before, or without, loading it.
+     */
+    public static String identityOf(byte[] bytes, String where) throws IOException {
+        String name = "model";
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(bytes)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) throw new IOException(where + ": not a model file");
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if (field.equals("name")) {
+                    name = p.getValueAsString("model");
+                    break;
+                }
+                p.skipChildren();
+            }
+        }
+        return identity(name, bytes);
+    }
+
+    private static String identity(String name, byte[] bytes) {
+        return name + "@" + sha256(bytes).substring(0, 12);
+    }
+
+    private static double[] numbers(List<?> values, String where) throws IOException {
+        double[] out = new double[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(values.get(i) instanceof Number n)) throw new IOException(where + ": a leaf value is not a number");
+            out[i] = n.doubleValue();
+        }
+        return out;
+    }
+
+    private static double[][] distributions(List<?> values, String where) throws IOException {
+        double[][] out = new double[values.size()][];
+        for (int i = 0; i < out.length; i++) {
+            if (!(values.get(i) instanceof List<?> leaf)) throw new IOException(where + ": a node's distribution is not an array");
+            out[i] = numbers(leaf, where);
+        }
+        return out;
     }
 
     /** Every node refers to nodes after it and features that exist, so evaluation always ends. */
@@ -115,24 +195,6 @@ public final class Forest {
         }
     }
 
-    private static int[] ints(JsonNode a) {
-        int[] out = new int[a.size()];
-        for (int i = 0; i < out.length; i++) out[i] = a.get(i).asInt();
-        return out;
-    }
-
-    private static double[][] distributions(JsonNode a) {
-        double[][] out = new double[a.size()][];
-        for (int i = 0; i < out.length; i++) out[i] = doubles(a.get(i));
-        return out;
-    }
-
-    private static double[] doubles(JsonNode a) {
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) out[i] = a.get(i).asDouble();
-        return out;
-    }
-
     private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -141,12 +203,12 @@ public final class Forest {
         }
     }
 
-    /** The mean leaf value over the trees (a binary forest). */
+    /** The probability of the positive class: the mean leaf value, or the logistic of the summed margins. */
     public double predict(double[] x) {
         if (!classes.isEmpty()) throw new IllegalStateException(name + " is a multi-class forest: use distribution()");
         double sum = 0;
         for (Tree t : trees) sum += t.value()[t.leaf(x)];
-        return sum / trees.length;
+        return logistic ? 1 / (1 + Math.exp(-(sum + baseMargin))) : sum / trees.length;
     }
 
     /** The mean leaf distribution over the trees, one probability per {@link #classes()} entry (a multi-class forest). */

@@ -31,20 +31,27 @@ public final class MarkupStage implements Stage {
             Reason.MARKUP_WIDGET, Reason.MARKUP_CAPTION);
 
     private final boolean lenient;
+    /** Blocks the learned scorer gives at least this probability of content escape the cuts {@link #vetoable} names. */
+    private final double veto;
 
     /** The strict stage of the main chain. */
     public MarkupStage() {
-        this(false);
+        this(false, Double.POSITIVE_INFINITY);
     }
 
-    /** {@code lenient}: inside the content candidate, keep what the containers of {@link #LENIENT_KEEPS} would cut. */
-    public MarkupStage(boolean lenient) {
+    /**
+     * {@code lenient}: inside the content candidate, keep what the containers of {@link #LENIENT_KEEPS} would cut;
+     * {@code veto}: a block the chain's scorer gives at least this probability escapes the cuts it may overrule
+     * (infinite: never).
+     */
+    public MarkupStage(boolean lenient, double veto) {
         this.lenient = lenient;
+        this.veto = veto;
     }
 
     /** The lenient stage of the fallback chain. */
     public static MarkupStage lenient() {
-        return new MarkupStage(true);
+        return new MarkupStage(true, Double.POSITIVE_INFINITY);
     }
 
     @Override
@@ -52,13 +59,31 @@ public final class MarkupStage implements Stage {
 
     @Override
     public void judge(Draft draft, Verdict verdict) {
+        // an article's markup names its chrome reliably; elsewhere a "comment" or a link list may be the content
+        boolean scorerJudges = draft.scored() && !isArticle(draft);
         for (Block b : draft.kept()) {
             Markup m = b.markup();
             if (m == null) continue;
             Reason r = reasonOf(b, m);
             if (r != null && lenient && m.in(Container.CANDIDATE) && LENIENT_KEEPS.contains(r)) continue;
+            if (r != null && scorerJudges && draft.score(b.index()) >= veto && vetoable(r)) continue;
             if (r != null) verdict.drop(b, r);
         }
+    }
+
+    /**
+     * Cuts the scorer may overrule: the containers whose names say chrome on one page type and content on
+     * another, and hiding (a script may reveal it). What a reader never sees as the page (templates,
+     * noscript, controls, embedded content) is cut whatever the score.
+     */
+    private static boolean vetoable(Reason r) {
+        return LENIENT_KEEPS.contains(r) || r == Reason.MARKUP_HIDDEN;
+    }
+
+    /** The page is typed an article, or not typed at all (a chain run without the page typer). */
+    static boolean isArticle(Draft draft) {
+        String type = draft.metadata().get(dev.winnow.core.Field.PAGE_TYPE);
+        return type == null || type.equals(dev.winnow.score.PageType.ARTICLE.code());
     }
 
     static Reason reasonOf(Block b, Markup m) {

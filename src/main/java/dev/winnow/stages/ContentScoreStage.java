@@ -1,0 +1,49 @@
+package dev.winnow.stages;
+
+import dev.winnow.core.Block;
+import dev.winnow.core.Draft;
+import dev.winnow.core.Reason;
+import dev.winnow.core.Stage;
+import dev.winnow.core.Verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Removes the blocks the learned block scorer ({@code dev.winnow.score.BlockScorer}) gives a low
+ * probability of being content, what the rules before it could not name: a product page's specification
+ * widgets, a forum's signature lines, a listing's filter labels; long sentences excepted, and a page
+ * it would empty is left whole. Each cut carries its score as evidence.
+ * A chain without a scorer passes through untouched. Runs after the specific stages, so what they can
+ * name is removed with a precise reason first.
+ */
+public final class ContentScoreStage implements Stage {
+    /**
+     * A sentence this long is kept whatever its score: a text dump's lede line looks like the menu lines
+     * that open most dumps, and losing a sentence of the article costs more than keeping a teaser.
+     */
+    static final int PROSE_WORDS = 15;
+
+    private final double threshold;
+
+    /** Cuts blocks scored below {@code threshold}. */
+    public ContentScoreStage(double threshold) {
+        this.threshold = threshold;
+    }
+
+    @Override
+    public String name() { return "content_score"; }
+
+    @Override
+    public void judge(Draft draft, Verdict verdict) {
+        if (!draft.scored()) return;
+        List<Block> low = new ArrayList<>();
+        for (Block b : draft.kept()) {
+            if (b.shape().isSentence() && b.shape().words() >= PROSE_WORDS) continue;
+            if (draft.score(b.index()) < threshold) low.add(b);
+        }
+        // the scorer says which parts of a page are content, not whether it has any: that is a rejection's call
+        if (low.size() == draft.kept().size()) return;
+        for (Block b : low) verdict.drop(b, Reason.LOW_CONTENT_SCORE, draft.score(b.index()));
+    }
+}

@@ -1,0 +1,153 @@
+package dev.winnow.stages;
+
+import dev.winnow.core.Block;
+import dev.winnow.core.Document;
+import dev.winnow.core.Field;
+import dev.winnow.core.Layout;
+import dev.winnow.core.Pipeline;
+import dev.winnow.core.Reason;
+import dev.winnow.core.Removal;
+import dev.winnow.core.Scorer;
+import dev.winnow.core.Stage;
+import dev.winnow.core.Verdict;
+import dev.winnow.html.HtmlFrontEnd;
+import dev.winnow.text.Normalizer;
+import dev.winnow.text.Segmenter;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.winnow.testing.Cuts.assertKept;
+import static dev.winnow.testing.Cuts.assertNothingRemoved;
+import static dev.winnow.testing.Cuts.assertRemoved;
+import static dev.winnow.testing.Invariants.assertConserved;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The learned scorer in the chain: content_score cuts what it scores low, with the score as evidence; on
+ * pages not typed as articles it overrules the soft markup cuts, and the main-text region leaves them to it.
+ * A stub scorer stands in for the model, so each test says exactly what the model claims.
+ */
+class ContentScoreStageTest {
+    private static final String LEDE = "The harbour lights festival returned on Saturday after a five year pause, organisers said today.";
+    private static final String BODY = "Thousands of visitors walked along the quay to watch the lantern boats drift past the old pier.";
+
+    /** Scores each block by the first key its text contains; 0.9 for the rest. */
+    private static Scorer stub(Map<String, Double> scores) {
+        return new Scorer() {
+            @Override
+            public String identity() { return "stub"; }
+
+            @Override
+            public double[] score(List<Block> blocks) {
+                double[] out = new double[blocks.size()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = 0.9;
+                    for (Map.Entry<String, Double> e : scores.entrySet()) {
+                        if (blocks.get(i).text().contains(e.getKey())) out[i] = e.getValue();
+                    }
+                }
+                return out;
+            }
+        };
+    }
+
+    private static Document clean(Stage stage, Scorer scorer, String text) {
+        Document doc = new Pipeline(new Normalizer(), new Segmenter(), List.of(stage), scorer).clean(text);
+        assertConserved(text, doc);
+        return doc;
+    }
+
+    @Test
+    void aBlockScoredUnderTheThresholdIsCutWithItsScoreAsEvidence() {
+        Document doc = clean(new ContentScoreStage(0.35), stub(Map.of("Size guide", 0.1, "Free returns", 0.34)),
+                "Size guide\n\nFree returns within 30 days\n\n" + LEDE + "\n\n" + BODY);
+        Removal r = assertRemoved(doc, Reason.LOW_CONTENT_SCORE, "Size guide");
+        assertEquals(0.1, r.score(), 1e-9);
+        assertRemoved(doc, Reason.LOW_CONTENT_SCORE, "Free returns within 30 days");
+        assertEquals(LEDE + "\n\n" + BODY, doc.text());
+    }
+
+    @Test
+    void aScoreAtTheThresholdIsKept() {
+        assertNothingRemoved(clean(new ContentScoreStage(0.35), stub(Map.of("Size guide", 0.35)), "Size guide\n\n" + BODY));
+    }
+
+    /** A long sentence stays whatever the model says: a dump's lede looks like the menu lines before it. */
+    @Test
+    void aLongSentenceIsKeptDespiteALowScore() {
+        Document doc = clean(new ContentScoreStage(0.35), stub(Map.of("harbour lights", 0.05, "Menu", 0.05)),
+                "Menu\n\n" + LEDE + "\n\n" + BODY);
+        assertRemoved(doc, Reason.LOW_CONTENT_SCORE, "Menu");
+        assertKept(doc, LEDE);
+    }
+
+    @Test
+    void aPageTheScorerWouldEmptyIsLeftWhole() {
+        assertNothingRemoved(clean(new ContentScoreStage(0.35), stub(Map.of("Size", 0.1, "Free", 0.2)),
+                "Size guide\n\nFree returns within 30 days"));
+    }
+
+    @Test
+    void withoutAScorerNothingIsCut() {
+        String text = "Size guide\n\n" + BODY;
+        Document doc = new Pipeline(new Normalizer(), new Segmenter(), List.of(new ContentScoreStage(0.35))).clean(text);
+        assertNothingRemoved(doc);
+    }
+
+    private static final String STORY = "<article><p>" + LEDE + "</p><p>" + BODY + "</p><p>Many of the lanterns were made "
+            + "by hand in a small workshop near the fish market, and the boats will sail again next year.</p></article>";
+    private static final String REPLY = "I went with my children and we loved every minute of the boat parade on the water.";
+    private static final String FORUM = "<html><body><nav><a href=/>Home</a> <a href=/f>Forums</a></nav>" + STORY
+            + "<div class=comments><div class=comment><p>" + REPLY + "</p></div></div></body></html>";
+
+    private static Document html(String page, String pageType, Scorer scorer) {
+        HtmlFrontEnd.Extracted e = new HtmlFrontEnd().extract(page);
+        List<Verdict.Fact> facts = new java.util.ArrayList<>(e.facts());
+        if (pageType != null) facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageType));
+        return Profiles.html(scorer).run(e.source(), Layout.HTML, e.blocks(), facts);
+    }
+
+    /** A forum's posts sit under class="comment": on a forum page the scorer says they are the content. */
+    @Test
+    void onAForumTheScorerOverrulesTheCommentsContainer() {
+        Document doc = html(FORUM, "forum", stub(Map.of("Home", 0.05)));
+        assertKept(doc, LEDE);
+        assertKept(doc, REPLY);
+        assertFalse(doc.text().contains("Forums"));
+    }
+
+    /** On an article the markup names its chrome reliably: comments stay comments whatever the score. */
+    @Test
+    void onAnArticleTheMarkupCutsStand() {
+        Document doc = html(FORUM, "article", stub(Map.of("Home", 0.05)));
+        assertKept(doc, LEDE);
+        assertRemoved(doc, Reason.MARKUP_COMMENTS, REPLY);
+    }
+
+    /** The scorer only ever keeps what a soft cut would take: a low score saves nothing, a high one not noscript. */
+    @Test
+    void aLowScoreSavesNothingAndNoScoreSavesNoscript() {
+        String page = "<html><body><noscript><p>Please enable JavaScript to view the comments.</p></noscript>" + STORY
+                + "<div class=comments><p>" + REPLY + "</p></div></body></html>";
+        Document doc = html(page, "forum", stub(Map.of("children", 0.2, "JavaScript", 0.99)));
+        assertRemoved(doc, Reason.MARKUP_COMMENTS, REPLY);
+        assertRemoved(doc, Reason.MARKUP_NOSCRIPT, "Please enable JavaScript to view the comments.");
+        assertKept(doc, LEDE);
+    }
+
+    @Test
+    void theMainTextRegionBoundsArticlesOnly() {
+        String text = new Normalizer().normalize("Weekly Events Calendar\n\nVisit the Old Town\n\n" + LEDE + "\n\n" + BODY
+                + "\n\nTen Ways to Keep Your Garden Green");
+        Pipeline chain = new Pipeline(new Normalizer(), new Segmenter(), List.of(MainTextStage.articlesOnly()));
+        List<Block> blocks = new Segmenter().segment(text).blocks();
+        Document article = chain.run(text, Layout.BLANK_LINE_PARAGRAPHS, blocks, List.of(new Verdict.Fact(Field.PAGE_TYPE, "article")));
+        assertRemoved(article, Reason.OUTSIDE_MAIN_TEXT, "Weekly Events Calendar");
+        Document listing = chain.run(text, Layout.BLANK_LINE_PARAGRAPHS, blocks, List.of(new Verdict.Fact(Field.PAGE_TYPE, "listing")));
+        assertNothingRemoved(listing);
+    }
+}
