@@ -1,6 +1,7 @@
 package dev.winnow.cli;
 
 import dev.winnow.corpus.CorpusSettings;
+import dev.winnow.run.ForeignOutputException;
 import dev.winnow.run.Limits;
 import dev.winnow.run.LocalRunner;
 import dev.winnow.run.OutputBusyException;
@@ -50,7 +51,7 @@ import java.util.concurrent.Callable;
                 ""},
         footer = {"", "Exit codes: 0 all inputs cleaned; 3 done, some inputs rejected (see",
                 "rejected.jsonl); 1 run failed or OUTDIR in use by another run (output left",
-                "as before); 2 usage error."})
+                "as before); 2 usage error, or OUTDIR holds files Winnow did not write."})
 public final class CleanCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
@@ -58,7 +59,8 @@ public final class CleanCommand implements Callable<Integer> {
     List<String> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR",
-            description = "Output folder; created if missing. A run replaces an earlier run's files whole, "
+            description = "Output folder; created if missing. It must be empty or hold only Winnow's output (see "
+                    + "--allow-other-files). A run replaces an earlier run's files whole, "
                     + "text/ included; a rerun of the same inputs and options resumes an interrupted run or does nothing.")
     Path output;
 
@@ -92,12 +94,21 @@ public final class CleanCommand implements Callable<Integer> {
             + "finished output in OUTDIR (by default a rerun resumes, or does nothing when nothing changed).")
     boolean restart;
 
+    @Option(names = "--allow-other-files", description = "Write into an OUTDIR that also holds files Winnow did not "
+            + "write (by default such a folder is refused, exit 2). Those files are never touched; a file with one of "
+            + "Winnow's output names that Winnow did not write is refused all the same.")
+    boolean allowOtherFiles;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output; errors are still printed.")
     boolean quiet;
 
     @Override
     public Integer call() {
         if (threads < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--threads must be at least 1");
+        if (output.toString().isBlank()) {
+            // Path.of("") is the current folder: an empty -o (an unset shell variable) must not write there.
+            throw new CommandLine.ParameterException(new CommandLine(this), "--output must name a folder, not an empty string");
+        }
         Limits limits = sizes.limits(new CommandLine(this), timeout);
         String src = source != null ? source : defaultSource(inputs.get(0));
         CorpusSettings corpus = corpusOptions.settings(new CommandLine(this));
@@ -105,12 +116,17 @@ public final class CleanCommand implements Callable<Integer> {
                 System.console() != null, corpus, corpusOptions.fields(), compress);
         try {
             LocalRunner runner = new LocalRunner(Profiles.text(), "text");
-            LocalRunner.Summary s = (restart ? runner.restarting() : runner).run(inputs, System.in, options, System.err);
+            if (restart) runner = runner.restarting();
+            if (allowOtherFiles) runner = runner.allowingOtherFiles();
+            LocalRunner.Summary s = runner.run(inputs, System.in, options, System.err);
             if (!quiet) {
-                System.err.printf(Locale.ROOT, "winnow: %d inputs -> %d records, %d rejected; wrote %s%n",
-                        s.inputs(), s.records(), s.rejected(), output);
+                System.err.printf(Locale.ROOT, "winnow: %d inputs -> %d records, %d rejected; %s %s%n",
+                        s.inputs(), s.records(), s.rejected(), s.alreadyDone() ? "unchanged" : "wrote", output);
             }
             return s.rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
+        } catch (ForeignOutputException e) {
+            System.err.println("winnow: not run: " + e.getMessage());
+            return ExitCodes.USAGE;
         } catch (OutputBusyException e) {
             System.err.println("winnow: not run: " + e.getMessage());
             return ExitCodes.FAILED;

@@ -13,13 +13,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Expands the command line's INPUT arguments into input units, in a stable order: arguments in the
  * order given, files below a folder sorted by their path. Hidden files (names starting with a dot)
- * are skipped. Anything that cannot be listed becomes a rejection, never an abort.
+ * are skipped, and so are the files a run writes when its output folder lies inside an input folder
+ * (they are output, not input). Anything that cannot be listed becomes a rejection, never an abort.
  */
 public final class Inputs {
     private Inputs() {}
@@ -28,6 +31,12 @@ public final class Inputs {
     public record Listing(List<Input> inputs, List<Rejection> unreadable) {}
 
     public static Listing expand(List<String> args, InputStream stdin) {
+        return expand(args, stdin, null);
+    }
+
+    /** {@code outDir}: the run's output folder, whose Winnow files are never inputs (null: none). */
+    public static Listing expand(List<String> args, InputStream stdin, Path outDir) {
+        Path outReal = realOrNull(outDir);
         List<Input> inputs = new ArrayList<>();
         List<Rejection> unreadable = new ArrayList<>();
         for (String arg : args) {
@@ -37,7 +46,7 @@ public final class Inputs {
             }
             Path root = Path.of(arg);
             if (Files.isDirectory(root)) {
-                walk(root, arg, inputs, unreadable);
+                walk(root, arg, outReal, inputs, unreadable);
             } else if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
                 inputs.add(Input.file(idOf(root), arg, root));
             } else {
@@ -47,19 +56,23 @@ public final class Inputs {
         return new Listing(disambiguate(inputs), unreadable);
     }
 
-    private static void walk(Path root, String arg, List<Input> inputs, List<Rejection> unreadable) {
+    private static void walk(Path root, String arg, Path outReal, List<Input> inputs, List<Rejection> unreadable) {
         List<Path> files = new ArrayList<>();
         List<Rejection> failed = new ArrayList<>();
+        // Folders (as walked) that are the run's output folder: the files the run writes there are not inputs.
+        Set<Path> outputFolders = new HashSet<>();
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(root) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    if (!dir.equals(root) && (isHidden(dir) || isOutput(dir))) return FileVisitResult.SKIP_SUBTREE;
+                    if (outReal != null && dir.toRealPath().equals(outReal)) outputFolders.add(dir);
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (isHidden(file)) return FileVisitResult.CONTINUE;
+                    if (isHidden(file) || isOutput(file)) return FileVisitResult.CONTINUE;
                     if (attrs.isRegularFile()) {
                         files.add(file);
                     } else if (attrs.isSymbolicLink()) {
@@ -76,6 +89,11 @@ public final class Inputs {
                             e.getClass().getSimpleName() + ": " + e.getMessage()));
                     return FileVisitResult.CONTINUE;
                 }
+
+                /** A file or folder the run itself writes into its output folder. */
+                private boolean isOutput(Path p) {
+                    return outputFolders.contains(p.getParent()) && OutputWriter.isOutputName(p.getFileName().toString());
+                }
             });
         } catch (IOException e) {
             failed.add(new Rejection(idOf(root), arg, RejectReason.UNREADABLE, e.getMessage()));
@@ -85,6 +103,15 @@ public final class Inputs {
         unreadable.addAll(failed);
         files.sort(Comparator.comparing(p -> root.relativize(p).toString()));
         for (Path f : files) inputs.add(Input.file(idOf(f), f.toString(), f));
+    }
+
+    private static Path realOrNull(Path p) {
+        if (p == null) return null;
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return null;        // not there yet: it cannot hold output to leave out
+        }
     }
 
     private static boolean isHidden(Path p) {

@@ -69,8 +69,11 @@ public final class LocalRunner {
         public long maxBytes() { return limits.maxBytes(); }
     }
 
-    /** Totals of a finished run; {@code report} is what {@code report.json} holds. */
-    public record Summary(int inputs, int records, int rejected, ObjectNode report) {}
+    /**
+     * Totals of a finished run; {@code report} is what {@code report.json} holds. {@code alreadyDone}: the
+     * folder held this run's finished output, so nothing was read or written.
+     */
+    public record Summary(int inputs, int records, int rejected, ObjectNode report, boolean alreadyDone) {}
 
     /** Documents in flight per thread: enough to keep threads busy, small enough to bound memory. */
     static final int WINDOW_PER_THREAD = 4;
@@ -78,15 +81,17 @@ public final class LocalRunner {
     private final Pipeline pipeline;
     private final String profile;
     private final boolean restart;
+    private final boolean otherFiles;
 
     public LocalRunner(Pipeline pipeline, String profile) {
-        this(pipeline, profile, false);
+        this(pipeline, profile, false, false);
     }
 
-    private LocalRunner(Pipeline pipeline, String profile, boolean restart) {
+    private LocalRunner(Pipeline pipeline, String profile, boolean restart, boolean otherFiles) {
         this.pipeline = pipeline;
         this.profile = profile;
         this.restart = restart;
+        this.otherFiles = otherFiles;
     }
 
     /**
@@ -94,12 +99,21 @@ public final class LocalRunner {
      * and finished output is not kept; the whole run is done again ({@code --restart}).
      */
     public LocalRunner restarting() {
-        return new LocalRunner(pipeline, profile, true);
+        return new LocalRunner(pipeline, profile, true, otherFiles);
+    }
+
+    /**
+     * This runner, but writing into an output folder that also holds files whose names Winnow never
+     * writes ({@code --allow-other-files}); they are left untouched. Files with Winnow's names that
+     * Winnow did not write are refused all the same.
+     */
+    public LocalRunner allowingOtherFiles() {
+        return new LocalRunner(pipeline, profile, restart, true);
     }
 
     public Summary run(List<String> args, InputStream stdin, Options options, PrintStream log) throws IOException {
         long start = System.nanoTime();
-        Inputs.Listing listing = Inputs.expand(args, stdin);
+        Inputs.Listing listing = Inputs.expand(args, stdin, options.outDir());
         if (options.corpus().enabled() && listing.inputs().stream().anyMatch(in -> in.path() == null)) {
             // The corpus stages read every input twice; standard input can be read once.
             log.println("winnow: corpus stages are off: standard input cannot be read twice");
@@ -117,12 +131,12 @@ public final class LocalRunner {
         WorkerPool pool = new WorkerPool(Math.max(1, options.threads()), options.limits().timeout(),
                 warning -> log.println("winnow: warning: " + warning));
         try (OutputWriter out = OutputWriter.open(options.outDir(), options.textFiles(), fingerprint, options.codec(),
-                restart, message -> {
+                restart, otherFiles, message -> {
                     if (!quiet) log.println("winnow: " + message);
                 })) {
             if (out.start() == OutputWriter.Start.FINISHED) {
                 ObjectNode done = out.finishedReport();
-                return new Summary(done.path("inputs").asInt(), done.path("records").asInt(), done.path("rejected").asInt(), done);
+                return new Summary(done.path("inputs").asInt(), done.path("records").asInt(), done.path("rejected").asInt(), done, true);
             }
             Containers.Options reading = new Containers.Options(options.limits().maxBytes(), options.fields());
             int total = -1;     // outcomes, once a first pass has counted them
@@ -167,7 +181,7 @@ public final class LocalRunner {
             CorpusStages.describe(corpus).forEach(report.putArray("pipeline_corpus")::add);
             limits(report, options.limits(), settle(pool));
             out.commit(report);
-            return new Summary(tally.outcomes(), tally.records(), tally.rejected(), report);
+            return new Summary(tally.outcomes(), tally.records(), tally.rejected(), report, false);
         } finally {
             pool.close();
         }
