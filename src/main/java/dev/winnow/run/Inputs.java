@@ -23,6 +23,9 @@ import java.util.Set;
  * order given, files below a folder sorted by their path. Hidden files (names starting with a dot)
  * are skipped, and so are the files a run writes when its output folder lies inside an input folder
  * (they are output, not input). Anything that cannot be listed becomes a rejection, never an abort.
+ *
+ * <p>Ids are unique within a run by construction, so no two documents share a record id or a text file:
+ * see {@link #uniqueIds}.
  */
 public final class Inputs {
     private Inputs() {}
@@ -53,7 +56,7 @@ public final class Inputs {
                 unreadable.add(new Rejection(idOf(root), arg, RejectReason.UNREADABLE, "no such file or folder"));
             }
         }
-        return new Listing(disambiguate(inputs), unreadable);
+        return new Listing(uniqueIds(disambiguate(inputs)), unreadable);
     }
 
     private static void walk(Path root, String arg, Path outReal, List<Input> inputs, List<Rejection> unreadable) {
@@ -119,13 +122,16 @@ public final class Inputs {
         return name != null && name.toString().startsWith(".");
     }
 
-    /** File name without its last extension (and without ".gz" before it). */
+    /**
+     * File name without its last extension (and without ".gz" before it). A '#' becomes "%23": ids with
+     * '#' are kept for container entries ({@code <file id>#N}), so a file never takes an entry's id.
+     */
     static String idOf(Path path) {
         Path name = path.getFileName();
         String n = name == null ? path.toString() : name.toString();
         n = Compression.innerName(n);
         int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
+        return (dot > 0 ? n.substring(0, dot) : n).replace("#", "%23");
     }
 
     /** Two inputs with the same file name get their path, with separators as "__", as id instead. */
@@ -140,8 +146,33 @@ public final class Inputs {
                 String rel = in.name().replaceAll("^[./\\\\]+", "");
                 int dot = rel.lastIndexOf('.');
                 if (dot > rel.lastIndexOf('/')) rel = rel.substring(0, dot);
-                out.add(new Input(rel.replace("/", "__").replace("\\", "__"), in.name(), in.path(), null));
+                out.add(new Input(rel.replace("/", "__").replace("\\", "__").replace("#", "%23"), in.name(), in.path(), null));
             }
+        }
+        return out;
+    }
+
+    /**
+     * Makes every id unique: paths can still meet ({@code page.txt} and {@code page.html} in one folder,
+     * {@code d/a/b.txt} and {@code d/a__b.txt}), so in input order the first input keeps an id and each
+     * later one takes the id with the smallest "~N" suffix (N from 2) that no input of the run has. The
+     * same listing always gives the same ids.
+     */
+    static List<Input> uniqueIds(List<Input> inputs) {
+        Set<String> taken = new HashSet<>();
+        for (Input in : inputs) taken.add(in.id());
+        Set<String> used = new HashSet<>();
+        List<Input> out = new ArrayList<>(inputs.size());
+        for (Input in : inputs) {
+            if (used.add(in.id())) {
+                out.add(in);
+                continue;
+            }
+            int n = 2;
+            while (taken.contains(in.id() + "~" + n) || used.contains(in.id() + "~" + n)) n++;
+            String id = in.id() + "~" + n;
+            used.add(id);
+            out.add(new Input(id, in.name(), in.path(), in.stream()));
         }
         return out;
     }
