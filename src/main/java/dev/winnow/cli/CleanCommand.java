@@ -99,6 +99,10 @@ public final class CleanCommand implements Callable<Integer> {
             + "Winnow's output names that Winnow did not write is refused all the same.")
     boolean allowOtherFiles;
 
+    @Option(names = "--follow-links", description = "Read symbolic links inside an input folder that lead outside it "
+            + "(by default they are rejected as outside_input).")
+    boolean followLinks;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output; errors are still printed.")
     boolean quiet;
 
@@ -118,6 +122,7 @@ public final class CleanCommand implements Callable<Integer> {
             LocalRunner runner = new LocalRunner(Profiles.text(), "text");
             if (restart) runner = runner.restarting();
             if (allowOtherFiles) runner = runner.allowingOtherFiles();
+            if (followLinks) runner = runner.followingLinks();
             LocalRunner.Summary s = runner.run(inputs, System.in, options, System.err);
             if (!quiet) {
                 System.err.printf(Locale.ROOT, "winnow: %d inputs -> %d records, %d rejected; %s %s%n",

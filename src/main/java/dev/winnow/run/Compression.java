@@ -75,7 +75,10 @@ public final class Compression {
      * caller closes it. A read that fails later is classified by {@link #damage(IOException)}.
      */
     public static InputStream open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), STREAM_BUFFER);
+        // A pipe given by name (a FIFO, process substitution) fails a channel stream's seek ("Illegal seek");
+        // a FileInputStream reads it as a stream.
+        InputStream plain = Files.isRegularFile(file) ? Files.newInputStream(file) : new java.io.FileInputStream(file.toFile());
+        InputStream raw = new BufferedInputStream(plain, STREAM_BUFFER);
         try {
             return decompressing(raw);
         } catch (IOException | RuntimeException e) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -22,7 +23,10 @@ import java.util.Set;
  * Expands the command line's INPUT arguments into input units, in a stable order: arguments in the
  * order given, files below a folder sorted by their path. Hidden files (names starting with a dot)
  * are skipped, and so are the files a run writes when its output folder lies inside an input folder
- * (they are output, not input). Anything that cannot be listed becomes a rejection, never an abort.
+ * (they are output, not input). Anything else that is not read becomes a rejection with a reason,
+ * never an abort and never a silent skip: a pipe, socket or device inside a folder ({@code not_a_file}),
+ * a symbolic link that leads out of the folder it was found in ({@code outside_input}, unless links
+ * are followed), a link to nothing or a name the system cannot represent ({@code unreadable}).
  *
  * <p>Ids are unique within a run by construction, so no two documents share a record id or a text file:
  * see {@link #uniqueIds}.
@@ -30,60 +34,98 @@ import java.util.Set;
 public final class Inputs {
     private Inputs() {}
 
-    /** Inputs found, and paths that could not be read as inputs (with why). */
-    public record Listing(List<Input> inputs, List<Rejection> unreadable) {}
+    /**
+     * Inputs found, and paths that could not be read as inputs (with why). {@code readOnce} says some
+     * input can be read only once (standard input, or a pipe given by name), so the run cannot be
+     * repeated, resumed, or read twice by the corpus stages.
+     */
+    public record Listing(List<Input> inputs, List<Rejection> unreadable, boolean readOnce) {}
 
-    public static Listing expand(List<String> args, InputStream stdin) {
-        return expand(args, stdin, null);
+    /**
+     * How folders are walked: {@code outDir} is the run's output folder (null: none to exclude), and
+     * {@code followLinks} reads links that lead out of the folder they are found in.
+     */
+    public record Walk(Path outDir, boolean followLinks) {
+        /** No output folder to leave out, and links out of an input folder not followed. */
+        public static final Walk SAFE = new Walk(null, false);
     }
 
-    /** {@code outDir}: the run's output folder, whose Winnow files are never inputs (null: none). */
-    public static Listing expand(List<String> args, InputStream stdin, Path outDir) {
-        Path outReal = realOrNull(outDir);
+    public static Listing expand(List<String> args, InputStream stdin) {
+        return expand(args, stdin, Walk.SAFE);
+    }
+
+    public static Listing expand(List<String> args, InputStream stdin, Walk how) {
         List<Input> inputs = new ArrayList<>();
         List<Rejection> unreadable = new ArrayList<>();
+        boolean readOnce = false;
+        Path outReal = realOrNull(how.outDir());
         for (String arg : args) {
             if (arg.equals("-")) {
                 inputs.add(Input.stdin(stdin));
+                readOnce = true;
                 continue;
             }
-            Path root = Path.of(arg);
+            Path root;
+            try {
+                root = Path.of(arg);
+            } catch (InvalidPathException e) {
+                unreadable.add(unnameable(arg, arg));
+                continue;
+            }
             if (Files.isDirectory(root)) {
-                walk(root, arg, outReal, inputs, unreadable);
+                walk(root, arg, how.followLinks(), outReal, inputs, unreadable);
             } else if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+                // Given by name, a pipe or device is read as asked (once: process substitution, a FIFO).
+                if (Files.exists(root) && !Files.isRegularFile(root)) readOnce = true;
                 inputs.add(Input.file(idOf(root), arg, root));
             } else {
                 unreadable.add(new Rejection(idOf(root), arg, RejectReason.UNREADABLE, "no such file or folder"));
             }
         }
-        return new Listing(uniqueIds(disambiguate(inputs)), unreadable);
+        return new Listing(uniqueIds(disambiguate(inputs)), unreadable, readOnce);
     }
 
-    private static void walk(Path root, String arg, Path outReal, List<Input> inputs, List<Rejection> unreadable) {
+    private static void walk(Path root, String arg, boolean followLinks, Path outReal, List<Input> inputs,
+                             List<Rejection> unreadable) {
         List<Path> files = new ArrayList<>();
         List<Rejection> failed = new ArrayList<>();
         // Folders (as walked) that are the run's output folder: the files the run writes there are not inputs.
         Set<Path> outputFolders = new HashSet<>();
         try {
+            Path rootReal = root.toRealPath();
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    if (!dir.equals(root) && (isHidden(dir) || isOutput(dir))) return FileVisitResult.SKIP_SUBTREE;
+                    if (dir.equals(root)) {
+                        if (rootReal.equals(outReal)) outputFolders.add(dir);
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (isHidden(dir) || isOutput(dir)) return FileVisitResult.SKIP_SUBTREE;
+                    if (!followLinks && Files.isSymbolicLink(dir) && !dir.toRealPath().startsWith(rootReal)) {
+                        failed.add(outside(dir, root));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
                     if (outReal != null && dir.toRealPath().equals(outReal)) outputFolders.add(dir);
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     if (isHidden(file) || isOutput(file)) return FileVisitResult.CONTINUE;
-                    if (attrs.isRegularFile()) {
-                        files.add(file);
-                    } else if (attrs.isSymbolicLink()) {
+                    if (attrs.isSymbolicLink()) {
                         // Links are followed, so the walk shows a link itself only when it leads nowhere.
                         failed.add(new Rejection(idOf(file), file.toString(), RejectReason.UNREADABLE,
                                 "a symbolic link that cannot be followed (its target is missing, or links form a loop)"));
+                    } else if (!followLinks && Files.isSymbolicLink(file) && !file.toRealPath().startsWith(rootReal)) {
+                        failed.add(outside(file, root));
+                    } else if (attrs.isRegularFile()) {
+                        files.add(file);
+                    } else {
+                        failed.add(new Rejection(idOf(file), file.toString(), RejectReason.NOT_A_FILE,
+                                "a named pipe, socket or device found in a folder: not read, since reading it may block "
+                                        + "or never end; give it by name to read it"));
                     }
-                    return FileVisitResult.CONTINUE;     // pipes, sockets, devices: not documents
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -108,11 +150,27 @@ public final class Inputs {
         for (Path f : files) inputs.add(Input.file(idOf(f), f.toString(), f));
     }
 
+    private static Rejection outside(Path link, Path root) throws IOException {
+        return new Rejection(idOf(link), link.toString(), RejectReason.OUTSIDE_INPUT, "a symbolic link to "
+                + link.toRealPath() + ", outside " + root + ": not followed (--follow-links reads it)");
+    }
+
+    /**
+     * A name the JVM cannot turn into a path: the system's file name encoding (the locale's, ASCII under
+     * the C or POSIX locale) has no bytes for some of its characters.
+     */
+    private static Rejection unnameable(String name, String shown) {
+        int slash = name.lastIndexOf('/');
+        return new Rejection(name.substring(slash + 1), shown, RejectReason.UNREADABLE,
+                "the file name cannot be represented in this system's file name encoding ("
+                        + System.getProperty("sun.jnu.encoding") + "); run under a UTF-8 locale, e.g. LC_ALL=C.UTF-8");
+    }
+
     private static Path realOrNull(Path p) {
         if (p == null) return null;
         try {
             return p.toRealPath();
-        } catch (IOException e) {
+        } catch (IOException | InvalidPathException e) {
             return null;        // not there yet: it cannot hold output to leave out
         }
     }

@@ -82,16 +82,18 @@ public final class LocalRunner {
     private final String profile;
     private final boolean restart;
     private final boolean otherFiles;
+    private final boolean followLinks;
 
     public LocalRunner(Pipeline pipeline, String profile) {
-        this(pipeline, profile, false, false);
+        this(pipeline, profile, false, false, false);
     }
 
-    private LocalRunner(Pipeline pipeline, String profile, boolean restart, boolean otherFiles) {
+    private LocalRunner(Pipeline pipeline, String profile, boolean restart, boolean otherFiles, boolean followLinks) {
         this.pipeline = pipeline;
         this.profile = profile;
         this.restart = restart;
         this.otherFiles = otherFiles;
+        this.followLinks = followLinks;
     }
 
     /**
@@ -99,7 +101,7 @@ public final class LocalRunner {
      * and finished output is not kept; the whole run is done again ({@code --restart}).
      */
     public LocalRunner restarting() {
-        return new LocalRunner(pipeline, profile, true, otherFiles);
+        return new LocalRunner(pipeline, profile, true, otherFiles, followLinks);
     }
 
     /**
@@ -108,15 +110,20 @@ public final class LocalRunner {
      * Winnow did not write are refused all the same.
      */
     public LocalRunner allowingOtherFiles() {
-        return new LocalRunner(pipeline, profile, restart, true);
+        return new LocalRunner(pipeline, profile, restart, true, followLinks);
+    }
+
+    /** This runner, but reading symbolic links that lead out of an input folder ({@code --follow-links}). */
+    public LocalRunner followingLinks() {
+        return new LocalRunner(pipeline, profile, restart, otherFiles, true);
     }
 
     public Summary run(List<String> args, InputStream stdin, Options options, PrintStream log) throws IOException {
         long start = System.nanoTime();
-        Inputs.Listing listing = Inputs.expand(args, stdin, options.outDir());
-        if (options.corpus().enabled() && listing.inputs().stream().anyMatch(in -> in.path() == null)) {
-            // The corpus stages read every input twice; standard input can be read once.
-            log.println("winnow: corpus stages are off: standard input cannot be read twice");
+        Inputs.Listing listing = Inputs.expand(args, stdin, new Inputs.Walk(options.outDir(), followLinks));
+        if (options.corpus().enabled() && listing.readOnce()) {
+            // The corpus stages read every input twice; standard input or a pipe can be read once.
+            if (!options.quiet()) log.println("winnow: corpus stages are off: standard input or a pipe cannot be read twice");
             options = options.withCorpus(CorpusSettings.OFF);
         }
         CorpusSettings corpus = options.corpus();

@@ -63,6 +63,8 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
         Containers.Kind byName = Containers.kindOf(name, null);
         if (byName != Containers.Kind.NONE) return byName;
         if (Compression.innerName(name).lastIndexOf('.') > 0) return Containers.Kind.NONE;   // page.html, page.html.gz
+        // A pipe (process substitution, a FIFO) gives its bytes once: a look at its head would take them.
+        if (!Files.isRegularFile(in.path())) return Containers.Kind.NONE;
         try (InputStream head = Files.newInputStream(in.path())) {
             return Containers.kindOf(name, head.readNBytes(8192));
         } catch (IOException e) {

@@ -305,7 +305,8 @@ class BadInputsTest {
 
     /**
      * A path that fails to read even as root: a link to /proc/self/mem, which lists as a regular file of
-     * size 0 and answers every read at offset 0 with EIO. Also a path that does not exist.
+     * size 0 and answers every read at offset 0 with EIO (read with --follow-links: the link leads out of
+     * the folder, which is otherwise outside_input). Also a path that does not exist.
      */
     @Test
     void fileThatFailsToReadIsUnreadable() throws IOException {
@@ -314,10 +315,12 @@ class BadInputsTest {
         Path in = inputs();
         Files.createSymbolicLink(in.resolve("mem.txt"), mem);
         Path missing = dir.resolve("missing.txt");
-        BatchRun run = BatchRun.inProcess(dir.resolve("out"), List.of(in.toString(), missing.toString())).assertAccounted();
+        BatchRun run = BatchRun.inProcess(dir.resolve("out"), List.of(in.toString(), missing.toString()), "--follow-links")
+                .assertAccounted();
         assertNeighboursIntact(run, 4);
         run.assertRejected("mem.txt", "unreadable");
         run.assertRejected("missing.txt", "unreadable");
+        BatchRun.inProcess(dir.resolve("out-safe"), List.of(in.toString())).assertAccounted().assertRejected("mem.txt", "outside_input");
     }
 
     /**
@@ -337,15 +340,16 @@ class BadInputsTest {
     }
 
     /**
-     * A named pipe inside a folder is not a document: the walk skips it (it is not a regular file) and
-     * never opens it, so it cannot block the run.
+     * A named pipe inside a folder is not a document: the walk rejects it as not_a_file (it is not a
+     * regular file) and never opens it, so it cannot block the run, and it is accounted for.
      */
     @Test
-    void namedPipeInAFolderIsSkipped() throws IOException {
+    void namedPipeInAFolderIsRejectedUnread() throws IOException {
         Path in = inputs();
         mkfifo(in.resolve("pipe.txt"));
-        BatchRun run = clean(in, 2);
-        assertFalse(run.records().containsKey("pipe.txt") || run.rejections().containsKey("pipe.txt"));
+        BatchRun run = clean(in, 3);
+        assertFalse(run.records().containsKey("pipe.txt"));
+        run.assertRejected("pipe.txt", "not_a_file");
     }
 
     /**
