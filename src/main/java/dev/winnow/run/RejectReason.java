@@ -14,6 +14,11 @@ import java.util.Locale;
 public enum RejectReason {
     /** Zero bytes, only white space, or nothing left after normalization. */
     EMPTY("the input holds no text"),
+    /**
+     * The document had text, but the cleaning stages cut all of it (a page of navigation, a cookie wall,
+     * every line a site-wide repeat): a record never has empty text. The message counts the cuts by stage.
+     */
+    ALL_REMOVED("every line was cut as boilerplate: no article left"),
     /** Binary content (NUL bytes, control characters) or a media type this build cannot parse. */
     BINARY("binary content or an unsupported media type"),
     /** A document format that needs a password or key (an encrypted PDF, ZIP or Office file). */
