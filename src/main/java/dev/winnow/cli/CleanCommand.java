@@ -53,6 +53,11 @@ import java.util.concurrent.Callable;
                 "rejected.jsonl); 1 run failed or OUTDIR in use by another run (output left",
                 "as before); 2 usage error, or OUTDIR holds files Winnow did not write."})
 public final class CleanCommand implements Callable<Integer> {
+    /**
+     * Most worker threads a run takes: far beyond any machine's cores, and low enough that the JVM can
+     * start them and their window of documents (100,000 failed with an error and a stack trace, exit 1).
+     */
+    static final int MAX_THREADS = 1024;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
             description = "A file, a folder (read recursively, hidden files skipped), or - for standard input.")
@@ -109,6 +114,9 @@ public final class CleanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (threads < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--threads must be at least 1");
+        if (threads > MAX_THREADS) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--threads must be at most " + MAX_THREADS);
+        }
         if (output.toString().isBlank()) {
             // Path.of("") is the current folder: an empty -o (an unset shell variable) must not write there.
             throw new CommandLine.ParameterException(new CommandLine(this), "--output must name a folder, not an empty string");
