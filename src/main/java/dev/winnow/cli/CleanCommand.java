@@ -152,7 +152,13 @@ public final class CleanCommand implements Callable<Integer> {
     /** The {@code source} of records when {@code --source} is not given: the first INPUT's folder or file name. */
     public static String defaultSource(String input) {
         if (input.equals("-")) return "stdin";
-        Path p = Path.of(input).toAbsolutePath().normalize();
+        Path p;
+        try {
+            p = Path.of(input).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            // A name the locale's file name encoding cannot hold (C locale): the input is rejected, the run goes on.
+            return input.substring(input.lastIndexOf('/') + 1);
+        }
         Path name = p.getFileName();
         return name == null ? p.toString() : name.toString();
     }

@@ -146,7 +146,8 @@ public final class Inputs {
         // Sorted like the files: the order a folder lists its entries in differs between file systems.
         failed.sort(Comparator.comparing(Rejection::path));
         unreadable.addAll(failed);
-        files.sort(Comparator.comparing(p -> root.relativize(p).toString()));
+        // Then by the name's bytes: under the C locale two names can read alike ("F\uFFFD\uFFFDhre").
+        files.sort(Comparator.comparing((Path p) -> root.relativize(p).toString()).thenComparing(p -> p));
         for (Path f : files) inputs.add(Input.file(idOf(f), f.toString(), f));
     }
 
@@ -160,8 +161,7 @@ public final class Inputs {
      * the C or POSIX locale) has no bytes for some of its characters.
      */
     private static Rejection unnameable(String name, String shown) {
-        int slash = name.lastIndexOf('/');
-        return new Rejection(name.substring(slash + 1), shown, RejectReason.UNREADABLE,
+        return new Rejection(idOfName(name.substring(name.lastIndexOf('/') + 1)), shown, RejectReason.UNREADABLE,
                 "the file name cannot be represented in this system's file name encoding ("
                         + System.getProperty("sun.jnu.encoding") + "); run under a UTF-8 locale, e.g. LC_ALL=C.UTF-8");
     }
@@ -186,7 +186,10 @@ public final class Inputs {
      */
     static String idOf(Path path) {
         Path name = path.getFileName();
-        String n = name == null ? path.toString() : name.toString();
+        return idOfName(name == null ? path.toString() : name.toString());
+    }
+
+    private static String idOfName(String n) {
         n = Compression.innerName(n);
         int dot = n.lastIndexOf('.');
         return (dot > 0 ? n.substring(0, dot) : n).replace("#", "%23");

@@ -19,6 +19,8 @@ import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -601,12 +603,14 @@ final class OutputWriter implements Closeable {
     /**
      * Ids come from file names; make them safe as file names on every platform by percent-encoding
      * the characters some systems forbid (and '%' itself, and a lone UTF-16 surrogate, which no file
-     * system name can hold), so two ids never share a text file. A name
+     * system name can hold, and under a non-Unicode locale what its file name encoding lacks), so two ids
+     * never share a text file. A name
      * that would pass {@link #MAX_NAME_BYTES} once encoded (a 255-byte file name full of ':' is 765)
      * keeps its start and ends in '~' and a hash of the whole id, so it still fits and stays distinct.
      */
     static String safeName(String id) {
         StringBuilder sb = new StringBuilder(id.length());
+        CharsetEncoder names = FILE_NAMES_UNICODE ? null : FILE_NAMES.newEncoder();
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
             boolean loneSurrogate = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < id.length()
@@ -614,6 +618,14 @@ final class OutputWriter implements Closeable {
                     && Character.isHighSurrogate(id.charAt(i - 1)));
             if (c < 0x20 || "\\/:*?\"<>|%".indexOf(c) >= 0 || (i == 0 && c == '.') || loneSurrogate) {
                 sb.append('%').append(String.format(Locale.ROOT, "%02X", (int) c));
+            } else if (c >= 0x80 && names != null && !names.canEncode(Character.isHighSurrogate(c) && i + 1 < id.length()
+                    ? id.substring(i, i + 2) : String.valueOf(c))) {
+                // Not in the system's file name encoding (ASCII under the C locale): its UTF-8 bytes, percent-encoded.
+                int cp = id.codePointAt(i);
+                for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+                    sb.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xFF));
+                }
+                i += Character.charCount(cp) - 1;
             } else {
                 sb.append(c);
             }
@@ -630,6 +642,21 @@ final class OutputWriter implements Closeable {
             end += Character.charCount(cp);
         }
         return sb.substring(0, end) + hash;
+    }
+
+    /**
+     * The charset the JVM turns file names into bytes with: the locale's, so ASCII under the C or POSIX
+     * locale of containers and bare cron jobs, where a name with 'é' cannot be created at all.
+     */
+    private static final Charset FILE_NAMES = fileNameCharset();
+    private static final boolean FILE_NAMES_UNICODE = FILE_NAMES.name().startsWith("UTF-");
+
+    private static Charset fileNameCharset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (RuntimeException e) {
+            return StandardCharsets.UTF_8;
+        }
     }
 
     /**
