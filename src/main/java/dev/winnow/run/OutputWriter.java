@@ -100,6 +100,14 @@ final class OutputWriter implements Closeable {
     static final int CHECKPOINT_OUTCOMES = Math.max(1, Integer.getInteger("winnow.checkpoint.outcomes", DEFAULT_CHECKPOINT_OUTCOMES));
     /** Longest stretch of work a kill can lose once outcomes flow. */
     static final long CHECKPOINT_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /**
+     * Outcomes per gzip member or zstd frame of a compressed journal. Members end at multiples of this
+     * count and nowhere else, and a compressed run checkpoints only there (a checkpoint must end a
+     * member, so its length is a valid place to cut back to): the bytes never depend on when the clock
+     * called a checkpoint, so runs with any thread count, killed or not, write the same bytes. A member
+     * costs about 20 bytes. {@code -Dwinnow.member.outcomes=N} changes it (tests use small corpora).
+     */
+    static final int MEMBER_OUTCOMES = Math.max(1, Integer.getInteger("winnow.member.outcomes", 1000));
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int JOURNAL_BUFFER = 1 << 16;
@@ -372,7 +380,12 @@ final class OutputWriter implements Closeable {
         }
         tally.add(outcome);
         KillPoints.reach("written");
-        if (fingerprint != null && (tally.outcomes() - checkpointAt >= CHECKPOINT_OUTCOMES
+        boolean memberEnds = codec != OutputCodec.NONE && tally.outcomes() % MEMBER_OUTCOMES == 0;
+        if (memberEnds) {
+            articles.endMember();
+            rejected.endMember();
+        }
+        if (fingerprint != null && (codec == OutputCodec.NONE || memberEnds) && (tally.outcomes() - checkpointAt >= CHECKPOINT_OUTCOMES
                 || System.nanoTime() - checkpointNanos >= CHECKPOINT_NANOS)) {
             checkpoint();
         }
@@ -406,6 +419,7 @@ final class OutputWriter implements Closeable {
      */
     void saveCorpus(CorpusFacts facts) throws IOException {
         Path quotes = work.resolve(quotesName);
+        if (codec != OutputCodec.NONE && Files.size(quotes) == 0) Files.write(quotes, codec.emptyMember());
         try (FileChannel ch = FileChannel.open(quotes, StandardOpenOption.WRITE)) {
             ch.force(false);
         }
@@ -454,8 +468,8 @@ final class OutputWriter implements Closeable {
     void commit(ObjectNode report) throws IOException {
         if (start == Start.FINISHED) throw new IllegalStateException("nothing to commit: the output was already finished");
         if (articles != null) {
-            articlesBytes = articles.sync();
-            rejectedBytes = rejected.sync();
+            articlesBytes = articles.finish();
+            rejectedBytes = rejected.finish();
             closeJournals();
             save(new Checkpoint(fingerprint == null ? UNREPEATABLE : fingerprint, tally.outcomes(), tally.outcomes(),
                     articlesBytes, rejectedBytes, quotesBytes, tally));
@@ -724,13 +738,29 @@ final class OutputWriter implements Closeable {
             }
         }
 
-        /** Flushes and syncs; returns the length on disk. */
+        /** Flushes and syncs; returns the length on disk, which ends a member when compressed. */
         long sync() throws IOException {
+            endMember();
+            channel.force(false);
+            return channel.position();
+        }
+
+        /** Flushes; when compressed, ends the member being written (if any: an empty one is not written). */
+        void endMember() throws IOException {
             if (codec == OutputCodec.NONE) {
                 writer.flush();
             } else {
                 writer.close();         // ends the member; the file stays open
                 writer = writer();
+            }
+        }
+
+        /** The last sync: a compressed journal with no lines gets one empty member, to be a valid stream. */
+        long finish() throws IOException {
+            endMember();
+            if (codec != OutputCodec.NONE && channel.position() == 0) {
+                ByteBuffer empty = ByteBuffer.wrap(codec.emptyMember());
+                while (empty.hasRemaining()) channel.write(empty);
             }
             channel.force(false);
             return channel.position();
