@@ -86,7 +86,8 @@ final class JsonLinesEntries extends ReadAhead {
         end();
         RejectReason reason = Compression.damage(e);
         String what = reason == RejectReason.TRUNCATED ? "the stream ends early"
-                : reason == RejectReason.CORRUPT ? "the compressed stream is corrupt" : "the file cannot be read";
+                : reason == RejectReason.CORRUPT ? "the compressed stream is corrupt"
+                : reason == RejectReason.TOO_LARGE ? Compression.LONG_WINDOW : "the file cannot be read";
         return failure(index++, "line " + lineNumber + ": " + what + " (" + shorten(e.toString()) + ")", reason);
     }
 
