@@ -6,6 +6,7 @@ import dev.winnow.run.Limits;
 import dev.winnow.run.LocalRunner;
 import dev.winnow.run.OutputBusyException;
 import dev.winnow.run.OutputCodec;
+import dev.winnow.run.RunSteps;
 import dev.winnow.stages.Profiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,6 +59,18 @@ public final class CleanCommand implements Callable<Integer> {
      * start them and their window of documents (100,000 failed with an error and a stack trace, exit 1).
      */
     static final int MAX_THREADS = 1024;
+
+    /** Told each step of the output protocol; only tests give one (see {@link RunSteps}). */
+    private final RunSteps steps;
+
+    public CleanCommand() {
+        this(RunSteps.NONE);
+    }
+
+    /** A clean command whose runs tell {@code steps} each step of the output protocol. */
+    public CleanCommand(RunSteps steps) {
+        this.steps = steps;
+    }
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
             description = "A file, a folder (read recursively, hidden files skipped), or - for standard input.")
@@ -131,6 +144,7 @@ public final class CleanCommand implements Callable<Integer> {
             if (restart) runner = runner.restarting();
             if (allowOtherFiles) runner = runner.allowingOtherFiles();
             if (followLinks) runner = runner.followingLinks();
+            runner = runner.observing(steps);
             LocalRunner.Summary s = runner.run(inputs, System.in, options, System.err);
             if (!quiet) {
                 System.err.printf(Locale.ROOT, "winnow: %d inputs -> %d records, %d rejected; %s %s%n",

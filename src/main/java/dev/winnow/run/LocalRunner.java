@@ -83,17 +83,20 @@ public final class LocalRunner {
     private final boolean restart;
     private final boolean otherFiles;
     private final boolean followLinks;
+    private final RunSteps steps;
 
     public LocalRunner(Pipeline pipeline, String profile) {
-        this(pipeline, profile, false, false, false);
+        this(pipeline, profile, false, false, false, RunSteps.NONE);
     }
 
-    private LocalRunner(Pipeline pipeline, String profile, boolean restart, boolean otherFiles, boolean followLinks) {
+    private LocalRunner(Pipeline pipeline, String profile, boolean restart, boolean otherFiles, boolean followLinks,
+                        RunSteps steps) {
         this.pipeline = pipeline;
         this.profile = profile;
         this.restart = restart;
         this.otherFiles = otherFiles;
         this.followLinks = followLinks;
+        this.steps = steps;
     }
 
     /**
@@ -101,7 +104,7 @@ public final class LocalRunner {
      * and finished output is not kept; the whole run is done again ({@code --restart}).
      */
     public LocalRunner restarting() {
-        return new LocalRunner(pipeline, profile, true, otherFiles, followLinks);
+        return new LocalRunner(pipeline, profile, true, otherFiles, followLinks, steps);
     }
 
     /**
@@ -110,12 +113,17 @@ public final class LocalRunner {
      * Winnow did not write are refused all the same.
      */
     public LocalRunner allowingOtherFiles() {
-        return new LocalRunner(pipeline, profile, restart, true, followLinks);
+        return new LocalRunner(pipeline, profile, restart, true, followLinks, steps);
     }
 
     /** This runner, but reading symbolic links that lead out of an input folder ({@code --follow-links}). */
     public LocalRunner followingLinks() {
-        return new LocalRunner(pipeline, profile, restart, otherFiles, true);
+        return new LocalRunner(pipeline, profile, restart, otherFiles, true, steps);
+    }
+
+    /** This runner, telling {@code steps} each step of the output protocol (see {@link RunSteps}). */
+    public LocalRunner observing(RunSteps steps) {
+        return new LocalRunner(pipeline, profile, restart, otherFiles, followLinks, steps);
     }
 
     public Summary run(List<String> args, InputStream stdin, Options options, PrintStream log) throws IOException {
@@ -138,7 +146,7 @@ public final class LocalRunner {
         WorkerPool pool = new WorkerPool(Math.max(1, options.threads()), options.limits().timeout(),
                 warning -> log.println("winnow: warning: " + warning));
         try (OutputWriter out = OutputWriter.open(options.outDir(), options.textFiles(), fingerprint, options.codec(),
-                restart, otherFiles, message -> {
+                restart, otherFiles, steps, message -> {
                     if (!quiet) log.println("winnow: " + message);
                 })) {
             if (out.start() == OutputWriter.Start.FINISHED) {

@@ -130,6 +130,7 @@ final class OutputWriter implements Closeable {
     private final boolean textFiles;
     private final String fingerprint;
     private final OutputLock lock;
+    private final RunSteps steps;
     private Start start;
     private Tally tally;
     private int resumedAt;
@@ -143,7 +144,7 @@ final class OutputWriter implements Closeable {
     private int checkpointAt;
     private long checkpointNanos = System.nanoTime();
 
-    private OutputWriter(Path dir, boolean textFiles, String fingerprint, OutputCodec codec, OutputLock lock) {
+    private OutputWriter(Path dir, boolean textFiles, String fingerprint, OutputCodec codec, OutputLock lock, RunSteps steps) {
         this.dir = dir;
         this.codec = codec;
         this.articlesName = codec.name(ARTICLES);
@@ -153,6 +154,7 @@ final class OutputWriter implements Closeable {
         this.textFiles = textFiles;
         this.fingerprint = fingerprint;
         this.lock = lock;
+        this.steps = steps;
     }
 
     /**
@@ -163,21 +165,22 @@ final class OutputWriter implements Closeable {
      *                    or skipped)
      * @param restart     ignore saved state and finished output
      * @param otherFiles  the folder may hold files whose names Winnow never writes ({@code --allow-other-files})
+     * @param steps       told each step of the output protocol as the run reaches it
      * @param log         receives a line when the run resumes, starts over or has nothing to do
      * @throws OutputBusyException when another run holds the folder
      * @throws ForeignOutputException when the folder holds files Winnow did not write (see {@link #checkOwned})
      */
     static OutputWriter open(Path dir, boolean textFiles, String fingerprint, OutputCodec codec, boolean restart,
-                             boolean otherFiles, Consumer<String> log) throws IOException {
+                             boolean otherFiles, RunSteps steps, Consumer<String> log) throws IOException {
         if (Files.isDirectory(dir)) checkOwned(dir, otherFiles);
         try {
             Files.createDirectories(dir);
         } catch (FileAlreadyExistsException e) {
             throw new IOException(dir + " exists and is not a folder", e);
         }
-        OutputWriter out = new OutputWriter(dir, textFiles, fingerprint, codec, OutputLock.acquire(dir));
+        OutputWriter out = new OutputWriter(dir, textFiles, fingerprint, codec, OutputLock.acquire(dir), steps);
         try {
-            KillPoints.reach("locked");
+            steps.reached("locked");
             out.begin(restart, log);
             return out;
         } catch (IOException | RuntimeException | Error e) {
@@ -379,7 +382,7 @@ final class OutputWriter implements Closeable {
             if (textFiles && start == Start.RESUMED) Files.deleteIfExists(textFile(work, outcome.rejection().id()));
         }
         tally.add(outcome);
-        KillPoints.reach("written");
+        steps.reached("written");
         boolean memberEnds = codec != OutputCodec.NONE && tally.outcomes() % MEMBER_OUTCOMES == 0;
         if (memberEnds) {
             articles.endMember();
@@ -439,7 +442,7 @@ final class OutputWriter implements Closeable {
         checkpoint("checkpoint");
     }
 
-    /** {@code point} names the kill points around it: the tests count regular checkpoints apart from the corpus one. */
+    /** {@code point} names the steps around it: the tests count regular checkpoints apart from the corpus one. */
     private void checkpoint(String point) throws IOException {
         articlesBytes = articles.sync();
         rejectedBytes = rejected.sync();
@@ -455,10 +458,10 @@ final class OutputWriter implements Closeable {
     private void save(Checkpoint c, String point) throws IOException {
         Path tmp = work.resolve(CHECKPOINT + ".tmp");
         writeSynced(tmp, c.toBytes(MAPPER));
-        KillPoints.reach(point + ".tmp-written");
+        steps.reached(point + ".tmp-written");
         move(tmp, work.resolve(CHECKPOINT));
         syncDirectory(work);
-        KillPoints.reach(point + ".written");
+        steps.reached(point + ".written");
     }
 
     /**
@@ -473,10 +476,10 @@ final class OutputWriter implements Closeable {
             closeJournals();
             save(new Checkpoint(fingerprint == null ? UNREPEATABLE : fingerprint, tally.outcomes(), tally.outcomes(),
                     articlesBytes, rejectedBytes, quotesBytes, tally));
-            KillPoints.reach("commit.started");
+            steps.reached("commit.started");
         }
         publish(articlesName, articlesBytes);
-        KillPoints.reach("commit.articles-moved");
+        steps.reached("commit.articles-moved");
         publish(rejectedName, rejectedBytes);
         if (quotesBytes >= 0) publish(quotesName, quotesBytes);
         // Data files of an earlier run that this run's output does not include (no corpus stages, another codec).
@@ -489,7 +492,7 @@ final class OutputWriter implements Closeable {
             }
         }
         syncDirectory(dir);
-        KillPoints.reach("commit.rejected-moved");
+        steps.reached("commit.rejected-moved");
 
         Path text = dir.resolve(TEXT_DIR), staged = work.resolve(TEXT_DIR), old = work.resolve(OLD_TEXT);
         boolean replace = !textFiles || Files.isDirectory(staged);  // staged text gone: an earlier attempt moved it in
@@ -497,15 +500,15 @@ final class OutputWriter implements Closeable {
             deleteTree(old);
             move(text, old);
             syncDirectory(dir);
-            KillPoints.reach("commit.old-text-moved");
+            steps.reached("commit.old-text-moved");
         }
         if (textFiles && Files.isDirectory(staged)) {
             move(staged, text);
             syncDirectory(dir);
-            KillPoints.reach("commit.text-moved");
+            steps.reached("commit.text-moved");
         }
         deleteTree(old);
-        KillPoints.reach("commit.old-text-deleted");
+        steps.reached("commit.old-text-deleted");
 
         report.put("fingerprint", fingerprint);
         ObjectNode output = report.putObject("output");
@@ -521,10 +524,10 @@ final class OutputWriter implements Closeable {
         writeSynced(tmp, (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n").getBytes(StandardCharsets.UTF_8));
         move(tmp, dir.resolve(REPORT));
         syncDirectory(dir);
-        KillPoints.reach("commit.report-written");
+        steps.reached("commit.report-written");
 
         Files.delete(work.resolve(CHECKPOINT));
-        KillPoints.reach("commit.checkpoint-deleted");
+        steps.reached("commit.checkpoint-deleted");
         deleteTree(work);
         syncDirectory(dir);
     }
