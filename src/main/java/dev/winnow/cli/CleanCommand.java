@@ -1,6 +1,7 @@
 package dev.winnow.cli;
 
 import dev.winnow.corpus.CorpusSettings;
+import dev.winnow.run.Cadence;
 import dev.winnow.run.ForeignOutputException;
 import dev.winnow.run.Limits;
 import dev.winnow.run.LocalRunner;
@@ -62,14 +63,17 @@ public final class CleanCommand implements Callable<Integer> {
 
     /** Told each step of the output protocol; only tests give one (see {@link RunSteps}). */
     private final RunSteps steps;
+    /** How often runs save progress; only tests change it. */
+    private final Cadence cadence;
 
     public CleanCommand() {
-        this(RunSteps.NONE);
+        this(RunSteps.NONE, Cadence.DEFAULT);
     }
 
-    /** A clean command whose runs tell {@code steps} each step of the output protocol. */
-    public CleanCommand(RunSteps steps) {
+    /** A clean command whose runs tell {@code steps} each step of the output protocol and save at {@code cadence}. */
+    public CleanCommand(RunSteps steps, Cadence cadence) {
         this.steps = steps;
+        this.cadence = cadence;
     }
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
@@ -144,7 +148,7 @@ public final class CleanCommand implements Callable<Integer> {
             if (restart) runner = runner.restarting();
             if (allowOtherFiles) runner = runner.allowingOtherFiles();
             if (followLinks) runner = runner.followingLinks();
-            runner = runner.observing(steps);
+            runner = runner.observing(steps).checkpointing(cadence);
             LocalRunner.Summary s = runner.run(inputs, System.in, options, System.err);
             if (!quiet) {
                 System.err.printf(Locale.ROOT, "winnow: %d inputs -> %d records, %d rejected; %s %s%n",

@@ -84,19 +84,21 @@ public final class LocalRunner {
     private final boolean otherFiles;
     private final boolean followLinks;
     private final RunSteps steps;
+    private final Cadence cadence;
 
     public LocalRunner(Pipeline pipeline, String profile) {
-        this(pipeline, profile, false, false, false, RunSteps.NONE);
+        this(pipeline, profile, false, false, false, RunSteps.NONE, Cadence.DEFAULT);
     }
 
     private LocalRunner(Pipeline pipeline, String profile, boolean restart, boolean otherFiles, boolean followLinks,
-                        RunSteps steps) {
+                        RunSteps steps, Cadence cadence) {
         this.pipeline = pipeline;
         this.profile = profile;
         this.restart = restart;
         this.otherFiles = otherFiles;
         this.followLinks = followLinks;
         this.steps = steps;
+        this.cadence = cadence;
     }
 
     /**
@@ -104,7 +106,7 @@ public final class LocalRunner {
      * and finished output is not kept; the whole run is done again ({@code --restart}).
      */
     public LocalRunner restarting() {
-        return new LocalRunner(pipeline, profile, true, otherFiles, followLinks, steps);
+        return new LocalRunner(pipeline, profile, true, otherFiles, followLinks, steps, cadence);
     }
 
     /**
@@ -113,17 +115,22 @@ public final class LocalRunner {
      * Winnow did not write are refused all the same.
      */
     public LocalRunner allowingOtherFiles() {
-        return new LocalRunner(pipeline, profile, restart, true, followLinks, steps);
+        return new LocalRunner(pipeline, profile, restart, true, followLinks, steps, cadence);
     }
 
     /** This runner, but reading symbolic links that lead out of an input folder ({@code --follow-links}). */
     public LocalRunner followingLinks() {
-        return new LocalRunner(pipeline, profile, restart, otherFiles, true, steps);
+        return new LocalRunner(pipeline, profile, restart, otherFiles, true, steps, cadence);
     }
 
     /** This runner, telling {@code steps} each step of the output protocol (see {@link RunSteps}). */
     public LocalRunner observing(RunSteps steps) {
-        return new LocalRunner(pipeline, profile, restart, otherFiles, followLinks, steps);
+        return new LocalRunner(pipeline, profile, restart, otherFiles, followLinks, steps, cadence);
+    }
+
+    /** This runner, saving its progress at {@code cadence} instead of {@link Cadence#DEFAULT}. */
+    public LocalRunner checkpointing(Cadence cadence) {
+        return new LocalRunner(pipeline, profile, restart, otherFiles, followLinks, steps, cadence);
     }
 
     public Summary run(List<String> args, InputStream stdin, Options options, PrintStream log) throws IOException {
@@ -146,7 +153,7 @@ public final class LocalRunner {
         WorkerPool pool = new WorkerPool(Math.max(1, options.threads()), options.limits().timeout(),
                 warning -> log.println("winnow: warning: " + warning));
         try (OutputWriter out = OutputWriter.open(options.outDir(), options.textFiles(), fingerprint, options.codec(),
-                restart, otherFiles, steps, message -> {
+                restart, otherFiles, steps, cadence, message -> {
                     if (!quiet) log.println("winnow: " + message);
                 })) {
             if (out.start() == OutputWriter.Start.FINISHED) {

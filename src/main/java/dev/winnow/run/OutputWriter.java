@@ -46,7 +46,7 @@ import java.util.stream.Stream;
  *
  * <p>While a run works, everything it writes goes to the work folder {@code OUTDIR/.winnow-run/}:
  * outcomes are appended, in input order, to two journals ({@code articles.jsonl}, {@code rejected.jsonl})
- * and text files go to a staged {@code text/}. Every {@value #DEFAULT_CHECKPOINT_OUTCOMES} outcomes or
+ * and text files go to a staged {@code text/}. Every 10,000 outcomes ({@link Cadence}) or
  * five seconds the journals are flushed and synced, then a {@link Checkpoint} naming their lengths is
  * written (temp file, sync, rename). On start, a checkpoint with the run's {@link RunFingerprint} is
  * resumed: the journals are cut back to its lengths, the text files the lost stretch may have written are
@@ -90,24 +90,14 @@ final class OutputWriter implements Closeable {
     /** Written into the final checkpoint of a run that cannot be repeated (it read standard input). */
     private static final String UNREPEATABLE = "unrepeatable";
 
-    /**
-     * Outcomes between checkpoints. A checkpoint costs three disk syncs; at this spacing and at most
-     * one per {@link #CHECKPOINT_NANOS} they cost well under one percent of a run on a spinning disk.
-     * It also bounds the text files a resumed run must clear. {@code -Dwinnow.checkpoint.outcomes=N}
-     * changes it (the kill-and-rerun test checkpoints often on a small corpus).
-     */
-    static final int DEFAULT_CHECKPOINT_OUTCOMES = 10_000;
-    static final int CHECKPOINT_OUTCOMES = Math.max(1, Integer.getInteger("winnow.checkpoint.outcomes", DEFAULT_CHECKPOINT_OUTCOMES));
     /** Longest stretch of work a kill can lose once outcomes flow. */
     static final long CHECKPOINT_NANOS = TimeUnit.SECONDS.toNanos(5);
-    /**
-     * Outcomes per gzip member or zstd frame of a compressed journal. Members end at multiples of this
-     * count and nowhere else, and a compressed run checkpoints only there (a checkpoint must end a
-     * member, so its length is a valid place to cut back to): the bytes never depend on when the clock
-     * called a checkpoint, so runs with any thread count, killed or not, write the same bytes. A member
-     * costs about 20 bytes. {@code -Dwinnow.member.outcomes=N} changes it (tests use small corpora).
+    /*
+     * A compressed journal's members end at multiples of the cadence's member count and nowhere else,
+     * and a compressed run checkpoints only there (a checkpoint must end a member, so its length is a
+     * valid place to cut back to): the bytes never depend on when the clock called a checkpoint, so runs
+     * with any thread count, killed or not, write the same bytes.
      */
-    static final int MEMBER_OUTCOMES = Math.max(1, Integer.getInteger("winnow.member.outcomes", 1000));
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int JOURNAL_BUFFER = 1 << 16;
@@ -131,6 +121,7 @@ final class OutputWriter implements Closeable {
     private final String fingerprint;
     private final OutputLock lock;
     private final RunSteps steps;
+    private final Cadence cadence;
     private Start start;
     private Tally tally;
     private int resumedAt;
@@ -144,7 +135,8 @@ final class OutputWriter implements Closeable {
     private int checkpointAt;
     private long checkpointNanos = System.nanoTime();
 
-    private OutputWriter(Path dir, boolean textFiles, String fingerprint, OutputCodec codec, OutputLock lock, RunSteps steps) {
+    private OutputWriter(Path dir, boolean textFiles, String fingerprint, OutputCodec codec, OutputLock lock, RunSteps steps,
+                         Cadence cadence) {
         this.dir = dir;
         this.codec = codec;
         this.articlesName = codec.name(ARTICLES);
@@ -155,6 +147,7 @@ final class OutputWriter implements Closeable {
         this.fingerprint = fingerprint;
         this.lock = lock;
         this.steps = steps;
+        this.cadence = cadence;
     }
 
     /**
@@ -166,19 +159,21 @@ final class OutputWriter implements Closeable {
      * @param restart     ignore saved state and finished output
      * @param otherFiles  the folder may hold files whose names Winnow never writes ({@code --allow-other-files})
      * @param steps       told each step of the output protocol as the run reaches it
+     * @param cadence     how often to checkpoint and, compressed, to end a member
      * @param log         receives a line when the run resumes, starts over or has nothing to do
      * @throws OutputBusyException when another run holds the folder
      * @throws ForeignOutputException when the folder holds files Winnow did not write (see {@link #checkOwned})
      */
     static OutputWriter open(Path dir, boolean textFiles, String fingerprint, OutputCodec codec, boolean restart,
-                             boolean otherFiles, RunSteps steps, Consumer<String> log) throws IOException {
+                             boolean otherFiles, RunSteps steps, Cadence cadence, Consumer<String> log)
+            throws IOException {
         if (Files.isDirectory(dir)) checkOwned(dir, otherFiles);
         try {
             Files.createDirectories(dir);
         } catch (FileAlreadyExistsException e) {
             throw new IOException(dir + " exists and is not a folder", e);
         }
-        OutputWriter out = new OutputWriter(dir, textFiles, fingerprint, codec, OutputLock.acquire(dir), steps);
+        OutputWriter out = new OutputWriter(dir, textFiles, fingerprint, codec, OutputLock.acquire(dir), steps, cadence);
         try {
             steps.reached("locked");
             out.begin(restart, log);
@@ -383,12 +378,12 @@ final class OutputWriter implements Closeable {
         }
         tally.add(outcome);
         steps.reached("written");
-        boolean memberEnds = codec != OutputCodec.NONE && tally.outcomes() % MEMBER_OUTCOMES == 0;
+        boolean memberEnds = codec != OutputCodec.NONE && tally.outcomes() % cadence.memberOutcomes() == 0;
         if (memberEnds) {
             articles.endMember();
             rejected.endMember();
         }
-        if (fingerprint != null && (codec == OutputCodec.NONE || memberEnds) && (tally.outcomes() - checkpointAt >= CHECKPOINT_OUTCOMES
+        if (fingerprint != null && (codec == OutputCodec.NONE || memberEnds) && (tally.outcomes() - checkpointAt >= cadence.checkpointOutcomes()
                 || System.nanoTime() - checkpointNanos >= CHECKPOINT_NANOS)) {
             checkpoint();
         }

@@ -2,6 +2,7 @@ package dev.winnow.run.output;
 
 import dev.winnow.cli.CleanCommand;
 import dev.winnow.cli.Main;
+import dev.winnow.run.Cadence;
 import dev.winnow.run.RunSteps;
 
 import java.util.Arrays;
@@ -13,7 +14,9 @@ import java.util.concurrent.TimeUnit;
  * {@code winnow clean} for a child JVM the kill tests can stop at a chosen step of the output protocol:
  * {@code -D}{@value #PROPERTY}{@code =NAME} or {@code NAME:K} (the K-th time the run reaches NAME) injects a
  * {@link RunSteps} that prints {@code winnow: paused at NAME} on standard error there and waits to be
- * killed. Without the property it is {@code winnow clean}. Arguments are {@code clean}'s, "clean" first.
+ * killed; {@code -Dwinnow.checkpoint.outcomes=N} and {@code -Dwinnow.member.outcomes=N} inject a
+ * {@link Cadence} that checkpoints (and ends compressed members) more often. Without them it is
+ * {@code winnow clean}. Arguments are {@code clean}'s, "clean" first.
  */
 public final class PausingMain {
     static final String PROPERTY = "winnow.test.pauseAt";
@@ -23,7 +26,9 @@ public final class PausingMain {
     public static void main(String[] args) {
         String target = System.getProperty(PROPERTY);
         String[] cleanArgs = args.length > 0 && args[0].equals("clean") ? Arrays.copyOfRange(args, 1, args.length) : args;
-        System.exit(Main.run(new CleanCommand(target == null ? RunSteps.NONE : new PauseAt(target)), cleanArgs));
+        Cadence cadence = new Cadence(Integer.getInteger("winnow.checkpoint.outcomes", Cadence.DEFAULT.checkpointOutcomes()),
+                Integer.getInteger("winnow.member.outcomes", Cadence.DEFAULT.memberOutcomes()));
+        System.exit(Main.run(new CleanCommand(target == null ? RunSteps.NONE : new PauseAt(target), cadence), cleanArgs));
     }
 
     /** Holds the run at the K-th time it reaches one step. */
