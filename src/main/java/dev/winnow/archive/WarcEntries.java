@@ -116,7 +116,11 @@ final class WarcEntries extends ReadAhead {
                 record = read.get();
                 lastRecordStart = base + reader.position();
             } catch (IOException | RuntimeException e) {
-                if (e instanceof ParsingException && source.damage() == null && resyncs < MAX_RESYNCS) return resync();
+                // Resynchronising reopens the file: a pipe given by name cannot be read a second time.
+                if (e instanceof ParsingException && source.damage() == null && resyncs < MAX_RESYNCS
+                        && java.nio.file.Files.isRegularFile(path)) {
+                    return resync();
+                }
                 return framingFailure(e, after());
             }
             String type = record.type();

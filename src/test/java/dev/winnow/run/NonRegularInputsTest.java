@@ -137,6 +137,23 @@ class NonRegularInputsTest {
         }
     }
 
+    /** A web archive through a pipe with garbage inside: the pipe cannot be reopened to resynchronise, so it ends there. */
+    @Test
+    void aWarcPipeWithGarbageEndsAtTheGarbageWithoutHanging(@TempDir Path tmp) throws Exception {
+        String page = "<html><body><p>" + prose(2, "the archive") + "</p></body></html>";
+        String http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page;
+        int length = http.getBytes(StandardCharsets.UTF_8).length;
+        String record = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://a.example/\r\nWARC-Date: 2024-01-01T00:00:00Z\r\n"
+                + "WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n"
+                + "Content-Type: application/http; msgtype=response\r\nContent-Length: " + length + "\r\n\r\n" + http + "\r\n\r\n";
+        Path pipe = fifo(tmp.resolve("crawl.warc"));
+        feed(pipe, (record + "garbage, not a record\r\n\r\n" + record).getBytes(StandardCharsets.UTF_8));
+        Run r = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> run("clean", pipe.toString(), "-o", tmp.resolve("out").toString(), "-q"));
+        assertEquals(List.of("crawl#0"), new ArrayList<>(r.records().keySet()));
+        assertEquals("corrupt", r.rejections().get("crawl#1").path("reason").asText(), r.rejections().toString());
+    }
+
     @Test
     void aPipeWithNoWriterEndsAsATimeoutNotAHang(@TempDir Path tmp) throws Exception {
         Path pipe = fifo(tmp.resolve("silent"));
