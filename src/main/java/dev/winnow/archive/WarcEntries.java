@@ -66,7 +66,7 @@ final class WarcEntries extends ReadAhead {
     WarcEntries(Path path, Containers.Options options) throws IOException {
         this.path = path;
         this.options = options;
-        this.source = new DamageFence(Compression.open(path));
+        this.source = new DamageFence(Compression.open(path, options.pipeWait()));
         WarcReader opened = null;
         try {
             PushbackInputStream in = new PushbackInputStream(source, 1);

@@ -75,9 +75,17 @@ public final class Compression {
      * caller closes it. A read that fails later is classified by {@link #damage(IOException)}.
      */
     public static InputStream open(Path file) throws IOException {
+        return open(file, java.time.Duration.ofDays(365));
+    }
+
+    /**
+     * As {@link #open(Path)}; a named pipe that no program opens for writing within {@code pipeWait} is a
+     * {@link PipeWriter.NoWriterException}, where opening it would otherwise block for ever.
+     */
+    public static InputStream open(Path file, java.time.Duration pipeWait) throws IOException {
         // A pipe given by name (a FIFO, process substitution) fails a channel stream's seek ("Illegal seek");
         // a FileInputStream reads it as a stream.
-        InputStream plain = Files.isRegularFile(file) ? Files.newInputStream(file) : new java.io.FileInputStream(file.toFile());
+        InputStream plain = Files.isRegularFile(file) ? Files.newInputStream(file) : PipeWriter.open(file, pipeWait);
         InputStream raw = new BufferedInputStream(plain, STREAM_BUFFER);
         try {
             return decompressing(raw);
@@ -138,6 +146,7 @@ public final class Compression {
      */
     public static RejectReason damage(IOException e) {
         if (e instanceof EOFException) return RejectReason.TRUNCATED;
+        if (e instanceof PipeWriter.NoWriterException) return RejectReason.TIMEOUT;
         if (needsLongWindow(e)) return RejectReason.TOO_LARGE;
         if (e instanceof ZstdIOException) {
             // zstd-jni reports a stream cut inside a frame as a corruption error named "Truncated source".

@@ -160,7 +160,8 @@ public final class LocalRunner {
                 ObjectNode done = out.finishedReport();
                 return new Summary(done.path("inputs").asInt(), done.path("records").asInt(), done.path("rejected").asInt(), done, true);
             }
-            Containers.Options reading = new Containers.Options(options.limits().maxBytes(), options.fields());
+            Containers.Options reading = new Containers.Options(options.limits().maxBytes(), options.fields(),
+                    options.limits().timeout());
             int total = -1;     // outcomes, once a first pass has counted them
             Map<String, Long> skipped;
             if (corpus.enabled()) {

@@ -166,6 +166,26 @@ class NonRegularInputsTest {
         }
     }
 
+    /** Pipes named as containers, which no program opens for writing: a timeout each, the input between them cleaned. */
+    @Test
+    void aContainerPipeWithNoWriterEndsAsATimeoutNotAHang(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("story.txt");
+        Files.writeString(file, prose(3, "the story beside the pipes"), StandardCharsets.UTF_8);
+        List<Path> pipes = List.of(fifo(tmp.resolve("silent.jsonl")), fifo(tmp.resolve("quiet.warc")));
+        try {
+            Run r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("clean", pipes.get(0).toString(), file.toString(),
+                    pipes.get(1).toString(), "-o", tmp.resolve("out").toString(), "-q", "--timeout", "1s"));
+            for (String id : List.of("silent", "quiet")) {
+                JsonNode rej = r.rejections().get(id);
+                assertEquals("timeout", rej == null ? null : rej.path("reason").asText(), r.rejections().toString());
+                assertTrue(rej.path("message").asText().contains("for writing within 1s"), rej.toString());
+            }
+            assertEquals(List.of("story"), new ArrayList<>(r.records().keySet()));
+        } finally {
+            for (Path p : pipes) release(p);
+        }
+    }
+
     @Test
     void pipesAndSocketsInsideAFolderAreRejectedNotSkippedAndNeverRead(@TempDir Path tmp) throws Exception {
         Path in = Files.createDirectories(tmp.resolve("in"));
