@@ -54,13 +54,23 @@ public final class Containers {
      * @param maxBytes the most bytes one entry may hold; a larger entry becomes a {@code too_large}
      *                 failure and reading goes on with the next
      * @param fields   the JSON Lines field names
+     * @param pipeWait how long a container given as a named pipe may wait for a program to open it for
+     *                 writing (the run's --timeout): past it, the container is a timeout rejection
      */
-    public record Options(long maxBytes, Fields fields) implements Serializable {
+    public record Options(long maxBytes, Fields fields, java.time.Duration pipeWait) implements Serializable {
+        /** How long a pipe waits for its writer when no run says otherwise: the default --timeout. */
+        public static final java.time.Duration DEFAULT_PIPE_WAIT = java.time.Duration.ofSeconds(30);
+
         public Options {
             if (maxBytes <= 0) throw new IllegalArgumentException("maxBytes must be positive, was " + maxBytes);
             // one entry's bytes live in one array
             maxBytes = Math.min(maxBytes, Integer.MAX_VALUE - 8);
             Objects.requireNonNull(fields, "fields");
+            Objects.requireNonNull(pipeWait, "pipeWait");
+        }
+
+        public Options(long maxBytes, Fields fields) {
+            this(maxBytes, fields, DEFAULT_PIPE_WAIT);
         }
 
         /** With the field names common scrapers write. */
@@ -96,7 +106,7 @@ public final class Containers {
     public static ContainerReader open(Path file, Kind kind, Options options) throws IOException {
         return switch (kind) {
             case WARC -> new WarcEntries(file, options);
-            case JSONL -> new JsonLinesEntries(Compression.open(file), options);
+            case JSONL -> new JsonLinesEntries(Compression.open(file, options.pipeWait()), options);
             case NONE -> throw new IllegalArgumentException(file + " is a single document, not a container");
         };
     }

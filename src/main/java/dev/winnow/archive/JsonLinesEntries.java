@@ -1,6 +1,8 @@
 package dev.winnow.archive;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -25,7 +27,13 @@ final class JsonLinesEntries extends ReadAhead {
     /** Jackson's messages quote the input; a failure message names the problem, not the whole line. */
     private static final int MAX_MESSAGE_CHARS = 200;
 
-    private static final ObjectReader JSON = JsonMapper.builder()
+    /**
+     * No limit on a string's length beyond the line's own (at most --max-bytes): Jackson's default of
+     * 20 million characters made a valid page of 20M characters a "malformed" line. Whether its text is
+     * too long is --max-chars' call, with its own reason.
+     */
+    private static final ObjectReader JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build().reader();
 
@@ -78,7 +86,8 @@ final class JsonLinesEntries extends ReadAhead {
         end();
         RejectReason reason = Compression.damage(e);
         String what = reason == RejectReason.TRUNCATED ? "the stream ends early"
-                : reason == RejectReason.CORRUPT ? "the compressed stream is corrupt" : "the file cannot be read";
+                : reason == RejectReason.CORRUPT ? "the compressed stream is corrupt"
+                : reason == RejectReason.TOO_LARGE ? Compression.LONG_WINDOW : "the file cannot be read";
         return failure(index++, "line " + lineNumber + ": " + what + " (" + shorten(e.toString()) + ")", reason);
     }
 

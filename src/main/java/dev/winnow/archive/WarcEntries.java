@@ -29,9 +29,11 @@ import java.util.TreeMap;
  * {@code conversion} records (WET plain text). Other records are counted in {@link #skipped()}.
  *
  * <p>Damage inside one record whose framing holds (a malformed HTTP message, a 404, a payload over the
- * limit, a corrupt content encoding) costs that record only. Damage to the framing (the file ends
- * inside a record, a gzip member is cut or corrupt, bytes between records are not a record) ends the
- * iteration with one failure entry, since the next record's start can no longer be found.
+ * limit, a corrupt content encoding) costs that record only. Bytes between records that are not a
+ * record (garbage, or the tail of a record whose Content-Length is too short) are one corrupt failure
+ * entry that names the skipped range, and reading resynchronises on the next line starting "WARC/1.",
+ * at most {@value #MAX_RESYNCS} times per archive. Damage to the stream itself (the file ends inside a
+ * record, a gzip member is cut or corrupt) ends the iteration with one failure entry.
  *
  * <p>The file is decompressed by {@link Compression#open}, not by jwarc: jwarc 0.36.0's zstd channel
  * spins forever at the end of a stream compressed as one frame, and one decompressor for every container
@@ -42,17 +44,29 @@ final class WarcEntries extends ReadAhead {
     /** Record types that carry a document. */
     private static final Set<String> DOCUMENT_TYPES = Set.of("response", "resource", "conversion");
 
+    /** Resynchronising re-reads the archive from its start, so it is bounded: a file of garbage gives up. */
+    static final int MAX_RESYNCS = 100;
+    /** A WARC header block longer than this is not one: resynchronising scans instead of parsing it. */
+    private static final int MAX_HEADER_BYTES = 1 << 20;
+
+    private final Path path;
     private final Containers.Options options;
-    private final DamageFence source;
-    private final WarcReader reader;
+    private DamageFence source;
+    private WarcReader reader;
+    /** Where the stream {@link #reader} reads starts in the decompressed archive (after a resync, not 0). */
+    private long base;
+    private int resyncs;
+    /** Where the last resync went on reading, -1 before any. */
+    private long resumedAt = -1;
     private final Map<String, Long> skipped = new TreeMap<>();
     /** Where the last record read starts, for messages; -1 before the first. */
     private long lastRecordStart = -1;
     private int index;
 
     WarcEntries(Path path, Containers.Options options) throws IOException {
+        this.path = path;
         this.options = options;
-        this.source = new DamageFence(Compression.open(path));
+        this.source = new DamageFence(Compression.open(path, options.pipeWait()));
         WarcReader opened = null;
         try {
             PushbackInputStream in = new PushbackInputStream(source, 1);
@@ -100,8 +114,13 @@ final class WarcEntries extends ReadAhead {
                     return source.damage() == null ? null : framingFailure(null, after());
                 }
                 record = read.get();
-                lastRecordStart = reader.position();
+                lastRecordStart = base + reader.position();
             } catch (IOException | RuntimeException e) {
+                // Resynchronising reopens the file: a pipe given by name cannot be read a second time.
+                if (e instanceof ParsingException && source.damage() == null && resyncs < MAX_RESYNCS
+                        && java.nio.file.Files.isRegularFile(path)) {
+                    return resync();
+                }
                 return framingFailure(e, after());
             }
             String type = record.type();
@@ -194,6 +213,128 @@ final class WarcEntries extends ReadAhead {
         Exception cause = source.damage() != null ? source.damage() : thrown;
         RejectReason reason = cause instanceof IOException io ? Compression.damage(io) : RejectReason.CORRUPT;
         return Entry.failed(index++, null, null, null, reason, where + ": " + (cause == null ? "no detail" : describe(cause)));
+    }
+
+    /**
+     * After bytes that are not a record: reopens the archive, finds where the last good record ends (its
+     * header block, then the Content-Length it declares), scans from there to the next line starting
+     * "WARC/1." and goes on reading there. Returns the failure entry that accounts for the skipped bytes.
+     */
+    private Entry resync() {
+        resyncs++;
+        try {
+            reader.close();
+        } catch (IOException | RuntimeException e) {
+            // the old reader is dropped either way
+        }
+        try {
+            source.close();
+        } catch (IOException e) {
+            // as above
+        }
+        reader = null;
+        try {
+            source = new DamageFence(Compression.open(path));
+            java.io.BufferedInputStream in = new java.io.BufferedInputStream(source, 1 << 16);
+            long at = 0;
+            long from = 0;
+            if (resumedAt > lastRecordStart) {
+                // No record was read since the last resync: what starts there is not a record either; look past it.
+                at = skipFully(in, resumedAt + 1);
+                from = at;
+            } else if (lastRecordStart >= 0) {
+                at = skipFully(in, lastRecordStart);
+                long length = declaredLength(in);
+                at += headerBytes;
+                at += skipFully(in, Math.max(0, length));
+                at += skipTerminator(in);
+                from = at;
+            }
+            long scanned = scanToRecord(in);
+            if (source.damage() != null) return framingFailure(null, after());
+            int atIndex = index++;
+            if (scanned < 0) {
+                end();
+                return Entry.failed(atIndex, null, null, null, RejectReason.CORRUPT, "bytes " + from
+                        + " to the end of the archive are not a WARC record; no record follows them");
+            }
+            long found = at + scanned;
+            String range = "bytes " + from + " to " + found + " of the archive";
+            base = found;
+            resumedAt = found;
+            reader = new WarcReader(in);
+            return Entry.failed(atIndex, null, null, null, RejectReason.CORRUPT, range + " (" + (found - from)
+                    + " bytes) are not a WARC record and were skipped; reading went on at the record at byte " + found);
+        } catch (IOException | RuntimeException e) {
+            return framingFailure(e, after());
+        }
+    }
+
+    /** Bytes of the header block {@link #declaredLength} last read. */
+    private long headerBytes;
+
+    /** Reads a WARC header block (up to its blank line) and returns its Content-Length, or -1 when it has none. */
+    private long declaredLength(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream header = new java.io.ByteArrayOutputStream();
+        int matched = 0;
+        while (header.size() < MAX_HEADER_BYTES) {
+            int b = in.read();
+            if (b < 0) break;
+            header.write(b);
+            matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+            if (matched == 4) break;
+        }
+        headerBytes = header.size();
+        for (String line : header.toString(java.nio.charset.StandardCharsets.ISO_8859_1).split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).strip().equalsIgnoreCase("Content-Length")) {
+                try {
+                    return Long.parseLong(line.substring(colon + 1).strip());
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Reads past bytes until the stream stands at a line starting "WARC/1."; returns how many, or -1 at the end. */
+    private static long scanToRecord(java.io.BufferedInputStream in) throws IOException {
+        long n = 0;
+        int prev = '\n';       // the scan starts where a record should: as at a line start
+        while (true) {
+            if (prev == '\n' && startsRecord(in)) return n;
+            int b = in.read();
+            if (b < 0) return -1;
+            prev = b;
+            n++;
+        }
+    }
+
+    /** Whether the stream's next bytes are "WARC/1."; the stream is left where it was. */
+    private static boolean startsRecord(java.io.BufferedInputStream in) throws IOException {
+        byte[] magic = "WARC/1.".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        in.mark(magic.length);
+        byte[] head = in.readNBytes(magic.length);
+        in.reset();
+        return java.util.Arrays.equals(head, magic);
+    }
+
+    /** Reads past the blank line that ends a record ("\r\n\r\n") when it is there; returns its length or 0. */
+    private static int skipTerminator(java.io.BufferedInputStream in) throws IOException {
+        byte[] end = "\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        in.mark(end.length);
+        if (java.util.Arrays.equals(in.readNBytes(end.length), end)) return end.length;
+        in.reset();
+        return 0;
+    }
+
+    /** Reads past {@code n} bytes; returns how many there were (fewer at the end of the stream). */
+    private static long skipFully(InputStream in, long n) throws IOException {
+        byte[] scratch = new byte[1 << 16];
+        long skipped = 0;
+        for (int r; skipped < n && (r = in.read(scratch, 0, (int) Math.min(scratch.length, n - skipped))) > 0; ) skipped += r;
+        return skipped;
     }
 
     private String after() {

@@ -2,10 +2,13 @@ package dev.winnow.cli;
 
 import dev.winnow.core.Scorer;
 import dev.winnow.corpus.CorpusSettings;
+import dev.winnow.run.Cadence;
+import dev.winnow.run.ForeignOutputException;
 import dev.winnow.run.Limits;
 import dev.winnow.run.LocalRunner;
 import dev.winnow.run.OutputBusyException;
 import dev.winnow.run.OutputCodec;
+import dev.winnow.run.RunSteps;
 import dev.winnow.score.BlockScorer;
 import dev.winnow.stages.Profiles;
 import picocli.CommandLine.Command;
@@ -52,15 +55,36 @@ import java.util.concurrent.Callable;
                 ""},
         footer = {"", "Exit codes: 0 all inputs cleaned; 3 done, some inputs rejected (see",
                 "rejected.jsonl); 1 run failed or OUTDIR in use by another run (output left",
-                "as before); 2 usage error."})
+                "as before); 2 usage error, or OUTDIR holds files Winnow did not write."})
 public final class CleanCommand implements Callable<Integer> {
+    /**
+     * Most worker threads a run takes: far beyond any machine's cores, and low enough that the JVM can
+     * start them and their window of documents (100,000 failed with an error and a stack trace, exit 1).
+     */
+    static final int MAX_THREADS = 1024;
+
+    /** Told each step of the output protocol; only tests give one (see {@link RunSteps}). */
+    private final RunSteps steps;
+    /** How often runs save progress; only tests change it. */
+    private final Cadence cadence;
+
+    public CleanCommand() {
+        this(RunSteps.NONE, Cadence.DEFAULT);
+    }
+
+    /** A clean command whose runs tell {@code steps} each step of the output protocol and save at {@code cadence}. */
+    public CleanCommand(RunSteps steps, Cadence cadence) {
+        this.steps = steps;
+        this.cadence = cadence;
+    }
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
             description = "A file, a folder (read recursively, hidden files skipped), or - for standard input.")
     List<String> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR",
-            description = "Output folder; created if missing. A run replaces an earlier run's files whole, "
+            description = "Output folder; created if missing. It must be empty or hold only Winnow's output (see "
+                    + "--allow-other-files). A run replaces an earlier run's files whole, "
                     + "text/ included; a rerun of the same inputs and options resumes an interrupted run or does nothing.")
     Path output;
 
@@ -99,12 +123,28 @@ public final class CleanCommand implements Callable<Integer> {
                     + "see the README). Default: the shipped model, trained on WCXB's development pages.")
     Path htmlModel;
 
+    @Option(names = "--allow-other-files", description = "Write into an OUTDIR that also holds files Winnow did not "
+            + "write (by default such a folder is refused, exit 2). Those files are never touched; a file with one of "
+            + "Winnow's output names that Winnow did not write is refused all the same.")
+    boolean allowOtherFiles;
+
+    @Option(names = "--follow-links", description = "Read symbolic links inside an input folder that lead outside it "
+            + "(by default they are rejected as outside_input).")
+    boolean followLinks;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output; errors are still printed.")
     boolean quiet;
 
     @Override
     public Integer call() {
         if (threads < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--threads must be at least 1");
+        if (threads > MAX_THREADS) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--threads must be at most " + MAX_THREADS);
+        }
+        if (output.toString().isBlank()) {
+            // Path.of("") is the current folder: an empty -o (an unset shell variable) must not write there.
+            throw new CommandLine.ParameterException(new CommandLine(this), "--output must name a folder, not an empty string");
+        }
         Limits limits = sizes.limits(new CommandLine(this), timeout);
         String src = source != null ? source : defaultSource(inputs.get(0));
         CorpusSettings corpus = corpusOptions.settings(new CommandLine(this));
@@ -113,12 +153,19 @@ public final class CleanCommand implements Callable<Integer> {
         Scorer html = model(htmlModel, BlockScorer::html, "--html-model");
         try {
             LocalRunner runner = new LocalRunner(Profiles.text(), "text", Profiles.htmlWithFallback(html));
-            LocalRunner.Summary s = (restart ? runner.restarting() : runner).run(inputs, System.in, options, System.err);
+            if (restart) runner = runner.restarting();
+            if (allowOtherFiles) runner = runner.allowingOtherFiles();
+            if (followLinks) runner = runner.followingLinks();
+            runner = runner.observing(steps).checkpointing(cadence);
+            LocalRunner.Summary s = runner.run(inputs, System.in, options, System.err);
             if (!quiet) {
-                System.err.printf(Locale.ROOT, "winnow: %d inputs -> %d records, %d rejected; wrote %s%n",
-                        s.inputs(), s.records(), s.rejected(), output);
+                System.err.printf(Locale.ROOT, "winnow: %d inputs -> %d records, %d rejected; %s %s%n",
+                        s.inputs(), s.records(), s.rejected(), s.alreadyDone() ? "unchanged" : "wrote", output);
             }
             return s.rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
+        } catch (ForeignOutputException e) {
+            System.err.println("winnow: not run: " + e.getMessage());
+            return ExitCodes.USAGE;
         } catch (OutputBusyException e) {
             System.err.println("winnow: not run: " + e.getMessage());
             return ExitCodes.FAILED;
@@ -143,7 +190,13 @@ public final class CleanCommand implements Callable<Integer> {
     /** The {@code source} of records when {@code --source} is not given: the first INPUT's folder or file name. */
     public static String defaultSource(String input) {
         if (input.equals("-")) return "stdin";
-        Path p = Path.of(input).toAbsolutePath().normalize();
+        Path p;
+        try {
+            p = Path.of(input).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            // A name the locale's file name encoding cannot hold (C locale): the input is rejected, the run goes on.
+            return input.substring(input.lastIndexOf('/') + 1);
+        }
         Path name = p.getFileName();
         return name == null ? p.toString() : name.toString();
     }

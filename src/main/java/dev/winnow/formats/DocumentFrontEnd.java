@@ -63,8 +63,10 @@ import java.util.regex.Pattern;
  * Tika's zip-bomb guard stops a document whose text outgrows its bytes by more than
  * {@code maxCompressionRatio} once past {@code bombThreshold} characters, or whose XHTML nests deeper
  * than {@value #MAX_XML_DEPTH} elements; embedded documents are followed {@code maxEmbeddedDepth} levels
- * deep, {@code maxEmbeddedDocuments} in all. OCR is off: it takes seconds per page and needs an external
- * program.
+ * deep, {@code maxEmbeddedDocuments} in all. No external program ever runs: Tika's parsers that call
+ * {@code tesseract}, {@code exiftool}, {@code ffmpeg} or {@code sox} from the PATH are left out of the
+ * configuration ({@link #CONFIG}), so the output does not depend on what the machine has installed and
+ * no document can start a process. OCR would also take seconds per page.
  *
  * <p>Before parsing, {@link Preflight} rejects a file cut short (truncated) and a zip container whose
  * entries inflate beyond 200 times its size (bomb), both in milliseconds.
@@ -172,9 +174,25 @@ public final class DocumentFrontEnd {
         this(Limits.DEFAULTS);
     }
 
+    /**
+     * Tika's default parsers without those that run external programs: the OCR parser (tesseract) and
+     * the external parsers (exiftool for images, ffmpeg for video, sox for audio). Even unused, they
+     * probe the PATH for their programs when Tika starts.
+     */
+    static final String CONFIG = """
+            <properties>
+              <parsers>
+                <parser class="org.apache.tika.parser.DefaultParser">
+                  <parser-exclude class="org.apache.tika.parser.ocr.TesseractOCRParser"/>
+                  <parser-exclude class="org.apache.tika.parser.external.CompositeExternalParser"/>
+                </parser>
+              </parsers>
+            </properties>
+            """;
+
     public DocumentFrontEnd(Limits limits) {
         this.limits = limits;
-        TikaConfig config = TikaConfig.getDefaultConfig();
+        TikaConfig config = withoutExternalPrograms();
         this.parser = new AutoDetectParser(config);
         this.parser.setAutoDetectParserConfig(new AutoDetectParserConfig(null, limits.bombThreshold(),
                 limits.maxCompressionRatio(), MAX_XML_DEPTH, MAX_PACKAGE_ENTRY_DEPTH));
@@ -186,6 +204,21 @@ public final class DocumentFrontEnd {
 
     public Limits limits() {
         return limits;
+    }
+
+    private static TikaConfig withoutExternalPrograms() {
+        try {
+            return new TikaConfig(new java.io.ByteArrayInputStream(CONFIG.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (org.apache.tika.exception.TikaException | IOException | org.xml.sax.SAXException e) {
+            throw new IllegalStateException("the built-in Tika configuration is valid", e);
+        }
+    }
+
+    /** The classes of the parsers this front end may use, for tests that check no external program can run. */
+    java.util.Set<String> parserClasses() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (Parser p : parsers.values()) names.add(p.getClass().getName());
+        return names;
     }
 
     /**

@@ -75,7 +75,18 @@ public final class Compression {
      * caller closes it. A read that fails later is classified by {@link #damage(IOException)}.
      */
     public static InputStream open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), STREAM_BUFFER);
+        return open(file, java.time.Duration.ofDays(365));
+    }
+
+    /**
+     * As {@link #open(Path)}; a named pipe that no program opens for writing within {@code pipeWait} is a
+     * {@link PipeWriter.NoWriterException}, where opening it would otherwise block for ever.
+     */
+    public static InputStream open(Path file, java.time.Duration pipeWait) throws IOException {
+        // A pipe given by name (a FIFO, process substitution) fails a channel stream's seek ("Illegal seek");
+        // a FileInputStream reads it as a stream.
+        InputStream plain = Files.isRegularFile(file) ? Files.newInputStream(file) : PipeWriter.open(file, pipeWait);
+        InputStream raw = new BufferedInputStream(plain, STREAM_BUFFER);
         try {
             return decompressing(raw);
         } catch (IOException | RuntimeException e) {
@@ -135,6 +146,8 @@ public final class Compression {
      */
     public static RejectReason damage(IOException e) {
         if (e instanceof EOFException) return RejectReason.TRUNCATED;
+        if (e instanceof PipeWriter.NoWriterException) return RejectReason.TIMEOUT;
+        if (needsLongWindow(e)) return RejectReason.TOO_LARGE;
         if (e instanceof ZstdIOException) {
             // zstd-jni reports a stream cut inside a frame as a corruption error named "Truncated source".
             String message = e.getMessage();
@@ -143,6 +156,20 @@ public final class Compression {
         if (e instanceof FileSystemException) return RejectReason.UNREADABLE;
         return RejectReason.CORRUPT;
     }
+
+    /**
+     * A valid zstd frame written with a window over the decoder's 128 MiB ({@code zstd --long}): not
+     * corrupt, but beyond a limit. The window is not raised to fit: a frame header alone can ask for
+     * 2 GiB of native memory, more than one document may cost.
+     */
+    static boolean needsLongWindow(Throwable e) {
+        String m = e.getMessage();
+        return m != null && (m.contains("Frame requires too much memory") || m.contains("Window size larger than maximum"));
+    }
+
+    /** What a long-window frame's rejection says to do. */
+    public static final String LONG_WINDOW = "a zstd frame whose window is over the 128 MiB Winnow decodes (written with zstd --long); "
+            + "decompress it first with zstd -d --long=31";
 
     private static Inflated inflate(String format, byte[] compressed, long limit) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, compressed.length * 4));
@@ -163,9 +190,11 @@ public final class Compression {
             }
             return new Inflated(out.toByteArray(), null, null);
         } catch (ZstdException e) {
+            if (needsLongWindow(e)) return new Inflated(null, RejectReason.TOO_LARGE, LONG_WINDOW);
             // zstd-jni throws this unchecked error for some malformed input instead of an IOException.
             return new Inflated(null, RejectReason.CORRUPT, "not a valid zstd stream: " + e.getMessage());
         } catch (IOException e) {
+            if (needsLongWindow(e)) return new Inflated(null, RejectReason.TOO_LARGE, LONG_WINDOW);
             if (damage(e) == RejectReason.TRUNCATED) {
                 return new Inflated(null, RejectReason.TRUNCATED, format + " stream ends early after " + total + " bytes: " + e.getMessage());
             }

@@ -1,6 +1,10 @@
 package dev.winnow.run;
 
-import org.apache.tika.Tika;
+import org.apache.tika.detect.DefaultDetector;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MimeTypes;
 
 import java.nio.ByteBuffer;
@@ -29,7 +33,11 @@ public final class Decoder {
 
     private static final MimeTypes MIME_TYPES = MimeTypes.getDefaultMimeTypes();
 
-    private final Tika tika = new Tika();
+    /**
+     * Tika's detector alone, not the {@code Tika} facade: the facade loads Tika's default configuration,
+     * whose external and OCR parsers start tesseract, exiftool, ffmpeg and sox from the PATH to probe for them.
+     */
+    private final Detector detector = new DefaultDetector();
 
     /** Decoded text with what was detected, or a rejection. */
     public record Decoded(String text, String mediaType, String charset, Rejection rejection) {
@@ -92,7 +100,13 @@ public final class Decoder {
             }
         }
         byte[] head = bytes.length <= DETECT_BYTES ? bytes : java.util.Arrays.copyOf(bytes, DETECT_BYTES);
-        return tika.detect(head, name);
+        Metadata about = new Metadata();
+        if (name != null) about.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        try (TikaInputStream in = TikaInputStream.get(head)) {
+            return detector.detect(in, about).toString();
+        } catch (java.io.IOException e) {
+            return MimeTypes.OCTET_STREAM;      // cannot happen for bytes in memory
+        }
     }
 
     /**

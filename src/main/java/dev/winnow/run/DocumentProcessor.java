@@ -249,10 +249,24 @@ public final class DocumentProcessor {
         if (pass.analyze()) {
             return Outcome.analyzed(input.id(), Features.of(input.position(), input.id(), doc, input.origin()), bytes.length);
         }
+        // After the first pass, which counts this document's lines for the corpus like any other's.
+        if (text.isBlank()) return reject(input, RejectReason.ALL_REMOVED, allRemoved(doc), bytes.length);
         ArticleRecord.InputInfo info = new ArticleRecord.InputInfo(input.id(), input.name(), bytes.length,
                 mediaType, charset, sha256(bytes), source, input.entry());
         String line = ArticleRecord.line(info, doc, profile, cluster);
         return Outcome.record(input.id(), line, text, bytes.length, doc.counts());
+    }
+
+    /** "every line was cut: 14 removals (markup 3, navigation 11)": how many cuts, by stage, left nothing. */
+    static String allRemoved(Document doc) {
+        StringBuilder byStage = new StringBuilder();
+        doc.counts().forEach((stage, reasons) -> {
+            int n = reasons.values().stream().mapToInt(Integer::intValue).sum();
+            if (byStage.length() > 0) byStage.append(", ");
+            byStage.append(stage).append(' ').append(n);
+        });
+        return "every line was cut as boilerplate: " + doc.removals().size() + " removals"
+                + (byStage.length() > 0 ? " (" + byStage + ")" : "");
     }
 
     /**

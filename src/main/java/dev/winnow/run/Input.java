@@ -88,7 +88,7 @@ public record Input(String id, String name, Path path, InputStream stream, byte[
     /** The input is larger than the configured limit. */
     static final class TooLargeException extends Exception {
         TooLargeException(long size, long limit) {
-            super((size >= 0 ? size + " bytes" : "more bytes") + " than the limit of " + limit + " bytes"
+            super((size >= 0 ? size + " bytes, more" : "more bytes") + " than the limit of " + limit + " bytes"
                     + (limit >= Limits.MAX_BYTES_CEILING ? ", the most one document can hold" : " (raise it with --max-bytes)"));
         }
     }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -13,61 +14,118 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Expands the command line's INPUT arguments into input units, in a stable order: arguments in the
  * order given, files below a folder sorted by their path. Hidden files (names starting with a dot)
- * are skipped. Anything that cannot be listed becomes a rejection, never an abort.
+ * are skipped, and so are the files a run writes when its output folder lies inside an input folder
+ * (they are output, not input). Anything else that is not read becomes a rejection with a reason,
+ * never an abort and never a silent skip: a pipe, socket or device inside a folder ({@code not_a_file}),
+ * a symbolic link that leads out of the folder it was found in ({@code outside_input}, unless links
+ * are followed), a link to nothing or a name the system cannot represent ({@code unreadable}).
+ *
+ * <p>Ids are unique within a run by construction, so no two documents share a record id or a text file:
+ * see {@link #uniqueIds}.
  */
 public final class Inputs {
     private Inputs() {}
 
-    /** Inputs found, and paths that could not be read as inputs (with why). */
-    public record Listing(List<Input> inputs, List<Rejection> unreadable) {}
+    /**
+     * Inputs found, and paths that could not be read as inputs (with why). {@code readOnce} says some
+     * input can be read only once (standard input, or a pipe given by name), so the run cannot be
+     * repeated, resumed, or read twice by the corpus stages.
+     */
+    public record Listing(List<Input> inputs, List<Rejection> unreadable, boolean readOnce) {}
+
+    /**
+     * How folders are walked: {@code outDir} is the run's output folder (null: none to exclude), and
+     * {@code followLinks} reads links that lead out of the folder they are found in.
+     */
+    public record Walk(Path outDir, boolean followLinks) {
+        /** No output folder to leave out, and links out of an input folder not followed. */
+        public static final Walk SAFE = new Walk(null, false);
+    }
 
     public static Listing expand(List<String> args, InputStream stdin) {
+        return expand(args, stdin, Walk.SAFE);
+    }
+
+    public static Listing expand(List<String> args, InputStream stdin, Walk how) {
         List<Input> inputs = new ArrayList<>();
         List<Rejection> unreadable = new ArrayList<>();
+        boolean readOnce = false;
+        Path outReal = realOrNull(how.outDir());
         for (String arg : args) {
             if (arg.equals("-")) {
                 inputs.add(Input.stdin(stdin));
+                readOnce = true;
                 continue;
             }
-            Path root = Path.of(arg);
+            Path root;
+            try {
+                root = Path.of(arg);
+            } catch (InvalidPathException e) {
+                unreadable.add(unnameable(arg, arg));
+                continue;
+            }
             if (Files.isDirectory(root)) {
-                walk(root, arg, inputs, unreadable);
+                walk(root, arg, how.followLinks(), outReal, inputs, unreadable);
             } else if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+                // Given by name, a pipe or device is read as asked (once: process substitution, a FIFO).
+                if (Files.exists(root) && !Files.isRegularFile(root)) readOnce = true;
                 inputs.add(Input.file(idOf(root), arg, root));
             } else {
                 unreadable.add(new Rejection(idOf(root), arg, RejectReason.UNREADABLE, "no such file or folder"));
             }
         }
-        return new Listing(disambiguate(inputs), unreadable);
+        return new Listing(uniqueIds(disambiguate(inputs)), unreadable, readOnce);
     }
 
-    private static void walk(Path root, String arg, List<Input> inputs, List<Rejection> unreadable) {
+    private static void walk(Path root, String arg, boolean followLinks, Path outReal, List<Input> inputs,
+                             List<Rejection> unreadable) {
         List<Path> files = new ArrayList<>();
         List<Rejection> failed = new ArrayList<>();
+        // Folders (as walked) that are the run's output folder: the files the run writes there are not inputs.
+        Set<Path> outputFolders = new HashSet<>();
         try {
+            Path rootReal = root.toRealPath();
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(root) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    if (dir.equals(root)) {
+                        if (rootReal.equals(outReal)) outputFolders.add(dir);
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (isHidden(dir) || isOutput(dir)) return FileVisitResult.SKIP_SUBTREE;
+                    if (!followLinks && Files.isSymbolicLink(dir) && !dir.toRealPath().startsWith(rootReal)) {
+                        failed.add(outside(dir, root));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (outReal != null && dir.toRealPath().equals(outReal)) outputFolders.add(dir);
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (isHidden(file)) return FileVisitResult.CONTINUE;
-                    if (attrs.isRegularFile()) {
-                        files.add(file);
-                    } else if (attrs.isSymbolicLink()) {
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    if (isHidden(file) || isOutput(file)) return FileVisitResult.CONTINUE;
+                    if (attrs.isSymbolicLink()) {
                         // Links are followed, so the walk shows a link itself only when it leads nowhere.
                         failed.add(new Rejection(idOf(file), file.toString(), RejectReason.UNREADABLE,
                                 "a symbolic link that cannot be followed (its target is missing, or links form a loop)"));
+                    } else if (!followLinks && Files.isSymbolicLink(file) && !file.toRealPath().startsWith(rootReal)) {
+                        failed.add(outside(file, root));
+                    } else if (attrs.isRegularFile()) {
+                        files.add(file);
+                    } else {
+                        failed.add(new Rejection(idOf(file), file.toString(), RejectReason.NOT_A_FILE,
+                                "a named pipe, socket or device found in a folder: not read, since reading it may block "
+                                        + "or never end; give it by name to read it"));
                     }
-                    return FileVisitResult.CONTINUE;     // pipes, sockets, devices: not documents
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -76,6 +134,11 @@ public final class Inputs {
                             e.getClass().getSimpleName() + ": " + e.getMessage()));
                     return FileVisitResult.CONTINUE;
                 }
+
+                /** A file or folder the run itself writes into its output folder. */
+                private boolean isOutput(Path p) {
+                    return outputFolders.contains(p.getParent()) && OutputWriter.isOutputName(p.getFileName().toString());
+                }
             });
         } catch (IOException e) {
             failed.add(new Rejection(idOf(root), arg, RejectReason.UNREADABLE, e.getMessage()));
@@ -83,8 +146,33 @@ public final class Inputs {
         // Sorted like the files: the order a folder lists its entries in differs between file systems.
         failed.sort(Comparator.comparing(Rejection::path));
         unreadable.addAll(failed);
-        files.sort(Comparator.comparing(p -> root.relativize(p).toString()));
+        // Then by the name's bytes: under the C locale two names can read alike ("F\uFFFD\uFFFDhre").
+        files.sort(Comparator.comparing((Path p) -> root.relativize(p).toString()).thenComparing(p -> p));
         for (Path f : files) inputs.add(Input.file(idOf(f), f.toString(), f));
+    }
+
+    private static Rejection outside(Path link, Path root) throws IOException {
+        return new Rejection(idOf(link), link.toString(), RejectReason.OUTSIDE_INPUT, "a symbolic link to "
+                + link.toRealPath() + ", outside " + root + ": not followed (--follow-links reads it)");
+    }
+
+    /**
+     * A name the JVM cannot turn into a path: the system's file name encoding (the locale's, ASCII under
+     * the C or POSIX locale) has no bytes for some of its characters.
+     */
+    private static Rejection unnameable(String name, String shown) {
+        return new Rejection(idOfName(name.substring(name.lastIndexOf('/') + 1)), shown, RejectReason.UNREADABLE,
+                "the file name cannot be represented in this system's file name encoding ("
+                        + System.getProperty("sun.jnu.encoding") + "); run under a UTF-8 locale, e.g. LC_ALL=C.UTF-8");
+    }
+
+    private static Path realOrNull(Path p) {
+        if (p == null) return null;
+        try {
+            return p.toRealPath();
+        } catch (IOException | InvalidPathException e) {
+            return null;        // not there yet: it cannot hold output to leave out
+        }
     }
 
     private static boolean isHidden(Path p) {
@@ -92,13 +180,19 @@ public final class Inputs {
         return name != null && name.toString().startsWith(".");
     }
 
-    /** File name without its last extension (and without ".gz" before it). */
+    /**
+     * File name without its last extension (and without ".gz" before it). A '#' becomes "%23": ids with
+     * '#' are kept for container entries ({@code <file id>#N}), so a file never takes an entry's id.
+     */
     static String idOf(Path path) {
         Path name = path.getFileName();
-        String n = name == null ? path.toString() : name.toString();
+        return idOfName(name == null ? path.toString() : name.toString());
+    }
+
+    private static String idOfName(String n) {
         n = Compression.innerName(n);
         int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
+        return (dot > 0 ? n.substring(0, dot) : n).replace("#", "%23");
     }
 
     /** Two inputs with the same file name get their path, with separators as "__", as id instead. */
@@ -113,8 +207,33 @@ public final class Inputs {
                 String rel = in.name().replaceAll("^[./\\\\]+", "");
                 int dot = rel.lastIndexOf('.');
                 if (dot > rel.lastIndexOf('/')) rel = rel.substring(0, dot);
-                out.add(new Input(rel.replace("/", "__").replace("\\", "__"), in.name(), in.path(), null));
+                out.add(new Input(rel.replace("/", "__").replace("\\", "__").replace("#", "%23"), in.name(), in.path(), null));
             }
+        }
+        return out;
+    }
+
+    /**
+     * Makes every id unique: paths can still meet ({@code page.txt} and {@code page.html} in one folder,
+     * {@code d/a/b.txt} and {@code d/a__b.txt}), so in input order the first input keeps an id and each
+     * later one takes the id with the smallest "~N" suffix (N from 2) that no input of the run has. The
+     * same listing always gives the same ids.
+     */
+    static List<Input> uniqueIds(List<Input> inputs) {
+        Set<String> taken = new HashSet<>();
+        for (Input in : inputs) taken.add(in.id());
+        Set<String> used = new HashSet<>();
+        List<Input> out = new ArrayList<>(inputs.size());
+        for (Input in : inputs) {
+            if (used.add(in.id())) {
+                out.add(in);
+                continue;
+            }
+            int n = 2;
+            while (taken.contains(in.id() + "~" + n) || used.contains(in.id() + "~" + n)) n++;
+            String id = in.id() + "~" + n;
+            used.add(id);
+            out.add(new Input(id, in.name(), in.path(), in.stream()));
         }
         return out;
     }

@@ -71,8 +71,11 @@ public final class LocalRunner {
         public long maxBytes() { return limits.maxBytes(); }
     }
 
-    /** Totals of a finished run; {@code report} is what {@code report.json} holds. */
-    public record Summary(int inputs, int records, int rejected, ObjectNode report) {}
+    /**
+     * Totals of a finished run; {@code report} is what {@code report.json} holds. {@code alreadyDone}: the
+     * folder held this run's finished output, so nothing was read or written.
+     */
+    public record Summary(int inputs, int records, int rejected, ObjectNode report, boolean alreadyDone) {}
 
     /** Documents in flight per thread: enough to keep threads busy, small enough to bound memory. */
     static final int WINDOW_PER_THREAD = 4;
@@ -81,22 +84,31 @@ public final class LocalRunner {
     private final String profile;
     private final Fallback html;
     private final boolean restart;
+    private final boolean otherFiles;
+    private final boolean followLinks;
+    private final RunSteps steps;
+    private final Cadence cadence;
 
     /** Plain text through {@code pipeline}, HTML and documents through the shipped HTML chain. */
     public LocalRunner(Pipeline pipeline, String profile) {
-        this(pipeline, profile, Profiles.htmlWithFallback(), false);
+        this(pipeline, profile, Profiles.htmlWithFallback());
     }
 
     /** With the HTML chains given too (another HTML model). */
     public LocalRunner(Pipeline pipeline, String profile, Fallback html) {
-        this(pipeline, profile, html, false);
+        this(pipeline, profile, html, false, false, false, RunSteps.NONE, Cadence.DEFAULT);
     }
 
-    private LocalRunner(Pipeline pipeline, String profile, Fallback html, boolean restart) {
+    private LocalRunner(Pipeline pipeline, String profile, Fallback html, boolean restart, boolean otherFiles,
+                        boolean followLinks, RunSteps steps, Cadence cadence) {
         this.pipeline = pipeline;
         this.profile = profile;
         this.html = html;
         this.restart = restart;
+        this.otherFiles = otherFiles;
+        this.followLinks = followLinks;
+        this.steps = steps;
+        this.cadence = cadence;
     }
 
     /**
@@ -104,15 +116,39 @@ public final class LocalRunner {
      * and finished output is not kept; the whole run is done again ({@code --restart}).
      */
     public LocalRunner restarting() {
-        return new LocalRunner(pipeline, profile, html, true);
+        return new LocalRunner(pipeline, profile, html, true, otherFiles, followLinks, steps, cadence);
+    }
+
+    /**
+     * This runner, but writing into an output folder that also holds files whose names Winnow never
+     * writes ({@code --allow-other-files}); they are left untouched. Files with Winnow's names that
+     * Winnow did not write are refused all the same.
+     */
+    public LocalRunner allowingOtherFiles() {
+        return new LocalRunner(pipeline, profile, html, restart, true, followLinks, steps, cadence);
+    }
+
+    /** This runner, but reading symbolic links that lead out of an input folder ({@code --follow-links}). */
+    public LocalRunner followingLinks() {
+        return new LocalRunner(pipeline, profile, html, restart, otherFiles, true, steps, cadence);
+    }
+
+    /** This runner, telling {@code steps} each step of the output protocol (see {@link RunSteps}). */
+    public LocalRunner observing(RunSteps steps) {
+        return new LocalRunner(pipeline, profile, html, restart, otherFiles, followLinks, steps, cadence);
+    }
+
+    /** This runner, saving its progress at {@code cadence} instead of {@link Cadence#DEFAULT}. */
+    public LocalRunner checkpointing(Cadence cadence) {
+        return new LocalRunner(pipeline, profile, html, restart, otherFiles, followLinks, steps, cadence);
     }
 
     public Summary run(List<String> args, InputStream stdin, Options options, PrintStream log) throws IOException {
         long start = System.nanoTime();
-        Inputs.Listing listing = Inputs.expand(args, stdin);
-        if (options.corpus().enabled() && listing.inputs().stream().anyMatch(in -> in.path() == null)) {
-            // The corpus stages read every input twice; standard input can be read once.
-            log.println("winnow: corpus stages are off: standard input cannot be read twice");
+        Inputs.Listing listing = Inputs.expand(args, stdin, new Inputs.Walk(options.outDir(), followLinks));
+        if (options.corpus().enabled() && listing.readOnce()) {
+            // The corpus stages read every input twice; standard input or a pipe can be read once.
+            if (!options.quiet()) log.println("winnow: corpus stages are off: standard input or a pipe cannot be read twice");
             options = options.withCorpus(CorpusSettings.OFF);
         }
         CorpusSettings corpus = options.corpus();
@@ -127,14 +163,15 @@ public final class LocalRunner {
         WorkerPool pool = new WorkerPool(Math.max(1, options.threads()), options.limits().timeout(),
                 warning -> log.println("winnow: warning: " + warning));
         try (OutputWriter out = OutputWriter.open(options.outDir(), options.textFiles(), fingerprint, options.codec(),
-                restart, message -> {
+                restart, otherFiles, steps, cadence, message -> {
                     if (!quiet) log.println("winnow: " + message);
                 })) {
             if (out.start() == OutputWriter.Start.FINISHED) {
                 ObjectNode done = out.finishedReport();
-                return new Summary(done.path("inputs").asInt(), done.path("records").asInt(), done.path("rejected").asInt(), done);
+                return new Summary(done.path("inputs").asInt(), done.path("records").asInt(), done.path("rejected").asInt(), done, true);
             }
-            Containers.Options reading = new Containers.Options(options.limits().maxBytes(), options.fields());
+            Containers.Options reading = new Containers.Options(options.limits().maxBytes(), options.fields(),
+                    options.limits().timeout());
             int total = -1;     // outcomes, once a first pass has counted them
             Map<String, Long> skipped;
             if (corpus.enabled()) {
@@ -177,7 +214,7 @@ public final class LocalRunner {
             CorpusStages.describe(corpus).forEach(report.putArray("pipeline_corpus")::add);
             limits(report, options.limits(), settle(pool));
             out.commit(report);
-            return new Summary(tally.outcomes(), tally.records(), tally.rejected(), report);
+            return new Summary(tally.outcomes(), tally.records(), tally.rejected(), report, false);
         } finally {
             pool.close();
         }

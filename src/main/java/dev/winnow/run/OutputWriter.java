@@ -2,6 +2,7 @@ package dev.winnow.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.winnow.corpus.CorpusFacts;
@@ -18,6 +19,8 @@ import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -43,7 +46,7 @@ import java.util.stream.Stream;
  *
  * <p>While a run works, everything it writes goes to the work folder {@code OUTDIR/.winnow-run/}:
  * outcomes are appended, in input order, to two journals ({@code articles.jsonl}, {@code rejected.jsonl})
- * and text files go to a staged {@code text/}. Every {@value #DEFAULT_CHECKPOINT_OUTCOMES} outcomes or
+ * and text files go to a staged {@code text/}. Every 10,000 outcomes ({@link Cadence}) or
  * five seconds the journals are flushed and synced, then a {@link Checkpoint} naming their lengths is
  * written (temp file, sync, rename). On start, a checkpoint with the run's {@link RunFingerprint} is
  * resumed: the journals are cut back to its lengths, the text files the lost stretch may have written are
@@ -59,8 +62,8 @@ import java.util.stream.Stream;
  * removes the old {@code report.json} first; so with no checkpoint present, a {@code report.json} with the
  * run's fingerprint (and data files of the lengths it names) means a rerun has nothing to do.
  *
- * <p>{@link OutputLock} keeps a second run out while one works. A {@code text/} folder is replaced whole,
- * so a folder holding a {@code text/} but no {@code report.json} (not winnow's) is refused, not emptied.
+ * <p>{@link OutputLock} keeps a second run out while one works. Output files are replaced whole, so a
+ * folder holding files Winnow did not write is refused before anything is touched ({@link #checkOwned}).
  *
  * <p>What a kill can and cannot leave: the previous output stays whole until the commit, the commit is
  * finished by the next run, and a completed run leaves exactly {@code articles.jsonl},
@@ -87,16 +90,14 @@ final class OutputWriter implements Closeable {
     /** Written into the final checkpoint of a run that cannot be repeated (it read standard input). */
     private static final String UNREPEATABLE = "unrepeatable";
 
-    /**
-     * Outcomes between checkpoints. A checkpoint costs three disk syncs; at this spacing and at most
-     * one per {@link #CHECKPOINT_NANOS} they cost well under one percent of a run on a spinning disk.
-     * It also bounds the text files a resumed run must clear. {@code -Dwinnow.checkpoint.outcomes=N}
-     * changes it (the kill-and-rerun test checkpoints often on a small corpus).
-     */
-    static final int DEFAULT_CHECKPOINT_OUTCOMES = 10_000;
-    static final int CHECKPOINT_OUTCOMES = Math.max(1, Integer.getInteger("winnow.checkpoint.outcomes", DEFAULT_CHECKPOINT_OUTCOMES));
     /** Longest stretch of work a kill can lose once outcomes flow. */
     static final long CHECKPOINT_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /*
+     * A compressed journal's members end at multiples of the cadence's member count and nowhere else,
+     * and a compressed run checkpoints only there (a checkpoint must end a member, so its length is a
+     * valid place to cut back to): the bytes never depend on when the clock called a checkpoint, so runs
+     * with any thread count, killed or not, write the same bytes.
+     */
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int JOURNAL_BUFFER = 1 << 16;
@@ -119,6 +120,8 @@ final class OutputWriter implements Closeable {
     private final boolean textFiles;
     private final String fingerprint;
     private final OutputLock lock;
+    private final RunSteps steps;
+    private final Cadence cadence;
     private Start start;
     private Tally tally;
     private int resumedAt;
@@ -132,7 +135,8 @@ final class OutputWriter implements Closeable {
     private int checkpointAt;
     private long checkpointNanos = System.nanoTime();
 
-    private OutputWriter(Path dir, boolean textFiles, String fingerprint, OutputCodec codec, OutputLock lock) {
+    private OutputWriter(Path dir, boolean textFiles, String fingerprint, OutputCodec codec, OutputLock lock, RunSteps steps,
+                         Cadence cadence) {
         this.dir = dir;
         this.codec = codec;
         this.articlesName = codec.name(ARTICLES);
@@ -142,6 +146,8 @@ final class OutputWriter implements Closeable {
         this.textFiles = textFiles;
         this.fingerprint = fingerprint;
         this.lock = lock;
+        this.steps = steps;
+        this.cadence = cadence;
     }
 
     /**
@@ -151,19 +157,25 @@ final class OutputWriter implements Closeable {
      * @param fingerprint the run's {@link RunFingerprint}, null when it cannot be repeated (never resumed
      *                    or skipped)
      * @param restart     ignore saved state and finished output
+     * @param otherFiles  the folder may hold files whose names Winnow never writes ({@code --allow-other-files})
+     * @param steps       told each step of the output protocol as the run reaches it
+     * @param cadence     how often to checkpoint and, compressed, to end a member
      * @param log         receives a line when the run resumes, starts over or has nothing to do
      * @throws OutputBusyException when another run holds the folder
+     * @throws ForeignOutputException when the folder holds files Winnow did not write (see {@link #checkOwned})
      */
     static OutputWriter open(Path dir, boolean textFiles, String fingerprint, OutputCodec codec, boolean restart,
-                             Consumer<String> log) throws IOException {
+                             boolean otherFiles, RunSteps steps, Cadence cadence, Consumer<String> log)
+            throws IOException {
+        if (Files.isDirectory(dir)) checkOwned(dir, otherFiles);
         try {
             Files.createDirectories(dir);
         } catch (FileAlreadyExistsException e) {
             throw new IOException(dir + " exists and is not a folder", e);
         }
-        OutputWriter out = new OutputWriter(dir, textFiles, fingerprint, codec, OutputLock.acquire(dir));
+        OutputWriter out = new OutputWriter(dir, textFiles, fingerprint, codec, OutputLock.acquire(dir), steps, cadence);
         try {
-            KillPoints.reach("locked");
+            steps.reached("locked");
             out.begin(restart, log);
             return out;
         } catch (IOException | RuntimeException | Error e) {
@@ -173,6 +185,68 @@ final class OutputWriter implements Closeable {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Whether {@code name}, an entry of an output folder, is one Winnow writes there: the data files in
+     * every codec, the report, {@code text/}, the work folder and the lock.
+     */
+    static boolean isOutputName(String name) {
+        return isDataName(name) || name.equals(REPORT) || name.equals(TEXT_DIR) || name.equals(WORK_DIR)
+                || name.equals(OutputLock.FILE);
+    }
+
+    private static boolean isDataName(String name) {
+        for (OutputCodec c : OutputCodec.values()) {
+            if (name.equals(c.name(ARTICLES)) || name.equals(c.name(REJECTED)) || name.equals(c.name(QUOTES))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Refuses a folder holding what Winnow did not write, before anything in it is touched, since a run
+     * replaces its data files, report and {@code text/} whole and removes data files of other codecs.
+     * An entry with one of Winnow's names is Winnow's only when the folder proves it: a work folder (a run
+     * in progress or interrupted), or a report Winnow wrote that lists the file (reports from before the
+     * list vouch for every name). Such a lookalike is always refused: nothing the user owns is replaced.
+     * Entries with other names are never touched; they are refused too unless {@code otherFiles}, since a
+     * folder of the user's own files is more often a mistyped {@code -o} than a wish to share it.
+     */
+    static void checkOwned(Path dir, boolean otherFiles) throws IOException {
+        List<String> names;
+        try (Stream<Path> children = Files.list(dir)) {
+            names = children.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        boolean working = Files.isDirectory(dir.resolve(WORK_DIR), LinkOption.NOFOLLOW_LINKS);
+        JsonNode report = working ? null : winnowReport(dir.resolve(REPORT));
+        List<String> lookalikes = new java.util.ArrayList<>(), others = new java.util.ArrayList<>();
+        for (String name : names) {
+            if (!isOutputName(name)) others.add(name);
+            else if (!working && !vouchedFor(report, name)) lookalikes.add(name);
+        }
+        if (!lookalikes.isEmpty() || (!others.isEmpty() && !otherFiles)) throw new ForeignOutputException(dir, lookalikes, others);
+    }
+
+    /** Whether a report (null: none of Winnow's) shows Winnow wrote the output entry {@code name}. */
+    private static boolean vouchedFor(JsonNode report, String name) {
+        if (name.equals(WORK_DIR) || name.equals(OutputLock.FILE)) return true;    // Winnow's own hidden names
+        if (report == null) return false;
+        if (!isDataName(name)) return true;     // the report itself, text/
+        JsonNode files = report.path("output").path("files");
+        if (!files.isArray()) return true;      // written before reports listed their files
+        for (JsonNode f : files) if (name.equals(f.asText())) return true;
+        return false;
+    }
+
+    /** The report at {@code file} when Winnow wrote it (a JSON object naming the Winnow version), else null. */
+    private static JsonNode winnowReport(Path file) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return null;
+        try {
+            JsonNode r = MAPPER.readTree(file.toFile());
+            return r != null && r.isObject() && r.has("winnow_version") ? r : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -262,16 +336,10 @@ final class OutputWriter implements Closeable {
     }
 
     private void fresh(boolean dropReport) throws IOException {
-        if (Files.exists(dir.resolve(TEXT_DIR), LinkOption.NOFOLLOW_LINKS) && !Files.exists(dir.resolve(REPORT))
-                && !Files.exists(work)) {
-            // A run replaces text/ whole; do not take a folder that was not winnow's to begin with.
-            throw new IOException(dir + " holds a text/ folder but no report.json, so it does not look like winnow output"
-                    + " and its text/ is not replaced; move text/ away or write to another folder");
-        }
         start = Start.FRESH;
         tally = new Tally();
         if (dropReport) Files.deleteIfExists(dir.resolve(REPORT));
-        // Emptied, not removed: until this run commits, the work folder marks text/ as winnow's (see above).
+        // Emptied, not removed: until this run commits, the work folder marks the output as winnow's (see checkOwned).
         if (Files.isDirectory(work, LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> children = Files.list(work)) {
                 for (Path child : children.toList()) deleteTree(child);
@@ -309,8 +377,13 @@ final class OutputWriter implements Closeable {
             if (textFiles && start == Start.RESUMED) Files.deleteIfExists(textFile(work, outcome.rejection().id()));
         }
         tally.add(outcome);
-        KillPoints.reach("written");
-        if (fingerprint != null && (tally.outcomes() - checkpointAt >= CHECKPOINT_OUTCOMES
+        steps.reached("written");
+        boolean memberEnds = codec != OutputCodec.NONE && tally.outcomes() % cadence.memberOutcomes() == 0;
+        if (memberEnds) {
+            articles.endMember();
+            rejected.endMember();
+        }
+        if (fingerprint != null && (codec == OutputCodec.NONE || memberEnds) && (tally.outcomes() - checkpointAt >= cadence.checkpointOutcomes()
                 || System.nanoTime() - checkpointNanos >= CHECKPOINT_NANOS)) {
             checkpoint();
         }
@@ -344,6 +417,7 @@ final class OutputWriter implements Closeable {
      */
     void saveCorpus(CorpusFacts facts) throws IOException {
         Path quotes = work.resolve(quotesName);
+        if (codec != OutputCodec.NONE && Files.size(quotes) == 0) Files.write(quotes, codec.emptyMember());
         try (FileChannel ch = FileChannel.open(quotes, StandardOpenOption.WRITE)) {
             ch.force(false);
         }
@@ -363,7 +437,7 @@ final class OutputWriter implements Closeable {
         checkpoint("checkpoint");
     }
 
-    /** {@code point} names the kill points around it: the tests count regular checkpoints apart from the corpus one. */
+    /** {@code point} names the steps around it: the tests count regular checkpoints apart from the corpus one. */
     private void checkpoint(String point) throws IOException {
         articlesBytes = articles.sync();
         rejectedBytes = rejected.sync();
@@ -379,10 +453,10 @@ final class OutputWriter implements Closeable {
     private void save(Checkpoint c, String point) throws IOException {
         Path tmp = work.resolve(CHECKPOINT + ".tmp");
         writeSynced(tmp, c.toBytes(MAPPER));
-        KillPoints.reach(point + ".tmp-written");
+        steps.reached(point + ".tmp-written");
         move(tmp, work.resolve(CHECKPOINT));
         syncDirectory(work);
-        KillPoints.reach(point + ".written");
+        steps.reached(point + ".written");
     }
 
     /**
@@ -392,15 +466,15 @@ final class OutputWriter implements Closeable {
     void commit(ObjectNode report) throws IOException {
         if (start == Start.FINISHED) throw new IllegalStateException("nothing to commit: the output was already finished");
         if (articles != null) {
-            articlesBytes = articles.sync();
-            rejectedBytes = rejected.sync();
+            articlesBytes = articles.finish();
+            rejectedBytes = rejected.finish();
             closeJournals();
             save(new Checkpoint(fingerprint == null ? UNREPEATABLE : fingerprint, tally.outcomes(), tally.outcomes(),
                     articlesBytes, rejectedBytes, quotesBytes, tally));
-            KillPoints.reach("commit.started");
+            steps.reached("commit.started");
         }
         publish(articlesName, articlesBytes);
-        KillPoints.reach("commit.articles-moved");
+        steps.reached("commit.articles-moved");
         publish(rejectedName, rejectedBytes);
         if (quotesBytes >= 0) publish(quotesName, quotesBytes);
         // Data files of an earlier run that this run's output does not include (no corpus stages, another codec).
@@ -413,7 +487,7 @@ final class OutputWriter implements Closeable {
             }
         }
         syncDirectory(dir);
-        KillPoints.reach("commit.rejected-moved");
+        steps.reached("commit.rejected-moved");
 
         Path text = dir.resolve(TEXT_DIR), staged = work.resolve(TEXT_DIR), old = work.resolve(OLD_TEXT);
         boolean replace = !textFiles || Files.isDirectory(staged);  // staged text gone: an earlier attempt moved it in
@@ -421,29 +495,34 @@ final class OutputWriter implements Closeable {
             deleteTree(old);
             move(text, old);
             syncDirectory(dir);
-            KillPoints.reach("commit.old-text-moved");
+            steps.reached("commit.old-text-moved");
         }
         if (textFiles && Files.isDirectory(staged)) {
             move(staged, text);
             syncDirectory(dir);
-            KillPoints.reach("commit.text-moved");
+            steps.reached("commit.text-moved");
         }
         deleteTree(old);
-        KillPoints.reach("commit.old-text-deleted");
+        steps.reached("commit.old-text-deleted");
 
         report.put("fingerprint", fingerprint);
         ObjectNode output = report.putObject("output");
         output.put("articles_bytes", articlesBytes);
         output.put("rejected_bytes", rejectedBytes);
         if (quotesBytes >= 0) output.put("quotes_bytes", quotesBytes);
+        // The data files this run wrote, so a later run can tell them from files of the same names it did not write.
+        ArrayNode files = output.putArray("files");
+        files.add(articlesName);
+        files.add(rejectedName);
+        if (quotesBytes >= 0) files.add(quotesName);
         Path tmp = work.resolve(REPORT + ".tmp");
         writeSynced(tmp, (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n").getBytes(StandardCharsets.UTF_8));
         move(tmp, dir.resolve(REPORT));
         syncDirectory(dir);
-        KillPoints.reach("commit.report-written");
+        steps.reached("commit.report-written");
 
         Files.delete(work.resolve(CHECKPOINT));
-        KillPoints.reach("commit.checkpoint-deleted");
+        steps.reached("commit.checkpoint-deleted");
         deleteTree(work);
         syncDirectory(dir);
     }
@@ -536,12 +615,14 @@ final class OutputWriter implements Closeable {
     /**
      * Ids come from file names; make them safe as file names on every platform by percent-encoding
      * the characters some systems forbid (and '%' itself, and a lone UTF-16 surrogate, which no file
-     * system name can hold), so two ids never share a text file. A name
+     * system name can hold, and under a non-Unicode locale what its file name encoding lacks), so two ids
+     * never share a text file. A name
      * that would pass {@link #MAX_NAME_BYTES} once encoded (a 255-byte file name full of ':' is 765)
      * keeps its start and ends in '~' and a hash of the whole id, so it still fits and stays distinct.
      */
     static String safeName(String id) {
         StringBuilder sb = new StringBuilder(id.length());
+        CharsetEncoder names = FILE_NAMES_UNICODE ? null : FILE_NAMES.newEncoder();
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
             boolean loneSurrogate = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < id.length()
@@ -549,6 +630,14 @@ final class OutputWriter implements Closeable {
                     && Character.isHighSurrogate(id.charAt(i - 1)));
             if (c < 0x20 || "\\/:*?\"<>|%".indexOf(c) >= 0 || (i == 0 && c == '.') || loneSurrogate) {
                 sb.append('%').append(String.format(Locale.ROOT, "%02X", (int) c));
+            } else if (c >= 0x80 && names != null && !names.canEncode(Character.isHighSurrogate(c) && i + 1 < id.length()
+                    ? id.substring(i, i + 2) : String.valueOf(c))) {
+                // Not in the system's file name encoding (ASCII under the C locale): its UTF-8 bytes, percent-encoded.
+                int cp = id.codePointAt(i);
+                for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+                    sb.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xFF));
+                }
+                i += Character.charCount(cp) - 1;
             } else {
                 sb.append(c);
             }
@@ -565,6 +654,21 @@ final class OutputWriter implements Closeable {
             end += Character.charCount(cp);
         }
         return sb.substring(0, end) + hash;
+    }
+
+    /**
+     * The charset the JVM turns file names into bytes with: the locale's, so ASCII under the C or POSIX
+     * locale of containers and bare cron jobs, where a name with 'é' cannot be created at all.
+     */
+    private static final Charset FILE_NAMES = fileNameCharset();
+    private static final boolean FILE_NAMES_UNICODE = FILE_NAMES.name().startsWith("UTF-");
+
+    private static Charset fileNameCharset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (RuntimeException e) {
+            return StandardCharsets.UTF_8;
+        }
     }
 
     /**
@@ -632,13 +736,29 @@ final class OutputWriter implements Closeable {
             }
         }
 
-        /** Flushes and syncs; returns the length on disk. */
+        /** Flushes and syncs; returns the length on disk, which ends a member when compressed. */
         long sync() throws IOException {
+            endMember();
+            channel.force(false);
+            return channel.position();
+        }
+
+        /** Flushes; when compressed, ends the member being written (if any: an empty one is not written). */
+        void endMember() throws IOException {
             if (codec == OutputCodec.NONE) {
                 writer.flush();
             } else {
                 writer.close();         // ends the member; the file stays open
                 writer = writer();
+            }
+        }
+
+        /** The last sync: a compressed journal with no lines gets one empty member, to be a valid stream. */
+        long finish() throws IOException {
+            endMember();
+            if (codec != OutputCodec.NONE && channel.position() == 0) {
+                ByteBuffer empty = ByteBuffer.wrap(codec.emptyMember());
+                while (empty.hasRemaining()) channel.write(empty);
             }
             channel.force(false);
             return channel.position();

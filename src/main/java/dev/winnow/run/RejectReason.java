@@ -14,6 +14,11 @@ import java.util.Locale;
 public enum RejectReason {
     /** Zero bytes, only white space, or nothing left after normalization. */
     EMPTY("the input holds no text"),
+    /**
+     * The document had text, but the cleaning stages cut all of it (a page of navigation, a cookie wall,
+     * every line a site-wide repeat): a record never has empty text. The message counts the cuts by stage.
+     */
+    ALL_REMOVED("every line was cut as boilerplate: no article left"),
     /** Binary content (NUL bytes, control characters) or a media type this build cannot parse. */
     BINARY("binary content or an unsupported media type"),
     /** A document format that needs a password or key (an encrypted PDF, ZIP or Office file). */
@@ -54,11 +59,24 @@ public enum RejectReason {
      * the crawler got was not the document. The message gives the status line, e.g. "HTTP 404 Not Found".
      */
     HTTP_STATUS("an archived HTTP response that is not a success (status outside 2xx)"),
-    /** The file or folder could not be read (permissions, missing, a symlink loop, an I/O error). */
+    /**
+     * The file or folder could not be read (permissions, missing, a symlink loop or a link to nothing,
+     * an I/O error, a name the system's file name encoding cannot represent).
+     */
     UNREADABLE("the input could not be read"),
-    /** Winnow failed on this document: a bug, reported with the exception and its message. */
+    /**
+     * A named pipe, socket or device found inside an input folder: not read, since reading it can block
+     * forever or never end. Given by name on the command line, a pipe is read.
+     */
+    NOT_A_FILE("a pipe, socket or device inside an input folder"),
+    /**
+     * A symbolic link inside an input folder that leads outside that folder: not followed, so a folder
+     * cannot pull in files its owner did not put there ({@code --follow-links} reads it).
+     */
+    OUTSIDE_INPUT("a symbolic link leading outside the input folder (--follow-links reads it)"),
     /** Not kept with {@code --drop-near-duplicates}: an earlier document of the corpus is nearly the same. */
     NEAR_DUPLICATE("a near-duplicate of an earlier document (--drop-near-duplicates)"),
+    /** Winnow failed on this document: a bug, reported with the exception and its message. */
     INTERNAL_ERROR("an internal error in Winnow");
 
     private final String description;

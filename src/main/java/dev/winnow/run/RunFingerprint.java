@@ -41,10 +41,10 @@ final class RunFingerprint {
 
     /**
      * The fingerprint as 64 hex digits, or null when the run cannot be repeated (standard input is read
-     * once), so it never resumes or skips.
+     * once, and so is a pipe given by name), so it never resumes or skips.
      */
     static String of(Inputs.Listing listing, Record options, String profile, List<String> stages) {
-        for (Input in : listing.inputs()) if (in.path() == null) return null;
+        if (listing.readOnce()) return null;
         List<String> lines = new ArrayList<>();
         lines.add("winnow " + Version.VERSION);
         lines.add("build " + build());

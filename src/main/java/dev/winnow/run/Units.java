@@ -63,6 +63,8 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
         Containers.Kind byName = Containers.kindOf(name, null);
         if (byName != Containers.Kind.NONE) return byName;
         if (Compression.innerName(name).lastIndexOf('.') > 0) return Containers.Kind.NONE;   // page.html, page.html.gz
+        // A pipe (process substitution, a FIFO) gives its bytes once: a look at its head would take them.
+        if (!Files.isRegularFile(in.path())) return Containers.Kind.NONE;
         try (InputStream head = Files.newInputStream(in.path())) {
             return Containers.kindOf(name, head.readNBytes(8192));
         } catch (IOException e) {
@@ -70,15 +72,23 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
         }
     }
 
-    /** A container's documents, read as they are asked for; it is closed once the last has been read. */
+    /**
+     * A container's documents, read as they are asked for; it is closed once the last has been read.
+     * Reading happens on the run's main thread, outside the workers' protection: a heap exhausted while
+     * reading one entry (a 200 MB JSON line, a record of millions of headers) ends this container with
+     * an out_of_memory rejection for that entry, instead of failing the whole run.
+     */
     private static final class Entries implements Iterator<Unit>, Closeable {
         private final Input container;
         private final Containers.Kind kind;
         private final Containers.Options options;
         private final Map<String, Long> skipped;
         private ContainerReader reader;
+        /** The last unit of this container, decided already: it could not be opened, or reading it ran out of memory. */
         private Unit failedToOpen;
         private boolean done;
+        /** Entries given so far: the index of the next. */
+        private int given;
 
         Entries(Input container, Containers.Kind kind, Containers.Options options, Map<String, Long> skipped) {
             this.container = container;
@@ -92,7 +102,12 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
             if (done) return false;
             if (reader == null && failedToOpen == null) open();
             if (failedToOpen != null) return true;
-            if (reader.hasNext()) return true;
+            try {
+                if (reader.hasNext()) return true;
+            } catch (OutOfMemoryError e) {
+                failedToOpen = outOfMemory(e);
+                return true;
+            }
             finish();
             return false;
         }
@@ -105,7 +120,14 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
                 done = true;
                 return u;
             }
-            Entry e = reader.next();
+            Entry e;
+            try {
+                e = reader.next();
+            } catch (OutOfMemoryError oom) {
+                done = true;
+                return outOfMemory(oom);
+            }
+            given = e.index() + 1;
             Input in = container.entry(e.index(), e.bytes(),
                     new Input.Entry(e.url(), e.date(), e.recordId(), e.mediaType(), e.charset(), e.truncated()));
             if (e.ok()) return new Unit(in, null);
@@ -121,6 +143,17 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
                         "cannot read it as " + (kind == Containers.Kind.WARC ? "a web archive" : "JSON Lines") + ": "
                                 + e.getMessage()), 0));
             }
+        }
+
+        /** The entry being read when the heap ran out, rejected; the rest of the container is not read. */
+        private Unit outOfMemory(OutOfMemoryError e) {
+            close();
+            reader = null;      // with its buffers, so the memory comes back for the rest of the run
+            Input in = container.entry(given, null, null);
+            return new Unit(in, Outcome.rejected(new Rejection(in.id(), in.name(), RejectReason.OUT_OF_MEMORY,
+                    "OutOfMemoryError (" + e.getMessage() + ") while reading this entry, with a maximum heap of "
+                            + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; the rest of " + container.name()
+                            + " was not read (raise the heap with java -Xmx, or lower --max-bytes)"), 0));
         }
 
         private void finish() {

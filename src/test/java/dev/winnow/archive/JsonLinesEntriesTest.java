@@ -50,6 +50,25 @@ class JsonLinesEntriesTest {
         assertDocument(e.get(6), 6, null, null, "text/plain", "Last line, no newline at the end.");
     }
 
+    /**
+     * A string longer than Jackson's default limit (20 million characters) in a line within --max-bytes
+     * is a document, not a malformed line, as text or HTML, alone or after a short line.
+     */
+    @Test
+    void aStringPastJacksonsDefaultLimitIsStillADocument() throws IOException {
+        Containers.Options roomy = Containers.Options.defaults(64L << 20);
+        for (int chars : new int[]{20_000_001, 23_500_000}) {
+            String body = "a".repeat(chars);
+            String lines = "{\"text\":\"short\"}\n{\"url\":\"https://c.example/\",\"text\":\"" + body + "\"}\n{\"html\":\"<p>"
+                    + body.substring(10) + "</p>\"}\n";
+            List<Entry> e = read("long.jsonl", lines.getBytes(StandardCharsets.UTF_8), roomy);
+            assertEquals(3, e.size());
+            assertTrue(e.get(1).ok(), () -> "line 2 of " + chars + " characters: " + e.get(1).failure());
+            assertEquals(chars, e.get(1).bytes().length);
+            assertTrue(e.get(2).ok(), () -> "line 3: " + e.get(2).failure());
+        }
+    }
+
     @Test
     void customFieldNames() throws IOException {
         String lines = "{\"link\":\"https://b.example/\",\"doc_id\":\"x-1\",\"body\":\"Body text.\",\"text\":\"not this\"}\n"

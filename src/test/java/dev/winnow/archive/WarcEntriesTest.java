@@ -104,8 +104,9 @@ class WarcEntriesTest {
         assertFailure(read.entries.get(6), 6, RejectReason.TRUNCATED, null);
     }
 
+    /** The garbage is one corrupt entry naming its 34 bytes; the last record after it is still read (see WarcResyncTest). */
     @Test
-    void bytesBetweenRecordsThatAreNotARecordEndWithOneCorruptEntry() throws IOException {
+    void bytesBetweenRecordsThatAreNotARecordAreOneCorruptEntryAndReadingGoesOn() throws IOException {
         byte[] whole = write(RECORDS, false);
         int start = (int) offsets(RECORDS, false)[LAST];
         byte[] garbage = "this line is not a WARC record\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -114,8 +115,14 @@ class WarcEntriesTest {
         System.arraycopy(garbage, 0, damaged, start, garbage.length);
         System.arraycopy(whole, start, damaged, start + garbage.length, whole.length - start);
         Read read = read("bad.warc", damaged);
-        assertIntactUpToTheLast(read.entries);
+        List<Entry> upToTheLast = read.entries.subList(0, 7);
+        assertEquals(8, read.entries.size(), () -> read.entries.toString());
+        assertIntactUpToTheLast(upToTheLast);
         assertFailure(read.entries.get(6), 6, RejectReason.CORRUPT, null);
+        assertTrue(read.entries.get(6).failure().message().contains("(34 bytes) are not a WARC record and were skipped"),
+                read.entries.get(6).failure().message());
+        assertTrue(read.entries.get(7).ok(), () -> read.entries.get(7).toString());
+        assertEquals(7, read.entries.get(7).index());
     }
 
     @Test

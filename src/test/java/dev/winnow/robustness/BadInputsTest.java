@@ -197,6 +197,64 @@ class BadInputsTest {
     }
 
     /**
+     * Containers are read on the run's main thread, outside the workers. In a child JVM with a 128 MiB
+     * heap: a JSON Lines file whose second line is a 61 MB page (within --max-bytes), and a WARC whose
+     * second record carries two million HTTP headers. Reading each exhausts the heap; that entry is
+     * out_of_memory, the rest of its container is not read (the message says so), and the run goes on:
+     * the container's earlier entry and the files after it are records.
+     */
+    @Test
+    void anEntryThatExhaustsTheHeapWhileReadCostsItsContainerNotTheRun() throws IOException, InterruptedException {
+        Path in = inputs();
+        String shortLine = "{\"text\": \"The ferry timetable adds two late crossings on festival nights, the operator said.\"}\n";
+        try (var out = new java.io.BufferedWriter(Files.newBufferedWriter(in.resolve("big.jsonl"), StandardCharsets.UTF_8))) {
+            out.write(shortLine);
+            out.write("{\"text\": \"");
+            for (int i = 0; i < 1_700_000; i++) out.write("The ferry left the harbour at dawn. ");
+            out.write("\"}\n");
+            out.write(shortLine);
+        }
+        String page = "<html><body><p>The lifeboat crew was called out twice on Sunday, the station said.</p></body></html>";
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(in.resolve("headers.warc")))) {
+            out.write(warcResponse("http://a.example/1", ("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page)
+                    .getBytes(StandardCharsets.UTF_8)));
+            java.io.ByteArrayOutputStream http = new java.io.ByteArrayOutputStream();
+            http.write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 2_000_000; i++) http.write(("X-H-" + i + ": v\r\n").getBytes(StandardCharsets.US_ASCII));
+            http.write(("\r\n" + page).getBytes(StandardCharsets.UTF_8));
+            out.write(warcResponse("http://a.example/2", http.toByteArray()));
+        }
+        try {
+            BatchRun run = BatchRun.forked(dir.resolve("out"), "128m", Duration.ofSeconds(120), List.of(in.toString()),
+                    "--no-corpus", "--threads", "2").assertAccounted();
+            assertEquals(6, run.report().path("inputs").asInt());
+            for (String entry : List.of("big.jsonl#1", "headers.warc#1")) {
+                JsonNode r = run.assertRejected(entry, "out_of_memory");
+                assertTrue(r.path("message").asText().contains("was not read"), r.toString());
+            }
+            // The documents around them are not asserted: one in a worker while the reader exhausts the heap
+            // may be caught by the same shortage (as RejectReason.OUT_OF_MEMORY says), and if that happens
+            // while a stage loads its model, the model's class stays uninitialised for the rest of the run.
+        } finally {
+            Files.deleteIfExists(in.resolve("big.jsonl"));
+            Files.deleteIfExists(in.resolve("headers.warc"));
+        }
+    }
+
+    /** One WARC response record holding {@code http} (status line, headers, payload). */
+    private static byte[] warcResponse(String uri, byte[] http) {
+        String head = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: " + uri + "\r\nWARC-Date: 2024-01-01T00:00:00Z\r\n"
+                + "WARC-Record-ID: <urn:uuid:" + java.util.UUID.nameUUIDFromBytes(uri.getBytes(StandardCharsets.UTF_8)) + ">\r\n"
+                + "Content-Type: application/http; msgtype=response\r\nContent-Length: " + http.length + "\r\n\r\n";
+        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[h.length + http.length + 4];
+        System.arraycopy(h, 0, all, 0, h.length);
+        System.arraycopy(http, 0, all, h.length, http.length);
+        System.arraycopy("\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0, all, h.length + http.length, 4);
+        return all;
+    }
+
+    /**
      * The same file with --max-bytes raised above the heap: reading it exhausts the child's 256 MiB heap.
      * That must cost this document only (rejected, out_of_memory or too_large), not the run. Before the
      * isolation work of issue 4 the OutOfMemoryError escaped the worker and failed the whole run (exit 1).
@@ -305,7 +363,8 @@ class BadInputsTest {
 
     /**
      * A path that fails to read even as root: a link to /proc/self/mem, which lists as a regular file of
-     * size 0 and answers every read at offset 0 with EIO. Also a path that does not exist.
+     * size 0 and answers every read at offset 0 with EIO (read with --follow-links: the link leads out of
+     * the folder, which is otherwise outside_input). Also a path that does not exist.
      */
     @Test
     void fileThatFailsToReadIsUnreadable() throws IOException {
@@ -314,10 +373,12 @@ class BadInputsTest {
         Path in = inputs();
         Files.createSymbolicLink(in.resolve("mem.txt"), mem);
         Path missing = dir.resolve("missing.txt");
-        BatchRun run = BatchRun.inProcess(dir.resolve("out"), List.of(in.toString(), missing.toString())).assertAccounted();
+        BatchRun run = BatchRun.inProcess(dir.resolve("out"), List.of(in.toString(), missing.toString()), "--follow-links")
+                .assertAccounted();
         assertNeighboursIntact(run, 4);
         run.assertRejected("mem.txt", "unreadable");
         run.assertRejected("missing.txt", "unreadable");
+        BatchRun.inProcess(dir.resolve("out-safe"), List.of(in.toString())).assertAccounted().assertRejected("mem.txt", "outside_input");
     }
 
     /**
@@ -337,15 +398,16 @@ class BadInputsTest {
     }
 
     /**
-     * A named pipe inside a folder is not a document: the walk skips it (it is not a regular file) and
-     * never opens it, so it cannot block the run.
+     * A named pipe inside a folder is not a document: the walk rejects it as not_a_file (it is not a
+     * regular file) and never opens it, so it cannot block the run, and it is accounted for.
      */
     @Test
-    void namedPipeInAFolderIsSkipped() throws IOException {
+    void namedPipeInAFolderIsRejectedUnread() throws IOException {
         Path in = inputs();
         mkfifo(in.resolve("pipe.txt"));
-        BatchRun run = clean(in, 2);
-        assertFalse(run.records().containsKey("pipe.txt") || run.rejections().containsKey("pipe.txt"));
+        BatchRun run = clean(in, 3);
+        assertFalse(run.records().containsKey("pipe.txt"));
+        run.assertRejected("pipe.txt", "not_a_file");
     }
 
     /**

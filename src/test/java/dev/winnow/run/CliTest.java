@@ -105,6 +105,56 @@ class CliTest {
     }
 
     @Test
+    void tooManyThreadsIsAUsageErrorWithAMessage(@TempDir Path tmp) {
+        Path out = tmp.resolve("out");
+        for (String n : List.of("1025", "100000", "2147483647")) {
+            Run r = run("clean", "seeds", "-o", out.toString(), "-t", n);
+            assertEquals(ExitCodes.USAGE, r.exit(), n + ": " + r.err());
+            assertTrue(r.err().contains("--threads must be at most 1024"), r.err());
+            assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        }
+        assertFalse(Files.exists(out), "a usage error does nothing");
+    }
+
+    /** The size in a too_large message reads as a sentence: "2543 bytes, more than the limit of 1024 bytes". */
+    @Test
+    void aTooLargeMessageSaysMoreThanTheLimit(@TempDir Path tmp) throws java.io.IOException {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(in.resolve("big.txt"), "The ferry left the harbour at dawn.\n".repeat(80), StandardCharsets.UTF_8);
+        Files.writeString(in.resolve("bigger.txt"), "The quay was closed to cars all day.\n".repeat(400), StandardCharsets.UTF_8);
+        Path out = tmp.resolve("out");
+        assertEquals(ExitCodes.REJECTIONS, run("clean", in.toString(), "-o", out.toString(), "-q", "--max-bytes", "1K").exit());
+        String rejected = Files.readString(out.resolve("rejected.jsonl"));
+        assertTrue(rejected.contains("2880 bytes, more than the limit of 1024 bytes"), rejected);
+        assertTrue(rejected.contains("14800 bytes, more than the limit of 1024 bytes"), rejected);
+    }
+
+    /** -q silences every note, the corpus stages' included; a rerun that did nothing does not claim it wrote. */
+    @Test
+    void quietMeansQuietAndASkippedRerunSaysUnchanged(@TempDir Path tmp) throws java.io.IOException {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(in.resolve("a.txt"), "The ferry to the island left the harbour at dawn, the operator said.\n",
+                StandardCharsets.UTF_8);
+        Path out = tmp.resolve("out");
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("The quay reopened on Monday after repairs, the council said.\n"
+                    .getBytes(StandardCharsets.UTF_8)));
+            Run r = run("clean", in.toString(), "-", "-o", out.toString(), "-q");
+            assertEquals(ExitCodes.OK, r.exit(), r.err());
+            assertEquals("", r.err(), "-q prints nothing on a clean run");
+        } finally {
+            System.setIn(saved);
+        }
+        Path out2 = tmp.resolve("out2");
+        Run first = run("clean", in.toString(), "-o", out2.toString());
+        assertTrue(first.err().contains("; wrote " + out2), first.err());
+        Run again = run("clean", in.toString(), "-o", out2.toString());
+        assertTrue(again.err().contains("nothing to do") && again.err().contains("; unchanged " + out2), again.err());
+        assertFalse(again.err().contains("wrote"), again.err());
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() {
         assertEquals(ExitCodes.USAGE, run("polish", "seeds").exit());
     }

@@ -45,8 +45,13 @@ class DeterminismTest {
                 assertEquals(Files.readString(one.resolve("text").resolve(t)), Files.readString(other.resolve("text").resolve(t)), t);
             }
         }
-        assertEquals(docs.size() + 5, Files.readAllLines(one.resolve("articles.jsonl")).size(), "every readable input is a record");
-        assertTrue(texts(one).contains("gen_039.txt"));
+        // The generated documents share their prose, so in one folder the corpus stages cut much of it as
+        // site-repeated lines: a document left with nothing is an all_removed rejection, not an empty record.
+        long allRemoved = Files.readAllLines(one.resolve("rejected.jsonl")).stream()
+                .filter(line -> line.contains("\"reason\":\"all_removed\"")).count();
+        assertEquals(docs.size() + 5, Files.readAllLines(one.resolve("articles.jsonl")).size() + allRemoved,
+                "every readable input is a record, or had every line cut");
+        assertTrue(Files.readAllLines(one.resolve("articles.jsonl")).size() > 5, "some generated documents are records");
     }
 
     private static List<String> texts(Path out) throws IOException {

@@ -128,7 +128,8 @@ final class CleanRuns {
                     "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx256m",
                     "-Dfile.encoding=UTF-8", "-Duser.language=tr", "-Duser.country=TR"));
             properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.winnow.cli.Main"));
+            // PausingMain: winnow clean, holding still at the step -Dwinnow.test.pauseAt names, if any.
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), PausingMain.class.getName()));
             command.addAll(args);
             Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(stderr.toFile()).start();

@@ -229,8 +229,8 @@ class RerunTest {
         Path notes = Files.createDirectories(out.resolve("text")).resolve("notes.txt");
         Files.writeString(notes, "mine", StandardCharsets.UTF_8);
         CleanRuns.Result r = run(args(corpus, out));
-        assertEquals(ExitCodes.FAILED, r.exit());
-        assertTrue(r.err().contains("does not look like winnow output"), r.err());
+        assertEquals(ExitCodes.USAGE, r.exit());
+        assertTrue(r.err().contains("Winnow did not write") && r.err().contains("text"), r.err());
         assertEquals("mine", Files.readString(notes));
         assertEquals(Set.of("text"), names(out), "nothing else was written");
     }
