@@ -77,10 +77,6 @@ public final class BlockScorer implements Scorer {
 
     @Override
     public double[] score(List<Block> blocks) {
-        double[][] x = BlockFeatures.of(blocks);
-        double[] out = new double[x.length];
-        Forest model = forest.get();
-        for (int i = 0; i < x.length; i++) out[i] = model.predict(x[i]);
-        return out;
+        return forest.get().predictAll(BlockFeatures.of(blocks));
     }
 }

@@ -16,4 +16,12 @@ public enum PageType {
     public static PageType of(String code) {
         return valueOf(code.toUpperCase(Locale.ROOT));
     }
+
+    /**
+     * Whether a page with this {@code metadata.page_type} code is judged as an article: typed so, or not typed at
+     * all (a chain run without the page typer keeps the article behaviour every rule was first tuned on).
+     */
+    public static boolean isArticle(String code) {
+        return code == null || code.equals(ARTICLE.code());
+    }
 }

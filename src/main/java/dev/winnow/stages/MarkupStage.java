@@ -2,11 +2,13 @@ package dev.winnow.stages;
 
 import dev.winnow.core.Block;
 import dev.winnow.core.Draft;
+import dev.winnow.core.Field;
 import dev.winnow.core.Markup;
 import dev.winnow.core.Markup.Container;
 import dev.winnow.core.Reason;
 import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
+import dev.winnow.score.PageType;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -60,7 +62,7 @@ public final class MarkupStage implements Stage {
     @Override
     public void judge(Draft draft, Verdict verdict) {
         // an article's markup names its chrome reliably; elsewhere a "comment" or a link list may be the content
-        boolean scorerJudges = draft.scored() && !isArticle(draft);
+        boolean scorerJudges = draft.scored() && !PageType.isArticle(draft.metadata().get(Field.PAGE_TYPE));
         for (Block b : draft.kept()) {
             Markup m = b.markup();
             if (m == null) continue;
@@ -78,12 +80,6 @@ public final class MarkupStage implements Stage {
      */
     private static boolean vetoable(Reason r) {
         return LENIENT_KEEPS.contains(r) || r == Reason.MARKUP_HIDDEN;
-    }
-
-    /** The page is typed an article, or not typed at all (a chain run without the page typer). */
-    static boolean isArticle(Draft draft) {
-        String type = draft.metadata().get(dev.winnow.core.Field.PAGE_TYPE);
-        return type == null || type.equals(dev.winnow.score.PageType.ARTICLE.code());
     }
 
     static Reason reasonOf(Block b, Markup m) {

@@ -27,14 +27,7 @@ class BlockScorerTest {
 
     @Test
     void anArticleParagraphOutscoresAMenuOnTheShippedHtmlModel() {
-        StringBuilder page = new StringBuilder("<html><body><nav><ul><li><a href=/a>Home</a></li><li><a href=/b>World</a>"
-                + "</li><li><a href=/c>Sport</a></li></ul></nav><article><h1>Harbour lights return</h1>");
-        for (int i = 0; i < 5; i++) {
-            page.append("<p>The harbour lights festival returned on Saturday after a five year pause, and thousands of ")
-                    .append("visitors walked along the quay to watch the lantern boats drift past the pier ").append(i).append(".</p>");
-        }
-        page.append("</article><footer><a href=/p>Privacy</a> <a href=/t>Terms</a></footer></body></html>");
-        List<Block> blocks = new HtmlFrontEnd().extract(page.toString()).blocks();
+        List<Block> blocks = new HtmlFrontEnd().extract(newsPage()).blocks();
         double[] s = BlockScorer.html().score(blocks);
         double menu = -1, prose = -1;
         for (int i = 0; i < blocks.size(); i++) {
@@ -56,6 +49,16 @@ class BlockScorerTest {
         assertEquals(1 / (1 + Math.exp(-(0.5 + 1.0 + 0.25))), f.predict(new double[] {1.5}), 1e-12);
     }
 
+    /** Scoring a page's blocks tree by tree gives each block the very bits scoring it alone gives. */
+    @Test
+    void predictingRowsTogetherGivesTheSameBitsAsOneByOne() {
+        List<Block> blocks = new HtmlFrontEnd().extract(newsPage()).blocks();
+        double[][] x = BlockFeatures.of(blocks);
+        Forest shipped = Forest.resource(BlockScorer.HTML_MODEL);
+        double[] together = shipped.predictAll(x);
+        for (int i = 0; i < x.length; i++) assertEquals(shipped.predict(x[i]), together[i], 0.0, "block " + i);
+    }
+
     @Test
     void anUnknownOutputIsRefused() {
         String json = "{\"name\":\"t\",\"output\":\"softmax\",\"features\":[\"a\"],\"trees\":[{\"feature\":[-1],"
@@ -70,5 +73,17 @@ class BlockScorerTest {
         Forest f = Forest.parse(json.getBytes(StandardCharsets.UTF_8), "test");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BlockScorer(f));
         assertTrue(e.getMessage().contains("make train"));
+    }
+
+    /** A menu, a headline, five paragraphs of prose and a footer. */
+    private static String newsPage() {
+        StringBuilder page = new StringBuilder("<html><body><nav><ul><li><a href=/a>Home</a></li><li><a href=/b>World</a>"
+                + "</li><li><a href=/c>Sport</a></li></ul></nav><article><h1>Harbour lights return</h1>");
+        for (int i = 0; i < 5; i++) {
+            page.append("<p>The harbour lights festival returned on Saturday after a five year pause, and thousands of ")
+                    .append("visitors walked along the quay to watch the lantern boats drift past the pier ").append(i).append(".</p>");
+        }
+        page.append("</article><footer><a href=/p>Privacy</a> <a href=/t>Terms</a></footer></body></html>");
+        return page.toString();
     }
 }

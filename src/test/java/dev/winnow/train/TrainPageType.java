@@ -50,8 +50,8 @@ import java.util.stream.Stream;
  * page states (canonical or og:url), as in a run. Text dumps carry no URL, but a text input from a web
  * archive has one: the text model learns from each dump twice, without its URL and with it.
  *
- * <p>Out-of-fold: pages are split into {@value TrainScorer#FOLDS} folds by domain (the block scorer's
- * {@link TrainScorer#fold}: SHA-256 of the host), a forest trained on four folds types the fifth, through
+ * <p>Out-of-fold: pages are split into {@value Folds#COUNT} folds by domain ({@link Folds}, shared with the block scorer:
+ * SHA-256 of the host), a forest trained on four folds types the fifth, through
  * the exported JSON and {@link Forest} as a run reads it. Accuracy, per-type precision and recall and the
  * confusion matrix printed are out-of-fold only. The shipped models are then trained on every page.
  *
@@ -125,7 +125,7 @@ public final class TrainPageType {
             String type = t.path("_internal").path("page_type").path("primary").asText("");
             if (type.isEmpty()) continue;
             PageType.of(type);      // fails on a type the record cannot say
-            int fold = TrainScorer.fold(TrainScorer.domain(url));
+            int fold = Folds.of(Folds.domain(url));
             Path h = data.resolve("html").resolve(id + ".html.gz");
             if (Files.exists(h)) {
                 byte[] bytes;
@@ -165,7 +165,7 @@ public final class TrainPageType {
             throws IOException {
         int k = CLASSES.size();
         int[][] confusion = new int[k][k];
-        for (int fold = 0; fold < TrainScorer.FOLDS; fold++) {
+        for (int fold = 0; fold < Folds.COUNT; fold++) {
             int f = fold;
             List<Page> train = new ArrayList<>(pages.stream().filter(p -> p.fold() != f).toList());
             train.addAll(extra.stream().filter(p -> p.fold() != f).toList());

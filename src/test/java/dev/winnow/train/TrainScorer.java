@@ -18,11 +18,9 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -46,7 +44,7 @@ import java.util.stream.Stream;
  * words. Gradient-boosted trees (XGBoost) are trained on the features of {@link BlockFeatures}, then
  * exported tree by tree into the plain JSON that {@code dev.winnow.score.Forest} reads.
  *
- * <p>Out-of-fold: pages are split into {@value #FOLDS} folds by domain (a hash of the host), a model is
+ * <p>Out-of-fold: pages are split into {@value Folds#COUNT} folds by domain (a hash of the host), a model is
  * trained on four folds for the fifth, and each fold's page ids and model are written under
  * {@code OUT/oof/} so a run of Winnow with {@code --html-model}/{@code --text-model} on each fold scores
  * pages no model saw (see {@code make oof}). The shipped model is trained on all pages.
@@ -54,7 +52,6 @@ import java.util.stream.Stream;
  * <p>Usage: {@code TrainScorer html|text DATA_DIR MODEL_OUT OOF_DIR [--trees N] [--depth N]}
  */
 public final class TrainScorer {
-    static final int FOLDS = 5;
     static final long SEED = 20261204L;
     /** A block is content when at least this share of its trigrams occurs in the reference. */
     static final double CONTENT_SHARE = 0.5;
@@ -83,7 +80,7 @@ public final class TrainScorer {
                 positive, (System.nanoTime() - t0) / 1e9);
 
         Files.createDirectories(oofDir);
-        for (int fold = 0; fold < FOLDS; fold++) {
+        for (int fold = 0; fold < Folds.COUNT; fold++) {
             int f = fold;
             List<Page> train = pages.stream().filter(p -> p.fold() != f).toList();
             List<Page> held = pages.stream().filter(p -> p.fold() == f).toList();
@@ -163,9 +160,9 @@ public final class TrainScorer {
             // the benchmark counts words, but a few long blocks must not drown the many short ones that
             // decide a page's chrome: the square root (weighting each page equally did no better out of fold)
             for (int i = 0; i < w.length; i++) w[i] = Math.sqrt(1 + count[i]);
-            String domain = domain(t.path("url").asText(""));
+            String domain = Folds.domain(t.path("url").asText(""));
             String type = t.path("_internal").path("page_type").path("primary").asText("article");
-            pages.add(new Page(id, domain, type, fold(domain), x, y, w, count));
+            pages.add(new Page(id, domain, type, Folds.of(domain), x, y, w, count));
         }
         return pages;
     }
@@ -215,27 +212,6 @@ public final class TrainScorer {
         Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
         while (m.find()) out.add(m.group());
         return out;
-    }
-
-    static String domain(String url) {
-        try {
-            String host = URI.create(url.strip()).getHost();
-            if (host == null) return url;
-            host = host.toLowerCase(Locale.ROOT);
-            return host.startsWith("www.") ? host.substring(4) : host;
-        } catch (IllegalArgumentException e) {
-            return url;
-        }
-    }
-
-    /** The fold of a domain: a hash, so a domain's pages share a fold and the split never depends on order. */
-    static int fold(String domain) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(domain.getBytes(StandardCharsets.UTF_8));
-            return Math.floorMod(((h[0] & 0xff) << 8) | (h[1] & 0xff), FOLDS);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Gradient-boosted trees (XGBoost, histogram method): minutes on every block of the development pages. */
