@@ -55,6 +55,11 @@ final class ContentCandidate {
         return at == body ? null : at;
     }
 
+    /** The page's footer: never its content, however much prose a policy or sitemap in it holds. */
+    private static boolean isFooter(Element e, String tag) {
+        return tag.equals("footer") || e.attr("role").equals("contentinfo");
+    }
+
     /** Non-link words below each element, skipping unseen elements and hidden dialogs; post-order sums. */
     private static final class Counter implements NodeFilter {
         final Map<Element, Integer> words = new IdentityHashMap<>();
@@ -65,7 +70,9 @@ final class ContentCandidate {
         public FilterResult head(Node node, int depth) {
             if (node instanceof Element e) {
                 String tag = e.normalName();
-                if (NOT_TEXT.contains(tag) || Visibility.of(e, tag, false) == Container.HIDDEN) return FilterResult.SKIP_ENTIRELY;
+                if (NOT_TEXT.contains(tag) || isFooter(e, tag) || Visibility.of(e, tag, false) == Container.HIDDEN) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
                 if (++top == stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
                 stack[top] = 0;
             } else if (node instanceof TextNode t && top >= 0) {

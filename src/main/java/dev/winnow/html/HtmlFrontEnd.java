@@ -112,6 +112,7 @@ public final class HtmlFrontEnd {
 
     public Extracted extract(String html) {
         Document page = Jsoup.parse(html);
+        CdataInHtml.reparse(page);
         List<Verdict.Fact> facts = PageMetadata.read(page);
         PageShape shape = PageShape.of(page);
         Element body = page.body();
@@ -441,8 +442,10 @@ public final class HtmlFrontEnd {
                 if (role.equals("main")) kinds.add(Container.MAIN);
                 if (e.hasAttr("itemprop") && PageShape.classTokens(e.attr("itemprop")).contains("articlebody")) kinds.add(Container.ARTICLE_BODY);
             }
+            // a footer element stays one even when it holds most of the prose: that prose is a privacy policy
+            // in a modal or a sitemap, not the page (class names saying footer are not trusted that far)
             if (wrapper) kinds.retainAll(EnumSet.of(Container.MAIN, Container.ARTICLE_BODY, Container.LIST, Container.TABLE,
-                    Container.QUOTE, Container.PREFORMATTED, Container.HIDDEN, Container.REVEALABLE));
+                    Container.QUOTE, Container.PREFORMATTED, Container.HIDDEN, Container.REVEALABLE, Container.FOOTER));
             if (!wrapper && (e.hasAttr("class") || e.hasAttr("id"))) {
                 kinds.addAll(kindsNamed(e.attr("class") + " " + e.attr("id")));
             }

@@ -31,11 +31,12 @@ public final class HeadlineStage implements Stage {
         for (int i = 0; i < kept.size() && firstBody < 0; i++) if (Forms.isBody(kept.get(i))) firstBody = i;
         if (firstBody < 0) return;
         WordSet vocabulary = null;           // built only when a candidate needs it
+        boolean listing = PageKind.itemsAreContent(draft);
         for (int i = firstBody + 1; i < kept.size(); i++) {
             Block b = kept.get(i);
             if (!Forms.isHeadlineShaped(b)) continue;
             // in markup, a teaser for another story is a link; unlinked lines are the article's own
-            if (b.markup() != null && !b.markup().isLinkText()) continue;
+            if (b.markup() != null && (!b.markup().isLinkText() || listing)) continue;
             boolean introducesProse = i + 1 < kept.size() && Forms.isBody(kept.get(i + 1));
             if (introducesProse || Forms.isNameList(b)) continue;
             if (vocabulary == null) vocabulary = proseVocabulary(kept, MainRegion.of(draft));

@@ -2,11 +2,9 @@ package dev.winnow.stages;
 
 import dev.winnow.core.Block;
 import dev.winnow.core.Draft;
-import dev.winnow.core.Field;
 import dev.winnow.core.Reason;
 import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
-import dev.winnow.score.PageType;
 
 import java.util.List;
 
@@ -40,7 +38,7 @@ public final class MainTextStage implements Stage {
 
     @Override
     public void judge(Draft draft, Verdict verdict) {
-        if (articlesOnly && !PageType.isArticle(draft.metadata().get(Field.PAGE_TYPE))) return;
+        if (articlesOnly && !PageKind.isArticle(draft)) return;
         MainRegion region = MainRegion.of(draft);
         if (region.isEmpty()) return;      // no prose at all: nothing to anchor on, keep what is left
         List<Block> kept = draft.kept();

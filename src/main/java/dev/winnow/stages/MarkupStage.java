@@ -2,13 +2,11 @@ package dev.winnow.stages;
 
 import dev.winnow.core.Block;
 import dev.winnow.core.Draft;
-import dev.winnow.core.Field;
 import dev.winnow.core.Markup;
 import dev.winnow.core.Markup.Container;
 import dev.winnow.core.Reason;
 import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
-import dev.winnow.score.PageType;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -62,7 +60,7 @@ public final class MarkupStage implements Stage {
     @Override
     public void judge(Draft draft, Verdict verdict) {
         // an article's markup names its chrome reliably; elsewhere a "comment" or a link list may be the content
-        boolean scorerJudges = draft.scored() && !PageType.isArticle(draft.metadata().get(Field.PAGE_TYPE));
+        boolean scorerJudges = draft.scored() && !PageKind.isArticle(draft);
         for (Block b : draft.kept()) {
             Markup m = b.markup();
             if (m == null) continue;
@@ -79,7 +77,8 @@ public final class MarkupStage implements Stage {
      * noscript, controls, embedded content) is cut whatever the score.
      */
     private static boolean vetoable(Reason r) {
-        return LENIENT_KEEPS.contains(r) || r == Reason.MARKUP_HIDDEN;
+        // a footer is chrome on every kind of page: what prose it holds is legal text, addresses, newsletters
+        return (LENIENT_KEEPS.contains(r) && r != Reason.MARKUP_FOOTER) || r == Reason.MARKUP_HIDDEN;
     }
 
     static Reason reasonOf(Block b, Markup m) {

@@ -66,10 +66,12 @@ public final class NavigationStage implements Stage {
     public void judge(Draft draft, Verdict verdict) {
         List<Block> kept = draft.kept();
         boolean[] inRun = linkRuns(kept);
+        boolean listing = PageKind.itemsAreContent(draft);
         for (int i = 0; i < kept.size(); i++) {
             Block b = kept.get(i);
             Reason reason = classify(b);
-            if (reason == null && inRun[i]) reason = Reason.LINK_LIST;
+            // a listing's items in markup are a run of short links too
+            if (reason == null && inRun[i] && !(listing && b.markup() != null)) reason = Reason.LINK_LIST;
             if (reason != null) verdict.drop(b, reason);
         }
     }

@@ -18,6 +18,8 @@ import java.util.Map;
  * repeats an earlier one word for word is removed at its second occurrence.
  */
 public final class SlugStage implements Stage {
+    /** A repeat this long on a page whose repeats are copies is a copy; shorter ones are labels (Reply, Add to cart). */
+    static final int MIN_COPY_WORDS = 3;
     /** Share of a headline's words its slug must spell out for the two to count as one link card. */
     static final double SLUG_MATCH = 0.8;
 
@@ -49,11 +51,14 @@ public final class SlugStage implements Stage {
         }
 
         Map<String, Integer> seen = new HashMap<>();
+        boolean copies = PageKind.repeatsAreCopies(draft);
         for (int i = 0; i < kept.size(); i++) {
             if (cut[i]) continue;
             Block b = kept.get(i);
-            // in markup, repeated text is content (a recipe's steps per meal) unless it is a link (a teaser)
-            if (b.markup() != null && !b.markup().isLinkText()) continue;
+            // in markup, repeated text is content (a recipe's steps per meal) unless it is a link (a teaser), or
+            // the page is of a kind whose repeats are copies (a quoted post) and the block is more than a label
+            if (b.markup() != null && !b.markup().isLinkText()
+                    && !(copies && b.shape().words() >= MIN_COPY_WORDS)) continue;
             // short lines repeat with different punctuation or case; long paragraphs repeat verbatim
             String key = b.shape().words() <= Forms.MAX_TITLE_WORDS ? b.key() : b.text();
             if (key.isEmpty()) continue;

@@ -12,6 +12,7 @@ import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
 import dev.winnow.html.HtmlFrontEnd;
 import dev.winnow.text.Normalizer;
+import dev.winnow.testing.StubScorer;
 import dev.winnow.text.Segmenter;
 import org.junit.jupiter.api.Test;
 
@@ -37,22 +38,7 @@ class ContentScoreStageTest {
 
     /** Scores each block by the first key its text contains; 0.9 for the rest. */
     private static Scorer stub(Map<String, Double> scores) {
-        return new Scorer() {
-            @Override
-            public String identity() { return "stub"; }
-
-            @Override
-            public double[] score(List<Block> blocks) {
-                double[] out = new double[blocks.size()];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = 0.9;
-                    for (Map.Entry<String, Double> e : scores.entrySet()) {
-                        if (blocks.get(i).text().contains(e.getKey())) out[i] = e.getValue();
-                    }
-                }
-                return out;
-            }
-        };
+        return StubScorer.of(scores);
     }
 
     private static Document clean(Stage stage, Scorer scorer, String text) {

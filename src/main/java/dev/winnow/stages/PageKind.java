@@ -1,0 +1,40 @@
+package dev.winnow.stages;
+
+import dev.winnow.core.Draft;
+import dev.winnow.core.Field;
+import dev.winnow.score.PageType;
+
+/**
+ * What the page typer said about the page being cleaned, as the stages ask it. A chain run without the typer
+ * (a library user's own chain) sees every page as an article: the behaviour every rule was first tuned on.
+ */
+final class PageKind {
+    private PageKind() {}
+
+    static PageType of(Draft draft) {
+        String code = draft.metadata().get(Field.PAGE_TYPE);
+        return PageType.isArticle(code) ? PageType.ARTICLE : PageType.of(code);
+    }
+
+    static boolean isArticle(Draft draft) {
+        return of(draft) == PageType.ARTICLE;
+    }
+
+    /**
+     * On a listing the items are the content: its headline-shaped links and runs of short linked bullets are what
+     * the page lists, not teasers for other stories or a menu.
+     */
+    static boolean itemsAreContent(Draft draft) {
+        return of(draft) == PageType.LISTING;
+    }
+
+    /**
+     * Pages whose markup repeats a block for another reason than content: a forum quotes earlier posts in replies,
+     * shops and service pages print a carousel twice (desktop and mobile) and the product name three times. An
+     * article's markup may repeat real content (a recipe's steps per serving), and is left alone.
+     */
+    static boolean repeatsAreCopies(Draft draft) {
+        PageType t = of(draft);
+        return t == PageType.FORUM || t == PageType.PRODUCT || t == PageType.SERVICE;
+    }
+}

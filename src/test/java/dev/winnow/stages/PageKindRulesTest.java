@@ -1,0 +1,102 @@
+package dev.winnow.stages;
+
+import dev.winnow.core.Document;
+import dev.winnow.core.Field;
+import dev.winnow.core.Layout;
+import dev.winnow.core.Reason;
+import dev.winnow.core.Verdict;
+import dev.winnow.html.HtmlFrontEnd;
+import dev.winnow.testing.StubScorer;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.winnow.testing.Cuts.assertKept;
+import static dev.winnow.testing.Cuts.assertRemoved;
+import static dev.winnow.testing.Invariants.assertConserved;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Rules that depend on the kind of page: each is tested on the page kind it serves and on an article, where
+ * the same markup must be judged as before (the near miss).
+ */
+class PageKindRulesTest {
+    private static final String LEDE = "The harbour lights festival returned on Saturday after a five year pause, and "
+            + "thousands of visitors walked along the quay to watch the lantern boats drift past the pier.";
+    private static final String BODY = "Organisers said the lanterns were made by volunteers over the winter, and that the "
+            + "council paid for the new moorings so that the boats could return to the old harbour.";
+
+    /** The HTML chain with a scorer that calls every block content (0.9): only the rules decide. */
+    private static Document html(String page, String pageType) {
+        HtmlFrontEnd.Extracted e = new HtmlFrontEnd().extract(page);
+        List<Verdict.Fact> facts = new ArrayList<>(e.facts());
+        facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageType));
+        Document doc = Profiles.html(StubScorer.of(Map.of())).run(e.source(), Layout.HTML, e.blocks(), facts);
+        assertConserved(e.source(), doc);
+        return doc;
+    }
+
+    private static long occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1L;
+    }
+
+    private static final String POST = "I had the same problem with the boiler last winter and replacing the pressure valve fixed it for good.";
+    private static final String THREAD = "<html><body><div class=thread><div class=post><p>" + POST + "</p></div>"
+            + "<div class=post><blockquote><p>" + POST + "</p></blockquote><p>" + LEDE + "</p></div>"
+            + "<div class=post><p>" + BODY + "</p></div></div></body></html>";
+
+    @Test
+    void onAForumAQuotedPostIsKeptOnce() {
+        Document doc = html(THREAD, "forum");
+        assertEquals(1, occurrences(doc.text(), POST), doc.text());
+        assertRemoved(doc, Reason.DUPLICATE_BLOCK, POST);
+        assertKept(doc, LEDE);
+    }
+
+    @Test
+    void onAnArticleRepeatedProseInMarkupStays() {
+        // a recipe prints the same step for each serving; an article's markup repeats content on purpose
+        assertEquals(2, occurrences(html(THREAD, "article").text(), POST));
+    }
+
+    @Test
+    void onAForumShortRepeatedLabelsStay() {
+        String page = "<html><body><div class=post><p>" + LEDE + "</p><p>Thanks, solved</p></div><div class=post><p>" + BODY
+                + "</p><p>Thanks, solved</p></div></body></html>";
+        assertEquals(2, occurrences(html(page, "forum").text(), "Thanks, solved"));
+    }
+
+    private static final String LISTING = "<html><body><h1>Events this month</h1><p>" + LEDE + "</p><ul>"
+            + "<li><a href=/e/1>Choir concert in the cathedral</a></li><li><a href=/e/2>Farmers market on the square</a></li>"
+            + "<li><a href=/e/3>Night walk through the botanical garden</a></li><li><a href=/e/4>Pottery class for beginners</a></li>"
+            + "</ul></body></html>";
+
+    @Test
+    void onAListingItsLinkedItemsAreTheContent() {
+        Document doc = html(LISTING, "listing");
+        assertKept(doc, "Choir concert in the cathedral");
+        assertKept(doc, "Pottery class for beginners");
+    }
+
+    @Test
+    void onAnArticleTheSameLinksAreTeasers() {
+        Document doc = html(LISTING, "article");
+        assertKept(doc, LEDE);
+        assertEquals(0, occurrences(doc.text(), "Pottery class for beginners"), doc.text());
+    }
+
+    @Test
+    void aFooterHoldingMostOfTheProseIsStillAFooter() {
+        String clause = "We process personal data to provide the service, to meet legal duties and, with your consent, to "
+                + "measure how the site is used; you may withdraw consent at any time.";
+        String policy = ("<p>" + clause + "</p>").repeat(6);
+        String page = "<html><body><main><h1>Oak dining table</h1><p>" + LEDE + "</p></main><footer><div role=dialog>"
+                + policy + "</div></footer></body></html>";
+        // the scorer says content (0.9): on a product page it may overrule soft cuts, but not a footer's
+        Document doc = html(page, "product");
+        assertKept(doc, LEDE);
+        assertRemoved(doc, Reason.MARKUP_FOOTER, clause);
+    }
+}
