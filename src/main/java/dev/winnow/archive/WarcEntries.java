@@ -12,11 +12,15 @@ import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcTargetRecord;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -186,16 +190,15 @@ final class WarcEntries extends ReadAhead {
     private WarcReader reframe(WarcRecord record, byte[] block) throws IOException {
         int swallowed = EmbeddedRecords.start(block);
         if (swallowed < 0 && !isDocument(record)) return null;
-        java.io.ByteArrayOutputStream framed = new java.io.ByteArrayOutputStream(block.length + 1024);
         int own = swallowed < 0 ? block.length : swallowed - TERMINATOR.length;
-        framed.writeBytes(header(record, own));
-        framed.write(block, 0, own);
-        framed.writeBytes(TERMINATOR);
+        // Read in place, not copied: the block is already one document's worth of memory.
+        List<InputStream> framed = new ArrayList<>(List.of(new ByteArrayInputStream(header(record, own)),
+                new ByteArrayInputStream(block, 0, own), new ByteArrayInputStream(TERMINATOR)));
         if (swallowed >= 0) {
-            framed.write(block, swallowed, block.length - swallowed);
-            framed.writeBytes(TERMINATOR);
+            framed.add(new ByteArrayInputStream(block, swallowed, block.length - swallowed));
+            framed.add(new ByteArrayInputStream(TERMINATOR));
         }
-        return new WarcReader(new java.io.ByteArrayInputStream(framed.toByteArray()));
+        return new WarcReader(new SequenceInputStream(Collections.enumeration(framed)));
     }
 
     /** The block's bytes, fewer than {@code declared} when the archive ends inside it. */
