@@ -12,11 +12,15 @@ import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcTargetRecord;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +36,9 @@ import java.util.TreeMap;
  * limit, a corrupt content encoding) costs that record only. Bytes between records that are not a
  * record (garbage, or the tail of a record whose Content-Length is too short) are one corrupt failure
  * entry that names the skipped range, and reading resynchronises on the next line starting "WARC/1.",
- * at most {@value #MAX_RESYNCS} times per archive. Damage to the stream itself (the file ends inside a
+ * at most {@value #MAX_RESYNCS} times per archive. A record whose Content-Length is too long by exactly
+ * the records after it swallows them without breaking the stream: each block (up to the payload limit) is
+ * read whole and the records found in it by {@link EmbeddedRecords} are read as themselves. Damage to the stream itself (the file ends inside a
  * record, a gzip member is cut or corrupt) ends the iteration with one failure entry.
  *
  * <p>The file is decompressed by {@link Compression#open}, not by jwarc: jwarc 0.36.0's zstd channel
@@ -61,6 +67,11 @@ final class WarcEntries extends ReadAhead {
     private final Map<String, Long> skipped = new TreeMap<>();
     /** Where the last record read starts, for messages; -1 before the first. */
     private long lastRecordStart = -1;
+    /**
+     * The records re-read from the block just taken from {@link #reader}, before it goes on: the record
+     * itself, and the whole records its Content-Length swallowed ({@link EmbeddedRecords}); null between.
+     */
+    private WarcReader reframed;
     private int index;
 
     WarcEntries(Path path, Containers.Options options) throws IOException {
@@ -107,21 +118,57 @@ final class WarcEntries extends ReadAhead {
     Entry advance() {
         while (true) {
             WarcRecord record;
-            try {
-                Optional<WarcRecord> read = reader.next();
-                if (read.isEmpty()) {
-                    // a clean end, unless the decompressor stopped early at a record boundary
-                    return source.damage() == null ? null : framingFailure(null, after());
+            if (reframed != null) {
+                try {
+                    Optional<WarcRecord> read = reframed.next();
+                    if (read.isEmpty()) {
+                        reframed = null;
+                        continue;
+                    }
+                    record = read.get();
+                } catch (IOException | RuntimeException e) {
+                    reframed = null;   // bytes this class framed itself: not expected, but never a silent loss
+                    return framingFailure(e, after());
                 }
-                record = read.get();
-                lastRecordStart = base + reader.position();
-            } catch (IOException | RuntimeException e) {
-                // Resynchronising reopens the file: a pipe given by name cannot be read a second time.
-                if (e instanceof ParsingException && source.damage() == null && resyncs < MAX_RESYNCS
-                        && java.nio.file.Files.isRegularFile(path)) {
-                    return resync();
+            } else {
+                try {
+                    Optional<WarcRecord> read = reader.next();
+                    if (read.isEmpty()) {
+                        // a clean end, unless the decompressor stopped early at a record boundary
+                        return source.damage() == null ? null : framingFailure(null, after());
+                    }
+                    record = read.get();
+                    lastRecordStart = base + reader.position();
+                } catch (IOException | RuntimeException e) {
+                    // Resynchronising reopens the file: a pipe given by name cannot be read a second time.
+                    if (e instanceof ParsingException && source.damage() == null && resyncs < MAX_RESYNCS
+                            && java.nio.file.Files.isRegularFile(path)) {
+                        return resync();
+                    }
+                    return framingFailure(e, after());
                 }
-                return framingFailure(e, after());
+                long declared;
+                byte[] block;
+                try {
+                    declared = record.body().size();
+                    block = declared >= 0 && declared <= options.maxBytes() + MAX_HEADER_BYTES
+                            ? readBlock(record.body(), (int) declared) : null;
+                } catch (IOException | RuntimeException e) {
+                    return framingFailure(e, after());   // half-read block: neither it nor what follows can be trusted
+                }
+                if (block != null && block.length < declared) {
+                    if (!isDocument(record)) return cut(index++, null, null, null, null, declared, block.length);
+                    MessageHeaders warc = record.headers();
+                    return cut(index++, record instanceof WarcTargetRecord target ? target.target() : null,
+                            warc.sole("WARC-Date").orElse(null), warc.sole("WARC-Record-ID").map(WarcEntries::unbracket).orElse(null),
+                            null, declared, block.length);
+                }
+                try {
+                    reframed = block == null ? null : reframe(record, block);
+                } catch (IOException e) {
+                    return framingFailure(e, after());   // not expected: the bytes are in memory
+                }
+                if (reframed != null) continue;
             }
             String type = record.type();
             if (isDns(record)) {
@@ -132,6 +179,60 @@ final class WarcEntries extends ReadAhead {
                 return document(record);
             }
         }
+    }
+
+    /**
+     * A reader over the record re-framed from its whole {@code block}, followed by any whole records the
+     * block swallowed, or null when the record is read as it stands (it is not a document and swallowed
+     * nothing). Only a block up to the payload limit plus room for its HTTP header is held: a larger one
+     * is read as a stream, as it always was (a document over it is too large anyway).
+     */
+    private WarcReader reframe(WarcRecord record, byte[] block) throws IOException {
+        int swallowed = EmbeddedRecords.start(block);
+        if (swallowed < 0 && !isDocument(record)) return null;
+        int own = swallowed < 0 ? block.length : swallowed - TERMINATOR.length;
+        // Read in place, not copied: the block is already one document's worth of memory.
+        List<InputStream> framed = new ArrayList<>(List.of(new ByteArrayInputStream(header(record, own)),
+                new ByteArrayInputStream(block, 0, own), new ByteArrayInputStream(TERMINATOR)));
+        if (swallowed >= 0) {
+            framed.add(new ByteArrayInputStream(block, swallowed, block.length - swallowed));
+            framed.add(new ByteArrayInputStream(TERMINATOR));
+        }
+        return new WarcReader(new SequenceInputStream(Collections.enumeration(framed)));
+    }
+
+    /** The block's bytes, fewer than {@code declared} when the archive ends inside it. */
+    private static byte[] readBlock(MessageBody body, int declared) throws IOException {
+        // grown as bytes arrive, not sized by the Content-Length: a lying header must not cost memory
+        java.io.ByteArrayOutputStream block = new java.io.ByteArrayOutputStream(Math.min(declared, 1 << 16));
+        InputStream in = body.stream();
+        byte[] buffer = new byte[1 << 16];
+        try {
+            for (int r; block.size() < declared && (r = in.read(buffer, 0, Math.min(buffer.length, declared - block.size()))) > 0; ) {
+                block.write(buffer, 0, r);
+            }
+        } catch (java.io.EOFException e) {
+            // jwarc's way of saying the archive ends inside the block: what was read is all there is
+        }
+        return block.toByteArray();
+    }
+
+    private static boolean isDocument(WarcRecord record) {
+        return DOCUMENT_TYPES.contains(record.type()) && !isDns(record);
+    }
+
+    private static final byte[] TERMINATOR = "\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** The record's WARC header block with {@code length} as its Content-Length. */
+    private static byte[] header(WarcRecord record, long length) {
+        StringBuilder header = new StringBuilder(record.version().toString()).append("\r\n");
+        record.headers().map().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Length")) {
+                for (String value : values) header.append(name).append(": ").append(value).append("\r\n");
+            }
+        });
+        header.append("Content-Length: ").append(length).append("\r\n\r\n");
+        return header.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The record's document, or the failure that stands for it. */
@@ -197,6 +298,11 @@ final class WarcEntries extends ReadAhead {
             problem = e;
         }
         if (problem == null && reached >= declared) return entry;   // damage after this record: the next call reports it
+        return cut(entry.index(), entry.url(), entry.date(), entry.recordId(), problem, declared, reached);
+    }
+
+    /** The failure, ending the iteration, for a record whose block has {@code reached} of its {@code declared} bytes. */
+    private Entry cut(int at, String url, String date, String recordId, IOException problem, long declared, long reached) {
         end();
         IOException cause = source.damage() != null ? source.damage() : problem;
         RejectReason reason = cause == null ? RejectReason.TRUNCATED : Compression.damage(cause);
@@ -204,7 +310,7 @@ final class WarcEntries extends ReadAhead {
                 : "its block has " + reached + " of the " + declared + " bytes its Content-Length declares";
         String message = "the archive " + (reason == RejectReason.TRUNCATED ? "ends" : "breaks")
                 + " inside the record at byte " + lastRecordStart + ": " + detail;
-        return Entry.failed(entry.index(), entry.url(), entry.date(), entry.recordId(), reason, message);
+        return Entry.failed(at, url, date, recordId, reason, message);
     }
 
     /** One failure for damage between records, which ends the iteration. */

@@ -80,7 +80,9 @@ public final class Compression {
 
     /**
      * As {@link #open(Path)}; a named pipe that no program opens for writing within {@code pipeWait} is a
-     * {@link PipeWriter.NoWriterException}, where opening it would otherwise block for ever.
+     * {@link PipeWriter.NoWriterException}, where opening it would otherwise block for ever, and one whose
+     * writer then writes nothing for {@code pipeWait} without closing it fails the read with a
+     * {@link StallGuard.StalledException}: both are {@code timeout} by {@link #damage}.
      */
     public static InputStream open(Path file, java.time.Duration pipeWait) throws IOException {
         // A pipe given by name (a FIFO, process substitution) fails a channel stream's seek ("Illegal seek");
@@ -146,7 +148,10 @@ public final class Compression {
      */
     public static RejectReason damage(IOException e) {
         if (e instanceof EOFException) return RejectReason.TRUNCATED;
-        if (e instanceof PipeWriter.NoWriterException) return RejectReason.TIMEOUT;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // a decompressor may wrap what its source threw
+            if (t instanceof PipeWriter.NoWriterException || t instanceof StallGuard.StalledException) return RejectReason.TIMEOUT;
+        }
         if (needsLongWindow(e)) return RejectReason.TOO_LARGE;
         if (e instanceof ZstdIOException) {
             // zstd-jni reports a stream cut inside a frame as a corruption error named "Truncated source".

@@ -137,7 +137,7 @@ public final class Inputs {
 
                 /** A file or folder the run itself writes into its output folder. */
                 private boolean isOutput(Path p) {
-                    return outputFolders.contains(p.getParent()) && OutputWriter.isOutputName(p.getFileName().toString());
+                    return outputFolders.contains(p.getParent()) && OutputOwnership.isOutputName(p.getFileName().toString());
                 }
             });
         } catch (IOException e) {

@@ -238,6 +238,7 @@ public final class LocalRunner {
                 outcomes[0]++;
                 if (o.features() != null) index.add(o.features());
                 progress.update(o);
+                steps.reached("corpus.analyzed");
             });
             progress.finish();
             CorpusFacts facts;

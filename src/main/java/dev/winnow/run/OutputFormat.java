@@ -18,6 +18,12 @@ public final class OutputFormat {
     public static final String REJECTED = "rejected.jsonl";
     public static final String REPORT = "report.json";
     public static final String TEXT_DIR = "text";
+    /** The local runner's work in progress; removed when a run finishes. */
+    public static final String LOCAL_WORK_DIR = ".winnow-run";
+    /** The Spark runner's: not the local runner's, so neither mistakes the other's half-done state for its own. */
+    public static final String SPARK_WORK_DIR = ".winnow-spark-run";
+    /** Every engine's work folder: while one is there, the output folder is mid-run (see {@link OutputOwnership}). */
+    public static final java.util.Set<String> WORK_DIRS = java.util.Set.of(LOCAL_WORK_DIR, SPARK_WORK_DIR);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

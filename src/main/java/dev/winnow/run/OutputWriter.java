@@ -63,7 +63,7 @@ import java.util.stream.Stream;
  * run's fingerprint (and data files of the lengths it names) means a rerun has nothing to do.
  *
  * <p>{@link OutputLock} keeps a second run out while one works. Output files are replaced whole, so a
- * folder holding files Winnow did not write is refused before anything is touched ({@link #checkOwned}).
+ * folder holding files Winnow did not write is refused before anything is touched ({@link OutputOwnership}).
  *
  * <p>What a kill can and cannot leave: the previous output stays whole until the commit, the commit is
  * finished by the next run, and a completed run leaves exactly {@code articles.jsonl},
@@ -84,7 +84,7 @@ final class OutputWriter implements Closeable {
     /** The first pass's {@link CorpusFacts}, saved in the work folder so a resumed second pass reads the same. */
     static final String CORPUS_FACTS = "corpus.facts";
     /** Work in progress; removed when a run finishes. */
-    static final String WORK_DIR = ".winnow-run";
+    static final String WORK_DIR = OutputFormat.LOCAL_WORK_DIR;
     static final String CHECKPOINT = "checkpoint.json";
     private static final String OLD_TEXT = "text.old";
     /** Written into the final checkpoint of a run that cannot be repeated (it read standard input). */
@@ -162,12 +162,12 @@ final class OutputWriter implements Closeable {
      * @param cadence     how often to checkpoint and, compressed, to end a member
      * @param log         receives a line when the run resumes, starts over or has nothing to do
      * @throws OutputBusyException when another run holds the folder
-     * @throws ForeignOutputException when the folder holds files Winnow did not write (see {@link #checkOwned})
+     * @throws ForeignOutputException when the folder holds files Winnow did not write (see {@link OutputOwnership#check})
      */
     static OutputWriter open(Path dir, boolean textFiles, String fingerprint, OutputCodec codec, boolean restart,
                              boolean otherFiles, RunSteps steps, Cadence cadence, Consumer<String> log)
             throws IOException {
-        if (Files.isDirectory(dir)) checkOwned(dir, otherFiles);
+        OutputOwnership.check(dir, otherFiles);
         try {
             Files.createDirectories(dir);
         } catch (FileAlreadyExistsException e) {
@@ -185,68 +185,6 @@ final class OutputWriter implements Closeable {
                 e.addSuppressed(suppressed);
             }
             throw e;
-        }
-    }
-
-    /**
-     * Whether {@code name}, an entry of an output folder, is one Winnow writes there: the data files in
-     * every codec, the report, {@code text/}, the work folder and the lock.
-     */
-    static boolean isOutputName(String name) {
-        return isDataName(name) || name.equals(REPORT) || name.equals(TEXT_DIR) || name.equals(WORK_DIR)
-                || name.equals(OutputLock.FILE);
-    }
-
-    private static boolean isDataName(String name) {
-        for (OutputCodec c : OutputCodec.values()) {
-            if (name.equals(c.name(ARTICLES)) || name.equals(c.name(REJECTED)) || name.equals(c.name(QUOTES))) return true;
-        }
-        return false;
-    }
-
-    /**
-     * Refuses a folder holding what Winnow did not write, before anything in it is touched, since a run
-     * replaces its data files, report and {@code text/} whole and removes data files of other codecs.
-     * An entry with one of Winnow's names is Winnow's only when the folder proves it: a work folder (a run
-     * in progress or interrupted), or a report Winnow wrote that lists the file (reports from before the
-     * list vouch for every name). Such a lookalike is always refused: nothing the user owns is replaced.
-     * Entries with other names are never touched; they are refused too unless {@code otherFiles}, since a
-     * folder of the user's own files is more often a mistyped {@code -o} than a wish to share it.
-     */
-    static void checkOwned(Path dir, boolean otherFiles) throws IOException {
-        List<String> names;
-        try (Stream<Path> children = Files.list(dir)) {
-            names = children.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-        boolean working = Files.isDirectory(dir.resolve(WORK_DIR), LinkOption.NOFOLLOW_LINKS);
-        JsonNode report = working ? null : winnowReport(dir.resolve(REPORT));
-        List<String> lookalikes = new java.util.ArrayList<>(), others = new java.util.ArrayList<>();
-        for (String name : names) {
-            if (!isOutputName(name)) others.add(name);
-            else if (!working && !vouchedFor(report, name)) lookalikes.add(name);
-        }
-        if (!lookalikes.isEmpty() || (!others.isEmpty() && !otherFiles)) throw new ForeignOutputException(dir, lookalikes, others);
-    }
-
-    /** Whether a report (null: none of Winnow's) shows Winnow wrote the output entry {@code name}. */
-    private static boolean vouchedFor(JsonNode report, String name) {
-        if (name.equals(WORK_DIR) || name.equals(OutputLock.FILE)) return true;    // Winnow's own hidden names
-        if (report == null) return false;
-        if (!isDataName(name)) return true;     // the report itself, text/
-        JsonNode files = report.path("output").path("files");
-        if (!files.isArray()) return true;      // written before reports listed their files
-        for (JsonNode f : files) if (name.equals(f.asText())) return true;
-        return false;
-    }
-
-    /** The report at {@code file} when Winnow wrote it (a JSON object naming the Winnow version), else null. */
-    private static JsonNode winnowReport(Path file) {
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return null;
-        try {
-            JsonNode r = MAPPER.readTree(file.toFile());
-            return r != null && r.isObject() && r.has("winnow_version") ? r : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
         }
     }
 
@@ -339,7 +277,7 @@ final class OutputWriter implements Closeable {
         start = Start.FRESH;
         tally = new Tally();
         if (dropReport) Files.deleteIfExists(dir.resolve(REPORT));
-        // Emptied, not removed: until this run commits, the work folder marks the output as winnow's (see checkOwned).
+        // Emptied, not removed: until this run commits, the work folder marks the output as winnow's (see OutputOwnership).
         if (Files.isDirectory(work, LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> children = Files.list(work)) {
                 for (Path child : children.toList()) deleteTree(child);

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Opens a named pipe for reading within a time budget. The open blocks until a program opens the pipe
  * for writing, in a call no interrupt ends, so it happens on a daemon thread and the caller waits at
- * most the budget. Past it the thread is left blocked, and closes the pipe if a writer ever comes.
+ * most the budget. Past it the thread is left blocked, and closes the pipe if a writer ever comes. What
+ * it returns is read through a {@link StallGuard}: the writer may then go silent for at most the budget.
  */
 final class PipeWriter {
     private PipeWriter() {}
@@ -42,7 +43,8 @@ final class PipeWriter {
         opener.setDaemon(true);
         opener.start();
         try {
-            return opened.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+            // once open, a writer that goes silent without closing must not hang the run either
+            return new StallGuard(pipe, opened.get(budget.toMillis(), TimeUnit.MILLISECONDS), budget);
         } catch (TimeoutException e) {
             opened.completeExceptionally(e);
             throw new NoWriterException(pipe, budget);

@@ -6,6 +6,8 @@ import dev.winnow.cli.CorpusOptions;
 import dev.winnow.cli.ExitCodes;
 import dev.winnow.cli.Main;
 import dev.winnow.cli.SizeOptions;
+import dev.winnow.run.ForeignOutputException;
+import dev.winnow.run.OutputOwnership;
 import dev.winnow.run.OutputCodec;
 import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.run.Limits;
@@ -55,8 +57,14 @@ public final class SparkMain implements Callable<Integer> {
     List<String> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR",
-            description = "Output folder; created if missing. A run replaces an earlier run's files whole, text/ included.")
+            description = "Output folder; created if missing. A run replaces an earlier run's files whole, text/ included; "
+                    + "a folder holding files Winnow did not write is refused (exit 2) unless --allow-other-files.")
     Path output;
+
+    @Option(names = "--allow-other-files", description = "Write into an OUTDIR that also holds files Winnow did not "
+            + "write (by default such a folder is refused, exit 2). Those files are never touched; a file with one of "
+            + "Winnow's output names that Winnow did not write is refused all the same.")
+    boolean allowOtherFiles;
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master (default: spark.master as spark-submit sets it, else local[*]).")
@@ -127,7 +135,17 @@ public final class SparkMain implements Callable<Integer> {
         Limits limits = sizes.limits(self, Limits.DEFAULT_TIMEOUT);
         CorpusSettings corpus = corpusOptions.settings(self);
         SparkRunner.Options options = new SparkRunner.Options(output, limits, src, !noTextFiles, partitions, quiet, corpus,
-                corpusOptions.fields(), compress);
+                corpusOptions.fields(), compress, allowOtherFiles);
+        try {
+            // Checked again by the runner; here too, so a wrong -o is refused before Spark takes seconds to start.
+            OutputOwnership.check(output, allowOtherFiles);
+        } catch (ForeignOutputException e) {
+            System.err.println("winnow: not run: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            System.err.println("winnow: run failed: " + e);
+            return ExitCodes.FAILED;
+        }
         try (JavaSparkContext spark = new JavaSparkContext(sparkConf)) {
             SparkRunner.Summary s = new SparkRunner(spark).run(inputs, options, System.err);
             if (!quiet) {
@@ -135,6 +153,9 @@ public final class SparkMain implements Callable<Integer> {
                         s.inputs(), s.records(), s.rejected(), output);
             }
             return s.rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
+        } catch (ForeignOutputException e) {
+            System.err.println("winnow: not run: " + e.getMessage());
+            return ExitCodes.USAGE;
         } catch (IOException | RuntimeException e) {
             System.err.println("winnow: run failed: " + e);
             return ExitCodes.FAILED;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.corpus.QuotesFile;
 import dev.winnow.run.OutputCodec;
 import dev.winnow.run.OutputFormat;
+import dev.winnow.run.OutputOwnership;
 import dev.winnow.run.Rejection;
 
 import java.io.Closeable;
@@ -26,11 +27,11 @@ import java.util.List;
  * and a reader never sees a half-written file. A run that fails leaves the earlier output as it was.
  *
  * <p>Simpler than the local runner's writer: no checkpoints (a rerun starts over) and no lock against a
- * second run into the same folder.
+ * second run into the same folder. The same guard on what the folder may hold ({@link OutputOwnership}).
  */
 final class SparkOutput implements Closeable {
     /** Work in progress; not the local runner's, so neither mistakes the other's half-done state for its own. */
-    static final String WORK_DIR = ".winnow-spark-run";
+    static final String WORK_DIR = OutputFormat.SPARK_WORK_DIR;
 
     private final Path dir;
     private final Path work;
@@ -51,14 +52,16 @@ final class SparkOutput implements Closeable {
         this.rejected = rejected;
     }
 
-    static SparkOutput open(Path dir, boolean textFiles, OutputCodec codec) throws IOException {
+    /**
+     * Opens {@code dir} for a run, after the guard the local runner runs too ({@link OutputOwnership#check}):
+     * a folder holding files Winnow did not write is refused before anything in it is touched.
+     *
+     * @param otherFiles the folder may hold files whose names Winnow never writes ({@code --allow-other-files})
+     * @throws dev.winnow.run.ForeignOutputException when the folder holds what Winnow did not write
+     */
+    static SparkOutput open(Path dir, boolean textFiles, OutputCodec codec, boolean otherFiles) throws IOException {
+        OutputOwnership.check(dir, otherFiles);
         Files.createDirectories(dir);
-        if (Files.exists(dir.resolve(OutputFormat.TEXT_DIR), LinkOption.NOFOLLOW_LINKS)
-                && !Files.exists(dir.resolve(OutputFormat.REPORT))) {
-            // As the local runner: text/ is replaced whole, so only take a folder that is winnow's.
-            throw new IOException(dir + " holds a text/ folder but no report.json, so it does not look like winnow output"
-                    + " and its text/ is not replaced; move text/ away or write to another folder");
-        }
         Path work = dir.resolve(WORK_DIR);
         OutputFormat.deleteTree(work);
         Files.createDirectories(work);
@@ -155,6 +158,11 @@ final class SparkOutput implements Closeable {
         output.put("articles_bytes", articlesBytes);
         output.put("rejected_bytes", rejectedBytes);
         if (quotesBytes >= 0) output.put("quotes_bytes", quotesBytes);
+        // The data files this run wrote, as the local runner lists them: the guard tells them from lookalikes.
+        var files = output.putArray("files");
+        files.add(codec.name(OutputFormat.ARTICLES));
+        files.add(codec.name(OutputFormat.REJECTED));
+        if (quotes) files.add(codec.name(QuotesFile.NAME));
         Path tmp = work.resolve(OutputFormat.REPORT + ".tmp");
         Files.write(tmp, (new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n")
                 .getBytes(StandardCharsets.UTF_8));

@@ -20,6 +20,7 @@ import dev.winnow.run.Limits;
 import dev.winnow.run.Outcome;
 import dev.winnow.run.OutputCodec;
 import dev.winnow.run.OutputFormat;
+import dev.winnow.run.OutputOwnership;
 import dev.winnow.run.RejectReason;
 import dev.winnow.run.Rejection;
 import dev.winnow.run.Units;
@@ -73,6 +74,9 @@ import java.util.TreeMap;
  * runner has the folder as given: the keys differ, the grouping and so the output do not, unless one
  * folder is named twice in two spellings.
  *
+ * <p>The output folder is guarded as the local runner guards it ({@link OutputOwnership}): a folder
+ * holding files Winnow did not write is refused before any work, unless {@code otherFiles}.
+ *
  * <p>What the local runner does and this one does not (yet): the per-document time budget
  * ({@code --timeout}; Spark's task retries and the stage's own limits are what bound a stuck document),
  * the output folder lock, and resuming an interrupted run (a rerun starts over, both passes).
@@ -86,12 +90,19 @@ public final class SparkRunner {
      * what one document may cost (its time budget is not enforced); {@code partitions} is the number of
      * Spark partitions, 0 to choose from the corpus size and the cluster's default parallelism;
      * {@code corpus} turns on the two-pass corpus stages; {@code fields} names JSON Lines fields;
-     * {@code codec} compresses the JSON Lines outputs.
+     * {@code codec} compresses the JSON Lines outputs; {@code otherFiles} lets the output folder hold files
+     * Winnow did not write.
      */
     public record Options(Path outDir, Limits limits, String source, boolean textFiles, int partitions, boolean quiet,
-                          CorpusSettings corpus, Containers.Fields fields, OutputCodec codec) {
+                          CorpusSettings corpus, Containers.Fields fields, OutputCodec codec, boolean otherFiles) {
         public Options {
             if (partitions < 0) throw new IllegalArgumentException("partitions must not be negative: " + partitions);
+        }
+
+        /** Into an output folder that holds only Winnow's files. */
+        public Options(Path outDir, Limits limits, String source, boolean textFiles, int partitions, boolean quiet,
+                       CorpusSettings corpus, Containers.Fields fields, OutputCodec codec) {
+            this(outDir, limits, source, textFiles, partitions, quiet, corpus, fields, codec, false);
         }
 
         /** One pass, without the corpus stages, with the default JSON Lines fields. */
@@ -107,7 +118,12 @@ public final class SparkRunner {
         }
 
         public Options withCorpus(CorpusSettings settings) {
-            return new Options(outDir, limits, source, textFiles, partitions, quiet, settings, fields, codec);
+            return new Options(outDir, limits, source, textFiles, partitions, quiet, settings, fields, codec, otherFiles);
+        }
+
+        /** Writing beside files Winnow did not write, which are never touched ({@code --allow-other-files}). */
+        public Options allowingOtherFiles() {
+            return new Options(outDir, limits, source, textFiles, partitions, quiet, corpus, fields, codec, true);
         }
     }
 
@@ -142,7 +158,10 @@ public final class SparkRunner {
     public Summary run(List<String> args, Options options, PrintStream log) throws IOException {
         if (args.contains("-")) throw new IllegalArgumentException("standard input (-) cannot be read by Spark executors; name files or folders");
         long start = System.nanoTime();
-        Inputs.Listing listing = Inputs.expand(args, InputStream.nullInputStream());
+        // The output folder is checked before any work, as the local runner checks it: refused, nothing is touched.
+        OutputOwnership.check(options.outDir(), options.otherFiles());
+        // As locally, an output folder inside an input folder is not read back as input.
+        Inputs.Listing listing = Inputs.expand(args, InputStream.nullInputStream(), new Inputs.Walk(options.outDir(), false));
         List<Input> inputs = listing.inputs();
         List<Rejection> unreadable = listing.unreadable();
 
@@ -170,7 +189,7 @@ public final class SparkRunner {
         }
         final Broadcast<CorpusFacts> second = facts;
         Tally tally = new Tally();
-        try (SparkOutput out = SparkOutput.open(options.outDir(), options.textFiles(), options.codec())) {
+        try (SparkOutput out = SparkOutput.open(options.outDir(), options.textFiles(), options.codec(), options.otherFiles())) {
             if (quotes != null) out.quotes(quotes);
             // Same order as the local runner: the unreadable paths, then the documents of the inputs.
             for (Rejection r : unreadable) {
