@@ -28,6 +28,8 @@ public enum Reason {
     SECTION_BREAK,
     /** Rendered form controls and media placeholders ("(BUTTON) Search", "[image.jpg]", "______"). */
     UI_CONTROL,
+    /** The page head's links as a text browser prints them on the first lines ("#Site » Feed Site » Comments Feed"). */
+    HEAD_LINKS,
 
     // Markup (HTML only): what the page's structure says a block is
     /** Inside navigation: nav/menu elements, navigation roles, menu/breadcrumb classes. */

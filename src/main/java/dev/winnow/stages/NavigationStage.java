@@ -69,11 +69,26 @@ public final class NavigationStage implements Stage {
         boolean listing = PageKind.itemsAreContent(draft);
         for (int i = 0; i < kept.size(); i++) {
             Block b = kept.get(i);
-            Reason reason = classify(b);
+            Reason reason = isHeadLinks(b) ? Reason.HEAD_LINKS : classify(b);
             // a listing's items in markup are a run of short links too
             if (reason == null && inRun[i] && !(listing && b.markup() != null)) reason = Reason.LINK_LIST;
             if (reason != null) verdict.drop(b, reason);
         }
+    }
+
+    /**
+     * The text browser's line of head links: lynx prints the {@code <link rel>} titles of the page head (feeds,
+     * alternates, oEmbed: "#Site » Feed Site » Comments Feed") as the dump's first line, behind a '#' glued to
+     * the first title. Only the first block of plain text: a content line starting with '#' (a hashtag, a post
+     * number "#7 · Jan 16") lower down may become another text's first line, and within the first three lines
+     * a second cleaning cut seven such lines of WCXB dev pages, while the artefact is the first line on 934
+     * of 938 dumps that have it. A Markdown heading ("# Title", "## Title") puts a space or another '#' after
+     * the first '#' and is kept; markup has no such line.
+     */
+    static boolean isHeadLinks(Block b) {
+        String text = b.text();
+        return b.index() == 0 && b.markup() == null && text.length() > 1 && text.charAt(0) == '#'
+                && text.charAt(1) != '#' && !Character.isWhitespace(text.charAt(1));
     }
 
     /** The reason a single line is navigation junk, or null to keep it. */

@@ -133,4 +133,29 @@ class NavigationStageTest {
         assertNothingRemoved(doc);
         assertKept(doc, "Prices are shown.");
     }
+
+    // --- the text browser's line of head links (lynx prints the <link rel> titles first)
+
+    @Test
+    void theHeadLinksLineOfATextBrowserDumpIsCut() {
+        String line = "#Harbour News » Feed Harbour News » Comments Feed oEmbed (JSON) oEmbed (XML)";
+        Document doc = cleanWith(STAGE, line + "\n\n" + PROSE + "\n\n" + MORE_PROSE);
+        assertRemoved(doc, Reason.HEAD_LINKS, line);
+        assertEquals(1, doc.removals().size());
+    }
+
+    /** Near misses: a Markdown heading, and a hashtag or post number further down, are content. */
+    @ParameterizedTest
+    @ValueSource(strings = {"# Market Day", "## Market Day"})
+    void aMarkdownHeadingOnTheFirstLineIsKept(String heading) {
+        Document doc = cleanWith(STAGE, heading + "\n\n" + PROSE + "\n\n" + MORE_PROSE);
+        assertKept(doc, heading);
+        assertTrue(doc.removals().stream().noneMatch(r -> r.reason() == Reason.HEAD_LINKS));
+    }
+
+    @Test
+    void aHashtagLineBelowTheFirstIsKept() {
+        Document doc = cleanWith(STAGE, PROSE + "\n\n#7 · Jan 16, 2024\n\n" + MORE_PROSE);
+        assertTrue(doc.removals().stream().noneMatch(r -> r.reason() == Reason.HEAD_LINKS));
+    }
 }
