@@ -39,6 +39,9 @@ public final class Draft {
         return removed[index];
     }
 
+    /** How many blocks the document has, kept or removed: block indexes run from 0 to this, exclusive. */
+    public int size() { return removed.length; }
+
     /**
      * Blocks removed by earlier stages strictly between two block indexes: how much chrome separates them.
      * Text the page never shows as such ({@link Reason#unseen()}: a button's label, a noscript notice)

@@ -43,6 +43,14 @@ record MainRegion(int first, int last) {
     static final double EARLIER_SEGMENT_SHARE = 0.05;
 
     static MainRegion of(Draft draft) {
+        return of(draft, null);
+    }
+
+    /**
+     * The region, where a comment counter at a block index marked in {@code perPost} is a per-post widget
+     * and no section end (null: every counter ends the article).
+     */
+    static MainRegion of(Draft draft, boolean[] perPost) {
         List<Block> kept = draft.kept();
         // the publisher marked the article body: prose outside it does not count
         boolean marked = hasMarkedBody(kept);
@@ -53,7 +61,7 @@ record MainRegion(int first, int last) {
         for (int i = 0; i < kept.size(); i++) {
             Block b = kept.get(i);
             int gap = draft.removedBetween(previousIndex, b.index());
-            boolean hardBreak = gap > 0 && breakBetween(draft, previousIndex, b.index());
+            boolean hardBreak = gap > 0 && breakBetween(draft, previousIndex, b.index(), perPost);
             previousIndex = b.index();
             if (hardBreak) {
                 if (bestLast >= 0) segments.add(new long[] {best, bestFirst, bestLast});
@@ -106,9 +114,9 @@ record MainRegion(int first, int last) {
         }
         if (parents.isEmpty()) return new MainRegion(first, last);
         while (last + 1 < kept.size() && sibling(kept.get(last + 1), parents)
-                && !breakBetween(draft, kept.get(last).index(), kept.get(last + 1).index())) last++;
+                && !breakBetween(draft, kept.get(last).index(), kept.get(last + 1).index(), null)) last++;
         while (first > 0 && sibling(kept.get(first - 1), parents)
-                && !breakBetween(draft, kept.get(first - 1).index(), kept.get(first).index())) first--;
+                && !breakBetween(draft, kept.get(first - 1).index(), kept.get(first).index(), null)) first--;
         return new MainRegion(first, last);
     }
 
@@ -142,11 +150,113 @@ record MainRegion(int first, int last) {
         return n;
     }
 
-    private static boolean breakBetween(Draft draft, int from, int to) {
+    private static boolean breakBetween(Draft draft, int from, int to, boolean[] perPost) {
         for (int i = from + 1; i < to; i++) {
-            if (draft.removedAs(i) != null && NavigationStage.endsArticle(draft.removedAs(i))) return true;
+            if (endsArticle(draft, i, perPost)) return true;
         }
         return false;
+    }
+
+    private static boolean endsArticle(Draft draft, int index, boolean[] perPost) {
+        Reason r = draft.removedAs(index);
+        return r != null && NavigationStage.endsArticle(r) && (perPost == null || !perPost[index]);
+    }
+
+    /**
+     * A comment section has one heading; a thread prints a counter or a "Reply" button under every post.
+     * More counter cuts than this on one page are per-post widgets (forums, Q&A pages, long comment threads).
+     */
+    static final int MAX_SECTION_HEADINGS = 3;
+
+    /**
+     * The comment-counter cuts that are per-post widgets, not the end of the article, by block index: all of
+     * them when the page has more than {@link #MAX_SECTION_HEADINGS}, else none (null). Judged on the page's
+     * own pattern, not on words or the page's type, so any language and any kind of page is read alike.
+     * Not "the same counter text twice": an article prints its comment count at the top and again over the
+     * thread ("Comments" ... "Comments"), and softening those ran the region into the thread and the
+     * teasers after it (AEB dev 0.893 to 0.891 on two such articles).
+     */
+    static boolean[] perPostCounters(Draft draft) {
+        int counters = 0;
+        for (int i = 0; i < draft.size(); i++) if (endsArticle(draft, i, null)) counters++;
+        if (counters <= MAX_SECTION_HEADINGS) return null;
+        boolean[] perPost = new boolean[draft.size()];
+        for (int i = 0; i < draft.size(); i++) perPost[i] = endsArticle(draft, i, null);
+        return perPost;
+    }
+
+    /** A further section of the region's part of the page is main text when it scores at least this... */
+    static final int MIN_SECTION_SCORE = 15;
+    /** ...and at least this share of the part's best section: a post in a thread, a block after a menu. */
+    static final double MIN_SECTION_SHARE = 0.2;
+
+    /**
+     * The main text as positions in {@link Draft#kept()}: the region, plus every other section of the part of
+     * the page the region lies in (between the article-ending comment headings around it) that scores at least
+     * {@link #MIN_SECTION_SCORE} and {@link #MIN_SECTION_SHARE} of the part's best. A section is a maximal
+     * stretch whose running score stays positive, as in {@link #of}. One max-sum stretch keeps only the first
+     * post of a thread, because each post header (user, date, counts) costs more than a short post earns;
+     * the posts are sections of their own. Only on a page with per-post counters ({@code perPost} not null);
+     * elsewhere the region alone. Empty when the region is.
+     */
+    static boolean[] mainText(Draft draft, boolean[] perPost) {
+        List<Block> kept = draft.kept();
+        boolean[] in = new boolean[kept.size()];
+        MainRegion region = of(draft, perPost);
+        if (region.isEmpty()) return in;
+        for (int i = region.first; i <= region.last; i++) in[i] = true;
+        // Without a thread the further sections of a page are an article's teasers, author box and related
+        // stories (AEB dev 0.891 to 0.881 when every page took them): only a thread's posts are sections.
+        if (perPost == null) return in;
+        if (hasMarkedBody(kept)) return in;   // the publisher bounded the article: no further sections
+        // the part: kept blocks between the nearest article-ending headings around the region
+        int lo = region.first, hi = region.last;
+        while (lo > 0 && !breakBetween(draft, kept.get(lo - 1).index(), kept.get(lo).index(), perPost)) lo--;
+        while (hi + 1 < kept.size() && !breakBetween(draft, kept.get(hi).index(), kept.get(hi + 1).index(), perPost)) hi++;
+        List<long[]> sections = new java.util.ArrayList<>();   // {score, first, last}
+        long best = 0, run = 0;
+        int bestFirst = lo, bestLast = -1, runFirst = lo;
+        for (int i = lo; i <= hi; i++) {
+            Block b = kept.get(i);
+            if (i > lo) {
+                int previous = kept.get(i - 1).index();
+                int gap = draft.removedBetween(previous, b.index());
+                if (gap > 0) {
+                    run -= (long) gap * REMOVED_BLOCK + (long) SECTION_BREAK * sectionBreaks(draft, previous, b.index());
+                    if (run <= 0) {
+                        if (bestLast >= 0) sections.add(new long[] {best, bestFirst, bestLast});
+                        run = 0;
+                        best = 0;
+                        bestLast = -1;
+                        runFirst = i;
+                    }
+                }
+            }
+            int score = score(b);
+            if (run + score <= 0) {
+                if (bestLast >= 0) sections.add(new long[] {best, bestFirst, bestLast});
+                run = 0;
+                best = 0;
+                bestLast = -1;
+                runFirst = i + 1;
+                continue;
+            }
+            run += score;
+            if (run > best) {
+                best = run;
+                bestFirst = runFirst;
+                bestLast = i;
+            }
+        }
+        if (bestLast >= 0) sections.add(new long[] {best, bestFirst, bestLast});
+        long top = 0;
+        for (long[] section : sections) top = Math.max(top, section[0]);
+        for (long[] section : sections) {
+            if (section[0] >= MIN_SECTION_SCORE && section[0] >= top * MIN_SECTION_SHARE) {
+                for (int i = (int) section[1]; i <= (int) section[2]; i++) in[i] = true;
+            }
+        }
+        return in;
     }
 
     static int score(Block b) {

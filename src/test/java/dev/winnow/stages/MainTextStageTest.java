@@ -7,6 +7,8 @@ import dev.winnow.text.Normalizer;
 import dev.winnow.text.Segmenter;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static dev.winnow.testing.Cuts.assertKept;
 import static dev.winnow.testing.Cuts.assertNothingRemoved;
 import static dev.winnow.testing.Cuts.assertRemoved;
@@ -14,6 +16,7 @@ import static dev.winnow.testing.Invariants.assertConserved;
 import static dev.winnow.testing.Invariants.clean;
 import static dev.winnow.testing.Invariants.cleanWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The main text is the stretch where prose outweighs chrome (see MainRegion): what lies before or after
@@ -84,5 +87,120 @@ class MainTextStageTest {
         String sloppy = "thousands of visitors walked along the quay to watch the lantern boats drift past the old pier";
         Document doc = cleanWith(STAGE, P1 + "\n\n" + sloppy + "\n\n" + P3);
         assertNothingRemoved(doc);
+    }
+
+    // --- a thread: a counter under every post is no section end (R1)
+
+    /** Navigation tags the counters, then the region judges: the two stages a thread needs. */
+    private static final Pipeline NAV_AND_MAIN = new Pipeline(new Normalizer(), new Segmenter(),
+            List.of(new NavigationStage(), new MainTextStage()));
+
+    private static final String[] POSTS = {
+        "I rode the coastal route last weekend and the wind was brutal, but the views over the bay made every climb worth it.",
+        "We tried the same loop in spring and found the ferry timetable changed, so check it before you leave the harbour.",
+        "The cafe at the top of the second hill still serves soup, and they let you fill your bottles for free if you ask.",
+        "Good tip about the ferry, we missed the last boat once and had to cycle another forty kilometres in the dark.",
+        "For anyone with a heavy touring bike the gravel section after the lighthouse is fine, just keep your tyres soft."};
+
+    /**
+     * A forum thread: a post header (name, date, join date, post count) and a "Reply" button around each
+     * post. Each header costs more than a short post earns, so the one best stretch held one post.
+     */
+    private static String thread(int posts) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < posts; i++) {
+            sb.append("rider").append(i).append("\n\nMar ").append(i + 3).append(", 2024\n\nJoined Jan 2019\n\nPosts 12")
+                    .append(i).append("\n\nMember\n\n").append(POSTS[i]).append("\n\nReply\n\n");
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void aReplyButtonUnderEveryPostDoesNotEndTheThread() {
+        String input = thread(5);
+        Document doc = NAV_AND_MAIN.clean(input);
+        assertConserved(input, doc);
+        assertRemoved(doc, Reason.COMMENT_COUNTER, "Reply");
+        for (String post : POSTS) assertKept(doc, post);
+    }
+
+    /** Near miss: up to three counters are headings (count at the top, heading over the thread, "Reply"). */
+    @Test
+    void threeCommentCountersStillEndTheArticle() {
+        String comment = "I went to the festival with my children and we loved every minute of the boat parade on the water.";
+        String article = P1 + "\n\n" + P2 + "\n\n" + P3;
+        String input = "12 Comments\n\n" + article + "\n\n12 Comments\n\n" + comment + "\n\nReply\n\n"
+                + comment.replace("children", "parents");
+        Document doc = NAV_AND_MAIN.clean(input);
+        assertConserved(input, doc);
+        assertRemoved(doc, Reason.OUTSIDE_MAIN_TEXT, comment);
+        assertEquals(article, doc.text());
+    }
+
+    /** Near miss: a thread's post too short to be a section of its own (under 15 points) still goes. */
+    @Test
+    void aThreadKeepsOnlyPostsWithRealProse() {
+        String input = thread(4) + "rider9\n\nMar 9, 2024\n\nJoined Jan 2019\n\nPosts 3\n\nMember\n\nSame here.\n\nReply\n";
+        Document doc = NAV_AND_MAIN.clean(input);
+        assertConserved(input, doc);
+        for (int i = 0; i < 4; i++) assertKept(doc, POSTS[i]);
+        assertRemoved(doc, Reason.OUTSIDE_MAIN_TEXT, "Same here.");
+    }
+
+    // --- little prose: keep what the earlier stages kept (N1)
+
+    /**
+     * A product grid with one sentence of notice: the region would be the notice and cut the grid. With less
+     * prose than a short article, the page is left as the earlier stages left it.
+     */
+    @Test
+    void aGridWithOneNoticeSentenceIsKeptWhole() {
+        String input = "Trail Running Shoes\n\n24 items\n\nSort by price\n\nAlpine Runner GTX\n\n129.00 EUR\n\n"
+                + "Coastal Trail 3\n\n99.00 EUR\n\nRidge Light\n\n149.00 EUR\n\n"
+                + "Free delivery on all orders over fifty euros placed before the end of the month.\n\n"
+                + "Summit Pro\n\n179.00 EUR\n\nValley Walker\n\n89.00 EUR";
+        assertNothingRemoved(cleanWith(STAGE, input));
+    }
+
+    private static final String CHROME_BEFORE = "Harbour Guide\nWeekly Events Calendar\nVisit the Old Town\n\n";
+    private static final String CHROME_AFTER = "\n\nTen Ways to Keep Your Garden Green\nContact the editors";
+
+    private static final String MENU = "Home\nEvents\nHarbour\nOld Town\nMarkets\nMuseums\nWalks\nFerries\nContact\n\n";
+
+    /** One paragraph of prose amid menus is a stray notice, not an article: the page is left whole. */
+    @Test
+    void oneShortParagraphAmidMenusIsNoArticle() {
+        assertNothingRemoved(cleanWith(STAGE, MENU + CHROME_BEFORE + P1 + " " + P2 + " " + P3 + CHROME_AFTER));
+    }
+
+    /** Near miss: a small page (few lines around the paragraph) is bounded as before. */
+    @Test
+    void aSmallPageWithOneParagraphIsStillBounded() {
+        Document doc = cleanWith(STAGE, CHROME_BEFORE + P1 + " " + P2 + " " + P3 + CHROME_AFTER);
+        assertRemoved(doc, Reason.OUTSIDE_MAIN_TEXT, "Harbour Guide");
+    }
+
+    /** Near miss: the same words as two paragraphs are a short article, bounded by its region. */
+    @Test
+    void theSameWordsInTwoParagraphsAreAShortArticle() {
+        String article = P1 + "\n\n" + P2 + " " + P3;
+        Document doc = cleanWith(STAGE, MENU + CHROME_BEFORE + article + CHROME_AFTER);
+        assertRemoved(doc, Reason.OUTSIDE_MAIN_TEXT, "Harbour Guide");
+        assertRemoved(doc, Reason.OUTSIDE_MAIN_TEXT, "Contact the editors");
+        assertEquals(article, doc.text());
+    }
+
+    /** What a page left whole for little prose keeps, a second cleaning keeps too: cutting only lowers the measure. */
+    @Test
+    void aPageLeftWholeIsLeftWholeAgain() {
+        String input = "Trail Running Shoes\n\nSkip to content\n\n24 items\n\nAlpine Runner GTX\n\n129.00 EUR\n\n"
+                + "Coastal Trail 3\n\n99.00 EUR\n\nRidge Light\n\n149.00 EUR\n\n"
+                + "Free delivery on all orders over fifty euros placed before the end of the month.\n\n"
+                + "Summit Pro\n\n179.00 EUR\n\nValley Walker\n\n89.00 EUR";
+        Document once = NAV_AND_MAIN.clean(input);
+        assertKept(once, "Valley Walker");
+        assertKept(once, "Trail Running Shoes");
+        Document twice = NAV_AND_MAIN.clean(once.text());
+        assertEquals(once.text(), twice.text());
     }
 }
