@@ -37,9 +37,9 @@ class WcxbQualityGateTest {
     static final double[] HTML_FLOORS = {0.83, 0.85, 0.56, 0.81, 0.84, 0.89, 0.90};
     static final int HTML_MAX_LOST = 0;
 
-    /** Pinned from (text dumps) .812 .728 .500 .345 .418 .841 .851, lost 6 of 70. */
-    static final double[] TEXT_FLOORS = {0.79, 0.70, 0.48, 0.32, 0.39, 0.82, 0.83};
-    static final int TEXT_MAX_LOST = 6;
+    /** Pinned from (text dumps) .812 .728 .500 .407 .418 .841 .851, lost 5 of 70. */
+    static final double[] TEXT_FLOORS = {0.79, 0.70, 0.48, 0.38, 0.39, 0.82, 0.83};
+    static final int TEXT_MAX_LOST = 5;
 
     @Test
     void htmlPagesOfEveryTypeStayAboveTheirFloors(@TempDir Path out) {
