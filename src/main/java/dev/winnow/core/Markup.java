@@ -13,8 +13,11 @@ import java.util.Set;
  * @param containers   the kinds of container among its ancestors (semantic elements and class/id vocabularies)
  * @param sections     identities of the nearest enclosing section-level elements (div, section, article,
  *                     table...), nearest first: blocks sharing one are parts of the same section of the layout
+ * @param lookAlikes   the longest run of look-alike siblings (same element, same class) the block sits in at any
+ *                     depth, 1 when none repeats: a product grid's tiles, a forum's posts, a listing's items
  */
-public record Markup(String tag, int headingLevel, double linkDensity, Set<Container> containers, int[] sections) {
+public record Markup(String tag, int headingLevel, double linkDensity, Set<Container> containers, int[] sections,
+                     int lookAlikes) {
 
     /** Kinds of container, from semantic elements or from class/id vocabularies. */
     public enum Container {
@@ -41,12 +44,19 @@ public record Markup(String tag, int headingLevel, double linkDensity, Set<Conta
          * Inside the page's best content candidate: the smallest element holding most of its text outside
          * links, which a fallback measures the main chain's result against.
          */
-        CANDIDATE
+        CANDIDATE,
+        /** Customer reviews and their widgets (class, id or itemprop words): a shop's reviews, not its product. */
+        REVIEWS
     }
 
     public Markup {
         containers = containers.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(containers));
         sections = sections.clone();
+    }
+
+    /** Markup of a block in no repeated structure. */
+    public Markup(String tag, int headingLevel, double linkDensity, Set<Container> containers, int[] sections) {
+        this(tag, headingLevel, linkDensity, containers, sections, 1);
     }
 
     /** The nearest enclosing section, or -1. */

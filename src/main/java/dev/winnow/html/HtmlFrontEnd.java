@@ -102,6 +102,7 @@ public final class HtmlFrontEnd {
         vocabularies.put(Container.SHARE, "class_widget");
         vocabularies.put(Container.RELATED, "class_related");
         vocabularies.put(Container.COMMENTS, "class_comments");
+        vocabularies.put(Container.REVIEWS, "class_reviews");
         vocabularies.put(Container.CAPTION, "class_caption");
         vocabularies.forEach((kind, name) -> {
             for (String word : Vocabulary.load(name).phrases()) {
@@ -126,12 +127,27 @@ public final class HtmlFrontEnd {
         return new Extracted(walker.source.toString(), blocks, facts, shape);
     }
 
+    /** Elements that, without a class, are running prose when they repeat: not items of a grid or a list. */
+    private static final Set<String> PROSE_TAGS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "br", "span", "a", "b",
+            "i", "em", "strong", "img", "blockquote", "pre");
+
     /** Containers of text the front end records but a reader does not see as the page. */
     private static final Set<Container> UNSEEN = EnumSet.of(Container.NOSCRIPT, Container.TEMPLATE, Container.CONTROL,
             Container.EMBEDDED, Container.HIDDEN);
 
+    /**
+     * Text of the page's own beyond its frame: a script-built shell shows a menu and a footer around an empty
+     * body, and its head's description is then the only summary of the page there is.
+     */
     private static boolean hasPageText(List<Block> blocks) {
-        for (Block b : blocks) if (!seenNot(b.markup())) return true;
+        for (Block b : blocks) if (!seenNot(b.markup()) && !frameOnly(b.markup())) return true;
+        return false;
+    }
+
+    private static final Set<Container> FRAME = EnumSet.of(Container.NAVIGATION, Container.HEADER, Container.FOOTER);
+
+    private static boolean frameOnly(Markup m) {
+        for (Container c : FRAME) if (m.in(c)) return true;
         return false;
     }
 
@@ -166,7 +182,7 @@ public final class HtmlFrontEnd {
             EnumSet<Container> kinds = EnumSet.copyOf(m.containers());
             kinds.remove(Container.NOSCRIPT);
             read.add(new Block(b.index(), b.line(), b.lineStart(), b.start(), b.text(), b.listItem(), b.paragraphStart(),
-                    new Markup(m.tag(), m.headingLevel(), m.linkDensity(), kinds, m.sections())));
+                    new Markup(m.tag(), m.headingLevel(), m.linkDensity(), kinds, m.sections(), m.lookAlikes())));
         }
         return read;
     }
@@ -262,6 +278,10 @@ public final class HtmlFrontEnd {
         private final List<Integer> sections = new ArrayList<>();
         private final Map<String, Set<Container>> namedKinds = new java.util.HashMap<>();
         private int nextSection;
+        /** Per open element, the longest run of look-alike siblings at its depth or above; [0] is outside any. */
+        private int[] lookAlikes = {1};
+        private int depth;
+        private final Map<Element, Map<String, Integer>> siblingKinds = new IdentityHashMap<>();
         private final StringBuilder text = new StringBuilder(512);
         private int linkDepth;
         private int linkChars;
@@ -342,6 +362,8 @@ public final class HtmlFrontEnd {
                 if (tag.equals("a")) linkDepth++;
                 if (BLOCK.contains(tag) && !tag.equals("br") && !tag.equals("hr")) blockTags.add(tag);
                 if (SECTIONING.contains(tag)) sections.add(nextSection++);
+                if (++depth == lookAlikes.length) lookAlikes = java.util.Arrays.copyOf(lookAlikes, depth * 2);
+                lookAlikes[depth] = Math.max(lookAlikes[depth - 1], lookAlikesOf(e, tag));
                 Set<Container> kinds = containersOf(e, tag);
                 if (!kinds.isEmpty()) {
                     entered.put(e, kinds);
@@ -359,8 +381,26 @@ public final class HtmlFrontEnd {
                 blockTags.remove(blockTags.size() - 1);
             }
             if (SECTIONING.contains(tag) && !sections.isEmpty()) sections.remove(sections.size() - 1);
+            if (depth > 0) depth--;
             Set<Container> kinds = entered.remove(e);
             if (kinds != null) for (Container c : kinds) open[c.ordinal()]--;
+        }
+
+        /**
+         * How many of the element's siblings (itself included) share its tag and class: the items of a grid or
+         * a thread. Counted once per parent.
+         */
+        private int lookAlikesOf(Element e, String tag) {
+            Element parent = e.parent();
+            if (parent == null || tag.equals("body") || tag.equals("html")) return 1;
+            // an article's bare paragraphs and headings follow each other too, but they are prose, not items
+            if (PROSE_TAGS.contains(tag) && e.className().isEmpty()) return 1;
+            Map<String, Integer> kinds = siblingKinds.computeIfAbsent(parent, p -> {
+                Map<String, Integer> counts = new java.util.HashMap<>();
+                for (Element child : p.children()) counts.merge(child.normalName() + '.' + child.className(), 1, Integer::sum);
+                return counts;
+            });
+            return kinds.getOrDefault(tag + '.' + e.className(), 1);
         }
 
         /** Appends text with white space collapsed to single spaces, copying runs of other characters whole. */
@@ -399,7 +439,7 @@ public final class HtmlFrontEnd {
             source.append(normalized);
             int index = blocks.size();
             blocks.add(new Block(index, 2 * index + 1, start, start, normalized, tag.equals("li"), true,
-                    new Markup(tag, heading, density, containers, enclosingSections())));
+                    new Markup(tag, heading, density, containers, enclosingSections(), lookAlikes[depth])));
         }
 
         private int[] enclosingSections() {
@@ -440,7 +480,11 @@ public final class HtmlFrontEnd {
                 if (role.equals("contentinfo")) kinds.add(Container.FOOTER);
                 if (role.equals("complementary")) kinds.add(Container.ASIDE);
                 if (role.equals("main")) kinds.add(Container.MAIN);
-                if (e.hasAttr("itemprop") && PageShape.classTokens(e.attr("itemprop")).contains("articlebody")) kinds.add(Container.ARTICLE_BODY);
+                if (e.hasAttr("itemprop")) {
+                    List<String> props = PageShape.classTokens(e.attr("itemprop"));
+                    if (props.contains("articlebody")) kinds.add(Container.ARTICLE_BODY);
+                    if (props.contains("review")) kinds.add(Container.REVIEWS);
+                }
             }
             // a footer element stays one even when it holds most of the prose: that prose is a privacy policy
             // in a modal or a sitemap, not the page (class names saying footer are not trusted that far)

@@ -40,7 +40,7 @@ public final class BlockFeatures {
                 "words_log", "chars_log", "word_length", "sentence_ends_per_word", "terminal", "ends_with_colon",
                 "digit_share", "capitalized_share", "lowercase_share", "list_item", "paragraph_start", "repeats_log",
                 "position", "words_before_share", "share_of_largest",
-                "link_density", "heading_level", "sections_known"));
+                "link_density", "heading_level", "sections_known", "look_alikes_log"));
         for (String t : TAGS) n.add("tag_" + t);
         for (Container c : Container.values()) n.add("in_" + c.name().toLowerCase(java.util.Locale.ROOT));
         for (int depth = 1; depth <= 3; depth++) {
@@ -131,6 +131,7 @@ public final class BlockFeatures {
             v[k++] = m == null ? 0 : m.linkDensity();
             v[k++] = m == null ? 0 : m.headingLevel();
             v[k++] = m == null ? 0 : m.sections().length;
+            v[k++] = m == null ? 0 : Math.log(m.lookAlikes());
             int tag = m == null ? -1 : tagIndex(m);
             for (int t = 0; t < TAGS.length; t++) v[k++] = t == tag ? 1 : 0;
             for (Container c : Container.values()) v[k++] = m != null && m.in(c) ? 1 : 0;

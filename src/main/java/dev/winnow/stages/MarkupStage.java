@@ -7,6 +7,7 @@ import dev.winnow.core.Markup.Container;
 import dev.winnow.core.Reason;
 import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
+import dev.winnow.score.PageType;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -61,10 +62,13 @@ public final class MarkupStage implements Stage {
     public void judge(Draft draft, Verdict verdict) {
         // an article's markup names its chrome reliably; elsewhere a "comment" or a link list may be the content
         boolean scorerJudges = draft.scored() && !PageKind.isArticle(draft);
+        // a shop's customer reviews are not its product; on a review site or a forum they are the content
+        boolean reviewsAreChrome = PageKind.of(draft) == PageType.PRODUCT;
         for (Block b : draft.kept()) {
             Markup m = b.markup();
             if (m == null) continue;
             Reason r = reasonOf(b, m);
+            if (r == null && reviewsAreChrome && m.in(Container.REVIEWS)) r = Reason.MARKUP_REVIEWS;
             if (r != null && lenient && m.in(Container.CANDIDATE) && LENIENT_KEEPS.contains(r)) continue;
             if (r != null && scorerJudges && draft.score(b.index()) >= veto && vetoable(r)) continue;
             if (r != null) verdict.drop(b, r);

@@ -94,4 +94,22 @@ class LostArticleTest {
         Document doc = clean(html);
         assertTrue(doc.text().contains("Washable rugs made to order, shipped free."), outcome(doc));
     }
+
+    @Test
+    void aShellWithOnlyAMenuAndAFooterIsDescribedByItsHead() {
+        String html = "<html><head><title>Board</title><meta name=\"description\" content=\"How far do you get on one "
+                + "charge? I did 24 miles on Friday without charging.\"></head><body><nav><a href=/>Home</a> <a href=/d>Donate</a>"
+                + "</nav><div id=\"app\"></div><footer><a href=/t>Terms</a></footer></body></html>";
+        Document doc = clean(html);
+        assertTrue(doc.text().contains("How far do you get on one charge?"), outcome(doc));
+        assertFalse(doc.text().contains("Donate"), outcome(doc));
+    }
+
+    @Test
+    void aPageWithTextOfItsOwnIsNotGivenItsHeadDescription() {
+        String html = "<html><head><meta name=\"description\" content=\"A summary written for search engines.\"></head>"
+                + "<body><nav><a href=/>Home</a></nav><p>" + POSTS[0] + "</p></body></html>";
+        Document doc = clean(html);
+        assertFalse(doc.text().contains("A summary written for search engines."), outcome(doc));
+    }
 }

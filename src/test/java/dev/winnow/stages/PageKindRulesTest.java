@@ -99,4 +99,23 @@ class PageKindRulesTest {
         assertKept(doc, LEDE);
         assertRemoved(doc, Reason.MARKUP_FOOTER, clause);
     }
+
+    private static final String REVIEW = "Bought this for my daughter and she uses it every single day, the battery lasts for weeks.";
+    private static final String SHOP = "<html><body><main><h1>Kettle</h1><p>" + LEDE + "</p><p>" + BODY + "</p>"
+            + "<section id=customer-reviews><h2>What buyers say</h2><div itemprop=review><p>" + REVIEW + "</p></div></section>"
+            + "</main></body></html>";
+
+    @Test
+    void onAProductPageCustomerReviewsAreCut() {
+        Document doc = html(SHOP, "product");
+        assertRemoved(doc, Reason.MARKUP_REVIEWS, REVIEW);
+        assertKept(doc, BODY);
+    }
+
+    @Test
+    void elsewhereAReviewIsContent() {
+        // a review site's or a forum's reviews are what the page is about
+        assertKept(html(SHOP, "article"), REVIEW);
+        assertKept(html(SHOP, "forum"), REVIEW);
+    }
 }
