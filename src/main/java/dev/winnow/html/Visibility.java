@@ -44,6 +44,8 @@ final class Visibility {
      */
     static Container of(Element e, String tag, boolean wrapper) {
         if (e.attributesSize() == 0 || tag.equals("body") || tag.equals("html")) return null;
+        // a dialog hidden from assistive technology is closed: a consent or settings modal waiting for a click
+        if (isDialog(e, tag) && e.attr("aria-hidden").equals("true")) return Container.HIDDEN;
         if (!hides(e)) return null;
         if (isDialog(e, tag)) return Container.HIDDEN;
         if (revealed(e) || wrapper) return Container.REVEALABLE;

@@ -80,7 +80,10 @@ class MarkupStageTest {
             "<div hidden><p>Sign up for our newsletter today</p></div>",
             "<div class=\"sr-only\"><p>Sign up for our newsletter today</p></div>",
             "<div class=\"is-hidden\"><p>Sign up for our newsletter today</p></div>",
-            "<ul class=\"sub-menu collapse\" style=\"display:none\"><li>Sign up for our newsletter today</li></ul>"})
+            "<ul class=\"sub-menu collapse\" style=\"display:none\"><li>Sign up for our newsletter today</li></ul>",
+            // a closed dialog: hidden from assistive technology until a click opens it
+            "<div role=\"dialog\" aria-hidden=\"true\"><p>Sign up for our newsletter today</p></div>",
+            "<div class=\"consent-modal\" aria-hidden=\"true\"><p>Sign up for our newsletter today</p></div>"})
     void hiddenDialogsMenusAndScreenReaderTextAreCut(String element) {
         assertRemoved(page(element), Reason.MARKUP_HIDDEN, "Sign up for our newsletter today");
     }
