@@ -190,7 +190,9 @@ class BadInputsTest {
             assertNeighboursIntact(run, 3);
             JsonNode r = run.assertRejected("huge.txt", "too_large");
             assertTrue(r.path("message").asText().contains("--max-bytes"), "the message names the limit: " + r);
-            assertTrue(run.report().path("peak_heap_mb").asLong() < 256, "peak heap " + run.report().path("peak_heap_mb"));
+            // the bound is the child's 256 MiB heap itself: reading the file would end in OutOfMemoryError. The report's
+            // peak_heap_mb sums each heap pool's own peak, reached at different moments, so it may exceed the heap
+            // a little and is no bound to assert on (it failed this test on quiet machines at 272).
         } finally {
             Files.deleteIfExists(huge);
         }
