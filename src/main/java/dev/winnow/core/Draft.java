@@ -10,13 +10,15 @@ import java.util.List;
  */
 public final class Draft {
     private final String source;
+    private final List<Block> blocks;
     private final List<Block> kept;
     private final Metadata metadata;
     private final Reason[] removed;
     private final double[] scores;
 
-    Draft(String source, List<Block> kept, Metadata metadata, Reason[] removed, double[] scores) {
+    Draft(String source, List<Block> blocks, List<Block> kept, Metadata metadata, Reason[] removed, double[] scores) {
         this.source = source;
+        this.blocks = blocks;
         this.kept = Collections.unmodifiableList(new ArrayList<>(kept));
         this.metadata = metadata;
         this.removed = removed.clone();
@@ -57,6 +59,9 @@ public final class Draft {
 
     /** The normalized input text all offsets refer to. */
     public String source() { return source; }
+
+    /** The block with this index, kept or removed: what an earlier stage cut still tells where a kept block sits. */
+    public Block block(int index) { return blocks.get(index); }
 
     /** Kept blocks in document order. */
     public List<Block> kept() { return kept; }

@@ -86,9 +86,10 @@ public final class Pipeline {
         for (Verdict.Fact fact : facts) metadata.put(fact.field(), fact.value());
         double[] scores = scorer == null || blocks.length == 0 ? null : scorer.score(segmentedBlocks);
 
+        List<Block> every = java.util.Collections.unmodifiableList(java.util.Arrays.asList(blocks));   // a view: cuts show
         for (Stage stage : stages) {
             Verdict verdict = new Verdict();
-            stage.judge(new Draft(source, kept(blocks, removed), metadata.copy(), removed, scores), verdict);
+            stage.judge(new Draft(source, every, kept(blocks, removed), metadata.copy(), removed, scores), verdict);
             boolean[] touched = new boolean[blocks.length];
             for (Verdict.Cut cut : verdict.cuts()) {
                 int i = cut.block().index();

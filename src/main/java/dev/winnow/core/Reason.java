@@ -86,6 +86,8 @@ public enum Reason {
     // Unrelated headlines
     /** A title-like line about another story: related-story blocks, trailing teasers. */
     UNRELATED_HEADLINE,
+    /** The summary in another story's card: a small repeated section that opens with a linked headline. */
+    TEASER,
 
     // Main text region
     /** Outside the article's main text region: page chrome before it, related material and footers after. */

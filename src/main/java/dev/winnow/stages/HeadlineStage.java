@@ -2,12 +2,15 @@ package dev.winnow.stages;
 
 import dev.winnow.core.Block;
 import dev.winnow.core.Draft;
+import dev.winnow.core.Markup;
 import dev.winnow.core.Reason;
 import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
 import dev.winnow.text.WordSet;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Headlines of other stories: headline-shaped lines after the article's prose has begun that do not
@@ -20,6 +23,10 @@ public final class HeadlineStage implements Stage {
     static final double ON_TOPIC = 0.5;
     /** Words shorter than this (and not numbers) are mostly function words and say nothing of the topic. */
     static final int CONTENT_WORD_LENGTH = 4;
+    /** A story card holds at most this many blocks: a linked title, a byline, a date, a label, its summary. */
+    static final int MAX_CARD_BLOCKS = 6;
+    /** Cards come in runs: a teaser stands among at least this many look-alike siblings. */
+    static final int MIN_CARDS = 3;
 
     @Override
     public String name() { return "headlines"; }
@@ -42,6 +49,50 @@ public final class HeadlineStage implements Stage {
             if (vocabulary == null) vocabulary = proseVocabulary(kept, MainRegion.of(draft));
             if (vocabulary.shareFound(b.key(), CONTENT_WORD_LENGTH) < ON_TOPIC) verdict.drop(b, Reason.UNRELATED_HEADLINE);
         }
+        if (!listing && PageKind.isArticle(draft)) dropTeasers(draft, kept, firstBody, verdict);
+    }
+
+    /**
+     * The summaries of other stories' cards on an article page: a card is a small section of the layout,
+     * repeated beside look-alikes, that opens with a linked headline (cut as a link by then, or above).
+     * On a listing such cards are the content. Cards inside the page's content candidate are the article's
+     * own (a listicle's reviewed products, a roundup's courses): on WCXB's dev articles, 250 of 350 such
+     * summaries inside the candidate were reference text, 26 of 210 outside it.
+     */
+    private static void dropTeasers(Draft draft, List<Block> kept, int firstBody, Verdict verdict) {
+        Map<Integer, Integer> blocksIn = null;
+        for (int i = firstBody + 1; i < kept.size(); i++) {
+            Block b = kept.get(i);
+            Markup m = b.markup();
+            if (m == null || m.in(Markup.Container.CANDIDATE) || m.isLinkText() || m.lookAlikes() < MIN_CARDS
+                    || m.sections().length == 0 || !Forms.isBody(b)) continue;
+            if (blocksIn == null) blocksIn = blocksPerSection(draft);
+            if (opensWithLinkedHeadline(draft, b, blocksIn)) verdict.drop(b, Reason.TEASER);
+        }
+    }
+
+    /** The block's card, its nearest or next enclosing section if small, holds a linked headline before it. */
+    private static boolean opensWithLinkedHeadline(Draft draft, Block b, Map<Integer, Integer> blocksIn) {
+        int[] sections = b.markup().sections();
+        for (int d = 0; d < Math.min(2, sections.length); d++) {
+            int card = sections[d];
+            if (blocksIn.getOrDefault(card, 0) > MAX_CARD_BLOCKS) return false;
+            for (int j = b.index() - 1; j >= 0; j--) {
+                Block h = draft.block(j);
+                if (h.markup() == null || !h.markup().within(card)) break;
+                if (h.markup().isLinkText() && Forms.isHeadlineShaped(h)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<Integer, Integer> blocksPerSection(Draft draft) {
+        Map<Integer, Integer> n = new HashMap<>();
+        for (int i = 0; i < draft.size(); i++) {
+            Markup m = draft.block(i).markup();
+            if (m != null) for (int s : m.sections()) n.merge(s, 1, Integer::sum);
+        }
+        return n;
     }
 
     /**

@@ -118,4 +118,44 @@ class PageKindRulesTest {
         assertKept(html(SHOP, "article"), REVIEW);
         assertKept(html(SHOP, "forum"), REVIEW);
     }
+
+    private static final String[] SUMMARIES = {
+            "The council approved a new cycle lane along the river after two years of consultation with residents.",
+            "A local bakery won the regional prize for its rye bread, beating forty entries from across the county.",
+            "Train fares will rise again in January, the operator said, blaming the cost of new signalling works."};
+
+    /** Cards of three other stories: a linked headline, a date, a summary each. */
+    private static String cards() {
+        StringBuilder cards = new StringBuilder("<div class=deck><h2>Elsewhere today</h2>");
+        for (int i = 0; i < SUMMARIES.length; i++) {
+            cards.append("<div class=tile><div class=tile-info><h3><a href=/story/").append(i).append(">Story number ")
+                    .append(i).append(" in the other news today</a></h3><div class=stamp>2 March 2024</div><div class=blurb>")
+                    .append(SUMMARIES[i]).append("</div></div></div>");
+        }
+        return cards.append("</div>").toString();
+    }
+
+    private static final String STORY = "<p>" + LEDE + "</p><p>" + BODY + "</p><p>" + LEDE.replace("Saturday", "Sunday")
+            + "</p><p>" + BODY.replace("winter", "summer") + "</p>";
+
+    @Test
+    void onAnArticleTheSummariesOfOtherStoriesCardsAreTeasers() {
+        Document doc = html("<html><body><article>" + STORY + "</article>" + cards() + "</body></html>", "article");
+        for (String summary : SUMMARIES) assertRemoved(doc, Reason.TEASER, summary);
+        assertKept(doc, LEDE);
+        assertKept(doc, BODY);
+    }
+
+    @Test
+    void onAListingTheCardsAreTheItems() {
+        Document doc = html("<html><body><article>" + STORY + "</article>" + cards() + "</body></html>", "listing");
+        for (String summary : SUMMARIES) assertKept(doc, summary);
+    }
+
+    @Test
+    void cardsInsideTheArticlesOwnBodyStay() {
+        // a listicle's reviewed items are cards too, inside the content the article is made of
+        Document doc = html("<html><body><article>" + STORY + cards() + "</article><footer>About us</footer></body></html>", "article");
+        for (String summary : SUMMARIES) assertKept(doc, summary);
+    }
 }
