@@ -30,6 +30,8 @@ public enum Reason {
     UI_CONTROL,
     /** The page head's links as a text browser prints them on the first lines ("#Site » Feed Site » Comments Feed"). */
     HEAD_LINKS,
+    /** A cookie banner, consent dialog or sign-up form's legal line: the site telling the reader what they agree to. */
+    CONSENT_NOTICE,
 
     // Markup (HTML only): what the page's structure says a block is
     /** Inside navigation: nav/menu elements, navigation roles, menu/breadcrumb classes. */

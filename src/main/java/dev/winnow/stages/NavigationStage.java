@@ -38,6 +38,20 @@ public final class NavigationStage implements Stage {
     private static final Pattern COMMENT_HEADER = Pattern.compile(
             "(?i)\\d[\\d,.]*\\s+(?:comments?|responses?|replies|thoughts|reactions)\\s+(?:to|on|for)\\b.*");
 
+    /** A consent notice runs longer than a widget's label: a cookie banner's paragraph, a sign-up form's legal line. */
+    static final int MAX_NOTICE_WORDS = 80;
+    /** What a consent notice is about, in a block's key (lowercase words): cookies, personal data, the site's policies. */
+    private static final Pattern NOTICE_TOPIC = Pattern.compile("cookie|personal data|privacy polic|terms of (?:use|service)");
+    /**
+     * The site addressing its reader about it: "we use cookies", "this website uses", "by clicking ... you agree",
+     * "these cookies ...". An article about cookie law reports what sites do in the third person.
+     */
+    private static final Pattern NOTICE_VOICE = Pattern.compile("\\b(?:we use cookies|we and (?:our|selected)|(?:this|our) (?:web)?site uses"
+            + "|(?:by|in) (?:continuing|clicking|using|browsing|scrolling|staying|subscribing|signing up|submitting|registering"
+            + "|entering|providing|checking|completing)|you (?:agree|consent|accept|are (?:agreeing|consenting|accepting)"
+            + "|can (?:change|withdraw|manage|opt))|your (?:consent|choices|preferences|cookie settings|cookie preferences)"
+            + "|these cookies)\\b");
+
     private final Vocabulary languages = Vocabulary.load("languages");
     /** Whole-line phrases and the reason each concept stands for, in precedence order. */
     private final PhraseBook<Reason> phrases = phraseBook(languages);
@@ -69,7 +83,7 @@ public final class NavigationStage implements Stage {
         boolean listing = PageKind.itemsAreContent(draft);
         for (int i = 0; i < kept.size(); i++) {
             Block b = kept.get(i);
-            Reason reason = isHeadLinks(b) ? Reason.HEAD_LINKS : classify(b);
+            Reason reason = isHeadLinks(b) ? Reason.HEAD_LINKS : isConsentNotice(b) ? Reason.CONSENT_NOTICE : classify(b);
             // a listing's items in markup are a run of short links too
             if (reason == null && inRun[i] && !(listing && b.markup() != null)) reason = Reason.LINK_LIST;
             if (reason != null) verdict.drop(b, reason);
@@ -89,6 +103,17 @@ public final class NavigationStage implements Stage {
         String text = b.text();
         return b.index() == 0 && b.markup() == null && text.length() > 1 && text.charAt(0) == '#'
                 && text.charAt(1) != '#' && !Character.isWhitespace(text.charAt(1));
+    }
+
+    /**
+     * A cookie banner, a consent dialog's paragraphs, a sign-up form's legal line: the site telling its reader
+     * what they agree to. On WCXB's dev pages, 2 of about 150 such blocks left in the text dumps after the other
+     * stages were reference text (a banner a labeller kept).
+     */
+    static boolean isConsentNotice(Block b) {
+        if (b.shape().words() > MAX_NOTICE_WORDS) return false;
+        String key = b.key();
+        return NOTICE_TOPIC.matcher(key).find() && NOTICE_VOICE.matcher(key).find();
     }
 
     /** The reason a single line is navigation junk, or null to keep it. */

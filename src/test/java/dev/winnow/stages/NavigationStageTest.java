@@ -158,4 +158,31 @@ class NavigationStageTest {
         Document doc = cleanWith(STAGE, PROSE + "\n\n#7 · Jan 16, 2024\n\n" + MORE_PROSE);
         assertTrue(doc.removals().stream().noneMatch(r -> r.reason() == Reason.HEAD_LINKS));
     }
+
+    // --- the site telling its reader what they agree to
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "We use cookies to give you the best experience on our website. By continuing to browse, you agree to our use of cookies.",
+            "By clicking Subscribe, you agree to our Terms of Use and acknowledge that your personal data is handled as our Privacy Policy says."})
+    void cookieBannersAndFormLegalLinesAreConsentNotices(String line) {
+        assertDropped(line, Reason.CONSENT_NOTICE);
+    }
+
+    /** Near misses: an article reporting on cookie law in the third person, and a notice too long to be a banner. */
+    @Test
+    void anArticleSentenceAboutCookiesIsKept() {
+        String sentence = "Regulators said many sites still set tracking cookies before visitors agree, in breach of the privacy policy rules.";
+        Document doc = cleanWith(STAGE, PROSE + "\n" + sentence + "\n" + MORE_PROSE);
+        assertKept(doc, sentence);
+        assertNothingRemoved(doc);
+    }
+
+    @Test
+    void aConsentParagraphLongerThanABannerIsKept() {
+        String longNotice = "We use cookies and you agree to them. " + "The council published its budget for the year. ".repeat(12);
+        assertTrue(longNotice.split(" ").length > NavigationStage.MAX_NOTICE_WORDS);
+        Document doc = cleanWith(STAGE, PROSE + "\n" + longNotice.strip() + "\n" + MORE_PROSE);
+        assertTrue(doc.removals().stream().noneMatch(r -> r.reason() == Reason.CONSENT_NOTICE));
+    }
 }
