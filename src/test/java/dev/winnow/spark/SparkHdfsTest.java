@@ -80,7 +80,9 @@ class SparkHdfsTest {
                 // A client closing a file polls the name node until the data node has reported the block, first
                 // after 400 ms: on one small data node most closes wait that long, and a run writes a text file
                 // per record. Polled sooner, the test runs in a fraction of the time; nothing else changes.
-                .set("spark.hadoop.dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "5"));
+                .set("spark.hadoop.dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "5")
+                // A block no data node can serve is given up after three tries, by default seconds apart.
+                .set("spark.hadoop.dfs.client.retry.window.base", "10"));
     }
 
     @AfterAll
@@ -249,6 +251,47 @@ class SparkHdfsTest {
         assertEquals(3, again.records());
         assertEquals(articles, read(fs, new org.apache.hadoop.fs.Path(out, "articles.jsonl")));
         assertFalse(fs.exists(new org.apache.hadoop.fs.Path(out, SparkOutput.WORK_DIR)));
+    }
+
+    /**
+     * A job that fails (an input whose only replica is corrupt cannot be read: an I/O error, not a missing
+     * file, so the task fails instead of rejecting the input) leaves the previous output on HDFS as it was,
+     * byte for byte, and no work folder. The failure happens while partitions write their part files.
+     */
+    @Test
+    void aFailedJobLeavesThePreviousOutputAsItWas() throws Exception {
+        FileSystem fs = FileSystem.get(URI.create(hdfsUri), spark.hadoopConfiguration());
+        Path corpus = Files.createDirectories(tmp.resolve("failing").resolve("corpus"));
+        for (int i = 0; i < 6; i++) {
+            Files.writeString(corpus.resolve("story-" + i + ".txt"), "Story " + i + ": the harbour office said the quay "
+                    + "stays closed to cars until Monday, and the ferries sail from the north pier.\n", StandardCharsets.UTF_8);
+        }
+        String remoteCorpus = hdfsUri + "/failing/corpus";
+        fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(corpus.toUri()), new org.apache.hadoop.fs.Path(remoteCorpus));
+        String out = hdfsUri + "/failing/out";
+        SparkRunner.Options oneCorpusPass = new SparkRunner.Options(out, Limits.DEFAULTS, "corpus", true, 2, true,
+                CorpusSettings.OFF, Containers.Fields.DEFAULTS, OutputCodec.NONE, false);
+        assertEquals(6, new SparkRunner(spark).run(List.of(remoteCorpus), oneCorpusPass, QUIET).records());
+        TreeMap<String, String> before = snapshot(fs, new org.apache.hadoop.fs.Path(out));
+
+        org.apache.hadoop.fs.Path broken = new org.apache.hadoop.fs.Path(remoteCorpus, "story-4.txt");
+        assertEquals(1, hdfs.corruptBlockOnDataNodesByDeletingBlockFile(org.apache.hadoop.hdfs.DFSTestUtil.getFirstBlock(fs, broken)));
+        Exception failed = assertThrows(Exception.class, () -> new SparkRunner(spark).run(List.of(remoteCorpus), oneCorpusPass, QUIET));
+        assertTrue(String.valueOf(failed.getMessage()).contains("story-4.txt"), "the message names the input: " + failed);
+
+        assertEquals(before, snapshot(fs, new org.apache.hadoop.fs.Path(out)), "the previous output, file for file");
+        assertFalse(fs.exists(new org.apache.hadoop.fs.Path(out, SparkOutput.WORK_DIR)), "no work folder left");
+    }
+
+    /** Every file below {@code dir} with its content. */
+    private static TreeMap<String, String> snapshot(FileSystem fs, org.apache.hadoop.fs.Path dir) throws IOException {
+        TreeMap<String, String> files = new TreeMap<>();
+        var it = fs.listFiles(dir, true);
+        while (it.hasNext()) {
+            org.apache.hadoop.fs.Path p = it.next().getPath();
+            files.put(p.toString(), read(fs, p));
+        }
+        return files;
     }
 
     private static String read(FileSystem fs, org.apache.hadoop.fs.Path file) throws IOException {
