@@ -256,7 +256,7 @@ public final class SparkRunner {
      * inside an input folder is not read back as input.
      */
     private static List<Doc> list(List<String> args, String shown, Storage.Location output,
-                                  org.apache.hadoop.conf.Configuration hadoop, List<Rejection> unreadable) {
+                                  org.apache.hadoop.conf.Configuration hadoop, List<Rejection> unreadable) throws IOException {
         // The output as a local path, for the local walk to leave out: a plain path, or a file: URI.
         Path localOut = !Storage.isUri(shown) ? Path.of(shown)
                 : output.path().toUri().getScheme().equals("file") ? Path.of(output.path().toUri()) : null;

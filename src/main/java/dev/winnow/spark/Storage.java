@@ -11,6 +11,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.StreamCapabilities;
+import org.apache.hadoop.security.AccessControlException;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -116,10 +117,13 @@ final class Storage {
      * Lists {@code arg}, a URI, as the local runner lists a path: a file is one input; a folder is read
      * recursively, hidden entries (names starting with a dot) skipped, files sorted by their path below it;
      * the entries a run writes into {@code output} (null: none) when it lies in the folder are not inputs;
-     * a missing location or a folder that cannot be listed is {@code unreadable}. Names are {@code arg} plus
+     * a missing location, or one this user may not read, is {@code unreadable}. Names are {@code arg} plus
      * the path below it, so records and rejections name an input as the user named its folder.
+     *
+     * @throws IOException when the file system cannot be reached or has no connector here: the run fails
+     *                     (exit 1, the previous output kept) rather than count a corpus as unreadable
      */
-    static Listing list(String arg, Path output, Configuration conf) {
+    static Listing list(String arg, Path output, Configuration conf) throws IOException {
         List<Listed> inputs = new ArrayList<>();
         List<Rejection> unreadable = new ArrayList<>();
         String base = arg.replaceAll("/+$", "");
@@ -131,7 +135,7 @@ final class Storage {
         } catch (FileNotFoundException e) {
             unreadable.add(unreadable(arg, "no such file or folder"));
             return new Listing(inputs, unreadable);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (AccessControlException | IllegalArgumentException e) {
             unreadable.add(unreadable(arg, e.getClass().getSimpleName() + ": " + e.getMessage()));
             return new Listing(inputs, unreadable);
         }
@@ -150,11 +154,11 @@ final class Storage {
     }
 
     private static void walk(FileSystem fs, Path dir, String below, String base, Path output, List<String[]> files,
-                             List<Rejection> failed) {
+                             List<Rejection> failed) throws IOException {
         FileStatus[] children;
         try {
             children = fs.listStatus(dir);
-        } catch (IOException e) {
+        } catch (FileNotFoundException | AccessControlException e) {    // gone since it was seen, or forbidden
             failed.add(unreadable(below.isEmpty() ? base : base + "/" + below, e.getClass().getSimpleName() + ": " + e.getMessage()));
             return;
         }
