@@ -254,6 +254,39 @@ class SparkHdfsTest {
     }
 
     /**
+     * From the command line, before Spark starts: an HDFS OUTDIR holding a file Winnow did not write is exit
+     * 2 naming it, and a scheme with no connector on the class path is exit 1 naming the scheme.
+     */
+    @Test
+    void theCommandLineGuardsUrisBeforeSparkStarts() throws IOException {
+        FileSystem fs = FileSystem.get(URI.create(hdfsUri), spark.hadoopConfiguration());
+        org.apache.hadoop.fs.Path mine = new org.apache.hadoop.fs.Path(hdfsUri + "/cli/mine");
+        try (var out = fs.create(new org.apache.hadoop.fs.Path(mine, "photo.jpg"))) {
+            out.write("not a photo".getBytes(StandardCharsets.UTF_8));
+        }
+        String said = stderrOf(() -> assertEquals(dev.winnow.cli.ExitCodes.USAGE,
+                SparkMain.execute(hdfsUri + "/cli/corpus", "-o", mine.toString(), "-q")));
+        assertTrue(said.contains(mine.toString()) && said.contains("photo.jpg") && said.contains("--allow-other-files"), said);
+        assertEquals(List.of("photo.jpg"), names(fs, mine));
+
+        said = stderrOf(() -> assertEquals(dev.winnow.cli.ExitCodes.FAILED,
+                SparkMain.execute(hdfsUri + "/cli/corpus", "-o", "nosuchfs://bucket/out", "-q")));
+        assertTrue(said.contains("nosuchfs"), said);
+    }
+
+    private static String stderrOf(Runnable run) {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            run.run();
+        } finally {
+            System.setErr(saved);
+        }
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
      * A job that fails (an input whose only replica is corrupt cannot be read: an I/O error, not a missing
      * file, so the task fails instead of rejecting the input) leaves the previous output on HDFS as it was,
      * byte for byte, and no work folder. The failure happens while partitions write their part files.
