@@ -66,15 +66,16 @@ final class SparkOutput implements Closeable {
      * Opens {@code out} for a run, after the guard the local runner runs too ({@link OutputOwnership#check}):
      * a folder holding files Winnow did not write is refused before anything in it is touched.
      *
-     * @param shown      the folder as the user named it, for messages
+     * @param guarded    the guard's view of the folder ({@link SparkRunner#guarded}: a local path as the local
+     *                   runner sees it, links not followed)
      * @param otherFiles the folder may hold files whose names Winnow never writes ({@code --allow-other-files})
      * @throws dev.winnow.run.ForeignOutputException when the folder holds what Winnow did not write
      */
-    static SparkOutput open(Storage.Location out, String shown, boolean textFiles, OutputCodec codec, boolean otherFiles)
-            throws IOException {
+    static SparkOutput open(Storage.Location out, OutputOwnership.Folder guarded, boolean textFiles, OutputCodec codec,
+                            boolean otherFiles) throws IOException {
         FileSystem fs = out.fs();
         Path dir = out.path();
-        OutputOwnership.check(Storage.folder(out, shown), otherFiles);
+        OutputOwnership.check(guarded, otherFiles);
         mkdirs(fs, dir);
         Path work = new Path(dir, WORK_DIR);
         fs.delete(work, true);

@@ -200,7 +200,8 @@ public final class SparkRunner {
         }
         final Broadcast<CorpusFacts> second = facts;
         Tally tally = new Tally();
-        try (SparkOutput out = SparkOutput.open(output, options.output(), options.textFiles(), options.codec(), options.otherFiles())) {
+        try (SparkOutput out = SparkOutput.open(output, guarded(options.output(), output), options.textFiles(), options.codec(),
+                options.otherFiles())) {
             if (quotes != null) out.quotes(quotes);
             // Same order as the local runner: the unreadable paths, then the documents of the inputs.
             for (Rejection r : unreadable) {
