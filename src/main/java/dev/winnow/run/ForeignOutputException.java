@@ -1,7 +1,6 @@
 package dev.winnow.run;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -12,11 +11,11 @@ import java.util.List;
 public final class ForeignOutputException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    ForeignOutputException(Path dir, List<String> lookalikes, List<String> others) {
+    ForeignOutputException(String dir, List<String> lookalikes, List<String> others) {
         super(message(dir, lookalikes, others));
     }
 
-    private static String message(Path dir, List<String> lookalikes, List<String> others) {
+    private static String message(String dir, List<String> lookalikes, List<String> others) {
         if (!lookalikes.isEmpty()) {
             return dir + " holds " + names(lookalikes) + ", which Winnow did not write but would replace; "
                     + "move them away or write to another folder (nothing was changed)";

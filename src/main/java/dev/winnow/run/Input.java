@@ -13,8 +13,16 @@ import java.nio.file.Path;
  *
  * @param entry    what the container said of this document, or null for a plain file
  * @param position the document's place in input order ({@link dev.winnow.corpus.Positions})
+ * @param location where the input lives when {@code path} is only a local copy of it (an {@code hdfs://} or
+ *                 {@code s3a://} URI an engine fetched), or null when {@code path} is where it lives. The
+ *                 origin comes from it, so every copy of one remote file, on any machine, has one origin.
  */
-public record Input(String id, String name, Path path, InputStream stream, byte[] bytes, Entry entry, long position) {
+public record Input(String id, String name, Path path, InputStream stream, byte[] bytes, Entry entry, long position,
+                    String location) {
+
+    public Input(String id, String name, Path path, InputStream stream, byte[] bytes, Entry entry, long position) {
+        this(id, name, path, stream, bytes, entry, position, null);
+    }
 
     /**
      * What a container told about one of its documents: where it was fetched from and when, the
@@ -37,22 +45,26 @@ public record Input(String id, String name, Path path, InputStream stream, byte[
 
     /** This input at its place in input order. */
     Input at(long position) {
-        return new Input(id, name, path, stream, bytes, entry, position);
+        return new Input(id, name, path, stream, bytes, entry, position, location);
     }
 
     /** Entry {@code index} of this container, read with it. */
     Input entry(int index, byte[] content, Entry about) {
         return new Input(id + "#" + index, name + "#" + index, path, null, content, about,
-                dev.winnow.corpus.Positions.of((int) (position >>> 32), index));
+                dev.winnow.corpus.Positions.of((int) (position >>> 32), index), location);
     }
 
     /**
      * Where the document comes from, its site for the corpus stages when it has no URL: the folder
      * of a plain file, the container of an entry, "-" for standard input. Paths as given, so every
-     * engine of one run agrees.
+     * engine of one run agrees; for a local copy, its {@link #location}'s.
      */
     public String origin() {
         if (path == null) return "-";
+        if (location != null) {
+            if (entry != null || bytes != null) return location;
+            return location.substring(0, Math.max(0, location.lastIndexOf('/')));
+        }
         if (entry != null || bytes != null) return path.toString();
         Path parent = path.getParent();
         return parent == null ? "" : parent.toString();

@@ -82,7 +82,7 @@ public final class Inputs {
                 unreadable.add(new Rejection(idOf(root), arg, RejectReason.UNREADABLE, "no such file or folder"));
             }
         }
-        return new Listing(uniqueIds(disambiguate(inputs)), unreadable, readOnce);
+        return new Listing(withIds(inputs), unreadable, readOnce);
     }
 
     private static void walk(Path root, String arg, boolean followLinks, Path outReal, List<Input> inputs,
@@ -195,20 +195,47 @@ public final class Inputs {
         return (dot > 0 ? n.substring(0, dot) : n).replace("#", "%23");
     }
 
-    /** Two inputs with the same file name get their path, with separators as "__", as id instead. */
-    private static List<Input> disambiguate(List<Input> inputs) {
+    /**
+     * The ids of a run's inputs from their names alone, as {@link #expand} gives them: a file's name without
+     * its extension, its path (separators as "__") when two share a name, and "~N" where ids still meet;
+     * {@code "-"} is standard input. For engines that list inputs elsewhere (a Hadoop file system): given the
+     * same paths, they give the local runner's ids.
+     *
+     * @param names each input's path as given plus its path below a folder, in input order
+     */
+    public static List<String> idsFor(List<String> names) {
+        List<String> ids = new ArrayList<>(names.size());
+        for (String n : names) ids.add(n.equals("-") ? "stdin" : idOfName(lastName(n)));
         Map<String, Integer> counts = new HashMap<>();
-        for (Input in : inputs) counts.merge(in.id(), 1, Integer::sum);
+        for (String id : ids) counts.merge(id, 1, Integer::sum);
+        for (int i = 0; i < ids.size(); i++) {
+            if (counts.get(ids.get(i)) > 1 && !names.get(i).equals("-")) ids.set(i, pathId(names.get(i)));
+        }
+        return unique(ids);
+    }
+
+    /** The last name of a path ({@code a/b.txt/} gives {@code b.txt}, as {@link Path#getFileName} does). */
+    private static String lastName(String path) {
+        String p = path.replaceAll("/+$", "");
+        if (p.isEmpty()) return path;
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+
+    /** A path as an id: leading "./" and "/" dropped, its last extension too, separators as "__". */
+    private static String pathId(String name) {
+        String rel = name.replaceAll("^[./\\\\]+", "");
+        int dot = rel.lastIndexOf('.');
+        if (dot > rel.lastIndexOf('/')) rel = rel.substring(0, dot);
+        return rel.replace("/", "__").replace("\\", "__").replace("#", "%23");
+    }
+
+    /** {@link #idsFor}'s ids on the inputs. */
+    private static List<Input> withIds(List<Input> inputs) {
+        List<String> ids = idsFor(inputs.stream().map(Input::name).toList());
         List<Input> out = new ArrayList<>(inputs.size());
-        for (Input in : inputs) {
-            if (counts.get(in.id()) == 1 || in.path() == null) {
-                out.add(in);
-            } else {
-                String rel = in.name().replaceAll("^[./\\\\]+", "");
-                int dot = rel.lastIndexOf('.');
-                if (dot > rel.lastIndexOf('/')) rel = rel.substring(0, dot);
-                out.add(new Input(rel.replace("/", "__").replace("\\", "__").replace("#", "%23"), in.name(), in.path(), null));
-            }
+        for (int i = 0; i < inputs.size(); i++) {
+            Input in = inputs.get(i);
+            out.add(in.id().equals(ids.get(i)) ? in : new Input(ids.get(i), in.name(), in.path(), in.stream()));
         }
         return out;
     }
@@ -220,20 +247,28 @@ public final class Inputs {
      * same listing always gives the same ids.
      */
     static List<Input> uniqueIds(List<Input> inputs) {
-        Set<String> taken = new HashSet<>();
-        for (Input in : inputs) taken.add(in.id());
-        Set<String> used = new HashSet<>();
+        List<String> ids = unique(inputs.stream().map(Input::id).toList());
         List<Input> out = new ArrayList<>(inputs.size());
-        for (Input in : inputs) {
-            if (used.add(in.id())) {
-                out.add(in);
+        for (int i = 0; i < inputs.size(); i++) {
+            Input in = inputs.get(i);
+            out.add(in.id().equals(ids.get(i)) ? in : new Input(ids.get(i), in.name(), in.path(), in.stream()));
+        }
+        return out;
+    }
+
+    private static List<String> unique(List<String> ids) {
+        Set<String> taken = new HashSet<>(ids);
+        Set<String> used = new HashSet<>();
+        List<String> out = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            if (used.add(id)) {
+                out.add(id);
                 continue;
             }
             int n = 2;
-            while (taken.contains(in.id() + "~" + n) || used.contains(in.id() + "~" + n)) n++;
-            String id = in.id() + "~" + n;
-            used.add(id);
-            out.add(new Input(id, in.name(), in.path(), in.stream()));
+            while (taken.contains(id + "~" + n) || used.contains(id + "~" + n)) n++;
+            used.add(id + "~" + n);
+            out.add(id + "~" + n);
         }
         return out;
     }

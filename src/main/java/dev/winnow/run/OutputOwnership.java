@@ -51,20 +51,76 @@ public final class OutputOwnership {
      * yet passes.
      */
     public static void check(Path dir, boolean otherFiles) throws IOException {
-        if (!Files.isDirectory(dir)) return;
-        List<String> names;
-        try (Stream<Path> children = Files.list(dir)) {
-            names = children.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+        check(Folder.of(dir), otherFiles);
+    }
+
+    /** {@link #check(Path, boolean)} on a folder of any file system. */
+    public static void check(Folder dir, boolean otherFiles) throws IOException {
+        if (!dir.exists()) return;
+        List<String> names = new ArrayList<>(dir.names());
+        names.sort(null);
         boolean working = false;
-        for (String work : OutputFormat.WORK_DIRS) working |= Files.isDirectory(dir.resolve(work), LinkOption.NOFOLLOW_LINKS);
-        JsonNode report = working ? null : winnowReport(dir.resolve(OutputFormat.REPORT));
+        for (String work : OutputFormat.WORK_DIRS) working |= dir.isFolder(work);
+        JsonNode report = working ? null : winnowReport(dir, OutputFormat.REPORT);
         List<String> lookalikes = new ArrayList<>(), others = new ArrayList<>();
         for (String name : names) {
             if (!isOutputName(name)) others.add(name);
             else if (!working && !vouchedFor(report, name)) lookalikes.add(name);
         }
-        if (!lookalikes.isEmpty() || (!others.isEmpty() && !otherFiles)) throw new ForeignOutputException(dir, lookalikes, others);
+        if (!lookalikes.isEmpty() || (!others.isEmpty() && !otherFiles)) {
+            throw new ForeignOutputException(dir.toString(), lookalikes, others);
+        }
+    }
+
+    /**
+     * What the guard reads of an output folder, so that an engine can guard a folder on another file
+     * system (HDFS, an object store) with the same rules. {@code toString} names it in messages.
+     */
+    public interface Folder {
+        /** Whether the folder is there (a folder that is not yet passes the guard). */
+        boolean exists() throws IOException;
+
+        /** The names of its entries. */
+        List<String> names() throws IOException;
+
+        /** Whether entry {@code name} is a folder itself, not a link to one. */
+        boolean isFolder(String name) throws IOException;
+
+        /** Entry {@code name} opened for reading when it is a regular file (not a link), else null. */
+        java.io.InputStream openRegularFile(String name) throws IOException;
+
+        /** A folder of the default file system. */
+        static Folder of(Path dir) {
+            return new Folder() {
+                @Override
+                public boolean exists() {
+                    return Files.isDirectory(dir);
+                }
+
+                @Override
+                public List<String> names() throws IOException {
+                    try (Stream<Path> children = Files.list(dir)) {
+                        return children.map(p -> p.getFileName().toString()).toList();
+                    }
+                }
+
+                @Override
+                public boolean isFolder(String name) {
+                    return Files.isDirectory(dir.resolve(name), LinkOption.NOFOLLOW_LINKS);
+                }
+
+                @Override
+                public java.io.InputStream openRegularFile(String name) throws IOException {
+                    Path file = dir.resolve(name);
+                    return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Files.newInputStream(file) : null;
+                }
+
+                @Override
+                public String toString() {
+                    return dir.toString();
+                }
+            };
+        }
     }
 
     /** Whether a report (null: none of Winnow's) shows Winnow wrote the output entry {@code name}. */
@@ -78,11 +134,11 @@ public final class OutputOwnership {
         return false;
     }
 
-    /** The report at {@code file} when Winnow wrote it (a JSON object naming the Winnow version), else null. */
-    private static JsonNode winnowReport(Path file) {
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return null;
-        try {
-            JsonNode r = MAPPER.readTree(file.toFile());
+    /** The report {@code name} in {@code dir} when Winnow wrote it (a JSON object naming the Winnow version), else null. */
+    private static JsonNode winnowReport(Folder dir, String name) {
+        try (java.io.InputStream in = dir.openRegularFile(name)) {
+            if (in == null) return null;
+            JsonNode r = MAPPER.readTree(in);
             return r != null && r.isObject() && r.has("winnow_version") ? r : null;
         } catch (IOException | RuntimeException e) {
             return null;

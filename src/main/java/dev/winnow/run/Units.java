@@ -53,6 +53,15 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
     }
 
     /**
+     * The one document of an input, the {@code index}-th of the listing, that an engine could not fetch to
+     * read (a remote file gone or forbidden since it was listed): an {@code unreadable} rejection in its place.
+     */
+    public static Unit unreadable(Input input, int index, String message) {
+        Input at = input.at(Positions.of(index, 0));
+        return new Unit(at, Outcome.rejected(new Rejection(at.id(), at.name(), RejectReason.UNREADABLE, message), 0));
+    }
+
+    /**
      * A container by its name (.warc.gz, .jsonl.zst...) or, for a file whose name does not say what it
      * holds (no extension, or only a compression one), by a WARC record at its start. Other files are not
      * opened here: reading the head of every page of a big folder would cost a second open each.

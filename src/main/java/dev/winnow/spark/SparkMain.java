@@ -19,7 +19,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,13 +37,18 @@ import java.util.concurrent.Callable;
                 "articles.jsonl, rejected.jsonl, quotes.jsonl and text/ as 'winnow clean'",
                 "writes, and a report.json with \"engine\": \"spark\".",
                 "",
-                "Inputs must be readable, and OUTDIR writable, at the same path from every",
-                "executor and the driver (a shared file system, or local mode). Not",
-                "supported here: standard input, --timeout,",
-                "resuming an interrupted run (a rerun starts over).",
+                "INPUT and OUTDIR may be URIs of any Hadoop file system on the class path",
+                "(hdfs://namenode/crawl, s3a://bucket/crawl, file:///data/crawl): listed and",
+                "read through Hadoop's FileSystem, each input copied to the executor's local",
+                "disk while it is read. A plain path is read and written through the local",
+                "file system, so it must be at the same path on every executor and the",
+                "driver (a shared mount, or local mode). Not supported here: standard",
+                "input, --timeout, resuming an interrupted run (a rerun starts over).",
                 "",
                 "Examples:",
                 "  spark-submit --class dev.winnow.spark.SparkMain winnow.jar seeds -o out",
+                "  spark-submit --master yarn --class dev.winnow.spark.SparkMain winnow.jar \\",
+                "      hdfs:///crawl -o hdfs:///cleaned",
                 "  java -cp winnow.jar:SPARK_JARS dev.winnow.spark.SparkMain seeds -o out \\",
                 "      --master 'local[2]'",
                 ""},
@@ -53,13 +57,14 @@ import java.util.concurrent.Callable;
 public final class SparkMain implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
-            description = "A file or a folder (read recursively, hidden files skipped).")
+            description = "A file or a folder (read recursively, hidden files skipped): a local path, or a URI "
+                    + "(hdfs://, s3a://, file://).")
     List<String> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR",
-            description = "Output folder; created if missing. A run replaces an earlier run's files whole, text/ included; "
+            description = "Output folder, a local path or a URI (hdfs://, s3a://, file://); created if missing. A run replaces an earlier run's files whole, text/ included; "
                     + "a folder holding files Winnow did not write is refused (exit 2) unless --allow-other-files.")
-    Path output;
+    String output;
 
     @Option(names = "--allow-other-files", description = "Write into an OUTDIR that also holds files Winnow did not "
             + "write (by default such a folder is refused, exit 2). Those files are never touched; a file with one of "
@@ -129,6 +134,7 @@ public final class SparkMain implements Callable<Integer> {
         CommandLine self = new CommandLine(this);
         if (inputs.contains("-")) throw new CommandLine.ParameterException(self, "standard input (-) cannot be read by Spark executors");
         if (partitions < 0) throw new CommandLine.ParameterException(self, "--partitions must not be negative");
+        if (output.isEmpty()) throw new CommandLine.ParameterException(self, "-o: the output folder must not be empty");
         SparkConf sparkConf = sparkConf(self);
         String src = source != null ? source : CleanCommand.defaultSource(inputs.get(0));
         // The time budget needs the local runner's worker pool: Spark runs without one.
@@ -138,10 +144,12 @@ public final class SparkMain implements Callable<Integer> {
                 corpusOptions.fields(), compress, allowOtherFiles);
         try {
             // Checked again by the runner; here too, so a wrong -o is refused before Spark takes seconds to start.
-            OutputOwnership.check(output, allowOtherFiles);
+            OutputOwnership.check(SparkRunner.guarded(output, Storage.locate(output, hadoopConf(sparkConf))), allowOtherFiles);
         } catch (ForeignOutputException e) {
             System.err.println("winnow: not run: " + e.getMessage());
             return ExitCodes.USAGE;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(self, "-o " + output + ": " + e.getMessage());
         } catch (IOException e) {
             System.err.println("winnow: run failed: " + e);
             return ExitCodes.FAILED;
@@ -160,6 +168,15 @@ public final class SparkMain implements Callable<Integer> {
             System.err.println("winnow: run failed: " + e);
             return ExitCodes.FAILED;
         }
+    }
+
+    /** The Hadoop settings Spark would give its context: the defaults and site files, then spark.hadoop.* keys. */
+    private static org.apache.hadoop.conf.Configuration hadoopConf(SparkConf spark) {
+        org.apache.hadoop.conf.Configuration c = new org.apache.hadoop.conf.Configuration();
+        for (scala.Tuple2<String, String> kv : spark.getAll()) {
+            if (kv._1().startsWith("spark.hadoop.")) c.set(kv._1().substring("spark.hadoop.".length()), kv._2());
+        }
+        return c;
     }
 
     /** spark.* system properties (what spark-submit passes), then --conf, then --master; local[*] when no master is set. */

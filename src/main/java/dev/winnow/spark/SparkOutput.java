@@ -7,24 +7,31 @@ import dev.winnow.run.OutputCodec;
 import dev.winnow.run.OutputFormat;
 import dev.winnow.run.OutputOwnership;
 import dev.winnow.run.Rejection;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
 
 import java.io.Closeable;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Writer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Writes a Spark run's output folder on the driver, in the local runner's formats ({@link OutputFormat}).
- * Everything is written into a work folder first and moved into place by {@link #commit}, data files
+ * Writes a Spark run's output folder on the driver, in the local runner's formats ({@link OutputFormat}),
+ * through Hadoop's {@link FileSystem}: a local folder, {@code hdfs://}, {@code s3a://} or any connector.
+ * Everything is written into a work folder first and renamed into place by {@link #commit}, data files
  * first and {@code report.json} last, so the earlier output stays whole until the new files are complete
- * and a reader never sees a half-written file. A run that fails leaves the earlier output as it was.
+ * and a reader never sees a half-written file. A run that fails leaves the earlier output as it was; one
+ * killed leaves the work folder too, which the next run removes. On HDFS and local disks each file is
+ * replaced by one atomic rename; on an object store (s3a) a rename is a copy, so the commit takes time
+ * and is not atomic, but the report, written last, is still absent until the data files are all in place.
  *
  * <p>Simpler than the local runner's writer: no checkpoints (a rerun starts over) and no lock against a
  * second run into the same folder. The same guard on what the folder may hold ({@link OutputOwnership}).
@@ -33,6 +40,7 @@ final class SparkOutput implements Closeable {
     /** Work in progress; not the local runner's, so neither mistakes the other's half-done state for its own. */
     static final String WORK_DIR = OutputFormat.SPARK_WORK_DIR;
 
+    private final FileSystem fs;
     private final Path dir;
     private final Path work;
     private final boolean textFiles;
@@ -43,7 +51,9 @@ final class SparkOutput implements Closeable {
     private boolean quotes;
     private boolean committed;
 
-    private SparkOutput(Path dir, Path work, boolean textFiles, OutputCodec codec, Writer articles, Writer rejected) {
+    private SparkOutput(FileSystem fs, Path dir, Path work, boolean textFiles, OutputCodec codec, Writer articles,
+                        Writer rejected) {
+        this.fs = fs;
         this.dir = dir;
         this.codec = codec;
         this.work = work;
@@ -53,56 +63,56 @@ final class SparkOutput implements Closeable {
     }
 
     /**
-     * Opens {@code dir} for a run, after the guard the local runner runs too ({@link OutputOwnership#check}):
+     * Opens {@code out} for a run, after the guard the local runner runs too ({@link OutputOwnership#check}):
      * a folder holding files Winnow did not write is refused before anything in it is touched.
      *
+     * @param guarded    the guard's view of the folder ({@link SparkRunner#guarded}: a local path as the local
+     *                   runner sees it, links not followed)
      * @param otherFiles the folder may hold files whose names Winnow never writes ({@code --allow-other-files})
      * @throws dev.winnow.run.ForeignOutputException when the folder holds what Winnow did not write
      */
-    static SparkOutput open(Path dir, boolean textFiles, OutputCodec codec, boolean otherFiles) throws IOException {
-        OutputOwnership.check(dir, otherFiles);
-        Files.createDirectories(dir);
-        Path work = dir.resolve(WORK_DIR);
-        OutputFormat.deleteTree(work);
-        Files.createDirectories(work);
-        if (textFiles) Files.createDirectories(work.resolve(OutputFormat.TEXT_DIR));
-        Writer articles = writer(work.resolve(codec.name(OutputFormat.ARTICLES)), codec);
+    static SparkOutput open(Storage.Location out, OutputOwnership.Folder guarded, boolean textFiles, OutputCodec codec,
+                            boolean otherFiles) throws IOException {
+        FileSystem fs = out.fs();
+        Path dir = out.path();
+        OutputOwnership.check(guarded, otherFiles);
+        mkdirs(fs, dir);
+        Path work = new Path(dir, WORK_DIR);
+        fs.delete(work, true);
+        mkdirs(fs, work);
+        if (textFiles) mkdirs(fs, new Path(work, OutputFormat.TEXT_DIR));
+        Writer articles = writer(fs, new Path(work, codec.name(OutputFormat.ARTICLES)), codec);
         try {
-            Writer rejected = writer(work.resolve(codec.name(OutputFormat.REJECTED)), codec);
-            return new SparkOutput(dir, work, textFiles, codec, articles, rejected);
+            Writer rejected = writer(fs, new Path(work, codec.name(OutputFormat.REJECTED)), codec);
+            return new SparkOutput(fs, dir, work, textFiles, codec, articles, rejected);
         } catch (IOException | RuntimeException e) {
             articles.close();
             throw e;
         }
     }
 
-    private static Writer writer(Path file, OutputCodec codec) throws IOException {
-        return new java.io.BufferedWriter(new java.io.OutputStreamWriter(codec.wrap(Files.newOutputStream(file,
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), StandardCharsets.UTF_8), 1 << 16);
+    private static Writer writer(FileSystem fs, Path file, OutputCodec codec) throws IOException {
+        return new java.io.BufferedWriter(new java.io.OutputStreamWriter(codec.wrap(Storage.create(fs, file)),
+                StandardCharsets.UTF_8), 1 << 16);
     }
 
-    /** The work folder: partitions write their part files and text files into it. */
-    Path work() {
-        return work;
+    private static void mkdirs(FileSystem fs, Path dir) throws IOException {
+        if (!fs.mkdirs(dir)) throw new IOException("cannot create the folder " + dir);
+    }
+
+    /** The work folder, fully qualified: partitions write their part files and text files into it. */
+    String work() {
+        return work.toString();
     }
 
     /** Appends a partition's part files (lines in input order, as it wrote them), then deletes them. */
     void append(String articlesPart, String rejectedPart) throws IOException {
         for (String[] pair : new String[][]{{articlesPart, "a"}, {rejectedPart, "r"}}) {
-            Path part = Path.of(pair[0]);
-            try (java.io.Reader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
+            Path part = new Path(pair[0]);
+            try (java.io.Reader in = new java.io.InputStreamReader(fs.open(part), StandardCharsets.UTF_8)) {
                 in.transferTo(pair[1].equals("a") ? articles : rejected);
             }
-            Files.delete(part);
-        }
-    }
-
-    /** Appends a record's line and writes its text file. */
-    void record(String id, String line, String text) throws IOException {
-        articles.write(line);
-        articles.write('\n');
-        if (textFiles) {
-            Files.write(work.resolve(OutputFormat.TEXT_DIR).resolve(OutputFormat.textFileName(id)), OutputFormat.textFileBytes(text));
+            fs.delete(part, false);
         }
     }
 
@@ -111,9 +121,10 @@ final class SparkOutput implements Closeable {
         rejected.write('\n');
     }
 
-    /** Takes {@code file} (its lines as the local runner writes them) as quotes.jsonl; a run that does not call this has none. */
-    void quotes(Path file) throws IOException {
-        try (var in = Files.newInputStream(file); var out = codec.wrap(Files.newOutputStream(work.resolve(codec.name(QuotesFile.NAME))))) {
+    /** Takes {@code file}, a local file (its lines as the local runner writes them), as quotes.jsonl; a run that does not call this has none. */
+    void quotes(java.nio.file.Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file);
+             OutputStream out = codec.wrap(Storage.create(fs, new Path(work, codec.name(QuotesFile.NAME))))) {
             in.transferTo(out);
         }
         Files.delete(file);
@@ -124,35 +135,29 @@ final class SparkOutput implements Closeable {
     void commit(ObjectNode report) throws IOException {
         articles.close();
         rejected.close();
-        sync(work.resolve(codec.name(OutputFormat.ARTICLES)));
-        sync(work.resolve(codec.name(OutputFormat.REJECTED)));
-        long articlesBytes = Files.size(work.resolve(codec.name(OutputFormat.ARTICLES)));
-        long rejectedBytes = Files.size(work.resolve(codec.name(OutputFormat.REJECTED)));
-        long quotesBytes = -1;
-        if (quotes) {
-            sync(work.resolve(codec.name(QuotesFile.NAME)));
-            quotesBytes = Files.size(work.resolve(codec.name(QuotesFile.NAME)));
-        }
+        long articlesBytes = size(new Path(work, codec.name(OutputFormat.ARTICLES)));
+        long rejectedBytes = size(new Path(work, codec.name(OutputFormat.REJECTED)));
+        long quotesBytes = quotes ? size(new Path(work, codec.name(QuotesFile.NAME))) : -1;
         // The old report no longer describes the data files once the first of them is replaced.
-        Files.deleteIfExists(dir.resolve(OutputFormat.REPORT));
-        move(work.resolve(codec.name(OutputFormat.ARTICLES)), dir.resolve(codec.name(OutputFormat.ARTICLES)));
-        move(work.resolve(codec.name(OutputFormat.REJECTED)), dir.resolve(codec.name(OutputFormat.REJECTED)));
-        if (quotes) move(work.resolve(codec.name(QuotesFile.NAME)), dir.resolve(codec.name(QuotesFile.NAME)));
+        fs.delete(new Path(dir, OutputFormat.REPORT), false);
+        replace(codec.name(OutputFormat.ARTICLES));
+        replace(codec.name(OutputFormat.REJECTED));
+        if (quotes) replace(codec.name(QuotesFile.NAME));
         // Data files of an earlier run that this run's output does not include (no corpus stages, another codec).
         for (OutputCodec other : OutputCodec.values()) {
             for (String plain : List.of(OutputFormat.ARTICLES, OutputFormat.REJECTED, QuotesFile.NAME)) {
                 String name = other.name(plain);
                 boolean ours = other == codec && (quotes || !plain.equals(QuotesFile.NAME));
-                if (!ours) Files.deleteIfExists(dir.resolve(name));
+                if (!ours) fs.delete(new Path(dir, name), false);
             }
         }
-        Path text = dir.resolve(OutputFormat.TEXT_DIR);
-        if (Files.exists(text, LinkOption.NOFOLLOW_LINKS)) {
-            Path old = work.resolve("text.old");
-            move(text, old);
-            OutputFormat.deleteTree(old);
+        Path text = new Path(dir, OutputFormat.TEXT_DIR);
+        if (fs.exists(text)) {
+            Path old = new Path(work, "text.old");
+            rename(text, old);
+            fs.delete(old, true);
         }
-        if (textFiles) move(work.resolve(OutputFormat.TEXT_DIR), text);
+        if (textFiles) rename(new Path(work, OutputFormat.TEXT_DIR), text);
 
         ObjectNode output = report.putObject("output");
         output.put("articles_bytes", articlesBytes);
@@ -163,12 +168,12 @@ final class SparkOutput implements Closeable {
         files.add(codec.name(OutputFormat.ARTICLES));
         files.add(codec.name(OutputFormat.REJECTED));
         if (quotes) files.add(codec.name(QuotesFile.NAME));
-        Path tmp = work.resolve(OutputFormat.REPORT + ".tmp");
-        Files.write(tmp, (new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n")
-                .getBytes(StandardCharsets.UTF_8));
-        sync(tmp);
-        move(tmp, dir.resolve(OutputFormat.REPORT));
-        OutputFormat.deleteTree(work);
+        try (OutputStream out = Storage.create(fs, new Path(work, OutputFormat.REPORT))) {
+            out.write((new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        replace(OutputFormat.REPORT);
+        fs.delete(work, true);
         committed = true;
     }
 
@@ -179,19 +184,44 @@ final class SparkOutput implements Closeable {
             articles.close();
             rejected.close();
         } finally {
-            if (!committed) OutputFormat.deleteTree(work);
+            if (!committed) fs.delete(work, true);
         }
     }
 
-    /** On disk before it is renamed into place, so a power cut cannot leave a named but empty file. */
-    private static void sync(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            ch.force(true);
+    private long size(Path file) throws IOException {
+        return fs.getFileStatus(file).getLen();
+    }
+
+    /**
+     * The work folder's file {@code name} renamed over the output folder's. HDFS replaces it in one atomic
+     * step; a local disk's rename does too; a file system whose rename refuses an existing target (an
+     * object store) has the old file deleted first (the report is already gone, so nothing vouches for the
+     * folder in between).
+     */
+    private void replace(String name) throws IOException {
+        Path from = new Path(work, name), to = new Path(dir, name);
+        if (fs instanceof DistributedFileSystem hdfs) {
+            hdfs.rename(from, to, Options.Rename.OVERWRITE);
+            return;
         }
+        try {
+            if (fs.rename(from, to)) return;
+        } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+            // some stores say so instead of returning false
+        }
+        FileStatus target;
+        try {
+            target = fs.getFileStatus(to);
+        } catch (FileNotFoundException e) {
+            target = null;
+        }
+        if (target == null || !target.isFile() || !fs.delete(to, false)) {
+            throw new IOException("cannot rename " + from + " to " + to);
+        }
+        rename(from, to);
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    private void rename(Path from, Path to) throws IOException {
+        if (!fs.rename(from, to)) throw new IOException("cannot rename " + from + " to " + to);
     }
-
 }

@@ -25,6 +25,7 @@ import dev.winnow.run.RejectReason;
 import dev.winnow.run.Rejection;
 import dev.winnow.run.Units;
 import dev.winnow.stages.Profiles;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -68,11 +69,16 @@ import java.util.TreeMap;
  * resulting {@link CorpusFacts} are broadcast, and pass 2 cleans every document again with
  * {@link DocumentProcessor#withCorpus}. Containers are read twice, once per pass, as locally.
  *
- * <p>Input paths must be readable, and the output folder writable, at the same absolute path from every
- * executor and the driver (a shared file system, or local mode). Standard input cannot be spread over a cluster and is refused. Executors get absolute
- * paths, so a plain file's origin (its site when it has no URL) is its absolute folder where the local
- * runner has the folder as given: the keys differ, the grouping and so the output do not, unless one
- * folder is named twice in two spellings.
+ * <p>Inputs and the output folder are read and written through Hadoop's FileSystem when named by a URI
+ * ({@code hdfs://}, {@code s3a://}, {@code file://}, any connector on the class path; see {@link Storage}):
+ * the driver lists them, an executor copies each input it reads to its local disk for the front ends,
+ * and part files, text files and the commit go through the file system. A plain path is read through
+ * {@code java.nio} and must be at the same absolute path on every executor and the driver (a shared
+ * mount, or local mode); the output is written through Hadoop's raw local file system. Standard input
+ * cannot be spread over a cluster and is refused. Executors get absolute paths (or the URIs as listed),
+ * so a plain file's origin (its site when it has no URL) is its absolute folder where the local runner
+ * has the folder as given: the keys differ, the grouping and so the output do not, unless one folder is
+ * named twice in two spellings.
  *
  * <p>The output folder is guarded as the local runner guards it ({@link OutputOwnership}): a folder
  * holding files Winnow did not write is refused before any work, unless {@code otherFiles}.
@@ -86,23 +92,31 @@ import java.util.TreeMap;
 public final class SparkRunner {
 
     /**
-     * Run settings. {@code source} is written into each record's {@code source} field; {@code limits} bound
+     * Run settings. {@code output} is the output folder: a local path, or a URI of any Hadoop file system
+     * ({@code hdfs://nn/out}, {@code s3a://bucket/out}, {@code file:///out}). {@code source} is written into each record's {@code source} field; {@code limits} bound
      * what one document may cost (its time budget is not enforced); {@code partitions} is the number of
      * Spark partitions, 0 to choose from the corpus size and the cluster's default parallelism;
      * {@code corpus} turns on the two-pass corpus stages; {@code fields} names JSON Lines fields;
      * {@code codec} compresses the JSON Lines outputs; {@code otherFiles} lets the output folder hold files
      * Winnow did not write.
      */
-    public record Options(Path outDir, Limits limits, String source, boolean textFiles, int partitions, boolean quiet,
+    public record Options(String output, Limits limits, String source, boolean textFiles, int partitions, boolean quiet,
                           CorpusSettings corpus, Containers.Fields fields, OutputCodec codec, boolean otherFiles) {
         public Options {
+            if (output == null || output.isEmpty()) throw new IllegalArgumentException("no output folder");
             if (partitions < 0) throw new IllegalArgumentException("partitions must not be negative: " + partitions);
+        }
+
+        /** Into a local folder. */
+        public Options(Path outDir, Limits limits, String source, boolean textFiles, int partitions, boolean quiet,
+                       CorpusSettings corpus, Containers.Fields fields, OutputCodec codec, boolean otherFiles) {
+            this(outDir.toString(), limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles);
         }
 
         /** Into an output folder that holds only Winnow's files. */
         public Options(Path outDir, Limits limits, String source, boolean textFiles, int partitions, boolean quiet,
                        CorpusSettings corpus, Containers.Fields fields, OutputCodec codec) {
-            this(outDir, limits, source, textFiles, partitions, quiet, corpus, fields, codec, false);
+            this(outDir.toString(), limits, source, textFiles, partitions, quiet, corpus, fields, codec, false);
         }
 
         /** One pass, without the corpus stages, with the default JSON Lines fields. */
@@ -118,12 +132,12 @@ public final class SparkRunner {
         }
 
         public Options withCorpus(CorpusSettings settings) {
-            return new Options(outDir, limits, source, textFiles, partitions, quiet, settings, fields, codec, otherFiles);
+            return new Options(output, limits, source, textFiles, partitions, quiet, settings, fields, codec, otherFiles);
         }
 
         /** Writing beside files Winnow did not write, which are never touched ({@code --allow-other-files}). */
         public Options allowingOtherFiles() {
-            return new Options(outDir, limits, source, textFiles, partitions, quiet, corpus, fields, codec, true);
+            return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, true);
         }
     }
 
@@ -149,7 +163,9 @@ public final class SparkRunner {
 
     /**
      * Cleans the inputs named by {@code args} (files and folders, as {@code winnow clean} takes them) into
-     * {@code options.outDir()}, replacing an earlier run's files there.
+     * {@code options.output()}, replacing an earlier run's files there. An argument with a scheme
+     * ({@code hdfs://nn/crawl}, {@code s3a://bucket/crawl}, {@code file:///crawl}) is listed and read through
+     * Hadoop's FileSystem; a plain path through the local file system, as {@code winnow clean} reads it.
      *
      * @throws IllegalArgumentException when an argument is {@code -} (standard input)
      * @throws IOException when the output cannot be written; the earlier output stays as it was until
@@ -158,25 +174,20 @@ public final class SparkRunner {
     public Summary run(List<String> args, Options options, PrintStream log) throws IOException {
         if (args.contains("-")) throw new IllegalArgumentException("standard input (-) cannot be read by Spark executors; name files or folders");
         long start = System.nanoTime();
+        org.apache.hadoop.conf.Configuration hadoop = spark.hadoopConfiguration();
+        Storage.Location output = Storage.locate(options.output(), hadoop);
         // The output folder is checked before any work, as the local runner checks it: refused, nothing is touched.
-        OutputOwnership.check(options.outDir(), options.otherFiles());
-        // As locally, an output folder inside an input folder is not read back as input.
-        Inputs.Listing listing = Inputs.expand(args, InputStream.nullInputStream(), new Inputs.Walk(options.outDir(), false));
-        List<Input> inputs = listing.inputs();
-        List<Rejection> unreadable = listing.unreadable();
-
-        List<Tuple2<Integer, Doc>> docs = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            Input in = inputs.get(i);
-            // Absolute, so an executor whose working folder differs from the driver's reads the same file.
-            docs.add(new Tuple2<>(i, new Doc(in.id(), in.name(), in.path().toAbsolutePath().toString())));
-        }
-        int partitions = options.partitions() > 0 ? options.partitions() : partitions(inputs.size(), spark.defaultParallelism());
+        OutputOwnership.check(guarded(options.output(), output), options.otherFiles());
+        List<Rejection> unreadable = new ArrayList<>();
+        List<Doc> listedDocs = list(args, options.output(), output, hadoop, unreadable);
+        List<Tuple2<Integer, Doc>> docs = new ArrayList<>(listedDocs.size());
+        for (int i = 0; i < listedDocs.size(); i++) docs.add(new Tuple2<>(i, listedDocs.get(i)));
+        int partitions = options.partitions() > 0 ? options.partitions() : partitions(docs.size(), spark.defaultParallelism());
         CorpusSettings corpus = options.corpus();
         Settings settings = new Settings(options.limits().maxBytes(), options.limits().maxChars(), options.source(),
-                options.fields(), corpus);
+                options.fields(), corpus, new Storage.Conf(hadoop));
         if (!options.quiet()) {
-            log.printf("winnow: spark: %d inputs in %d partitions on %s%n", inputs.size() + unreadable.size(), partitions, spark.master());
+            log.printf("winnow: spark: %d inputs in %d partitions on %s%n", docs.size() + unreadable.size(), partitions, spark.master());
         }
         JavaPairRDD<Integer, Doc> listed = spark.parallelizePairs(docs, partitions);
 
@@ -189,7 +200,8 @@ public final class SparkRunner {
         }
         final Broadcast<CorpusFacts> second = facts;
         Tally tally = new Tally();
-        try (SparkOutput out = SparkOutput.open(options.outDir(), options.textFiles(), options.codec(), options.otherFiles())) {
+        try (SparkOutput out = SparkOutput.open(output, guarded(options.output(), output), options.textFiles(), options.codec(),
+                options.otherFiles())) {
             if (quotes != null) out.quotes(quotes);
             // Same order as the local runner: the unreadable paths, then the documents of the inputs.
             for (Rejection r : unreadable) {
@@ -199,7 +211,7 @@ public final class SparkRunner {
             // Each partition writes its outcomes, in order, to part files in the work folder (and its text files
             // to the staged text/), and sends back only its counts; the driver then joins the parts in partition
             // order. No document passes through the driver, so its memory does not grow with a partition's size.
-            String work = out.work().toAbsolutePath().toString();
+            String work = out.work();
             boolean textFiles = options.textFiles();
             List<Part> parts = new ArrayList<>(listed.mapPartitionsWithIndex(
                     (index, part) -> writePart(settings, second, work, textFiles, index, part), true).collect());
@@ -229,6 +241,62 @@ public final class SparkRunner {
     }
 
     /**
+     * The guard's view of the output folder: a local path as the local runner sees it (links not followed),
+     * a URI through its file system.
+     */
+    static OutputOwnership.Folder guarded(String shown, Storage.Location output) {
+        return Storage.isUri(shown) ? Storage.folder(output, shown) : OutputOwnership.Folder.of(Path.of(shown));
+    }
+
+    /**
+     * The inputs of a run, in input order, with the local runner's ids; what cannot be read goes to
+     * {@code unreadable}. Plain paths only: {@link Inputs#expand}, as {@code winnow clean} lists them. With a
+     * URI among them, each argument is listed on its own (a URI through its file system, a plain path by
+     * {@link Inputs#expand}) and the ids are given over the whole listing by {@link Inputs#idsFor}, from the
+     * paths (a URI's without its scheme and host), so a folder copied to HDFS keeps its ids. An output folder
+     * inside an input folder is not read back as input.
+     */
+    private static List<Doc> list(List<String> args, String shown, Storage.Location output,
+                                  org.apache.hadoop.conf.Configuration hadoop, List<Rejection> unreadable) throws IOException {
+        // The output as a local path, for the local walk to leave out: a plain path, or a file: URI.
+        Path localOut = !Storage.isUri(shown) ? Path.of(shown)
+                : output.path().toUri().getScheme().equals("file") ? Path.of(output.path().toUri()) : null;
+        List<Doc> docs = new ArrayList<>();
+        if (args.stream().noneMatch(Storage::isUri)) {
+            Inputs.Listing listing = Inputs.expand(args, InputStream.nullInputStream(), new Inputs.Walk(localOut, false));
+            unreadable.addAll(listing.unreadable());
+            // Absolute, so an executor whose working folder differs from the driver's reads the same file.
+            for (Input in : listing.inputs()) docs.add(new Doc(in.id(), in.name(), in.path().toAbsolutePath().toString(), null));
+            return docs;
+        }
+        List<String> idNames = new ArrayList<>();
+        for (String arg : args) {
+            if (Storage.isUri(arg)) {
+                Storage.Listing listing = Storage.list(arg, output.path(), hadoop);
+                unreadable.addAll(listing.unreadable());
+                for (Storage.Listed in : listing.inputs()) {
+                    docs.add(new Doc(null, in.name(), null, in.uri()));
+                    idNames.add(Storage.idName(in.name()));
+                }
+            } else {
+                Inputs.Listing listing = Inputs.expand(List.of(arg), InputStream.nullInputStream(), new Inputs.Walk(localOut, false));
+                unreadable.addAll(listing.unreadable());
+                for (Input in : listing.inputs()) {
+                    docs.add(new Doc(null, in.name(), in.path().toAbsolutePath().toString(), null));
+                    idNames.add(in.name());
+                }
+            }
+        }
+        List<String> ids = Inputs.idsFor(idNames);
+        List<Doc> named = new ArrayList<>(docs.size());
+        for (int i = 0; i < docs.size(); i++) {
+            Doc d = docs.get(i);
+            named.add(new Doc(ids.get(i), d.name(), d.path(), d.uri()));
+        }
+        return named;
+    }
+
+    /**
      * What a partition wrote: its part files, the positions of its first and last outcome, its counts.
      * Paths as strings: {@link Path} is not serialisable.
      */
@@ -236,18 +304,26 @@ public final class SparkRunner {
 
     /**
      * Runs in an executor, the only pass or pass 2: cleans the partition's documents and writes them, in
-     * order, to its part files and the staged text folder in {@code work} (a shared file system on a cluster).
+     * order, to its part files and the staged text folder in {@code work}, a URI of the output's file system.
      */
     private static Iterator<Part> writePart(Settings settings, Broadcast<CorpusFacts> facts, String work, boolean textFiles,
                                             int index, Iterator<Tuple2<Integer, Doc>> inputs) throws IOException {
-        Path dir = Files.createDirectories(Path.of(work, "parts"));
-        Path articlesPart = dir.resolve(String.format(java.util.Locale.ROOT, "articles-%05d", index));
-        Path rejectedPart = dir.resolve(String.format(java.util.Locale.ROOT, "rejected-%05d", index));
-        Path text = Path.of(work, OutputFormat.TEXT_DIR);
+        Storage.Location at = Storage.locate(work, settings.hadoop().get());
+        FileSystem fs = at.fs();
+        // Named by the attempt too, so a retried or speculative attempt never writes into another's part files;
+        // the driver joins the files of the attempt whose result it got.
+        org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+        String attempt = task == null ? "" : "-" + task.attemptNumber();
+        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(at.path(), "parts");
+        org.apache.hadoop.fs.Path articlesPart = new org.apache.hadoop.fs.Path(dir,
+                String.format(java.util.Locale.ROOT, "articles-%05d%s", index, attempt));
+        org.apache.hadoop.fs.Path rejectedPart = new org.apache.hadoop.fs.Path(dir,
+                String.format(java.util.Locale.ROOT, "rejected-%05d%s", index, attempt));
+        org.apache.hadoop.fs.Path text = new org.apache.hadoop.fs.Path(at.path(), OutputFormat.TEXT_DIR);
         Tally tally = new Tally();
         long first = -1, last = -1;
-        try (java.io.Writer articles = Files.newBufferedWriter(articlesPart, StandardCharsets.UTF_8);
-             java.io.Writer rejected = Files.newBufferedWriter(rejectedPart, StandardCharsets.UTF_8)) {
+        try (java.io.Writer articles = partWriter(fs, articlesPart);
+             java.io.Writer rejected = partWriter(fs, rejectedPart)) {
             for (Iterator<Result> it = clean(settings, facts, inputs); it.hasNext(); ) {
                 Result r = it.next();
                 if (r.skipped() != null) {
@@ -262,7 +338,12 @@ public final class SparkRunner {
                 if (r.isRecord()) {
                     articles.write(r.recordLine());
                     articles.write('\n');
-                    if (textFiles) Files.write(text.resolve(OutputFormat.textFileName(r.id())), OutputFormat.textFileBytes(r.text()));
+                    if (textFiles) {
+                        // Not synced one by one: the commit renames the whole folder, and a crash before it discards it.
+                        try (java.io.OutputStream out = fs.create(new org.apache.hadoop.fs.Path(text, OutputFormat.textFileName(r.id())), true)) {
+                            out.write(OutputFormat.textFileBytes(r.text()));
+                        }
+                    }
                     tally.record(r.bytes(), r.counts());
                 } else {
                     rejected.write(OutputFormat.rejectionLine(r.rejection()));
@@ -272,6 +353,10 @@ public final class SparkRunner {
             }
         }
         return List.of(new Part(index, articlesPart.toString(), rejectedPart.toString(), first, last, tally)).iterator();
+    }
+
+    private static java.io.Writer partWriter(FileSystem fs, org.apache.hadoop.fs.Path file) throws IOException {
+        return new java.io.BufferedWriter(new java.io.OutputStreamWriter(Storage.create(fs, file), StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** What pass 1 learned: the facts pass 2 reads, and a temporary file holding {@code quotes.jsonl}. */
@@ -391,7 +476,7 @@ public final class SparkRunner {
      */
     private static Iterator<Features> analyzeInputs(Settings settings, Iterator<Tuple2<Integer, Doc>> inputs) {
         DocumentProcessor processor = settings.processor().analyzing();
-        return new Documents<>(inputs, settings.reading(), new Documents.Handler<>() {
+        return new Documents<>(inputs, settings, new Documents.Handler<>() {
             @Override
             public Features unit(Units.Unit unit) {
                 return unit.failed() != null ? null : processor.process(unit.input(), settings.source()).features();
@@ -411,7 +496,7 @@ public final class SparkRunner {
     private static Iterator<Result> clean(Settings settings, Broadcast<CorpusFacts> facts, Iterator<Tuple2<Integer, Doc>> inputs) {
         DocumentProcessor plain = settings.processor();
         DocumentProcessor processor = facts == null ? plain : plain.withCorpus(facts.value(), settings.corpus());
-        return new Documents<>(inputs, settings.reading(), new Documents.Handler<>() {
+        return new Documents<>(inputs, settings, new Documents.Handler<>() {
             @Override
             public Result unit(Units.Unit unit) {
                 // A unit the container could not give still has its input, which carries the position.
@@ -428,7 +513,8 @@ public final class SparkRunner {
 
     /**
      * The documents of a partition's inputs, each input expanded by {@link Units#of} in order and each
-     * document handed to the handler as the iterator is read; a null from the handler is passed over.
+     * document handed to the handler as the iterator is read; a null from the handler is passed over. A
+     * remote input's local copy is deleted once its documents are read, and when the task ends.
      */
     private static final class Documents<T> implements Iterator<T> {
         interface Handler<T> {
@@ -439,16 +525,20 @@ public final class SparkRunner {
         }
 
         private final Iterator<Tuple2<Integer, Doc>> inputs;
-        private final Containers.Options reading;
+        private final Settings settings;
         private final Handler<T> handler;
+        private final List<Storage.Fetched> fetched = new ArrayList<>();
         private Iterator<Units.Unit> current = Collections.emptyIterator();
         private Map<String, Long> skipped;
         private T ahead;
 
-        Documents(Iterator<Tuple2<Integer, Doc>> inputs, Containers.Options reading, Handler<T> handler) {
+        Documents(Iterator<Tuple2<Integer, Doc>> inputs, Settings settings, Handler<T> handler) {
             this.inputs = inputs;
-            this.reading = reading;
+            this.settings = settings;
             this.handler = handler;
+            org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+            // A task that fails or is killed half-way through an input leaves no copy behind either.
+            if (task != null) task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) t -> release());
         }
 
         @Override
@@ -459,12 +549,18 @@ public final class SparkRunner {
                 } else if (skipped != null) {
                     Map<String, Long> done = skipped;
                     skipped = null;
+                    release();
                     if (!done.isEmpty()) ahead = handler.skipped(done);
                 } else if (inputs.hasNext()) {
                     Tuple2<Integer, Doc> d = inputs.next();
                     skipped = new TreeMap<>();
-                    current = Units.of(d._2().input(), d._1(), reading, skipped);
+                    try {
+                        current = d._2().units(d._1(), settings, skipped, fetched);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException("cannot fetch " + d._2().name(), e);
+                    }
                 } else {
+                    release();
                     return false;
                 }
             }
@@ -477,6 +573,18 @@ public final class SparkRunner {
             T t = ahead;
             ahead = null;
             return t;
+        }
+
+        /** Deletes the local copies of the inputs read so far. */
+        private void release() {
+            for (Storage.Fetched f : fetched) {
+                try {
+                    f.close();
+                } catch (IOException e) {
+                    // a temporary file left behind costs disk, not output
+                }
+            }
+            fetched.clear();
         }
     }
 
@@ -514,8 +622,8 @@ public final class SparkRunner {
     }
 
     /** What executors need to build a {@link DocumentProcessor} (which is not serialisable) and read containers. */
-    private record Settings(long maxBytes, long maxChars, String source, Containers.Fields fields, CorpusSettings corpus)
-            implements Serializable {
+    private record Settings(long maxBytes, long maxChars, String source, Containers.Fields fields, CorpusSettings corpus,
+                            Storage.Conf hadoop) implements Serializable {
         Limits limits() {
             // The time budget needs the local runner's worker pool; a processor called directly does not use it.
             return new Limits(maxBytes, maxChars, Limits.DEFAULT_TIMEOUT);
@@ -530,10 +638,29 @@ public final class SparkRunner {
         }
     }
 
-    /** One input as an executor opens it. */
-    private record Doc(String id, String name, String path) implements Serializable {
-        Input input() {
-            return new Input(id, name, Path.of(path), null);
+    /**
+     * One input as an executor opens it: a local file at {@code path} (absolute), or a file of a Hadoop file
+     * system at {@code uri}, which the executor copies to its local disk first ({@link Storage#fetch}).
+     */
+    private record Doc(String id, String name, String path, String uri) implements Serializable {
+        /**
+         * The documents of this input, the {@code index}-th of the listing. A remote file that is gone or
+         * may not be read is one {@code unreadable} rejection; any other failure to copy it (the network)
+         * fails the task, which Spark retries. The local copy, if any, goes into {@code fetched}.
+         */
+        Iterator<Units.Unit> units(int index, Settings settings, Map<String, Long> skipped, List<Storage.Fetched> fetched)
+                throws IOException {
+            if (uri == null) return Units.of(new Input(id, name, Path.of(path), null), index, settings.reading(), skipped);
+            Storage.Fetched copy;
+            try {
+                copy = Storage.fetch(uri, settings.hadoop());
+            } catch (java.io.FileNotFoundException | org.apache.hadoop.security.AccessControlException e) {
+                Input gone = new Input(id, name, null, null, null, null, 0, uri);
+                return List.of(Units.unreadable(gone, index, e.getClass().getSimpleName() + ": " + e.getMessage())).iterator();
+            }
+            fetched.add(copy);
+            Input local = new Input(id, name, copy.file(), null, null, null, 0, uri);
+            return Units.of(local, index, settings.reading(), skipped);
         }
     }
 

@@ -116,4 +116,33 @@ class IdsTest {
         List<String> ids = Inputs.uniqueIds(inputs).stream().map(Input::id).toList();
         assertEquals(List.of("a", "a~3", "a~2", "b", "a~4", "b~2"), ids);
     }
+
+    /**
+     * An engine that lists inputs itself (Spark on HDFS) gives the local runner's ids from the names alone:
+     * {@link Inputs#idsFor} on the names {@link Inputs#expand} lists are the ids it gives, collisions and all.
+     */
+    @Test
+    void idsFromNamesAloneAreTheListingsIds(@TempDir Path tmp) throws IOException {
+        Path in = tmp.resolve("in");
+        for (String name : List.of("page.txt", "page.html", "d/a/b.txt", "d/a__b.txt", "north/quay.txt", "south/quay.txt",
+                "x#0.txt", "archive.warc.gz", "stdin.txt", "dots.v2.txt")) {
+            write(in.resolve(name), article(name));
+        }
+        Inputs.Listing listing = Inputs.expand(List.of(in.toString(), in.resolve("page.txt") + "/", "-"),
+                java.io.InputStream.nullInputStream());
+        List<String> names = listing.inputs().stream().map(Input::name).toList();
+        List<String> ids = listing.inputs().stream().map(Input::id).toList();
+        assertEquals(ids, Inputs.idsFor(names));
+        assertEquals(ids.size(), new HashSet<>(ids).size(), "unique: " + ids);
+        assertTrue(ids.contains("stdin") && ids.contains("dots.v2"), ids.toString());
+    }
+
+    /** The ids {@link Inputs#idsFor} gives, spelled out: the local runner's rules, with no file system to ask. */
+    @Test
+    void idsForNamesFollowTheLocalRules() {
+        assertEquals(List.of("in__page", "in__page~2", "b", "a__b", "in__north__quay", "in__south__quay", "stdin",
+                        "in__stdin", "x%230", "corpus__s", "corpus__s.txt__"),
+                Inputs.idsFor(List.of("in/page.txt", "./in/page.html", "in/d/a/b.txt", "in/d/a__b.txt", "in/north/quay.txt",
+                        "/in/south/quay.txt", "-", "in/stdin.txt", "/abs/x#0.txt", "/corpus/s.txt", "/corpus/s.txt/")));
+    }
 }

@@ -1,0 +1,342 @@
+package dev.winnow.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.winnow.archive.Archives;
+import dev.winnow.archive.Containers;
+import dev.winnow.corpus.CorpusSettings;
+import dev.winnow.corpus.QuotesFile;
+import dev.winnow.run.ForeignOutputException;
+import dev.winnow.run.Limits;
+import dev.winnow.run.LocalRunner;
+import dev.winnow.run.OutputCodec;
+import dev.winnow.stages.Profiles;
+import dev.winnow.testing.SiteCorpus;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Spark runner reads its inputs from, and writes its output to, a real HDFS (a name node and a data
+ * node started in this JVM) and a {@code file://} URI, both through Hadoop's FileSystem, and writes the
+ * local runner's bytes: {@code articles.jsonl}, {@code rejected.jsonl}, {@code quotes.jsonl} and
+ * {@code text/}, with the corpus stages on, and the same counts in {@code report.json}. The corpus is
+ * copied to HDFS under the same path it has on the local disk, so ids (which a clash of file names
+ * makes from the path) are the same; records and rejections name an input as the user named it, so the
+ * only difference allowed is the location's prefix ({@code hdfs://127.0.0.1:PORT}) in their
+ * {@code path}. Everything binds to 127.0.0.1, so no host name has to resolve.
+ */
+class SparkHdfsTest {
+    @TempDir
+    static Path tmp;
+    private static MiniDFSCluster hdfs;
+    private static String hdfsUri;
+    private static JavaSparkContext spark;
+    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+    @BeforeAll
+    static void start() throws IOException {
+        Configuration conf = new Configuration();
+        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, tmp.resolve("hdfs").toString());
+        for (String key : List.of("dfs.namenode.http-address", "dfs.namenode.https-address", "dfs.datanode.address",
+                "dfs.datanode.http.address", "dfs.datanode.https.address", "dfs.datanode.ipc.address")) {
+            conf.set(key, "127.0.0.1:0");
+        }
+        conf.set("dfs.datanode.hostname", "127.0.0.1");
+        hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+        hdfs.waitActive();
+        hdfsUri = "hdfs://127.0.0.1:" + hdfs.getNameNodePort();
+        spark = new JavaSparkContext(new SparkConf()
+                .setMaster("local[2]")
+                .setAppName("winnow-test")
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1")
+                // A client closing a file polls the name node until the data node has reported the block, first
+                // after 400 ms: on one small data node most closes wait that long, and a run writes a text file
+                // per record. Polled sooner, the test runs in a fraction of the time; nothing else changes.
+                .set("spark.hadoop.dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "5")
+                // A block no data node can serve is given up after three tries, by default seconds apart.
+                .set("spark.hadoop.dfs.client.retry.window.base", "10"));
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (spark != null) spark.close();
+        } finally {
+            if (hdfs != null) hdfs.shutdown();
+        }
+    }
+
+    /**
+     * Seeds, generated sites (templates, near-duplicates, a shared quotation) as text folders and JSON Lines,
+     * a web archive and a copy cut short, two files of one name in two folders, names with a space and a
+     * '#', an empty and a binary file, a hidden file; and a path that does not exist.
+     */
+    private static Path corpus(Path root) throws IOException {
+        Path corpus = root.resolve("corpus");
+        try (Stream<Path> seeds = Files.list(Path.of("seeds"))) {
+            Files.createDirectories(corpus.resolve("seeds"));
+            for (Path s : seeds.sorted().toList()) Files.copy(s, corpus.resolve("seeds").resolve(s.getFileName()));
+        }
+        SiteCorpus.builder().seed(5).sites(3).docsPerSite(10).build().writeTextFolders(corpus.resolve("sites"));
+        SiteCorpus.builder().seed(6).sites(2).docsPerSite(8).build().writeJsonLines(corpus.resolve("jsonl"), 1 << 20);
+        byte[] warc = Archives.write(Archives::standardRecords, true);
+        Files.write(corpus.resolve("crawl.warc.gz"), warc);
+        Files.write(corpus.resolve("cut.warc.gz"), java.util.Arrays.copyOf(warc, warc.length - 40));
+        Files.createDirectories(corpus.resolve("north"));
+        Files.createDirectories(corpus.resolve("south"));
+        Files.writeString(corpus.resolve("north/quay.txt"),
+                "The quay will stay closed to cars until Monday morning, the harbour office said.\n", StandardCharsets.UTF_8);
+        Files.writeString(corpus.resolve("south/quay.txt"),
+                "Thousands of visitors walked along the quay to watch the lantern boats drift past the old pier.\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(corpus.resolve("harbour notes #2.txt"),
+                "The lantern festival ends on Sunday with a parade of boats from the old pier to the lighthouse.\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(corpus.resolve(".draft.txt"), "A hidden draft that no run reads.\n", StandardCharsets.UTF_8);
+        Files.write(corpus.resolve("empty.txt"), new byte[0]);
+        byte[] binary = new byte[4096];
+        new Random(7).nextBytes(binary);
+        Files.write(corpus.resolve("noise.bin"), binary);
+        return corpus;
+    }
+
+    private static LocalRunner.Summary runLocally(List<String> args, Path out) throws IOException {
+        return new LocalRunner(Profiles.text(), "text").run(args, InputStream.nullInputStream(),
+                new LocalRunner.Options(out, 2, Limits.DEFAULTS, "corpus", true, true, false, CorpusSettings.DEFAULTS,
+                        Containers.Fields.DEFAULTS, OutputCodec.NONE), QUIET);
+    }
+
+    private static SparkRunner.Summary runOnSpark(List<String> args, String out) throws IOException {
+        return new SparkRunner(spark).run(args, new SparkRunner.Options(out, Limits.DEFAULTS, "corpus", true, 0, true,
+                CorpusSettings.DEFAULTS, Containers.Fields.DEFAULTS, OutputCodec.NONE, false), QUIET);
+    }
+
+    @Test
+    void hdfsInAndOutGivesTheLocalRunnersBytes() throws IOException {
+        Path corpus = corpus(Files.createDirectories(tmp.resolve("hdfs-case")));
+        FileSystem fs = FileSystem.get(URI.create(hdfsUri), spark.hadoopConfiguration());
+        // The same path on HDFS as on the local disk: ids from clashing names are made from it.
+        fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(corpus.toUri()), new org.apache.hadoop.fs.Path(hdfsUri + corpus));
+        String remote = hdfsUri + corpus;
+        sameOutput(corpus, remote, hdfsUri + "/cleaned", fs);
+    }
+
+    @Test
+    void fileUrisGiveTheLocalRunnersBytes() throws IOException {
+        Path corpus = corpus(Files.createDirectories(tmp.resolve("file-case")));
+        String remote = "file://" + corpus;
+        String out = "file://" + tmp.resolve("file-case").resolve("cleaned");
+        FileSystem fs = Storage.locate(out, spark.hadoopConfiguration()).fs();
+        sameOutput(corpus, remote, out, fs);
+        // The raw local file system: no .crc files beside the output for the guard to refuse next time.
+        try (Stream<Path> files = Files.walk(tmp.resolve("file-case").resolve("cleaned"))) {
+            assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".crc")).toList());
+        }
+    }
+
+    /**
+     * Runs the local runner on {@code corpus} and Spark on {@code remote} (the same files) into {@code out},
+     * and compares: byte for byte, but for the location's prefix in the names of inputs.
+     */
+    private static void sameOutput(Path corpus, String remote, String out, FileSystem fs) throws IOException {
+        Path local = corpus.resolveSibling("local");
+        LocalRunner.Summary expected = runLocally(List.of(corpus.toString(), corpus.resolve("missing.txt").toString()), local);
+        SparkRunner.Summary actual = runOnSpark(List.of(remote, remote + "/missing.txt"), out);
+
+        // Not vacuous: every kind of outcome and every corpus stage is there.
+        JsonNode report = expected.report();
+        assertTrue(report.path("removals").path("site_lines").path("site_repeated_line").asInt() > 0, "repeated lines cut");
+        for (String reason : List.of("empty", "binary", "unreadable", "truncated")) {
+            assertTrue(report.path("rejections").path(reason).asInt() > 0, reason + ": " + report.path("rejections"));
+        }
+        assertTrue(Files.size(local.resolve(QuotesFile.NAME)) > 0, "quotations were listed");
+        assertTrue(Files.readString(local.resolve("articles.jsonl")).contains("\"id\":\"" + idPrefix(corpus) + "north__quay\""),
+                "clashing names take their path as id");
+
+        String prefix = corpus.toString(), remotePrefix = remote;
+        org.apache.hadoop.fs.Path outDir = new org.apache.hadoop.fs.Path(out);
+        for (String file : List.of("articles.jsonl", "rejected.jsonl", QuotesFile.NAME)) {
+            String want = Files.readString(local.resolve(file), StandardCharsets.UTF_8).replace(prefix, remotePrefix);
+            assertEquals(want, read(fs, new org.apache.hadoop.fs.Path(outDir, file)), file);
+        }
+        TreeMap<String, String> wantTexts = new TreeMap<>(), gotTexts = new TreeMap<>();
+        try (Stream<Path> texts = Files.list(local.resolve("text"))) {
+            for (Path t : texts.toList()) wantTexts.put(t.getFileName().toString(), Files.readString(t, StandardCharsets.UTF_8));
+        }
+        for (FileStatus t : fs.listStatus(new org.apache.hadoop.fs.Path(outDir, "text"))) {
+            gotTexts.put(t.getPath().getName(), read(fs, t.getPath()));
+        }
+        assertEquals(wantTexts, gotTexts, "text/");
+
+        assertEquals(expected.inputs(), actual.inputs());
+        assertEquals(expected.records(), actual.records());
+        assertEquals(expected.rejected(), actual.rejected());
+        for (String field : List.of("pipeline", "pipeline_html", "pipeline_corpus", "inputs", "records", "rejected",
+                "rejections", "removals", "bytes_in", "skipped_records")) {
+            assertEquals(expected.report().get(field), actual.report().get(field), field);
+        }
+        // report.json on the file system is the one the run returned, and the work folder is gone.
+        JsonNode written = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                read(fs, new org.apache.hadoop.fs.Path(outDir, "report.json")));
+        assertEquals(actual.report().get("records"), written.get("records"));
+        assertEquals(List.of("articles.jsonl", "quotes.jsonl", "rejected.jsonl", "report.json", "text"), names(fs, outDir));
+    }
+
+    /** The id prefix of a path that clashes: the path without its leading '/', separators as "__". */
+    private static String idPrefix(Path corpus) {
+        return corpus.toString().replaceAll("^/+", "").replace("/", "__") + "__";
+    }
+
+    /**
+     * The output guard works on HDFS: a folder holding a file Winnow did not write is refused and left as
+     * it was; the run's own finished output is replaced by a rerun, and a killed run's work folder does not
+     * stop the next run, which removes it.
+     */
+    @Test
+    void theOutputGuardWorksOnHdfs() throws IOException {
+        FileSystem fs = FileSystem.get(URI.create(hdfsUri), spark.hadoopConfiguration());
+        Path corpus = Files.createDirectories(tmp.resolve("guard").resolve("corpus"));
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(corpus.resolve("story-" + i + ".txt"), "Story " + i + ": the night ferry to the island was "
+                    + "cancelled again because of the storm, and it may not sail before Friday.\n", StandardCharsets.UTF_8);
+        }
+        String remoteCorpus = hdfsUri + "/guard/corpus";
+        fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(corpus.toUri()), new org.apache.hadoop.fs.Path(remoteCorpus));
+
+        org.apache.hadoop.fs.Path foreign = new org.apache.hadoop.fs.Path(hdfsUri + "/guard/mine");
+        try (var out = fs.create(new org.apache.hadoop.fs.Path(foreign, "articles.jsonl"))) {
+            out.write("my own file\n".getBytes(StandardCharsets.UTF_8));
+        }
+        ForeignOutputException refused = assertThrows(ForeignOutputException.class,
+                () -> runOnSpark(List.of(remoteCorpus), foreign.toString()));
+        assertTrue(refused.getMessage().contains("articles.jsonl"), refused.getMessage());
+        assertEquals("my own file\n", read(fs, new org.apache.hadoop.fs.Path(foreign, "articles.jsonl")));
+        assertEquals(List.of("articles.jsonl"), names(fs, foreign));
+
+        String out = hdfsUri + "/guard/out";
+        SparkRunner.Summary first = runOnSpark(List.of(remoteCorpus), out);
+        assertEquals(3, first.records());
+        String articles = read(fs, new org.apache.hadoop.fs.Path(out, "articles.jsonl"));
+        // A killed run leaves its work folder behind: the folder is still Winnow's, and the next run clears it.
+        fs.mkdirs(new org.apache.hadoop.fs.Path(out, SparkOutput.WORK_DIR + "/parts"));
+        SparkRunner.Summary again = runOnSpark(List.of(remoteCorpus), out);
+        assertEquals(3, again.records());
+        assertEquals(articles, read(fs, new org.apache.hadoop.fs.Path(out, "articles.jsonl")));
+        assertFalse(fs.exists(new org.apache.hadoop.fs.Path(out, SparkOutput.WORK_DIR)));
+    }
+
+    /**
+     * From the command line, before Spark starts: an HDFS OUTDIR holding a file Winnow did not write is exit
+     * 2 naming it, and a scheme with no connector on the class path is exit 1 naming the scheme.
+     */
+    @Test
+    void theCommandLineGuardsUrisBeforeSparkStarts() throws IOException {
+        FileSystem fs = FileSystem.get(URI.create(hdfsUri), spark.hadoopConfiguration());
+        org.apache.hadoop.fs.Path mine = new org.apache.hadoop.fs.Path(hdfsUri + "/cli/mine");
+        try (var out = fs.create(new org.apache.hadoop.fs.Path(mine, "photo.jpg"))) {
+            out.write("not a photo".getBytes(StandardCharsets.UTF_8));
+        }
+        String said = stderrOf(() -> assertEquals(dev.winnow.cli.ExitCodes.USAGE,
+                SparkMain.execute(hdfsUri + "/cli/corpus", "-o", mine.toString(), "-q")));
+        assertTrue(said.contains(mine.toString()) && said.contains("photo.jpg") && said.contains("--allow-other-files"), said);
+        assertEquals(List.of("photo.jpg"), names(fs, mine));
+
+        said = stderrOf(() -> assertEquals(dev.winnow.cli.ExitCodes.FAILED,
+                SparkMain.execute(hdfsUri + "/cli/corpus", "-o", "nosuchfs://bucket/out", "-q")));
+        assertTrue(said.contains("nosuchfs"), said);
+    }
+
+    private static String stderrOf(Runnable run) {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            run.run();
+        } finally {
+            System.setErr(saved);
+        }
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A job that fails (an input whose only replica is corrupt cannot be read: an I/O error, not a missing
+     * file, so the task fails instead of rejecting the input) leaves the previous output on HDFS as it was,
+     * byte for byte, and no work folder. The failure happens while partitions write their part files.
+     */
+    @Test
+    void aFailedJobLeavesThePreviousOutputAsItWas() throws Exception {
+        FileSystem fs = FileSystem.get(URI.create(hdfsUri), spark.hadoopConfiguration());
+        Path corpus = Files.createDirectories(tmp.resolve("failing").resolve("corpus"));
+        for (int i = 0; i < 6; i++) {
+            Files.writeString(corpus.resolve("story-" + i + ".txt"), "Story " + i + ": the harbour office said the quay "
+                    + "stays closed to cars until Monday, and the ferries sail from the north pier.\n", StandardCharsets.UTF_8);
+        }
+        String remoteCorpus = hdfsUri + "/failing/corpus";
+        fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(corpus.toUri()), new org.apache.hadoop.fs.Path(remoteCorpus));
+        String out = hdfsUri + "/failing/out";
+        SparkRunner.Options oneCorpusPass = new SparkRunner.Options(out, Limits.DEFAULTS, "corpus", true, 2, true,
+                CorpusSettings.OFF, Containers.Fields.DEFAULTS, OutputCodec.NONE, false);
+        assertEquals(6, new SparkRunner(spark).run(List.of(remoteCorpus), oneCorpusPass, QUIET).records());
+        TreeMap<String, String> before = snapshot(fs, new org.apache.hadoop.fs.Path(out));
+
+        org.apache.hadoop.fs.Path broken = new org.apache.hadoop.fs.Path(remoteCorpus, "story-4.txt");
+        assertEquals(1, hdfs.corruptBlockOnDataNodesByDeletingBlockFile(org.apache.hadoop.hdfs.DFSTestUtil.getFirstBlock(fs, broken)));
+        Exception failed = assertThrows(Exception.class, () -> new SparkRunner(spark).run(List.of(remoteCorpus), oneCorpusPass, QUIET));
+        assertTrue(String.valueOf(failed.getMessage()).contains("story-4.txt"), "the message names the input: " + failed);
+
+        assertEquals(before, snapshot(fs, new org.apache.hadoop.fs.Path(out)), "the previous output, file for file");
+        assertFalse(fs.exists(new org.apache.hadoop.fs.Path(out, SparkOutput.WORK_DIR)), "no work folder left");
+    }
+
+    /** Every file below {@code dir} with its content. */
+    private static TreeMap<String, String> snapshot(FileSystem fs, org.apache.hadoop.fs.Path dir) throws IOException {
+        TreeMap<String, String> files = new TreeMap<>();
+        var it = fs.listFiles(dir, true);
+        while (it.hasNext()) {
+            org.apache.hadoop.fs.Path p = it.next().getPath();
+            files.put(p.toString(), read(fs, p));
+        }
+        return files;
+    }
+
+    private static String read(FileSystem fs, org.apache.hadoop.fs.Path file) throws IOException {
+        try (InputStream in = fs.open(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static List<String> names(FileSystem fs, org.apache.hadoop.fs.Path dir) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (FileStatus s : fs.listStatus(dir)) names.add(s.getPath().getName());
+        names.sort(null);
+        return names;
+    }
+}
