@@ -494,14 +494,17 @@ public final class HtmlFrontEnd {
             if (wrapper) kinds.retainAll(EnumSet.of(Container.MAIN, Container.ARTICLE_BODY, Container.LIST, Container.TABLE,
                     Container.QUOTE, Container.PREFORMATTED, Container.HIDDEN, Container.REVEALABLE, Container.FOOTER));
             if (!wrapper && (e.hasAttr("class") || e.hasAttr("id"))) {
-                kinds.addAll(kindsNamed(e.attr("class") + " " + e.attr("id")));
+                // the words of "class id" are the class's and the id's: looked up apart, since ids are unique
+                kinds.addAll(kindsNamed(e.attr("class")));
+                kinds.addAll(kindsNamed(e.attr("id")));
             }
             if (e == candidate) kinds.add(Container.CANDIDATE);
             return kinds;
         }
 
-        /** Container kinds a class/id string names; pages repeat the same strings, so each is resolved once. */
+        /** Container kinds a class or id string names; pages repeat the same strings, so each is resolved once. */
         private Set<Container> kindsNamed(String names) {
+            if (names.isEmpty()) return EnumSet.noneOf(Container.class);
             return namedKinds.computeIfAbsent(names, n -> {
                 EnumSet<Container> kinds = EnumSet.noneOf(Container.class);
                 for (String token : PageShape.classTokens(n)) {

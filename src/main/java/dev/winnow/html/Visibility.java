@@ -24,7 +24,7 @@ import java.util.Set;
  * from sight, so it decides nothing.
  *
  * <p>One instance judges one page: a page repeats the same class strings on hundreds of elements, so what a
- * class string (and a class-and-id string) says is worked out once per page and remembered. Not thread-safe;
+ * class string (and an id) says is worked out once per page and remembered. Not thread-safe;
  * a page is read by one thread.
  */
 final class Visibility {
@@ -44,7 +44,10 @@ final class Visibility {
 
     /** Class strings already judged on this page: hidden on every screen or not. */
     private final Map<String, Boolean> hidingClassStrings = new HashMap<>();
-    /** Class-and-id strings already read on this page: {@link #DIALOG_WORD} and {@link #REVEAL_WORD} bits. */
+    /**
+     * Class and id strings already read on this page: {@link #DIALOG_WORD} and {@link #REVEAL_WORD} bits. Apart,
+     * not joined: ids are unique, and the words of "class id" are the class's words and the id's.
+     */
     private final Map<String, Integer> nameWords = new HashMap<>();
     private static final int DIALOG_WORD = 1;
     private static final int REVEAL_WORD = 2;
@@ -125,7 +128,7 @@ final class Visibility {
         if (tag.equals("dialog")) return true;
         String role = e.attr("role");
         if (role.equals("dialog") || role.equals("alertdialog") || role.equals("menu") || e.hasAttr("aria-modal")) return true;
-        return (nameWords(e.attr("class") + " " + e.attr("id")) & DIALOG_WORD) != 0;
+        return ((nameWords(e.attr("class")) | nameWords(e.attr("id"))) & DIALOG_WORD) != 0;
     }
 
     /** Marks of a script that shows the element: animation and lazy classes, tab panels, React's streamed boundaries. */
@@ -134,11 +137,12 @@ final class Visibility {
         for (String a : REVEAL_ATTRIBUTES) if (e.hasAttr(a)) return true;
         if (e.attr("data-settings").contains("animation")) return true;
         if (streamedBoundary(e.id())) return true;
-        return (nameWords(e.attr("class") + " " + e.id()) & REVEAL_WORD) != 0;
+        return ((nameWords(e.attr("class")) | nameWords(e.id())) & REVEAL_WORD) != 0;
     }
 
-    /** Which of the dialog and reveal vocabularies a class-and-id string has a word of. */
+    /** Which of the dialog and reveal vocabularies a class or id string has a word of. */
     private int nameWords(String names) {
+        if (names.isEmpty()) return 0;
         Integer known = nameWords.get(names);
         if (known == null) {
             known = (anyWord(names, DIALOG_WORDS) ? DIALOG_WORD : 0) | (anyWord(names, REVEAL_WORDS) ? REVEAL_WORD : 0);
