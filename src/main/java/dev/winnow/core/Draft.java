@@ -14,9 +14,9 @@ public final class Draft {
     private final List<Block> kept;
     private final Metadata metadata;
     private final Reason[] removed;
-    private final double[] scores;
+    private final Scores scores;
 
-    Draft(String source, List<Block> blocks, List<Block> kept, Metadata metadata, Reason[] removed, double[] scores) {
+    Draft(String source, List<Block> blocks, List<Block> kept, Metadata metadata, Reason[] removed, Scores scores) {
         this.source = source;
         this.blocks = blocks;
         this.kept = Collections.unmodifiableList(new ArrayList<>(kept));
@@ -30,7 +30,22 @@ public final class Draft {
      * or NaN when the chain has no scorer.
      */
     public double score(int index) {
-        return scores == null ? Double.NaN : scores[index];
+        return scores == null ? Double.NaN : scores.of(index);
+    }
+
+    /**
+     * {@link #score(int)} of each of {@code some}, in order: blocks not yet scored are scored together, which
+     * is cheaper than one by one. NaN for each when the chain has no scorer.
+     */
+    public double[] scores(List<Block> some) {
+        double[] out = new double[some.size()];
+        if (scores == null) {
+            java.util.Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        int[] indexes = new int[some.size()];
+        for (int i = 0; i < indexes.length; i++) indexes[i] = some.get(i).index();
+        return scores.of(indexes);
     }
 
     /** The chain has a scorer: {@link #score(int)} is a number. */

@@ -84,7 +84,7 @@ public final class Pipeline {
         List<Removal> removals = new ArrayList<>();
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         for (Verdict.Fact fact : facts) metadata.put(fact.field(), fact.value());
-        double[] scores = scorer == null || blocks.length == 0 ? null : scorer.score(segmentedBlocks);
+        Scores scores = scorer == null || blocks.length == 0 ? null : scorer.scores(List.copyOf(segmentedBlocks));
 
         List<Block> every = java.util.Collections.unmodifiableList(java.util.Arrays.asList(blocks));   // a view: cuts show
         for (Stage stage : stages) {

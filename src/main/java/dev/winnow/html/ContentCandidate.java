@@ -32,8 +32,8 @@ final class ContentCandidate {
     private ContentCandidate() {}
 
     /** The candidate below {@code body}, or null when the page has too little text or it is the whole body. */
-    static Element of(Element body) {
-        Counter counter = new Counter();
+    static Element of(Element body, Visibility visibility) {
+        Counter counter = new Counter(visibility);
         NodeTraversor.filter(counter, body);
         Map<Element, Integer> words = counter.words;
         int total = words.getOrDefault(body, 0);
@@ -63,14 +63,19 @@ final class ContentCandidate {
     /** Non-link words below each element, skipping unseen elements and hidden dialogs; post-order sums. */
     private static final class Counter implements NodeFilter {
         final Map<Element, Integer> words = new IdentityHashMap<>();
+        private final Visibility visibility;
         private int[] stack = new int[64];
         private int top = -1;
+
+        Counter(Visibility visibility) {
+            this.visibility = visibility;
+        }
 
         @Override
         public FilterResult head(Node node, int depth) {
             if (node instanceof Element e) {
                 String tag = e.normalName();
-                if (NOT_TEXT.contains(tag) || isFooter(e, tag) || Visibility.of(e, tag, false) == Container.HIDDEN) {
+                if (NOT_TEXT.contains(tag) || isFooter(e, tag) || visibility.of(e, tag, false) == Container.HIDDEN) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 if (++top == stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);

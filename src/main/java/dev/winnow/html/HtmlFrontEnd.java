@@ -119,7 +119,8 @@ public final class HtmlFrontEnd {
         Element body = page.body();
         Map<Element, Integer> prose = proseWords(body);
         int total = prose.getOrDefault(body, 0);
-        Walker walker = new Walker(prose, total, ContentCandidate.of(body));
+        Visibility visibility = new Visibility();
+        Walker walker = new Walker(prose, total, ContentCandidate.of(body, visibility), visibility);
         NodeTraversor.filter(walker, body);
         walker.flush();
         List<Block> blocks = noscriptAsContent(walker.blocks);
@@ -287,11 +288,13 @@ public final class HtmlFrontEnd {
         private int linkChars;
 
         private final Element candidate;
+        private final Visibility visibility;
 
-        Walker(Map<Element, Integer> prose, int totalProse, Element candidate) {
+        Walker(Map<Element, Integer> prose, int totalProse, Element candidate, Visibility visibility) {
             this.prose = prose;
             this.totalProse = totalProse;
             this.candidate = candidate;
+            this.visibility = visibility;
         }
 
         @Override
@@ -473,7 +476,7 @@ public final class HtmlFrontEnd {
             }
             if (tag.equals("main")) kinds.add(Container.MAIN);
             if (e.attributesSize() > 0) {
-                Container hiding = Visibility.of(e, tag, wrapper || isWrapper(e));
+                Container hiding = visibility.of(e, tag, wrapper || isWrapper(e));
                 if (hiding != null) kinds.add(hiding);
                 String role = e.attr("role");
                 if (role.equals("navigation") || role.equals("menubar") || role.equals("menu")) kinds.add(Container.NAVIGATION);
@@ -491,14 +494,17 @@ public final class HtmlFrontEnd {
             if (wrapper) kinds.retainAll(EnumSet.of(Container.MAIN, Container.ARTICLE_BODY, Container.LIST, Container.TABLE,
                     Container.QUOTE, Container.PREFORMATTED, Container.HIDDEN, Container.REVEALABLE, Container.FOOTER));
             if (!wrapper && (e.hasAttr("class") || e.hasAttr("id"))) {
-                kinds.addAll(kindsNamed(e.attr("class") + " " + e.attr("id")));
+                // the words of "class id" are the class's and the id's: looked up apart, since ids are unique
+                kinds.addAll(kindsNamed(e.attr("class")));
+                kinds.addAll(kindsNamed(e.attr("id")));
             }
             if (e == candidate) kinds.add(Container.CANDIDATE);
             return kinds;
         }
 
-        /** Container kinds a class/id string names; pages repeat the same strings, so each is resolved once. */
+        /** Container kinds a class or id string names; pages repeat the same strings, so each is resolved once. */
         private Set<Container> kindsNamed(String names) {
+            if (names.isEmpty()) return EnumSet.noneOf(Container.class);
             return namedKinds.computeIfAbsent(names, n -> {
                 EnumSet<Container> kinds = EnumSet.noneOf(Container.class);
                 for (String token : PageShape.classTokens(n)) {

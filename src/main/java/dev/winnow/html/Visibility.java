@@ -6,8 +6,10 @@ import dev.winnow.core.Markup.Container;
 import dev.winnow.text.Vocabulary;
 import org.jsoup.nodes.Element;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,7 +21,11 @@ import java.util.Set;
  * {@link Container#REVEALABLE}: text a script shows once the page runs (entrance animations, lazy and
  * streamed blocks, accordions, tabs, "read more"), or an element holding most of the page's prose, since a
  * page does not hide its own content for good. {@code aria-hidden} hides from screen readers only, not
- * from sight, so it decides nothing. Immutable and thread-safe.
+ * from sight, so it decides nothing.
+ *
+ * <p>One instance judges one page: a page repeats the same class strings on hundreds of elements, so what a
+ * class string (and an id) says is worked out once per page and remembered. Not thread-safe;
+ * a page is read by one thread.
  */
 final class Visibility {
     private static final Set<String> HIDING_CLASSES = Vocabulary.load("class_hidden").phrases();
@@ -36,26 +42,48 @@ final class Visibility {
     private static final List<String> REVEAL_ATTRIBUTES = List.of("data-aos", "data-sal", "data-animation",
             "data-animate", "data-scroll-reveal", "data-reveal", "data-wow-delay");
 
-    private Visibility() {}
+    /** Class strings already judged on this page: hidden on every screen or not. */
+    private final Map<String, Boolean> hidingClassStrings = new HashMap<>();
+    /**
+     * Class and id strings already read on this page: {@link #DIALOG_WORD} and {@link #REVEAL_WORD} bits. Apart,
+     * not joined: ids are unique, and the words of "class id" are the class's words and the id's.
+     */
+    private final Map<String, Integer> nameWords = new HashMap<>();
+    private static final int DIALOG_WORD = 1;
+    private static final int REVEAL_WORD = 2;
+
+    /** A judge for one page's elements. */
+    Visibility() {}
 
     /**
      * The kind of hiding {@code e} opens, or null when it hides nothing. {@code wrapper}: the element holds
      * most of the page's prose.
      */
-    static Container of(Element e, String tag, boolean wrapper) {
+    Container of(Element e, String tag, boolean wrapper) {
         if (e.attributesSize() == 0 || tag.equals("body") || tag.equals("html")) return null;
+        boolean dialog = isDialog(e, tag);
         // a dialog hidden from assistive technology is closed: a consent or settings modal waiting for a click
-        if (isDialog(e, tag) && e.attr("aria-hidden").equals("true")) return Container.HIDDEN;
+        if (dialog && e.attr("aria-hidden").equals("true")) return Container.HIDDEN;
         if (!hides(e)) return null;
-        if (isDialog(e, tag)) return Container.HIDDEN;
+        if (dialog) return Container.HIDDEN;
         if (revealed(e) || wrapper) return Container.REVEALABLE;
         return Container.HIDDEN;
     }
 
-    static boolean hides(Element e) {
+    private boolean hides(Element e) {
         if (e.hasAttr("hidden") || hiddenByStyle(e)) return true;
         String classes = e.attr("class");
         if (classes.isEmpty()) return false;
+        Boolean known = hidingClassStrings.get(classes);
+        if (known == null) {
+            known = classesHide(classes);
+            hidingClassStrings.put(classes, known);
+        }
+        return known;
+    }
+
+    /** A class attribute hides on every screen: one of its names hides, and none shows at some breakpoint. */
+    static boolean classesHide(String classes) {
         boolean hiding = false;
         for (String name : classes.split("\\s+")) {
             if (name.isEmpty()) continue;
@@ -96,20 +124,31 @@ final class Visibility {
         return s.contains("display:none") || s.contains("visibility:hidden");
     }
 
-    private static boolean isDialog(Element e, String tag) {
+    private boolean isDialog(Element e, String tag) {
         if (tag.equals("dialog")) return true;
         String role = e.attr("role");
         if (role.equals("dialog") || role.equals("alertdialog") || role.equals("menu") || e.hasAttr("aria-modal")) return true;
-        return anyWord(e.attr("class") + " " + e.attr("id"), DIALOG_WORDS);
+        return ((nameWords(e.attr("class")) | nameWords(e.attr("id"))) & DIALOG_WORD) != 0;
     }
 
     /** Marks of a script that shows the element: animation and lazy classes, tab panels, React's streamed boundaries. */
-    private static boolean revealed(Element e) {
+    private boolean revealed(Element e) {
         if (e.attr("role").equals("tabpanel")) return true;
         for (String a : REVEAL_ATTRIBUTES) if (e.hasAttr(a)) return true;
         if (e.attr("data-settings").contains("animation")) return true;
         if (streamedBoundary(e.id())) return true;
-        return anyWord(e.attr("class") + " " + e.id(), REVEAL_WORDS);
+        return ((nameWords(e.attr("class")) | nameWords(e.id())) & REVEAL_WORD) != 0;
+    }
+
+    /** Which of the dialog and reveal vocabularies a class or id string has a word of. */
+    private int nameWords(String names) {
+        if (names.isEmpty()) return 0;
+        Integer known = nameWords.get(names);
+        if (known == null) {
+            known = (anyWord(names, DIALOG_WORDS) ? DIALOG_WORD : 0) | (anyWord(names, REVEAL_WORDS) ? REVEAL_WORD : 0);
+            nameWords.put(names, known);
+        }
+        return known;
     }
 
     /**

@@ -166,12 +166,17 @@ public final class Decoder {
      * download or copy that stopped mid-sequence) is still UTF-8: the incomplete character is dropped
      * instead of the whole file falling back to Windows-1252 and turning every accent into mojibake.
      */
-    private static String strictUtf8(byte[] bytes) {
-        String text = strictUtf8(bytes, bytes.length);
-        if (text != null) return text;
+    static String strictUtf8(byte[] bytes) {
+        // The common case, fast: the JDK's UTF-8 decoding puts U+FFFD wherever bytes are malformed, so a text
+        // without one decoded from valid UTF-8, in one pass and without the strict decoder's oversized buffer.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) return text;
+        // broken bytes, or a U+FFFD written in the input itself: the strict decoder tells which
+        String strict = strictUtf8(bytes, bytes.length);
+        if (strict != null) return strict;
         int cut = incompleteTail(bytes);
-        text = cut < 0 ? null : strictUtf8(bytes, cut);
-        return text != null ? text : mostlyUtf8(bytes);
+        strict = cut < 0 ? null : strictUtf8(bytes, cut);
+        return strict != null ? strict : mostlyUtf8(text);
     }
 
     /**
@@ -180,8 +185,7 @@ public final class Decoder {
      * multi-byte characters outnumber the broken sequences {@link #MIN_VALID_PER_BROKEN} to one; the
      * broken bytes become U+FFFD.
      */
-    private static String mostlyUtf8(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
+    private static String mostlyUtf8(String text) {
         int broken = 0, valid = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

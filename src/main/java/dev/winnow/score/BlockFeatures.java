@@ -66,45 +66,82 @@ public final class BlockFeatures {
 
     /** One feature vector per block, in block order. */
     public static double[][] of(List<Block> blocks) {
-        int n = blocks.size();
-        double[][] out = new double[n][];
-        if (n == 0) return out;
-        TextShape[] shapes = new TextShape[n];
-        double[] links = new double[n];
-        boolean[] sentence = new boolean[n];
-        double totalWords = 0, totalChars = 0, totalLinks = 0, sentenceWords = 0, largest = 1;
-        double[] pageShares = new double[PAGE_SHARES.length];
-        Map<Integer, Section> sections = new HashMap<>();
-        Map<String, Integer> repeats = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            Block b = blocks.get(i);
-            TextShape s = b.shape();
-            shapes[i] = s;
-            int chars = b.text().length();
-            Markup m = b.markup();
-            links[i] = m == null ? 0 : m.linkDensity() * chars;
-            sentence[i] = s.isSentence();
-            totalWords += s.words();
-            totalChars += chars;
-            totalLinks += links[i];
-            largest = Math.max(largest, s.words());
-            if (sentence[i]) sentenceWords += s.words();
-            repeats.merge(b.key(), 1, Integer::sum);
-            if (m != null) {
-                for (int k = 0; k < PAGE_SHARES.length; k++) if (m.in(PAGE_SHARES[k])) pageShares[k] += s.words();
-                for (int id : m.sections()) {
-                    Section sec = sections.computeIfAbsent(id, x -> new Section());
-                    sec.words += s.words();
-                    sec.chars += chars;
-                    sec.links += links[i];
-                    sec.blocks++;
-                    if (sentence[i]) sec.sentenceWords += s.words();
+        Page page = page(blocks);
+        double[][] out = new double[blocks.size()][];
+        for (int i = 0; i < out.length; i++) out[i] = page.row(i);
+        return out;
+    }
+
+    /** What the vectors of a page's blocks share, summed once: any block's vector is then made alone. */
+    public static Page page(List<Block> blocks) {
+        return new Page(blocks);
+    }
+
+    /**
+     * A page's blocks with the sums over the page (words, links, sections, repeats) that each block's vector
+     * reads. {@link #row} of a block is the vector {@link #of} gives it, to the bit. Immutable once built.
+     */
+    public static final class Page {
+        private final List<Block> blocks;
+        private final int n;
+        private final TextShape[] shapes;
+        private final double[] links;
+        private final boolean[] sentence;
+        /** Words of the blocks before each block, summed in block order. */
+        private final double[] before;
+        private final double totalWords, totalChars, totalLinks, sentenceWords, largest;
+        private final double[] pageShares = new double[PAGE_SHARES.length];
+        private final Map<Integer, Section> sections = new HashMap<>();
+        private final Map<String, Integer> repeats = new HashMap<>();
+
+        private Page(List<Block> blocks) {
+            this.blocks = blocks;
+            n = blocks.size();
+            shapes = new TextShape[n];
+            links = new double[n];
+            sentence = new boolean[n];
+            before = new double[n];
+            double totalWords = 0, totalChars = 0, totalLinks = 0, sentenceWords = 0, largest = 1;
+            for (int i = 0; i < n; i++) {
+                Block b = blocks.get(i);
+                TextShape s = b.shape();
+                shapes[i] = s;
+                int chars = b.text().length();
+                Markup m = b.markup();
+                links[i] = m == null ? 0 : m.linkDensity() * chars;
+                sentence[i] = s.isSentence();
+                before[i] = totalWords;
+                totalWords += s.words();
+                totalChars += chars;
+                totalLinks += links[i];
+                largest = Math.max(largest, s.words());
+                if (sentence[i]) sentenceWords += s.words();
+                repeats.merge(b.key(), 1, Integer::sum);
+                if (m != null) {
+                    for (int k = 0; k < PAGE_SHARES.length; k++) if (m.in(PAGE_SHARES[k])) pageShares[k] += s.words();
+                    for (int id : m.sections()) {
+                        Section sec = sections.computeIfAbsent(id, x -> new Section());
+                        sec.words += s.words();
+                        sec.chars += chars;
+                        sec.links += links[i];
+                        sec.blocks++;
+                        if (sentence[i]) sec.sentenceWords += s.words();
+                    }
                 }
             }
+            this.totalWords = totalWords;
+            this.totalChars = totalChars;
+            this.totalLinks = totalLinks;
+            this.sentenceWords = sentenceWords;
+            this.largest = largest;
         }
-        double pageWords = Math.max(1, totalWords);
-        double before = 0;
-        for (int i = 0; i < n; i++) {
+
+        /** How many blocks the page has. */
+        public int size() { return n; }
+
+        /** The feature vector of block {@code i} (its position in the list the page was made from). */
+        public double[] row(int i) {
+            double pageWords = Math.max(1, totalWords);
             Block b = blocks.get(i);
             TextShape s = shapes[i];
             Markup m = b.markup();
@@ -125,9 +162,8 @@ public final class BlockFeatures {
             v[k++] = b.paragraphStart() ? 1 : 0;
             v[k++] = Math.log(repeats.get(b.key()));
             v[k++] = n == 1 ? 0 : (double) i / (n - 1);
-            v[k++] = before / pageWords;
+            v[k++] = before[i] / pageWords;
             v[k++] = s.words() / largest;
-            before += s.words();
             v[k++] = m == null ? 0 : m.linkDensity();
             v[k++] = m == null ? 0 : m.headingLevel();
             v[k++] = m == null ? 0 : m.sections().length;
@@ -167,9 +203,8 @@ public final class BlockFeatures {
             v[k++] = totalChars == 0 ? 0 : totalLinks / totalChars;
             v[k++] = sentenceWords / pageWords;
             for (double share : pageShares) v[k++] = share / pageWords;
-            out[i] = v;
+            return v;
         }
-        return out;
     }
 
     private static double density(Block b) {

@@ -2,6 +2,7 @@ package dev.winnow.score;
 
 import dev.winnow.core.Block;
 import dev.winnow.core.Scorer;
+import dev.winnow.core.Scores;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,5 +79,17 @@ public final class BlockScorer implements Scorer {
     @Override
     public double[] score(List<Block> blocks) {
         return forest.get().predictAll(BlockFeatures.of(blocks));
+    }
+
+    /** Sums the page once; a block's vector is made and run through the forest only when its score is read. */
+    @Override
+    public Scores scores(List<Block> blocks) {
+        Forest model = forest.get();
+        BlockFeatures.Page page = BlockFeatures.page(blocks);
+        return Scores.lazy(blocks.size(), indexes -> {
+            double[][] rows = new double[indexes.length][];
+            for (int k = 0; k < rows.length; k++) rows[k] = page.row(indexes[k]);
+            return model.predictAll(rows);
+        });
     }
 }

@@ -184,8 +184,10 @@ public final class PageShape {
                 if (prop.contains("review") || prop.contains("rating")) reviewProps++;
             }
             if (e.hasAttr("class") || e.hasAttr("id")) {
-                int[] groups = classGroups.computeIfAbsent(e.attr("class") + " " + e.attr("id"), PageShape::classGroupsOf);
-                for (int g = 0; g < groups.length; g++) classes[g] += groups[g];
+                // the groups of "class id" are the class's and the id's: looked up apart, since ids are unique
+                int[] ofClass = classGroups.computeIfAbsent(e.attr("class"), PageShape::classGroupsOf);
+                int[] ofId = classGroups.computeIfAbsent(e.attr("id"), PageShape::classGroupsOf);
+                for (int g = 0; g < ofClass.length; g++) classes[g] += Math.max(ofClass[g], ofId[g]);
             }
             if (e.childNodeSize() > 3) siblings(e);
         }
@@ -243,8 +245,14 @@ public final class PageShape {
         boolean lowerBefore = false;
         for (int i = 0; i <= names.length(); i++) {
             char c = i < names.length() ? names.charAt(i) : ' ';
-            boolean letter = Character.isLetterOrDigit(c);
-            boolean upper = letter && Character.isUpperCase(c);
+            boolean letter, upper;
+            if (c < 0x80) {         // class names are nearly all ASCII: the same answers without Unicode tables
+                upper = c >= 'A' && c <= 'Z';
+                letter = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            } else {
+                letter = Character.isLetterOrDigit(c);
+                upper = letter && Character.isUpperCase(c);
+            }
             if ((!letter || (upper && lowerBefore)) && word.length() > 0) {
                 out.add(word.toString());
                 word.setLength(0);

@@ -37,11 +37,14 @@ public final class ContentScoreStage implements Stage {
     @Override
     public void judge(Draft draft, Verdict verdict) {
         if (!draft.scored()) return;
-        List<Block> low = new ArrayList<>();
+        List<Block> judged = new ArrayList<>();
         for (Block b : draft.kept()) {
             if (b.shape().isSentence() && b.shape().words() >= PROSE_WORDS) continue;
-            if (draft.score(b.index()) < threshold) low.add(b);
+            judged.add(b);
         }
+        double[] scores = draft.scores(judged);    // together: cheaper than block by block
+        List<Block> low = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) if (scores[i] < threshold) low.add(judged.get(i));
         // the scorer says which parts of a page are content, not whether it has any: that is a rejection's call
         if (low.size() == draft.kept().size()) return;
         for (Block b : low) verdict.drop(b, Reason.LOW_CONTENT_SCORE, draft.score(b.index()));

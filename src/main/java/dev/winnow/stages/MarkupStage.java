@@ -9,7 +9,9 @@ import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
 import dev.winnow.score.PageType;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -64,14 +66,25 @@ public final class MarkupStage implements Stage {
         boolean scorerJudges = draft.scored() && !PageKind.isArticle(draft);
         // a shop's customer reviews are not its product; on a review site or a forum they are the content
         boolean reviewsAreChrome = PageKind.of(draft) == PageType.PRODUCT;
+        List<Block> cut = new ArrayList<>();
+        List<Reason> reasons = new ArrayList<>();
+        List<Block> vetoable = new ArrayList<>();
         for (Block b : draft.kept()) {
             Markup m = b.markup();
             if (m == null) continue;
             Reason r = reasonOf(b, m);
             if (r == null && reviewsAreChrome && m.in(Container.REVIEWS)) r = Reason.MARKUP_REVIEWS;
-            if (r != null && lenient && m.in(Container.CANDIDATE) && LENIENT_KEEPS.contains(r)) continue;
-            if (r != null && scorerJudges && draft.score(b.index()) >= veto && vetoable(r)) continue;
-            if (r != null) verdict.drop(b, r);
+            if (r == null || (lenient && m.in(Container.CANDIDATE) && LENIENT_KEEPS.contains(r))) continue;
+            cut.add(b);
+            reasons.add(r);
+            if (scorerJudges && vetoable(r)) vetoable.add(b);
+        }
+        // the scores the veto reads, together: cheaper than block by block
+        double[] scores = draft.scores(vetoable);
+        for (int i = 0, v = 0; i < cut.size(); i++) {
+            Block b = cut.get(i);
+            if (v < vetoable.size() && vetoable.get(v) == b && scores[v++] >= veto) continue;
+            verdict.drop(b, reasons.get(i));
         }
     }
 

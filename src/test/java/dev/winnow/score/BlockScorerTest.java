@@ -1,6 +1,7 @@
 package dev.winnow.score;
 
 import dev.winnow.core.Block;
+import dev.winnow.core.Scores;
 import dev.winnow.html.HtmlFrontEnd;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,36 @@ class BlockScorerTest {
         Forest shipped = Forest.resource(BlockScorer.HTML_MODEL);
         double[] together = shipped.predictAll(x);
         for (int i = 0; i < x.length; i++) assertEquals(shipped.predict(x[i]), together[i], 0.0, "block " + i);
+    }
+
+    /** A block scored alone when a stage first reads it has the very bits scoring the whole page at once gives it. */
+    @Test
+    void scoringOneBlockAloneGivesItsBatchScore() {
+        List<Block> blocks = new HtmlFrontEnd().extract(newsPage()).blocks();
+        double[] batch = BlockScorer.html().score(blocks);
+        for (int i = 0; i < blocks.size(); i++) {
+            assertEquals(batch[i], BlockScorer.html().scores(blocks).of(i), 0.0, "block " + i + " alone");
+        }
+        // read in another order and in batches of some blocks, each still gets its own score
+        Scores lazy = BlockScorer.html().scores(blocks);
+        for (int i = blocks.size() - 1; i >= 0; i -= 2) assertEquals(batch[i], lazy.of(i), 0.0, "block " + i + " backwards");
+        int[] rest = java.util.stream.IntStream.range(0, blocks.size()).toArray();
+        double[] together = lazy.of(rest);
+        for (int i = 0; i < blocks.size(); i++) assertEquals(batch[i], together[i], 0.0, "block " + i + " in a batch");
+    }
+
+    /** The same on real pages, whose sections, repeats and windows the page sums carry. */
+    @Test
+    void scoringBlocksAloneGivesTheirBatchScoresOnDevelopmentPages() {
+        int pages = 0;
+        for (byte[] bytes : dev.winnow.quality.AebHtml.pages().values()) {
+            if (pages++ == 6) break;
+            List<Block> blocks = new HtmlFrontEnd().extract(dev.winnow.quality.AebHtml.decode(bytes)).blocks();
+            double[] batch = BlockScorer.html().score(blocks);
+            Scores lazy = BlockScorer.html().scores(blocks);
+            for (int i = 0; i < blocks.size(); i += 3) assertEquals(batch[i], lazy.of(i), 0.0, "block " + i);
+            for (int i = 0; i < blocks.size(); i++) assertEquals(batch[i], lazy.of(i), 0.0, "block " + i);
+        }
     }
 
     @Test
