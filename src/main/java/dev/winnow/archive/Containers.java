@@ -1,7 +1,5 @@
 package dev.winnow.archive;
 
-import dev.winnow.run.Compression;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.winnow.run.Compression;
-import dev.winnow.run.RejectReason;
+import dev.winnow.core.RejectReason;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,6 @@
 package dev.winnow.archive;
 
-import dev.winnow.run.Compression;
-import dev.winnow.run.RejectReason;
+import dev.winnow.core.RejectReason;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageBody;

@@ -1,7 +1,6 @@
 package dev.winnow.core;
 
 import dev.winnow.text.Normalizer;
-import dev.winnow.text.Segmenter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,15 +1,16 @@
 package dev.winnow.formats;
 
+import dev.winnow.core.RejectReason;
 import java.util.Locale;
 
 /**
  * A document that {@link DocumentFrontEnd} cannot turn into text, with the reason as a closed set. Each
- * {@link Reason}'s name is also a {@code dev.winnow.run.RejectReason} name, so a runner maps one to the
+ * {@link Reason}'s name is also a {@code dev.winnow.core.RejectReason} name, so a runner maps one to the
  * other with {@code RejectReason.valueOf(e.reason().name())} and writes {@link Reason#code()} as is.
  */
 public final class FormatException extends Exception {
 
-    /** Why a document gave no text. Names and codes match {@code dev.winnow.run.RejectReason}. */
+    /** Why a document gave no text. Names and codes match {@code dev.winnow.core.RejectReason}. */
     public enum Reason {
         /** Needs a password or key: an encrypted PDF, Office or OpenDocument file, or one that forbids extraction. */
         ENCRYPTED,

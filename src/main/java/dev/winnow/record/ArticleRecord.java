@@ -33,7 +33,7 @@ public final class ArticleRecord {
 
     /** What is known about the input itself; {@code entry} is what its container said, null for a plain file. */
     public record InputInfo(String id, String path, long size, String mediaType, String charset, String sha256,
-                            String source, Input.Entry entry) {
+                            String source, SourceEntry entry) {
         public InputInfo(String id, String path, long size, String mediaType, String charset, String sha256, String source) {
             this(id, path, size, mediaType, charset, sha256, source, null);
         }
@@ -116,7 +116,7 @@ public final class ArticleRecord {
             g.writeStringField("charset", input.charset());
             g.writeStringField("sha256", input.sha256());
             g.writeStringField("layout", doc.layout().name().toLowerCase(Locale.ROOT));
-            Input.Entry entry = input.entry();
+            SourceEntry entry = input.entry();
             if (entry != null) {
                 g.writeStringField("url", entry.url());
                 g.writeStringField("fetched", entry.fetched());

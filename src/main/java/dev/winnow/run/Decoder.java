@@ -1,5 +1,6 @@
 package dev.winnow.run;
 
+import dev.winnow.core.RejectReason;
 import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;

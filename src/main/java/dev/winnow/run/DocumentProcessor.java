@@ -1,10 +1,13 @@
 package dev.winnow.run;
 
+import dev.winnow.archive.Compression;
+import dev.winnow.archive.StallGuard;
 import dev.winnow.core.Document;
 import dev.winnow.core.Fallback;
+import dev.winnow.core.Field;
 import dev.winnow.core.Layout;
 import dev.winnow.core.Pipeline;
-import dev.winnow.core.Field;
+import dev.winnow.core.RejectReason;
 import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
 import dev.winnow.corpus.Cluster;
@@ -15,9 +18,9 @@ import dev.winnow.corpus.Features;
 import dev.winnow.formats.DocumentFrontEnd;
 import dev.winnow.formats.FormatException;
 import dev.winnow.html.HtmlFrontEnd;
-import dev.winnow.stages.Profiles;
 import dev.winnow.record.ArticleRecord;
 import dev.winnow.score.PageTyper;
+import dev.winnow.stages.Profiles;
 
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -310,7 +313,7 @@ public final class DocumentProcessor {
 
         @Override
         public Outcome timedOut(Duration budget, StackTraceElement[] stack) {
-            return reject(input, RejectReason.TIMEOUT, "not done after " + human(budget) + where(stack)
+            return reject(input, RejectReason.TIMEOUT, "not done after " + StallGuard.human(budget) + where(stack)
                     + "; raise the per-document budget with --timeout", bytes);
         }
 
@@ -352,14 +355,6 @@ public final class DocumentProcessor {
             if (frame.getClassName().startsWith("dev.winnow.")) return " (in " + frame + ")";
         }
         return stack.length > 0 ? " (in " + stack[0] + ")" : "";
-    }
-
-    /** "30s", "500ms", "2m": the budget as the user wrote it. */
-    static String human(Duration d) {
-        long ms = d.toMillis();
-        if (ms % 60_000 == 0) return ms / 60_000 + "m";
-        if (ms % 1000 == 0) return ms / 1000 + "s";
-        return ms + "ms";
     }
 
     private static String sha256(byte[] bytes) {

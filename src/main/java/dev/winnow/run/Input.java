@@ -1,5 +1,6 @@
 package dev.winnow.run;
 
+import dev.winnow.record.SourceEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,19 +18,13 @@ import java.nio.file.Path;
  *                 {@code s3a://} URI an engine fetched), or null when {@code path} is where it lives. The
  *                 origin comes from it, so every copy of one remote file, on any machine, has one origin.
  */
-public record Input(String id, String name, Path path, InputStream stream, byte[] bytes, Entry entry, long position,
+public record Input(String id, String name, Path path, InputStream stream, byte[] bytes, SourceEntry entry, long position,
                     String location) {
 
-    public Input(String id, String name, Path path, InputStream stream, byte[] bytes, Entry entry, long position) {
+    public Input(String id, String name, Path path, InputStream stream, byte[] bytes, SourceEntry entry, long position) {
         this(id, name, path, stream, bytes, entry, position, null);
     }
 
-    /**
-     * What a container told about one of its documents: where it was fetched from and when, the
-     * container's own record id, the payload's declared type and charset, and whether the crawler
-     * cut the payload short (WARC-Truncated: "length", "time", ...). Any of them may be null.
-     */
-    public record Entry(String url, String fetched, String recordId, String mediaType, String charset, String truncated) {}
 
     public Input(String id, String name, Path path, InputStream stream) {
         this(id, name, path, stream, null, null, 0);
@@ -49,7 +44,7 @@ public record Input(String id, String name, Path path, InputStream stream, byte[
     }
 
     /** Entry {@code index} of this container, read with it. */
-    Input entry(int index, byte[] content, Entry about) {
+    Input entry(int index, byte[] content, SourceEntry about) {
         return new Input(id + "#" + index, name + "#" + index, path, null, content, about,
                 dev.winnow.corpus.Positions.of((int) (position >>> 32), index), location);
     }

@@ -1,5 +1,7 @@
 package dev.winnow.run;
 
+import dev.winnow.archive.Compression;
+import dev.winnow.core.RejectReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitOption;

@@ -1,9 +1,12 @@
 package dev.winnow.run;
 
+import dev.winnow.archive.Compression;
 import dev.winnow.archive.ContainerReader;
 import dev.winnow.archive.Containers;
 import dev.winnow.archive.Entry;
+import dev.winnow.core.RejectReason;
 import dev.winnow.corpus.Positions;
+import dev.winnow.record.SourceEntry;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -138,7 +141,7 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
             }
             given = e.index() + 1;
             Input in = container.entry(e.index(), e.bytes(),
-                    new Input.Entry(e.url(), e.date(), e.recordId(), e.mediaType(), e.charset(), e.truncated()));
+                    new SourceEntry(e.url(), e.date(), e.recordId(), e.mediaType(), e.charset(), e.truncated()));
             if (e.ok()) return new Unit(in, null);
             return new Unit(in, Outcome.rejected(new Rejection(in.id(), in.name(), e.failure().reason(), e.failure().message()), 0));
         }

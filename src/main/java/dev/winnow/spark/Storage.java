@@ -1,8 +1,8 @@
 package dev.winnow.spark;
 
+import dev.winnow.core.RejectReason;
 import dev.winnow.run.Inputs;
 import dev.winnow.run.OutputOwnership;
-import dev.winnow.run.RejectReason;
 import dev.winnow.run.Rejection;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;

@@ -3,10 +3,10 @@ package dev.winnow.stages;
 import dev.winnow.core.Fallback;
 import dev.winnow.core.Pipeline;
 import dev.winnow.core.Scorer;
+import dev.winnow.core.Segmenter;
 import dev.winnow.core.Stage;
 import dev.winnow.score.BlockScorer;
 import dev.winnow.text.Normalizer;
-import dev.winnow.text.Segmenter;
 
 import java.util.List;
 

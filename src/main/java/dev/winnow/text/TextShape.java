@@ -110,7 +110,7 @@ public record TextShape(int words, int letters, int capitalized, int lowerWords,
         return new String(out, 0, o);
     }
 
-    static boolean isSentenceEnd(char c) {
+    public static boolean isSentenceEnd(char c) {
         if (c < '!') return false;
         return c == '.' || c == '!' || c == '?' || c == '…' || c == '。' || c == '！' || c == '？';
     }

@@ -1,7 +1,7 @@
 package dev.winnow.archive;
 
 import com.github.luben.zstd.ZstdOutputStream;
-import dev.winnow.run.RejectReason;
+import dev.winnow.core.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

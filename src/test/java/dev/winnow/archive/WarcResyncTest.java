@@ -1,6 +1,6 @@
 package dev.winnow.archive;
 
-import dev.winnow.run.RejectReason;
+import dev.winnow.core.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

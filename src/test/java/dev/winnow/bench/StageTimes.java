@@ -3,6 +3,7 @@ package dev.winnow.bench;
 import dev.winnow.core.Document;
 import dev.winnow.core.Draft;
 import dev.winnow.core.Pipeline;
+import dev.winnow.core.Segmenter;
 import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
 import dev.winnow.record.ArticleRecord;
@@ -10,7 +11,6 @@ import dev.winnow.run.Decoder;
 import dev.winnow.run.Input;
 import dev.winnow.stages.Profiles;
 import dev.winnow.text.Normalizer;
-import dev.winnow.text.Segmenter;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,6 @@ package dev.winnow.core;
 
 import dev.winnow.testing.Invariants;
 import dev.winnow.text.Normalizer;
-import dev.winnow.text.Segmenter;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

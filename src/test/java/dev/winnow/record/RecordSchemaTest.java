@@ -14,7 +14,7 @@ import dev.winnow.cli.ExitCodes;
 import dev.winnow.cli.Main;
 import dev.winnow.core.Layout;
 import dev.winnow.core.Reason;
-import dev.winnow.run.RejectReason;
+import dev.winnow.core.RejectReason;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,7 +148,7 @@ class RecordSchemaTest {
     @Test
     void schemaRejectReasonsAreExactlyTheRejectReasonCodes() throws IOException {
         assertEquals(codes(RejectReason.values(), RejectReason::code), enumAt(REJECTION_SCHEMA, "/$defs/reason/enum"),
-                "schema/rejection.schema.json $defs.reason must list every dev.winnow.run.RejectReason code");
+                "schema/rejection.schema.json $defs.reason must list every dev.winnow.core.RejectReason code");
     }
 
     @Test

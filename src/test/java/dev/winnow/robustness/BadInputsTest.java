@@ -1,5 +1,6 @@
 package dev.winnow.robustness;
 
+import dev.winnow.core.RejectReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

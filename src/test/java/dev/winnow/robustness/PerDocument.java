@@ -1,11 +1,11 @@
 package dev.winnow.robustness;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.winnow.core.RejectReason;
 import dev.winnow.run.Decoder;
 import dev.winnow.run.DocumentProcessor;
 import dev.winnow.run.Input;
 import dev.winnow.run.Outcome;
-import dev.winnow.run.RejectReason;
 import dev.winnow.stages.Profiles;
 import dev.winnow.testing.Invariants;
 

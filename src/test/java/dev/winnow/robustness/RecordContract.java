@@ -8,7 +8,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.winnow.run.RejectReason;
+import dev.winnow.core.RejectReason;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

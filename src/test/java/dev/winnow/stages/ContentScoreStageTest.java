@@ -8,12 +8,12 @@ import dev.winnow.core.Pipeline;
 import dev.winnow.core.Reason;
 import dev.winnow.core.Removal;
 import dev.winnow.core.Scorer;
+import dev.winnow.core.Segmenter;
 import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
 import dev.winnow.html.HtmlFrontEnd;
-import dev.winnow.text.Normalizer;
 import dev.winnow.testing.StubScorer;
-import dev.winnow.text.Segmenter;
+import dev.winnow.text.Normalizer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.winnow.stages;
 import dev.winnow.core.Document;
 import dev.winnow.core.Pipeline;
 import dev.winnow.core.Reason;
+import dev.winnow.core.Segmenter;
 import dev.winnow.text.Normalizer;
-import dev.winnow.text.Segmenter;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -5,10 +5,10 @@ import dev.winnow.core.Document;
 import dev.winnow.core.Field;
 import dev.winnow.core.Pipeline;
 import dev.winnow.core.Removal;
+import dev.winnow.core.Segmenter;
 import dev.winnow.core.Stage;
 import dev.winnow.stages.Profiles;
 import dev.winnow.text.Normalizer;
-import dev.winnow.text.Segmenter;
 
 import java.util.ArrayList;
 import java.util.Comparator;

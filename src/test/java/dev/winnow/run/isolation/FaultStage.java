@@ -2,11 +2,11 @@ package dev.winnow.run.isolation;
 
 import dev.winnow.core.Draft;
 import dev.winnow.core.Pipeline;
+import dev.winnow.core.Segmenter;
 import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
 import dev.winnow.stages.Profiles;
 import dev.winnow.text.Normalizer;
-import dev.winnow.text.Segmenter;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.winnow.run;
+package dev.winnow.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * input with a {@code timeout} and goes on. The pump thread is then left blocked until the writer writes
  * or goes away; it closes the pipe on its way out.
  */
-final class StallGuard extends InputStream {
+public final class StallGuard extends InputStream {
     /** Bytes per read of the pipe: a pipe's buffer is 64 KiB on Linux. */
     private static final int CHUNK = 64 * 1024;
     /** Chunks read ahead: enough to keep the pipe drained, few enough that memory stays small. */
@@ -29,7 +29,7 @@ final class StallGuard extends InputStream {
         private static final long serialVersionUID = 1L;
 
         StalledException(Path pipe, Duration budget, long read) {
-            super("the program writing the pipe " + pipe + " wrote nothing for " + DocumentProcessor.human(budget)
+            super("the program writing the pipe " + pipe + " wrote nothing for " + human(budget)
                     + " (--timeout) after " + read + " bytes, and did not close it");
         }
     }
@@ -118,4 +118,12 @@ final class StallGuard extends InputStream {
         closed = true;
         pump.interrupt();   // frees a pump waiting on a full queue; one blocked in the pipe leaves when the writer does
     }
+    /** "30s", "500ms", "2m": the budget as the user wrote it. */
+    public static String human(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 60_000 == 0) return ms / 60_000 + "m";
+        if (ms % 1000 == 0) return ms / 1000 + "s";
+        return ms + "ms";
+    }
+
 }

@@ -1,7 +1,6 @@
-package dev.winnow.text;
+package dev.winnow.core;
 
-import dev.winnow.core.Block;
-import dev.winnow.core.Layout;
+import dev.winnow.text.TextShape;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.winnow.run;
+package dev.winnow.archive;
 
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -24,7 +24,7 @@ final class PipeWriter {
         private static final long serialVersionUID = 1L;
 
         NoWriterException(Path pipe, Duration budget) {
-            super("no program opened the pipe " + pipe + " for writing within " + DocumentProcessor.human(budget)
+            super("no program opened the pipe " + pipe + " for writing within " + StallGuard.human(budget)
                     + " (--timeout)");
         }
     }

@@ -1,4 +1,4 @@
-package dev.winnow.run;
+package dev.winnow.core;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.winnow.run;
+package dev.winnow.archive;
 
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 

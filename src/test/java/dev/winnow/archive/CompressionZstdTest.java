@@ -1,5 +1,6 @@
-package dev.winnow.run;
+package dev.winnow.archive;
 
+import dev.winnow.core.RejectReason;
 import com.github.luben.zstd.ZstdDictTrainer;
 import com.github.luben.zstd.ZstdOutputStream;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.winnow.text;
+package dev.winnow.core;
 
 import dev.winnow.core.Block;
 import dev.winnow.core.Layout;

@@ -1,5 +1,6 @@
-package dev.winnow.run;
+package dev.winnow.archive;
 
+import dev.winnow.core.RejectReason;
 import com.github.luben.zstd.ZstdException;
 import com.github.luben.zstd.ZstdIOException;
 import com.github.luben.zstd.ZstdInputStream;
@@ -30,11 +31,11 @@ public final class Compression {
     static final int BOMB_RATIO = 100;
 
     /** Inflated bytes, or the rejection reason and message. */
-    record Inflated(byte[] bytes, RejectReason reason, String message) {
-        boolean ok() { return reason == null; }
+    public record Inflated(byte[] bytes, RejectReason reason, String message) {
+        public boolean ok() { return reason == null; }
     }
 
-    static boolean isGzip(byte[] b) {
+    public static boolean isGzip(byte[] b) {
         return b.length >= 2 && (b[0] & 0xFF) == 0x1F && (b[1] & 0xFF) == 0x8B;
     }
 
@@ -51,18 +52,18 @@ public final class Compression {
     }
 
     /** The file name without its ".gz" or ".zst" (".tgz" is an archive, not handled here). */
-    static String innerName(String name) {
+    public static String innerName(String name) {
         if (name == null) return null;
         if (name.endsWith(".gz")) return name.substring(0, name.length() - 3);
         if (name.endsWith(".zst")) return name.substring(0, name.length() - 4);
         return name;
     }
 
-    static Inflated gunzip(byte[] compressed, long limit) {
+    public static Inflated gunzip(byte[] compressed, long limit) {
         return inflate("gzip", compressed, limit);
     }
 
-    static Inflated unzstd(byte[] compressed, long limit) {
+    public static Inflated unzstd(byte[] compressed, long limit) {
         return inflate("zstd", compressed, limit);
     }
 
