@@ -61,11 +61,11 @@ final class Visibility {
      */
     Container of(Element e, String tag, boolean wrapper) {
         if (e.attributesSize() == 0 || tag.equals("body") || tag.equals("html")) return null;
-        boolean dialog = isDialog(e, tag);
-        // a dialog hidden from assistive technology is closed: a consent or settings modal waiting for a click
-        if (dialog && e.attr("aria-hidden").equals("true")) return Container.HIDDEN;
-        if (!hides(e)) return null;
-        if (dialog) return Container.HIDDEN;
+        if (!hides(e)) {
+            // a dialog hidden from assistive technology is closed: a consent or settings modal waiting for a click
+            return e.attr("aria-hidden").equals("true") && isDialog(e, tag) ? Container.HIDDEN : null;
+        }
+        if (isDialog(e, tag)) return Container.HIDDEN;
         if (revealed(e) || wrapper) return Container.REVEALABLE;
         return Container.HIDDEN;
     }
