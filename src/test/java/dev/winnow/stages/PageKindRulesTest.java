@@ -158,4 +158,32 @@ class PageKindRulesTest {
         Document doc = html("<html><body><article>" + STORY + cards() + "</article><footer>About us</footer></body></html>", "article");
         for (String summary : SUMMARIES) assertKept(doc, summary);
     }
+
+    // --- a listing's or a collection's headlines, in plain text
+
+    private static final String TEXT_LISTING = LEDE + "\n\nTen Ways to Keep Your Garden Green Through a Dry Summer"
+            + "\nWhy Train Fares Rise Every January\nThe Best Bakeries to Visit on a Rainy Weekend";
+
+    private static Document text(String input, String pageType) {
+        Document doc = dev.winnow.testing.Invariants.single(new HeadlineStage())
+                .clean(input, List.of(new Verdict.Fact(Field.PAGE_TYPE, pageType)));
+        assertConserved(input, doc);
+        return doc;
+    }
+
+    @Test
+    void aListingOrCollectionKeepsItsHeadlinesInPlainText() {
+        for (String type : List.of("listing", "collection")) {
+            Document doc = text(TEXT_LISTING, type);
+            assertKept(doc, "Why Train Fares Rise Every January");
+            assertEquals(0, doc.removals().size(), type);
+        }
+    }
+
+    /** Near miss: the same lines after an article are other stories' headlines. */
+    @Test
+    void anArticleStillLosesTrailingHeadlinesInPlainText() {
+        Document doc = text(TEXT_LISTING, "article");
+        assertRemoved(doc, Reason.UNRELATED_HEADLINE, "Why Train Fares Rise Every January");
+    }
 }
