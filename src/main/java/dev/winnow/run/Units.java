@@ -116,8 +116,8 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
             if (failedToOpen != null) return true;
             try {
                 if (reader.hasNext()) return true;
-            } catch (OutOfMemoryError e) {
-                failedToOpen = outOfMemory(e);
+            } catch (OutOfMemoryError | IllegalArgumentException e) {
+                failedToOpen = outOfMemory(heapExhaustion(e));
                 return true;
             }
             finish();
@@ -135,9 +135,9 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
             Entry e;
             try {
                 e = reader.next();
-            } catch (OutOfMemoryError oom) {
+            } catch (OutOfMemoryError | IllegalArgumentException oom) {
                 done = true;
-                return outOfMemory(oom);
+                return outOfMemory(heapExhaustion(oom));
             }
             given = e.index() + 1;
             Input in = container.entry(e.index(), e.bytes(),
@@ -155,6 +155,18 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
                         "cannot read it as " + (kind == Containers.Kind.WARC ? "a web archive" : "JSON Lines") + ": "
                                 + e.getMessage()), 0));
             }
+        }
+
+        /**
+         * The heap running out, as a reader throws it. The JVM may throw one preallocated OutOfMemoryError twice,
+         * once in a try-with-resources body and again from its close(); adding it to itself as suppressed throws
+         * IllegalArgumentException("Self-suppression not permitted") with the error as its cause. Anything else
+         * is not ours to catch and goes on up.
+         */
+        private static OutOfMemoryError heapExhaustion(Throwable t) {
+            if (t instanceof OutOfMemoryError oom) return oom;
+            if (t.getCause() instanceof OutOfMemoryError oom) return oom;
+            throw (RuntimeException) t;
         }
 
         /** The entry being read when the heap ran out, rejected; the rest of the container is not read. */
