@@ -223,13 +223,8 @@ class SparkHdfsTest {
     @Test
     void theOutputGuardWorksOnHdfs() throws IOException {
         FileSystem fs = FileSystem.get(URI.create(hdfsUri), spark.hadoopConfiguration());
-        Path corpus = Files.createDirectories(tmp.resolve("guard").resolve("corpus"));
-        for (int i = 0; i < 3; i++) {
-            Files.writeString(corpus.resolve("story-" + i + ".txt"), "Story " + i + ": the night ferry to the island was "
-                    + "cancelled again because of the storm, and it may not sail before Friday.\n", StandardCharsets.UTF_8);
-        }
-        String remoteCorpus = hdfsUri + "/guard/corpus";
-        fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(corpus.toUri()), new org.apache.hadoop.fs.Path(remoteCorpus));
+        String remoteCorpus = uploadStories(fs, "guard", 3, "the night ferry to the island was "
+                + "cancelled again because of the storm, and it may not sail before Friday.");
 
         org.apache.hadoop.fs.Path foreign = new org.apache.hadoop.fs.Path(hdfsUri + "/guard/mine");
         try (var out = fs.create(new org.apache.hadoop.fs.Path(foreign, "articles.jsonl"))) {
@@ -294,13 +289,8 @@ class SparkHdfsTest {
     @Test
     void aFailedJobLeavesThePreviousOutputAsItWas() throws Exception {
         FileSystem fs = FileSystem.get(URI.create(hdfsUri), spark.hadoopConfiguration());
-        Path corpus = Files.createDirectories(tmp.resolve("failing").resolve("corpus"));
-        for (int i = 0; i < 6; i++) {
-            Files.writeString(corpus.resolve("story-" + i + ".txt"), "Story " + i + ": the harbour office said the quay "
-                    + "stays closed to cars until Monday, and the ferries sail from the north pier.\n", StandardCharsets.UTF_8);
-        }
-        String remoteCorpus = hdfsUri + "/failing/corpus";
-        fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(corpus.toUri()), new org.apache.hadoop.fs.Path(remoteCorpus));
+        String remoteCorpus = uploadStories(fs, "failing", 6, "the harbour office said the quay "
+                + "stays closed to cars until Monday, and the ferries sail from the north pier.");
         String out = hdfsUri + "/failing/out";
         SparkRunner.Options oneCorpusPass = new SparkRunner.Options(out, Limits.DEFAULTS, "corpus", true, 2, true,
                 CorpusSettings.OFF, Containers.Fields.DEFAULTS, OutputCodec.NONE, false);
@@ -338,5 +328,16 @@ class SparkHdfsTest {
         for (FileStatus s : fs.listStatus(dir)) names.add(s.getPath().getName());
         names.sort(null);
         return names;
+    }
+
+    /** {@code count} one-line stories ("Story i: sentence") written locally and copied to HDFS under {@code name}/corpus. */
+    private String uploadStories(FileSystem fs, String name, int count, String sentence) throws IOException {
+        Path corpus = Files.createDirectories(tmp.resolve(name).resolve("corpus"));
+        for (int i = 0; i < count; i++) {
+            Files.writeString(corpus.resolve("story-" + i + ".txt"), "Story " + i + ": " + sentence + "\n", StandardCharsets.UTF_8);
+        }
+        String remoteCorpus = hdfsUri + "/" + name + "/corpus";
+        fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(corpus.toUri()), new org.apache.hadoop.fs.Path(remoteCorpus));
+        return remoteCorpus;
     }
 }
