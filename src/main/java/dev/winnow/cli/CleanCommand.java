@@ -169,10 +169,22 @@ public final class CleanCommand implements Callable<Integer> {
         } catch (OutputBusyException e) {
             System.err.println("winnow: not run: " + e.getMessage());
             return ExitCodes.FAILED;
-        } catch (IOException | RuntimeException e) {
-            System.err.println("winnow: run failed: " + e.getMessage());
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            System.err.println("winnow: run failed: " + failure(e));
             return ExitCodes.FAILED;
         }
+    }
+
+    /**
+     * What went wrong, in a line. The heap running out outside any one document fails the run; it may
+     * arrive as "Self-suppression not permitted" (the JVM's preallocated error added to itself by a
+     * try-with-resources), which would tell a user nothing.
+     */
+    private static String failure(Throwable e) {
+        OutOfMemoryError oom = e instanceof OutOfMemoryError o ? o : e.getCause() instanceof OutOfMemoryError o ? o : null;
+        if (oom == null) return e.getMessage();
+        return "out of memory (" + oom.getMessage() + ") with a maximum heap of " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                + " MB; raise it with java -Xmx, or lower --threads or --max-bytes";
     }
 
     /** The shipped model, or the file a user named, read now: a bad file is a usage error before any work. */

@@ -271,34 +271,41 @@ public final class LocalRunner {
      */
     private static void inOrder(Units units, int skip, WorkerPool pool, int threads,
                                 Function<Input, WorkerPool.Job<Outcome>> job, Sink sink) throws IOException {
-        Deque<Future<Outcome>> window = new ArrayDeque<>();
+        Deque<Pending> window = new ArrayDeque<>();
         int limit = Math.max(1, threads) * WINDOW_PER_THREAD;
         for (int i = 0; i < skip && units.hasNext(); i++) units.next();
         while (units.hasNext() || !window.isEmpty()) {
             while (units.hasNext() && window.size() < limit) {
                 Units.Unit unit = units.next();
-                window.add(unit.failed() != null ? CompletableFuture.completedFuture(unit.failed())
-                        : pool.submit(job.apply(unit.input())));
+                if (unit.failed() != null) {
+                    window.add(new Pending(null, CompletableFuture.completedFuture(unit.failed())));
+                } else {
+                    WorkerPool.Job<Outcome> j = job.apply(unit.input());
+                    window.add(new Pending(j, pool.submit(j)));
+                }
             }
-            sink.accept(await(window.poll()));
+            sink.accept(window.poll().outcome());
+        }
+    }
+
+    /** A unit's job and its future outcome, kept together so a failure that could not be told is told here. */
+    private record Pending(WorkerPool.Job<Outcome> job, Future<Outcome> future) {
+        Outcome outcome() throws IOException {
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (ExecutionException e) {
+                // The worker ran out of heap even while building the rejection; its memory is free now.
+                return job.failed(e.getCause());
+            }
         }
     }
 
     /** Outcomes to expect, for the progress bar: one per file (an archive's documents are counted as they come). */
     private static int estimate(Inputs.Listing listing) {
         return listing.inputs().size() + listing.unreadable().size();
-    }
-
-    private static Outcome await(Future<Outcome> future) throws IOException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            // The pool turns every failure into a rejection; reaching here means even that failed (out of memory).
-            throw new IOException("a worker failed: " + e.getCause(), e.getCause());
-        }
     }
 
     /**

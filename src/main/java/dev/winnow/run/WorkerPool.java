@@ -171,11 +171,16 @@ final class WorkerPool implements AutoCloseable {
             }
         }
 
+        /**
+         * Completes with the job's own failure result. Short of heap, building that result may fail too; the
+         * future then completes exceptionally with the first error, and whoever waits on it (holding the job)
+         * asks {@link Job#failed} again once the failed work's memory is free.
+         */
         void fail(Throwable t) {
             try {
                 result.complete(job.failed(t));
             } catch (Throwable again) {
-                result.completeExceptionally(again);
+                result.completeExceptionally(t);
             }
         }
 
@@ -207,22 +212,30 @@ final class WorkerPool implements AutoCloseable {
             thread.setDaemon(true);
         }
 
+        /**
+         * Takes jobs until the pool closes. The heap running out is survived anywhere in the loop, not only
+         * inside a job: waiting on the queue allocates too, and a worker that died of it would leave its job
+         * waiting on a thread that the watchdog, short of the same memory, might fail to replace.
+         */
         @Override
         public void run() {
             while (!closed) {
-                Task<?> task;
+                Task<?> task = null;
                 try {
                     task = queue.take();
+                    synchronized (this) {
+                        current = task;
+                        startedNanos = System.nanoTime();
+                        paused = false;
+                        interrupted = false;
+                    }
+                    task.run(this);
                 } catch (InterruptedException e) {
                     continue;
+                } catch (Throwable t) {
+                    // Even completing the future failed: the frames that held the job's memory are gone now.
+                    if (task != null && !task.result.isDone()) task.fail(t);
                 }
-                synchronized (this) {
-                    current = task;
-                    startedNanos = System.nanoTime();
-                    paused = false;
-                    interrupted = false;
-                }
-                task.run(this);
                 synchronized (this) {
                     current = null;
                     Thread.interrupted();
@@ -250,8 +263,10 @@ final class WorkerPool implements AutoCloseable {
         synchronized void check(long now) {
             if (abandoned) return;
             if (!thread.isAlive()) {
-                // Died outside a job (an error in the queue itself): keep the pool at its size.
-                if (workers.remove(this) && !closed) startWorker();
+                // Died outside a job: keep the pool at its size. The replacement starts before this worker
+                // leaves the set, so a failure to start it is retried on the next look.
+                if (!closed) startWorker();
+                workers.remove(this);
                 if (current != null) current.fail(new IllegalStateException("worker thread died"));
                 return;
             }
@@ -263,12 +278,12 @@ final class WorkerPool implements AutoCloseable {
                 interruptedNanos = now;
                 thread.interrupt();
             } else if (now - interruptedNanos >= graceNanos) {
+                if (!closed) startWorker();     // first: if even that fails, the next look tries again
                 abandoned = true;
                 workers.remove(this);
                 int n = lostCount.incrementAndGet();
                 String name = thread.getName();
                 thread.setName(name + "-lost");
-                if (!closed) startWorker();
                 warnings.accept("worker " + name + " did not stop " + Duration.ofNanos(graceNanos).toMillis()
                         + " ms after its " + budget.toMillis() + " ms budget on " + current.job.describe()
                         + "; abandoned it and started another (" + n + " lost so far; each keeps a core busy until its job returns)");
