@@ -6,6 +6,7 @@ import dev.winnow.run.Cadence;
 import dev.winnow.run.ForeignOutputException;
 import dev.winnow.run.Limits;
 import dev.winnow.run.LocalRunner;
+import dev.winnow.run.NothingToReadException;
 import dev.winnow.run.OutputBusyException;
 import dev.winnow.run.OutputCodec;
 import dev.winnow.run.RunSteps;
@@ -163,7 +164,7 @@ public final class CleanCommand implements Callable<Integer> {
                         s.inputs(), s.records(), s.rejected(), s.alreadyDone() ? "unchanged" : "wrote", output);
             }
             return s.rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
-        } catch (ForeignOutputException e) {
+        } catch (ForeignOutputException | NothingToReadException e) {
             System.err.println("winnow: not run: " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (OutputBusyException e) {

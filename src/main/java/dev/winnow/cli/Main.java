@@ -15,14 +15,16 @@ import picocli.CommandLine.Command;
         subcommands = {CleanCommand.class, StagesCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 all inputs cleaned, 3 done but some inputs rejected, 1 run failed",
                 "or OUTDIR in use by another run, 2 usage error."})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No command: the usage, and a usage error's exit code, so a scheduler does not take it for a run. */
     @Override
-    public void run() {
+    public Integer call() {
         spec.commandLine().usage(System.err);
+        return ExitCodes.USAGE;
     }
 
     public static void main(String[] args) {

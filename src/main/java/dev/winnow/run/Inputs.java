@@ -41,7 +41,15 @@ public final class Inputs {
      * input can be read only once (standard input, or a pipe given by name), so the run cannot be
      * repeated, resumed, or read twice by the corpus stages.
      */
-    public record Listing(List<Input> inputs, List<Rejection> unreadable, boolean readOnce) {}
+    public record Listing(List<Input> inputs, List<Rejection> unreadable, boolean readOnce, List<String> absent) {
+        /**
+         * Nothing to read at all: no input found, and every path given either does not exist or is a folder
+         * without files. A usage error (a mistyped path, a folder not yet filled), not a run of nothing.
+         */
+        public boolean nothingToRead() {
+            return inputs.isEmpty() && unreadable.size() == absent.size();
+        }
+    }
 
     /**
      * How folders are walked: {@code outDir} is the run's output folder (null: none to exclude), and
@@ -59,6 +67,7 @@ public final class Inputs {
     public static Listing expand(List<String> args, InputStream stdin, Walk how) {
         List<Input> inputs = new ArrayList<>();
         List<Rejection> unreadable = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
         boolean readOnce = false;
         Path outReal = realOrNull(how.outDir());
         for (String arg : args) {
@@ -82,9 +91,10 @@ public final class Inputs {
                 inputs.add(Input.file(idOf(root), arg, root));
             } else {
                 unreadable.add(new Rejection(idOf(root), arg, RejectReason.UNREADABLE, "no such file or folder"));
+                absent.add(arg);
             }
         }
-        return new Listing(withIds(inputs), unreadable, readOnce);
+        return new Listing(withIds(inputs), unreadable, readOnce, absent);
     }
 
     private static void walk(Path root, String arg, boolean followLinks, Path outReal, List<Input> inputs,

@@ -146,6 +146,7 @@ public final class LocalRunner {
     public Summary run(List<String> args, InputStream stdin, Options options, PrintStream log) throws IOException {
         long start = System.nanoTime();
         Inputs.Listing listing = Inputs.expand(args, stdin, new Inputs.Walk(options.outDir(), followLinks));
+        if (listing.nothingToRead()) throw new NothingToReadException(args, listing.absent());
         if (options.corpus().enabled() && listing.readOnce()) {
             // The corpus stages read every input twice; standard input or a pipe can be read once.
             if (!options.quiet()) log.println("winnow: corpus stages are off: standard input or a pipe cannot be read twice");

@@ -158,4 +158,38 @@ class CliTest {
     void anUnknownCommandIsAUsageError() {
         assertEquals(ExitCodes.USAGE, run("polish", "seeds").exit());
     }
+
+    @Test
+    void noCommandPrintsTheUsageAndIsAUsageError() {
+        Run r = run();
+        assertEquals(ExitCodes.USAGE, r.exit());
+        assertTrue(r.err().contains("winnow clean INPUT... -o OUTDIR"), r.err());
+    }
+
+    /** A scheduler must not read a mistyped path or a folder not filled yet as a successful run of nothing. */
+    @Test
+    void nothingToReadIsAUsageErrorAndWritesNothing(@TempDir Path tmp) throws java.io.IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Files.writeString(empty.resolve(".hidden"), "skipped like every hidden file");
+        for (List<String> inputs : List.of(List.of(tmp.resolve("missing").toString()), List.of(empty.toString()),
+                List.of(empty.toString(), tmp.resolve("missing").toString()))) {
+            Path out = tmp.resolve("out");
+            List<String> args = new ArrayList<>(List.of("clean", "-q", "-o", out.toString()));
+            args.addAll(inputs);
+            Run r = run(args.toArray(String[]::new));
+            assertEquals(ExitCodes.USAGE, r.exit(), inputs + ": " + r.err());
+            assertTrue(r.err().contains("nothing to read"), r.err());
+            assertFalse(Files.exists(out), "nothing written for " + inputs);
+        }
+    }
+
+    /** Beside a path that exists, a missing one is that input's rejection: the others are still cleaned. */
+    @Test
+    void aMissingPathBesideARealOneIsARejection(@TempDir Path tmp) throws java.io.IOException {
+        Path page = Files.writeString(tmp.resolve("page.txt"), "The ferry timetable adds two late crossings on "
+                + "festival nights, the operator said on Friday after a month of complaints.\n");
+        Run r = run("clean", "-q", "-o", tmp.resolve("out").toString(), page.toString(), tmp.resolve("missing.txt").toString());
+        assertEquals(ExitCodes.REJECTIONS, r.exit(), r.err());
+        assertTrue(Files.readString(tmp.resolve("out/rejected.jsonl")).contains("no such file or folder"));
+    }
 }
