@@ -9,7 +9,7 @@ MVN   := mvn -B -q
 JAVA  := java
 SRC   := $(shell find src/main -type f 2>/dev/null) pom.xml
 
-.PHONY: all build run test bench bench-scale deps clean spark-local train-page-type train oof
+.PHONY: all build run test bench bench-scale deps clean spark-local train-page-type train oof install
 
 all: build
 
@@ -38,6 +38,16 @@ spark-local: $(JAR) $(SPARK_CP)
 # Not quiet: Surefire's closing "Tests run: N, Failures: 0 ..." line is how CI and people read the result.
 test:
 	mvn -B --no-transfer-progress verify
+	@# The launcher, from the checkout and installed, as the README uses it.
+	@bin/winnow --version >/dev/null && rm -rf target/install-check && $(MAKE) -s install PREFIX=target/install-check \
+	  && target/install-check/bin/winnow --version >/dev/null && echo "launcher: bin/winnow and make install work"
+
+# `winnow` on the PATH: PREFIX/bin/winnow runs PREFIX/share/winnow/winnow.jar (default PREFIX: /usr/local).
+PREFIX ?= /usr/local
+install: $(JAR)
+	install -d $(PREFIX)/bin $(PREFIX)/share/winnow
+	install -m 644 $(JAR) $(PREFIX)/share/winnow/winnow.jar
+	install -m 755 bin/winnow $(PREFIX)/bin/winnow
 
 # Whole-run throughput on repeated development pages (not a test: nothing fails on its numbers).
 # One JVM per row so peak memory belongs to that run; the heap is capped so rows compare.
