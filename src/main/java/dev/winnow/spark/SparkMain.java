@@ -43,7 +43,7 @@ import java.util.concurrent.Callable;
                 "disk while it is read. A plain path is read and written through the local",
                 "file system, so it must be at the same path on every executor and the",
                 "driver (a shared mount, or local mode). Not supported here: standard",
-                "input, --timeout, resuming an interrupted run (a rerun starts over).",
+                "input, resuming an interrupted run (a rerun starts over).",
                 "",
                 "Examples:",
                 "  spark-submit --class dev.winnow.spark.SparkMain winnow.jar seeds -o out",
@@ -137,8 +137,7 @@ public final class SparkMain implements Callable<Integer> {
         if (output.isEmpty()) throw new CommandLine.ParameterException(self, "-o: the output folder must not be empty");
         SparkConf sparkConf = sparkConf(self);
         String src = source != null ? source : CleanCommand.defaultSource(inputs.get(0));
-        // The time budget needs the local runner's worker pool: Spark runs without one.
-        Limits limits = sizes.limits(self, Limits.DEFAULT_TIMEOUT);
+        Limits limits = sizes.limits(self);
         CorpusSettings corpus = corpusOptions.settings(self);
         SparkRunner.Options options = new SparkRunner.Options(output, limits, src, !noTextFiles, partitions, quiet, corpus,
                 corpusOptions.fields(), compress, allowOtherFiles);
