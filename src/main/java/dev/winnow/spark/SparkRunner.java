@@ -24,6 +24,7 @@ import dev.winnow.run.OutputCodec;
 import dev.winnow.run.OutputFormat;
 import dev.winnow.run.OutputOwnership;
 import dev.winnow.run.Rejection;
+import dev.winnow.run.RunFingerprint;
 import dev.winnow.run.Units;
 import dev.winnow.stages.Profiles;
 import org.apache.hadoop.fs.FileSystem;
@@ -147,8 +148,11 @@ public final class SparkRunner {
         }
     }
 
-    /** Totals of a finished run; {@code inputs} counts outcomes (documents), as the local runner's does. */
-    public record Summary(int inputs, int records, int rejected, ObjectNode report) {}
+    /**
+     * Totals of a finished run; {@code inputs} counts outcomes (documents), as the local runner's does.
+     * {@code alreadyDone}: the output folder held this run's finished output, so nothing was read or written.
+     */
+    public record Summary(int inputs, int records, int rejected, ObjectNode report, boolean alreadyDone) {}
 
     /**
      * Most inputs in one automatically sized partition, so that plain files spread over every core; a
@@ -162,16 +166,27 @@ public final class SparkRunner {
 
     private final JavaSparkContext spark;
     private final Chain chain;
+    private final boolean restart;
 
     /** A runner on this context; the caller owns it and stops it. */
     public SparkRunner(JavaSparkContext spark) {
-        this(spark, Profiles::text);
+        this(spark, Profiles::text, false);
     }
 
     /** With another chain for plain text (a test's faulty stage). */
     SparkRunner(JavaSparkContext spark, Chain chain) {
+        this(spark, chain, false);
+    }
+
+    private SparkRunner(JavaSparkContext spark, Chain chain, boolean restart) {
         this.spark = spark;
         this.chain = chain;
+        this.restart = restart;
+    }
+
+    /** This runner, but doing the whole run again when the output folder already holds its finished output ({@code --restart}). */
+    public SparkRunner restarting() {
+        return new SparkRunner(spark, chain, true);
     }
 
     /**
@@ -192,7 +207,20 @@ public final class SparkRunner {
         // The output folder is checked before any work, as the local runner checks it: refused, nothing is touched.
         OutputOwnership.check(guarded(options.output(), output), options.otherFiles());
         List<Rejection> unreadable = new ArrayList<>();
-        List<Doc> listedDocs = list(args, options.output(), output, hadoop, unreadable);
+        List<String> stats = new ArrayList<>();
+        List<Doc> listedDocs = list(args, options.output(), output, hadoop, unreadable, stats);
+        String fingerprint = fingerprint(listedDocs, stats, unreadable, options);
+        if (!restart) {
+            ObjectNode done = SparkOutput.finishedReport(output, fingerprint, options.textFiles(), options.codec());
+            if (done != null) {
+                if (!options.quiet()) {
+                    log.println("winnow: " + options.output() + " already holds the finished output of this run (same inputs, "
+                            + "options and build); nothing to do");
+                }
+                return new Summary(done.path("inputs").asInt(), done.path("records").asInt(), done.path("rejected").asInt(),
+                        done, true);
+            }
+        }
         List<Tuple2<Integer, Doc>> docs = new ArrayList<>(listedDocs.size());
         for (int i = 0; i < listedDocs.size(); i++) docs.add(new Tuple2<>(i, listedDocs.get(i)));
         int partitions = options.partitions() > 0 ? options.partitions() : partitions(docs.size(), spark.defaultParallelism());
@@ -248,8 +276,8 @@ public final class SparkRunner {
             ObjectNode report = report(tally, seconds, options, partitions, lostThreads.value());
             if (!tally.skipped.isEmpty()) tally.skipped.forEach(report.putObject("skipped_records")::put);
             CorpusStages.describe(corpus).forEach(report.putArray("pipeline_corpus")::add);
-            out.commit(report);
-            return new Summary(tally.records + tally.rejected, tally.records, tally.rejected, report);
+            out.commit(report, fingerprint);
+            return new Summary(tally.records + tally.rejected, tally.records, tally.rejected, report, false);
         } finally {
             if (facts != null) facts.destroy();
         }
@@ -272,7 +300,8 @@ public final class SparkRunner {
      * inside an input folder is not read back as input.
      */
     private static List<Doc> list(List<String> args, String shown, Storage.Location output,
-                                  org.apache.hadoop.conf.Configuration hadoop, List<Rejection> unreadable) throws IOException {
+                                  org.apache.hadoop.conf.Configuration hadoop, List<Rejection> unreadable, List<String> stats)
+            throws IOException {
         // The output as a local path, for the local walk to leave out: a plain path, or a file: URI.
         Path localOut = !Storage.isUri(shown) ? Path.of(shown)
                 : output.path().toUri().getScheme().equals("file") ? Path.of(output.path().toUri()) : null;
@@ -281,7 +310,10 @@ public final class SparkRunner {
             Inputs.Listing listing = Inputs.expand(args, InputStream.nullInputStream(), new Inputs.Walk(localOut, false));
             unreadable.addAll(listing.unreadable());
             // Absolute, so an executor whose working folder differs from the driver's reads the same file.
-            for (Input in : listing.inputs()) docs.add(new Doc(in.id(), in.name(), in.path().toAbsolutePath().toString(), null));
+            for (Input in : listing.inputs()) {
+                docs.add(new Doc(in.id(), in.name(), in.path().toAbsolutePath().toString(), null));
+                stats.add(RunFingerprint.stat(in.path()));
+            }
             return docs;
         }
         List<String> idNames = new ArrayList<>();
@@ -291,6 +323,7 @@ public final class SparkRunner {
                 unreadable.addAll(listing.unreadable());
                 for (Storage.Listed in : listing.inputs()) {
                     docs.add(new Doc(null, in.name(), null, in.uri()));
+                    stats.add(in.stat());
                     idNames.add(Storage.idName(in.name()));
                 }
             } else {
@@ -298,6 +331,7 @@ public final class SparkRunner {
                 unreadable.addAll(listing.unreadable());
                 for (Input in : listing.inputs()) {
                     docs.add(new Doc(null, in.name(), in.path().toAbsolutePath().toString(), null));
+                    stats.add(RunFingerprint.stat(in.path()));
                     idNames.add(in.name());
                 }
             }
@@ -309,6 +343,26 @@ public final class SparkRunner {
             named.add(new Doc(ids.get(i), d.name(), d.path(), d.uri()));
         }
         return named;
+    }
+
+    /** Options that cannot change a byte of the output. */
+    private static final Set<String> NOT_OUTPUT = Set.of("output", "partitions", "quiet", "otherFiles");
+
+    /**
+     * What decides this run's output, as {@link RunFingerprint} has it for the local runner: the inputs in
+     * order with their ids, sizes and modification times, the unreadable ones, the options that change the
+     * output, the chains and the build. A rerun with the same fingerprint over its finished output does nothing.
+     */
+    private String fingerprint(List<Doc> docs, List<String> stats, List<Rejection> unreadable, Options options) {
+        List<String> inputs = new ArrayList<>(docs.size());
+        for (int i = 0; i < docs.size(); i++) inputs.add(docs.get(i).id() + "\t" + docs.get(i).name() + "\t" + stats.get(i));
+        DocumentProcessor processor = new DocumentProcessor(chain.text(), PROFILE, options.limits());
+        List<String> chains = new ArrayList<>(processor.textChain());
+        chains.add("html:" + String.join(",", processor.markupChain()));
+        chains.addAll(CorpusStages.describe(options.corpus()));
+        // Its own report (engine, partitions), so the other engine's finished output is replaced, not taken.
+        chains.add("engine spark");
+        return RunFingerprint.of(inputs, unreadable, options, NOT_OUTPUT, PROFILE, chains);
     }
 
     /**
