@@ -96,11 +96,6 @@ public final class CleanCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SizeOptions sizes = new SizeOptions();
 
-    @Option(names = "--timeout", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "Time budget per document, for reading and cleaning it; a document still running after it "
-                    + "is rejected as timeout and the run goes on (default: 30s; accepts 500ms, 30s, 2m).")
-    Duration timeout = Limits.DEFAULT_TIMEOUT;
-
     @Option(names = "--source", paramLabel = "NAME",
             description = "Value of each record's 'source' field (default: the first INPUT's folder or file name).")
     String source;
@@ -146,7 +141,7 @@ public final class CleanCommand implements Callable<Integer> {
             // Path.of("") is the current folder: an empty -o (an unset shell variable) must not write there.
             throw new CommandLine.ParameterException(new CommandLine(this), "--output must name a folder, not an empty string");
         }
-        Limits limits = sizes.limits(new CommandLine(this), timeout);
+        Limits limits = sizes.limits(new CommandLine(this));
         String src = source != null ? source : defaultSource(inputs.get(0));
         CorpusSettings corpus = corpusOptions.settings(new CommandLine(this));
         LocalRunner.Options options = new LocalRunner.Options(output, threads, limits, src, !noTextFiles, quiet,

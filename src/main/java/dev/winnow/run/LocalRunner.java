@@ -22,16 +22,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 
 /**
  * Runs the pipeline over inputs on this machine. Documents are processed in parallel but written in
@@ -76,9 +71,6 @@ public final class LocalRunner {
      * folder held this run's finished output, so nothing was read or written.
      */
     public record Summary(int inputs, int records, int rejected, ObjectNode report, boolean alreadyDone) {}
-
-    /** Documents in flight per thread: enough to keep threads busy, small enough to bound memory. */
-    static final int WINDOW_PER_THREAD = 4;
 
     private final Pipeline pipeline;
     private final String profile;
@@ -161,7 +153,7 @@ public final class LocalRunner {
         boolean quiet = options.quiet();
 
         // Workers run each document under the time budget; a hung one is rejected and its thread replaced.
-        WorkerPool pool = new WorkerPool(Math.max(1, options.threads()), options.limits().timeout(),
+        DocumentTasks tasks = new DocumentTasks(options.threads(), options.limits().timeout(),
                 warning -> log.println("winnow: warning: " + warning));
         try (OutputWriter out = OutputWriter.open(options.outDir(), options.textFiles(), fingerprint, options.codec(),
                 restart, otherFiles, steps, cadence, message -> {
@@ -178,7 +170,7 @@ public final class LocalRunner {
             if (corpus.enabled()) {
                 CorpusFacts facts = out.savedCorpus();
                 if (facts == null) {
-                    Analysis first = analyze(listing, reading, processor.analyzing(), pool, options, out, log);
+                    Analysis first = analyze(listing, reading, processor.analyzing(), tasks, options, out, log);
                     facts = first.facts();
                     total = first.outcomes();
                 }
@@ -199,9 +191,7 @@ public final class LocalRunner {
             }
             int skip = Math.max(0, resumed - unreadable.size());
             try (Units units = new Units(listing.inputs(), reading)) {
-                final DocumentProcessor second = processor;
-                final String source = options.source();
-                inOrder(units, skip, pool, options.threads(), unit -> second.job(unit, source), o -> {
+                inOrder(units, skip, tasks, processor, options.source(), o -> {
                     out.write(o);
                     progress.update(o);
                 });
@@ -213,11 +203,11 @@ public final class LocalRunner {
                     processor.textChain(), processor.markupChain());
             if (!skipped.isEmpty()) skipped.forEach(report.putObject("skipped_records")::put);
             CorpusStages.describe(corpus).forEach(report.putArray("pipeline_corpus")::add);
-            limits(report, options.limits(), settle(pool));
+            limits(report, options.limits(), settle(tasks));
             out.commit(report);
             return new Summary(tally.outcomes(), tally.records(), tally.rejected(), report, false);
         } finally {
-            pool.close();
+            tasks.close();
         }
     }
 
@@ -228,14 +218,14 @@ public final class LocalRunner {
      * The first pass over a corpus: every document cleaned, its {@link dev.winnow.corpus.Features}
      * aggregated, the facts and quotes.jsonl saved in the work folder for the second pass.
      */
-    private Analysis analyze(Inputs.Listing listing, Containers.Options reading, DocumentProcessor first, WorkerPool pool,
+    private Analysis analyze(Inputs.Listing listing, Containers.Options reading, DocumentProcessor first, DocumentTasks tasks,
                              Options options, OutputWriter out, PrintStream log) throws IOException {
         if (!options.quiet()) log.println("winnow: pass 1 of 2: reading the corpus for repeated lines, near-duplicates and quotations");
         Progress progress = new Progress(log, estimate(listing), options.quiet(), options.terminal());
         int[] outcomes = {listing.unreadable().size()};
         try (CorpusIndex index = new CorpusIndex(out.spillDir(), options.corpus());
              Units units = new Units(listing.inputs(), reading)) {
-            inOrder(units, 0, pool, options.threads(), unit -> first.job(unit, options.source()), o -> {
+            inOrder(units, 0, tasks, first, options.source(), o -> {
                 outcomes[0]++;
                 if (o.features() != null) index.add(o.features());
                 progress.update(o);
@@ -265,42 +255,14 @@ public final class LocalRunner {
     }
 
     /**
-     * Runs a job per unit on the pool and hands the outcomes to {@code sink} in input order, through
-     * a window of {@link #WINDOW_PER_THREAD} per thread, so memory does not grow with the corpus and
-     * output does not depend on the thread count. A unit the container could not read is an outcome
-     * already. The first {@code skip} units are passed over (a resumed run did them).
+     * Runs each unit's document on {@code tasks} and hands the outcomes to {@code sink} in input order. The
+     * first {@code skip} units are passed over (a resumed run did them).
      */
-    private static void inOrder(Units units, int skip, WorkerPool pool, int threads,
-                                Function<Input, WorkerPool.Job<Outcome>> job, Sink sink) throws IOException {
-        Deque<Pending> window = new ArrayDeque<>();
-        int limit = Math.max(1, threads) * WINDOW_PER_THREAD;
+    private static void inOrder(Units units, int skip, DocumentTasks tasks, DocumentProcessor processor, String source,
+                                Sink sink) throws IOException {
         for (int i = 0; i < skip && units.hasNext(); i++) units.next();
-        while (units.hasNext() || !window.isEmpty()) {
-            while (units.hasNext() && window.size() < limit) {
-                Units.Unit unit = units.next();
-                if (unit.failed() != null) {
-                    window.add(new Pending(null, CompletableFuture.completedFuture(unit.failed())));
-                } else {
-                    WorkerPool.Job<Outcome> j = job.apply(unit.input());
-                    window.add(new Pending(j, pool.submit(j)));
-                }
-            }
-            sink.accept(window.poll().outcome());
-        }
-    }
-
-    /** A unit's job and its future outcome, kept together so a failure that could not be told is told here. */
-    private record Pending(WorkerPool.Job<Outcome> job, Future<Outcome> future) {
-        Outcome outcome() throws IOException {
-            try {
-                return future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            } catch (ExecutionException e) {
-                // The worker ran out of heap even while building the rejection; its memory is free now.
-                return job.failed(e.getCause());
-            }
+        for (Iterator<DocumentTasks.Done> done = tasks.outcomes(units, processor, source); done.hasNext(); ) {
+            sink.accept(done.next().outcome());
         }
     }
 
@@ -341,14 +303,13 @@ public final class LocalRunner {
     }
 
     /** Lost workers, counted once the last timed-out job has returned or been abandoned. */
-    private static int settle(WorkerPool pool) throws IOException {
+    private static int settle(DocumentTasks tasks) throws IOException {
         try {
-            pool.settle();
+            return tasks.lostThreads();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-        return pool.lostThreads();
     }
 
     /** The limits in force and the workers abandoned to documents that ignored their time budget. */

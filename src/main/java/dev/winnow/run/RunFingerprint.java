@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * <p>Contents are not hashed: reading every input twice would double a run's I/O. A file rewritten with
  * the same size within the file system's time resolution is not noticed; {@code --restart} covers that.
  */
-final class RunFingerprint {
+public final class RunFingerprint {
     /** Options that cannot change the output bytes. */
     static final Set<String> NOT_OUTPUT = Set.of("outDir", "threads", "quiet", "terminal");
 
@@ -45,23 +45,35 @@ final class RunFingerprint {
      */
     static String of(Inputs.Listing listing, Record options, String profile, List<String> stages) {
         if (listing.readOnce()) return null;
+        List<String> inputs = new ArrayList<>();
+        for (Input in : listing.inputs()) inputs.add(in.id() + "\t" + in.name() + "\t" + stat(in.path()));
+        return of(inputs, listing.unreadable(), options, NOT_OUTPUT, profile, stages);
+    }
+
+    /**
+     * The fingerprint of a run another engine lists: {@code inputs} one line per input in input order
+     * (its id, name and what identifies its content, such as {@link #stat}), {@code notOutput} the names of the
+     * options record's components that cannot change the output.
+     */
+    public static String of(List<String> inputs, List<Rejection> unreadable, Record options, Set<String> notOutput,
+                            String profile, List<String> stages) {
         List<String> lines = new ArrayList<>();
         lines.add("winnow " + Version.VERSION);
         lines.add("build " + build());
         lines.add("profile " + profile);
         for (String stage : stages) lines.add("stage " + stage);
         for (RecordComponent c : options.getClass().getRecordComponents()) {
-            if (NOT_OUTPUT.contains(c.getName())) continue;
+            if (notOutput.contains(c.getName())) continue;
             try {
                 lines.add("option " + c.getName() + "=" + c.getAccessor().invoke(options));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot read option " + c.getName(), e);
             }
         }
-        for (Rejection r : listing.unreadable()) {
+        for (Rejection r : unreadable) {
             lines.add("unreadable " + r.id() + "\t" + r.path() + "\t" + r.reason().code() + "\t" + r.message());
         }
-        for (Input in : listing.inputs()) lines.add("input " + in.id() + "\t" + in.name() + "\t" + stat(in.path()));
+        for (String in : inputs) lines.add("input " + in);
         MessageDigest sha = sha256();
         for (String line : lines) {
             sha.update(line.getBytes(StandardCharsets.UTF_8));
@@ -70,7 +82,8 @@ final class RunFingerprint {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    private static String stat(Path path) {
+    /** A local file's absolute path, size and modification time, or that it cannot be read. */
+    public static String stat(Path path) {
         try {
             BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
             return path.toAbsolutePath().normalize() + "\t" + a.size() + "\t" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);

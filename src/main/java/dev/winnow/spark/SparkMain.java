@@ -42,8 +42,9 @@ import java.util.concurrent.Callable;
                 "read through Hadoop's FileSystem, each input copied to the executor's local",
                 "disk while it is read. A plain path is read and written through the local",
                 "file system, so it must be at the same path on every executor and the",
-                "driver (a shared mount, or local mode). Not supported here: standard",
-                "input, --timeout, resuming an interrupted run (a rerun starts over).",
+                "driver (a shared mount, or local mode). A rerun over this run's finished",
+                "output does nothing (--restart does it again). Not supported here:",
+                "standard input, resuming an interrupted run (such a rerun starts over).",
                 "",
                 "Examples:",
                 "  spark-submit --class dev.winnow.spark.SparkMain winnow.jar seeds -o out",
@@ -100,6 +101,10 @@ public final class SparkMain implements Callable<Integer> {
             description = "Write articles, rejections and quotes as .jsonl.gz (gz) or .jsonl.zst (zst) (default: plain .jsonl).")
     OutputCodec compress = OutputCodec.NONE;
 
+    @Option(names = "--restart", description = "Do the whole run again even when OUTDIR already holds this run's "
+            + "finished output (by default such a rerun does nothing and says unchanged).")
+    boolean restart;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output; errors are still printed.")
     boolean quiet;
 
@@ -137,8 +142,7 @@ public final class SparkMain implements Callable<Integer> {
         if (output.isEmpty()) throw new CommandLine.ParameterException(self, "-o: the output folder must not be empty");
         SparkConf sparkConf = sparkConf(self);
         String src = source != null ? source : CleanCommand.defaultSource(inputs.get(0));
-        // The time budget needs the local runner's worker pool: Spark runs without one.
-        Limits limits = sizes.limits(self, Limits.DEFAULT_TIMEOUT);
+        Limits limits = sizes.limits(self);
         CorpusSettings corpus = corpusOptions.settings(self);
         SparkRunner.Options options = new SparkRunner.Options(output, limits, src, !noTextFiles, partitions, quiet, corpus,
                 corpusOptions.fields(), compress, allowOtherFiles);
@@ -155,10 +159,11 @@ public final class SparkMain implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         try (JavaSparkContext spark = new JavaSparkContext(sparkConf)) {
-            SparkRunner.Summary s = new SparkRunner(spark).run(inputs, options, System.err);
+            SparkRunner runner = restart ? new SparkRunner(spark).restarting() : new SparkRunner(spark);
+            SparkRunner.Summary s = runner.run(inputs, options, System.err);
             if (!quiet) {
-                System.err.printf(Locale.ROOT, "winnow: %d inputs -> %d records, %d rejected; wrote %s%n",
-                        s.inputs(), s.records(), s.rejected(), output);
+                System.err.printf(Locale.ROOT, "winnow: %d inputs -> %d records, %d rejected; %s %s%n",
+                        s.inputs(), s.records(), s.rejected(), s.alreadyDone() ? "unchanged" : "wrote", output);
             }
             return s.rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
         } catch (ForeignOutputException e) {

@@ -1,5 +1,6 @@
 package dev.winnow.spark;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.corpus.QuotesFile;
@@ -131,8 +132,11 @@ final class SparkOutput implements Closeable {
         quotes = true;
     }
 
-    /** Moves the new files into place, replacing the earlier run's, and writes {@code report} last. */
-    void commit(ObjectNode report) throws IOException {
+    /**
+     * Moves the new files into place, replacing the earlier run's, and writes {@code report} last, with the run's
+     * {@code fingerprint} and the data files' lengths, by which a rerun knows the output as finished.
+     */
+    void commit(ObjectNode report, String fingerprint) throws IOException {
         articles.close();
         rejected.close();
         long articlesBytes = size(new Path(work, codec.name(OutputFormat.ARTICLES)));
@@ -159,6 +163,7 @@ final class SparkOutput implements Closeable {
         }
         if (textFiles) rename(new Path(work, OutputFormat.TEXT_DIR), text);
 
+        report.put("fingerprint", fingerprint);
         ObjectNode output = report.putObject("output");
         output.put("articles_bytes", articlesBytes);
         output.put("rejected_bytes", rejectedBytes);
@@ -175,6 +180,39 @@ final class SparkOutput implements Closeable {
         replace(OutputFormat.REPORT);
         fs.delete(work, true);
         committed = true;
+    }
+
+    /**
+     * The report of a finished run with this {@code fingerprint} in {@code out}, whose data files are as it left
+     * them (the lengths its report names, {@code text/} there when it wrote one), else null: what the local
+     * runner checks before it does nothing. Reads only; nothing is touched.
+     */
+    static ObjectNode finishedReport(Storage.Location out, String fingerprint, boolean textFiles, OutputCodec codec) {
+        FileSystem fs = out.fs();
+        Path dir = out.path();
+        try (InputStream in = fs.open(new Path(dir, OutputFormat.REPORT))) {
+            if (!(new ObjectMapper().readTree(in) instanceof ObjectNode report)) return null;
+            if (!fingerprint.equals(report.path("fingerprint").asText(null))) return null;
+            JsonNode output = report.path("output");
+            if (length(fs, new Path(dir, codec.name(OutputFormat.ARTICLES))) != output.path("articles_bytes").asLong(-1)) return null;
+            if (length(fs, new Path(dir, codec.name(OutputFormat.REJECTED))) != output.path("rejected_bytes").asLong(-1)) return null;
+            if (length(fs, new Path(dir, codec.name(QuotesFile.NAME))) != output.path("quotes_bytes").asLong(-1)) return null;
+            Path text = new Path(dir, OutputFormat.TEXT_DIR);
+            if (textFiles != (fs.exists(text) && fs.getFileStatus(text).isDirectory())) return null;
+            return report;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A file's length, -1 when there is none. */
+    private static long length(FileSystem fs, Path file) throws IOException {
+        try {
+            FileStatus status = fs.getFileStatus(file);
+            return status.isFile() ? status.getLen() : -1;
+        } catch (FileNotFoundException e) {
+            return -1;
+        }
     }
 
     /** Closes the files; a run that did not commit removes its work folder and leaves the earlier output. */

@@ -15,6 +15,7 @@ import dev.winnow.corpus.Features;
 import dev.winnow.corpus.QuoteTable;
 import dev.winnow.corpus.QuotesFile;
 import dev.winnow.run.DocumentProcessor;
+import dev.winnow.run.DocumentTasks;
 import dev.winnow.run.Input;
 import dev.winnow.run.Inputs;
 import dev.winnow.run.Limits;
@@ -23,6 +24,7 @@ import dev.winnow.run.OutputCodec;
 import dev.winnow.run.OutputFormat;
 import dev.winnow.run.OutputOwnership;
 import dev.winnow.run.Rejection;
+import dev.winnow.run.RunFingerprint;
 import dev.winnow.run.Units;
 import dev.winnow.stages.Profiles;
 import org.apache.hadoop.fs.FileSystem;
@@ -31,6 +33,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
 
 import java.io.IOException;
@@ -40,6 +43,7 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -83,9 +87,12 @@ import java.util.TreeMap;
  * <p>The output folder is guarded as the local runner guards it ({@link OutputOwnership}): a folder
  * holding files Winnow did not write is refused before any work, unless {@code otherFiles}.
  *
- * <p>What the local runner does and this one does not (yet): the per-document time budget
- * ({@code --timeout}; Spark's task retries and the stage's own limits are what bound a stuck document),
- * the output folder lock, and resuming an interrupted run (a rerun starts over, both passes).
+ * <p>Each document is cleaned as the local runner cleans it, by a {@link DocumentTasks} worker under the
+ * per-document time budget ({@code --timeout}): a document past it is a {@code timeout} rejection and its
+ * neighbours come out; a worker lost to a document that ignores interrupts is replaced (one pool per task).
+ *
+ * <p>What the local runner does and this one does not (yet): the output folder lock, and resuming an
+ * interrupted run (a rerun starts over, both passes).
  * The driver holds the near-duplicate edges and clusters, the repeated line keys and every quotation
  * of the corpus: small next to the corpus's text, but they grow with it.
  */
@@ -94,7 +101,7 @@ public final class SparkRunner {
     /**
      * Run settings. {@code output} is the output folder: a local path, or a URI of any Hadoop file system
      * ({@code hdfs://nn/out}, {@code s3a://bucket/out}, {@code file:///out}). {@code source} is written into each record's {@code source} field; {@code limits} bound
-     * what one document may cost (its time budget is not enforced); {@code partitions} is the number of
+     * what one document may cost; {@code partitions} is the number of
      * Spark partitions, 0 to choose from the corpus size and the cluster's default parallelism;
      * {@code corpus} turns on the two-pass corpus stages; {@code fields} names JSON Lines fields;
      * {@code codec} compresses the JSON Lines outputs; {@code otherFiles} lets the output folder hold files
@@ -141,8 +148,11 @@ public final class SparkRunner {
         }
     }
 
-    /** Totals of a finished run; {@code inputs} counts outcomes (documents), as the local runner's does. */
-    public record Summary(int inputs, int records, int rejected, ObjectNode report) {}
+    /**
+     * Totals of a finished run; {@code inputs} counts outcomes (documents), as the local runner's does.
+     * {@code alreadyDone}: the output folder held this run's finished output, so nothing was read or written.
+     */
+    public record Summary(int inputs, int records, int rejected, ObjectNode report, boolean alreadyDone) {}
 
     /**
      * Most inputs in one automatically sized partition, so that plain files spread over every core; a
@@ -155,10 +165,28 @@ public final class SparkRunner {
     private static final String PROFILE = "text";
 
     private final JavaSparkContext spark;
+    private final Chain chain;
+    private final boolean restart;
 
     /** A runner on this context; the caller owns it and stops it. */
     public SparkRunner(JavaSparkContext spark) {
+        this(spark, Profiles::text, false);
+    }
+
+    /** With another chain for plain text (a test's faulty stage). */
+    SparkRunner(JavaSparkContext spark, Chain chain) {
+        this(spark, chain, false);
+    }
+
+    private SparkRunner(JavaSparkContext spark, Chain chain, boolean restart) {
         this.spark = spark;
+        this.chain = chain;
+        this.restart = restart;
+    }
+
+    /** This runner, but doing the whole run again when the output folder already holds its finished output ({@code --restart}). */
+    public SparkRunner restarting() {
+        return new SparkRunner(spark, chain, true);
     }
 
     /**
@@ -179,13 +207,28 @@ public final class SparkRunner {
         // The output folder is checked before any work, as the local runner checks it: refused, nothing is touched.
         OutputOwnership.check(guarded(options.output(), output), options.otherFiles());
         List<Rejection> unreadable = new ArrayList<>();
-        List<Doc> listedDocs = list(args, options.output(), output, hadoop, unreadable);
+        List<String> stats = new ArrayList<>();
+        List<Doc> listedDocs = list(args, options.output(), output, hadoop, unreadable, stats);
+        String fingerprint = fingerprint(listedDocs, stats, unreadable, options);
+        if (!restart) {
+            ObjectNode done = SparkOutput.finishedReport(output, fingerprint, options.textFiles(), options.codec());
+            if (done != null) {
+                if (!options.quiet()) {
+                    log.println("winnow: " + options.output() + " already holds the finished output of this run (same inputs, "
+                            + "options and build); nothing to do");
+                }
+                return new Summary(done.path("inputs").asInt(), done.path("records").asInt(), done.path("rejected").asInt(),
+                        done, true);
+            }
+        }
         List<Tuple2<Integer, Doc>> docs = new ArrayList<>(listedDocs.size());
         for (int i = 0; i < listedDocs.size(); i++) docs.add(new Tuple2<>(i, listedDocs.get(i)));
         int partitions = options.partitions() > 0 ? options.partitions() : partitions(docs.size(), spark.defaultParallelism());
         CorpusSettings corpus = options.corpus();
-        Settings settings = new Settings(options.limits().maxBytes(), options.limits().maxChars(), options.source(),
-                options.fields(), corpus, new Storage.Conf(hadoop));
+        // Workers abandoned to documents that ignored their time budget, in both passes, as the local runner counts them.
+        LongAccumulator lostThreads = spark.sc().longAccumulator("winnow.lost_threads");
+        Settings settings = new Settings(options.limits(), options.source(), options.fields(), corpus, chain,
+                new Storage.Conf(hadoop), lostThreads);
         if (!options.quiet()) {
             log.printf("winnow: spark: %d inputs in %d partitions on %s%n", docs.size() + unreadable.size(), partitions, spark.master());
         }
@@ -230,11 +273,11 @@ public final class SparkRunner {
                 tally.add(part.tally());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            ObjectNode report = report(tally, seconds, options, partitions);
+            ObjectNode report = report(tally, seconds, options, partitions, lostThreads.value());
             if (!tally.skipped.isEmpty()) tally.skipped.forEach(report.putObject("skipped_records")::put);
             CorpusStages.describe(corpus).forEach(report.putArray("pipeline_corpus")::add);
-            out.commit(report);
-            return new Summary(tally.records + tally.rejected, tally.records, tally.rejected, report);
+            out.commit(report, fingerprint);
+            return new Summary(tally.records + tally.rejected, tally.records, tally.rejected, report, false);
         } finally {
             if (facts != null) facts.destroy();
         }
@@ -257,7 +300,8 @@ public final class SparkRunner {
      * inside an input folder is not read back as input.
      */
     private static List<Doc> list(List<String> args, String shown, Storage.Location output,
-                                  org.apache.hadoop.conf.Configuration hadoop, List<Rejection> unreadable) throws IOException {
+                                  org.apache.hadoop.conf.Configuration hadoop, List<Rejection> unreadable, List<String> stats)
+            throws IOException {
         // The output as a local path, for the local walk to leave out: a plain path, or a file: URI.
         Path localOut = !Storage.isUri(shown) ? Path.of(shown)
                 : output.path().toUri().getScheme().equals("file") ? Path.of(output.path().toUri()) : null;
@@ -266,7 +310,10 @@ public final class SparkRunner {
             Inputs.Listing listing = Inputs.expand(args, InputStream.nullInputStream(), new Inputs.Walk(localOut, false));
             unreadable.addAll(listing.unreadable());
             // Absolute, so an executor whose working folder differs from the driver's reads the same file.
-            for (Input in : listing.inputs()) docs.add(new Doc(in.id(), in.name(), in.path().toAbsolutePath().toString(), null));
+            for (Input in : listing.inputs()) {
+                docs.add(new Doc(in.id(), in.name(), in.path().toAbsolutePath().toString(), null));
+                stats.add(RunFingerprint.stat(in.path()));
+            }
             return docs;
         }
         List<String> idNames = new ArrayList<>();
@@ -276,6 +323,7 @@ public final class SparkRunner {
                 unreadable.addAll(listing.unreadable());
                 for (Storage.Listed in : listing.inputs()) {
                     docs.add(new Doc(null, in.name(), null, in.uri()));
+                    stats.add(in.stat());
                     idNames.add(Storage.idName(in.name()));
                 }
             } else {
@@ -283,6 +331,7 @@ public final class SparkRunner {
                 unreadable.addAll(listing.unreadable());
                 for (Input in : listing.inputs()) {
                     docs.add(new Doc(null, in.name(), in.path().toAbsolutePath().toString(), null));
+                    stats.add(RunFingerprint.stat(in.path()));
                     idNames.add(in.name());
                 }
             }
@@ -294,6 +343,26 @@ public final class SparkRunner {
             named.add(new Doc(ids.get(i), d.name(), d.path(), d.uri()));
         }
         return named;
+    }
+
+    /** Options that cannot change a byte of the output. */
+    private static final Set<String> NOT_OUTPUT = Set.of("output", "partitions", "quiet", "otherFiles");
+
+    /**
+     * What decides this run's output, as {@link RunFingerprint} has it for the local runner: the inputs in
+     * order with their ids, sizes and modification times, the unreadable ones, the options that change the
+     * output, the chains and the build. A rerun with the same fingerprint over its finished output does nothing.
+     */
+    private String fingerprint(List<Doc> docs, List<String> stats, List<Rejection> unreadable, Options options) {
+        List<String> inputs = new ArrayList<>(docs.size());
+        for (int i = 0; i < docs.size(); i++) inputs.add(docs.get(i).id() + "\t" + docs.get(i).name() + "\t" + stats.get(i));
+        DocumentProcessor processor = new DocumentProcessor(chain.text(), PROFILE, options.limits());
+        List<String> chains = new ArrayList<>(processor.textChain());
+        chains.add("html:" + String.join(",", processor.markupChain()));
+        chains.addAll(CorpusStages.describe(options.corpus()));
+        // Its own report (engine, partitions), so the other engine's finished output is replaced, not taken.
+        chains.add("engine spark");
+        return RunFingerprint.of(inputs, unreadable, options, NOT_OUTPUT, PROFILE, chains);
     }
 
     /**
@@ -476,10 +545,10 @@ public final class SparkRunner {
      */
     private static Iterator<Features> analyzeInputs(Settings settings, Iterator<Tuple2<Integer, Doc>> inputs) {
         DocumentProcessor processor = settings.processor().analyzing();
-        return new Documents<>(inputs, settings, new Documents.Handler<>() {
+        return new Documents<>(inputs, settings, processor, new Documents.Handler<>() {
             @Override
-            public Features unit(Units.Unit unit) {
-                return unit.failed() != null ? null : processor.process(unit.input(), settings.source()).features();
+            public Features unit(DocumentTasks.Done done) {
+                return done.outcome().features();
             }
 
             @Override
@@ -496,12 +565,11 @@ public final class SparkRunner {
     private static Iterator<Result> clean(Settings settings, Broadcast<CorpusFacts> facts, Iterator<Tuple2<Integer, Doc>> inputs) {
         DocumentProcessor plain = settings.processor();
         DocumentProcessor processor = facts == null ? plain : plain.withCorpus(facts.value(), settings.corpus());
-        return new Documents<>(inputs, settings, new Documents.Handler<>() {
+        return new Documents<>(inputs, settings, processor, new Documents.Handler<>() {
             @Override
-            public Result unit(Units.Unit unit) {
+            public Result unit(DocumentTasks.Done done) {
                 // A unit the container could not give still has its input, which carries the position.
-                Outcome o = unit.failed() != null ? unit.failed() : processor.process(unit.input(), settings.source());
-                return Result.of(unit.input().position(), o);
+                return Result.of(done.input().position(), done.outcome());
             }
 
             @Override
@@ -512,13 +580,15 @@ public final class SparkRunner {
     }
 
     /**
-     * The documents of a partition's inputs, each input expanded by {@link Units#of} in order and each
-     * document handed to the handler as the iterator is read; a null from the handler is passed over. A
-     * remote input's local copy is deleted once its documents are read, and when the task ends.
+     * The documents of a partition's inputs, each input expanded by {@link Units#of} in order, each
+     * document run by the processor as the local runner runs it ({@link DocumentTasks}: one worker, under the
+     * time budget) and its outcome handed to the handler as the iterator is read; a null from the handler is
+     * passed over. A remote input's local copy is deleted once its documents are done, and when the task ends;
+     * the worker is stopped when the task ends.
      */
     private static final class Documents<T> implements Iterator<T> {
         interface Handler<T> {
-            T unit(Units.Unit unit);
+            T unit(DocumentTasks.Done done);
 
             /** Called once an input's documents are all read, when its container passed records over. */
             T skipped(Map<String, Long> skipped);
@@ -526,20 +596,31 @@ public final class SparkRunner {
 
         private final Iterator<Tuple2<Integer, Doc>> inputs;
         private final Settings settings;
+        private final DocumentProcessor processor;
         private final Handler<T> handler;
+        private final DocumentTasks tasks;
         private final List<Storage.Fetched> fetched = new ArrayList<>();
-        private Iterator<Units.Unit> current = Collections.emptyIterator();
+        private Iterator<DocumentTasks.Done> current = Collections.emptyIterator();
         private Map<String, Long> skipped;
         private T ahead;
+        private boolean done;
 
-        Documents(Iterator<Tuple2<Integer, Doc>> inputs, Settings settings, Handler<T> handler) {
+        Documents(Iterator<Tuple2<Integer, Doc>> inputs, Settings settings, DocumentProcessor processor, Handler<T> handler) {
             this.inputs = inputs;
             this.settings = settings;
+            this.processor = processor;
             this.handler = handler;
+            this.tasks = settings.tasks();
             org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
-            // A task that fails or is killed half-way through an input leaves no copy behind either.
-            if (task != null) task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) t -> release());
+            // A task that fails or is killed half-way through an input leaves no copy behind either, nor a worker.
+            if (task != null) {
+                task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) t -> {
+                    release();
+                    tasks.close();
+                });
+            }
         }
+
 
         @Override
         public boolean hasNext() {
@@ -555,12 +636,17 @@ public final class SparkRunner {
                     Tuple2<Integer, Doc> d = inputs.next();
                     skipped = new TreeMap<>();
                     try {
-                        current = d._2().units(d._1(), settings, skipped, fetched);
+                        // One input at a time: a plain file is read by its job, so its local copy must outlive it.
+                        current = tasks.outcomes(d._2().units(d._1(), settings, skipped, fetched), processor, settings.source());
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException("cannot fetch " + d._2().name(), e);
                     }
                 } else {
                     release();
+                    if (!done) {
+                        done = true;
+                        settings.lostThreads().add(lost());
+                    }
                     return false;
                 }
             }
@@ -573,6 +659,15 @@ public final class SparkRunner {
             T t = ahead;
             ahead = null;
             return t;
+        }
+
+        private int lost() {
+            try {
+                return tasks.lostThreads();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.UncheckedIOException(new IOException("interrupted", e));
+            }
         }
 
         /** Deletes the local copies of the inputs read so far. */
@@ -588,8 +683,8 @@ public final class SparkRunner {
         }
     }
 
-    private ObjectNode report(Tally tally, double seconds, Options options, int partitions) {
-        Pipeline pipeline = Profiles.text();
+    private ObjectNode report(Tally tally, double seconds, Options options, int partitions, long lostThreads) {
+        Pipeline pipeline = chain.text();
         int outcomes = tally.records + tally.rejected;
         ObjectNode r = new ObjectMapper().createObjectNode();
         r.put("winnow_version", Version.VERSION);
@@ -618,24 +713,49 @@ public final class SparkRunner {
         ObjectNode l = r.putObject("limits");
         l.put("max_bytes", options.limits().maxBytes());
         l.put("max_chars", options.limits().maxChars());
+        l.put("timeout_ms", options.limits().timeout().toMillis());
+        r.put("lost_threads", lostThreads);
         return r;
     }
 
-    /** What executors need to build a {@link DocumentProcessor} (which is not serialisable) and read containers. */
-    private record Settings(long maxBytes, long maxChars, String source, Containers.Fields fields, CorpusSettings corpus,
-                            Storage.Conf hadoop) implements Serializable {
+    /**
+     * What executors need to build a {@link DocumentProcessor} (which is not serialisable) and read containers.
+     * {@link Limits} is not serialisable: its parts are carried instead.
+     */
+    private record Settings(long maxBytes, long maxChars, Duration timeout, String source, Containers.Fields fields,
+                            CorpusSettings corpus, Chain chain, Storage.Conf hadoop, LongAccumulator lostThreads)
+            implements Serializable {
+        Settings(Limits limits, String source, Containers.Fields fields, CorpusSettings corpus, Chain chain, Storage.Conf hadoop,
+                 LongAccumulator lostThreads) {
+            this(limits.maxBytes(), limits.maxChars(), limits.timeout(), source, fields, corpus, chain, hadoop, lostThreads);
+        }
+
         Limits limits() {
-            // The time budget needs the local runner's worker pool; a processor called directly does not use it.
-            return new Limits(maxBytes, maxChars, Limits.DEFAULT_TIMEOUT);
+            return new Limits(maxBytes, maxChars, timeout);
         }
 
         DocumentProcessor processor() {
-            return new DocumentProcessor(Profiles.text(), PROFILE, limits());
+            return new DocumentProcessor(chain.text(), PROFILE, limits());
         }
 
+        /** As the local runner reads containers: a pipe waits for its writer as long as a document may take. */
         Containers.Options reading() {
-            return new Containers.Options(maxBytes, fields);
+            return new Containers.Options(maxBytes, fields, timeout);
         }
+
+        /** One worker: a task is one core. */
+        DocumentTasks tasks() {
+            return new DocumentTasks(1, timeout, warning -> System.err.println("winnow: warning: " + warning));
+        }
+    }
+
+    /**
+     * The chain plain text runs through, built in each executor (a pipeline is not serialisable): the text
+     * profile, or what a test puts in its place.
+     */
+    @FunctionalInterface
+    interface Chain extends Serializable {
+        Pipeline text();
     }
 
     /**

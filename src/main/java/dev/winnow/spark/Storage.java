@@ -4,6 +4,7 @@ import dev.winnow.core.RejectReason;
 import dev.winnow.run.Inputs;
 import dev.winnow.run.OutputOwnership;
 import dev.winnow.run.Rejection;
+import dev.winnow.run.RunFingerprint;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -107,8 +108,16 @@ final class Storage {
         }
     }
 
-    /** One input found by {@link #list}: its name as the user sees it, and the URI it is read from. */
-    record Listed(String name, String uri) {}
+    /**
+     * One input found by {@link #list}: its name as the user sees it, the URI it is read from, and its size and
+     * modification time (milliseconds) as listed, which tell a rerun whether it changed.
+     */
+    record Listed(String name, String uri, long size, long modified) {
+        /** What identifies this input's content for a run's fingerprint, as {@link RunFingerprint#stat} for a local file. */
+        String stat() {
+            return uri + "\t" + size + "\t" + modified;
+        }
+    }
 
     /** The inputs and unreadable paths below one Hadoop location, as {@link Inputs#expand} lists a folder. */
     record Listing(List<Listed> inputs, List<Rejection> unreadable) {}
@@ -140,20 +149,26 @@ final class Storage {
             return new Listing(inputs, unreadable);
         }
         if (!top.isDirectory()) {
-            inputs.add(new Listed(arg, top.getPath().toString()));
+            inputs.add(new Listed(arg, top.getPath().toString(), top.getLen(), top.getModificationTime()));
             return new Listing(inputs, unreadable);
         }
-        List<String[]> files = new ArrayList<>();      // {path below the folder, URI}
+        List<Found> files = new ArrayList<>();
         List<Rejection> failed = new ArrayList<>();
         walk(root.fs(), top.getPath(), "", base, output, files, failed);
         failed.sort(Comparator.comparing(Rejection::path));
         unreadable.addAll(failed);
-        files.sort(Comparator.comparing((String[] f) -> f[0]));
-        for (String[] f : files) inputs.add(new Listed(base + "/" + f[0], f[1]));
+        files.sort(Comparator.comparing(Found::below));
+        for (Found f : files) {
+            FileStatus file = f.status();
+            inputs.add(new Listed(base + "/" + f.below(), file.getPath().toString(), file.getLen(), file.getModificationTime()));
+        }
         return new Listing(inputs, unreadable);
     }
 
-    private static void walk(FileSystem fs, Path dir, String below, String base, Path output, List<String[]> files,
+    /** A file found by the walk: its path below the listed folder, and its status. */
+    private record Found(String below, FileStatus status) {}
+
+    private static void walk(FileSystem fs, Path dir, String below, String base, Path output, List<Found> files,
                              List<Rejection> failed) throws IOException {
         FileStatus[] children;
         try {
@@ -171,7 +186,7 @@ final class Storage {
             if (child.isDirectory()) {
                 walk(fs, child.getPath(), rel, base, output, files, failed);
             } else if (child.isFile()) {
-                files.add(new String[]{rel, child.getPath().toString()});
+                files.add(new Found(rel, child));
             } else {
                 failed.add(new Rejection(idOf(base + "/" + rel), base + "/" + rel, RejectReason.NOT_A_FILE,
                         "not a file or a folder (a symbolic link on this file system): not read"));

@@ -135,7 +135,11 @@ class SparkHdfsTest {
     }
 
     private static SparkRunner.Summary runOnSpark(List<String> args, String out) throws IOException {
-        return new SparkRunner(spark).run(args, new SparkRunner.Options(out, Limits.DEFAULTS, "corpus", true, 0, true,
+        return runOnSpark(new SparkRunner(spark), args, out);
+    }
+
+    private static SparkRunner.Summary runOnSpark(SparkRunner runner, List<String> args, String out) throws IOException {
+        return runner.run(args, new SparkRunner.Options(out, Limits.DEFAULTS, "corpus", true, 0, true,
                 CorpusSettings.DEFAULTS, Containers.Fields.DEFAULTS, OutputCodec.NONE, false), QUIET);
     }
 
@@ -240,9 +244,11 @@ class SparkHdfsTest {
         SparkRunner.Summary first = runOnSpark(List.of(remoteCorpus), out);
         assertEquals(3, first.records());
         String articles = read(fs, new org.apache.hadoop.fs.Path(out, "articles.jsonl"));
-        // A killed run leaves its work folder behind: the folder is still Winnow's, and the next run clears it.
+        // A killed run (here one told to start over) leaves its work folder behind: the folder is still Winnow's, and
+        // the next run that does the work clears it. One that finds its finished output touches nothing.
         fs.mkdirs(new org.apache.hadoop.fs.Path(out, SparkOutput.WORK_DIR + "/parts"));
-        SparkRunner.Summary again = runOnSpark(List.of(remoteCorpus), out);
+        assertTrue(runOnSpark(List.of(remoteCorpus), out).alreadyDone());
+        SparkRunner.Summary again = runOnSpark(new SparkRunner(spark).restarting(), List.of(remoteCorpus), out);
         assertEquals(3, again.records());
         assertEquals(articles, read(fs, new org.apache.hadoop.fs.Path(out, "articles.jsonl")));
         assertFalse(fs.exists(new org.apache.hadoop.fs.Path(out, SparkOutput.WORK_DIR)));
@@ -296,10 +302,14 @@ class SparkHdfsTest {
                 CorpusSettings.OFF, Containers.Fields.DEFAULTS, OutputCodec.NONE, false);
         assertEquals(6, new SparkRunner(spark).run(List.of(remoteCorpus), oneCorpusPass, QUIET).records());
         TreeMap<String, String> before = snapshot(fs, new org.apache.hadoop.fs.Path(out));
+        assertTrue(new SparkRunner(spark).run(List.of(remoteCorpus), oneCorpusPass, QUIET).alreadyDone(),
+                "a rerun over the finished output on HDFS does nothing");
 
         org.apache.hadoop.fs.Path broken = new org.apache.hadoop.fs.Path(remoteCorpus, "story-4.txt");
         assertEquals(1, hdfs.corruptBlockOnDataNodesByDeletingBlockFile(org.apache.hadoop.hdfs.DFSTestUtil.getFirstBlock(fs, broken)));
-        Exception failed = assertThrows(Exception.class, () -> new SparkRunner(spark).run(List.of(remoteCorpus), oneCorpusPass, QUIET));
+        // A lost block changes no file's size or time, so only a run told to start over reads the corpus again.
+        Exception failed = assertThrows(Exception.class,
+                () -> new SparkRunner(spark).restarting().run(List.of(remoteCorpus), oneCorpusPass, QUIET));
         assertTrue(String.valueOf(failed.getMessage()).contains("story-4.txt"), "the message names the input: " + failed);
 
         assertEquals(before, snapshot(fs, new org.apache.hadoop.fs.Path(out)), "the previous output, file for file");

@@ -27,6 +27,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,6 +141,38 @@ class SparkOutputFolderTest {
                 new LocalRunner.Options(out, 1, Limits.DEFAULTS, "corpus", true, true, false), QUIET);
         new SparkRunner(spark).run(args, options(out), QUIET);
         assertEquals(Set.of("articles.jsonl", "rejected.jsonl", "report.json", "text"), names(out));
+    }
+
+    /**
+     * A rerun with the same inputs, options and build over its finished output does nothing, as the local
+     * runner's does: not a file is rewritten. A changed input, another option or {@code restarting()} runs again.
+     */
+    @Test
+    void aRerunOfAFinishedRunDoesNothing(@TempDir Path tmp) throws IOException {
+        List<String> args = corpus(tmp);
+        Path out = tmp.resolve("out");
+        SparkRunner.Summary first = new SparkRunner(spark).run(args, options(out), QUIET);
+        assertFalse(first.alreadyDone());
+        assertEquals(64, first.report().path("fingerprint").asText().length(), "the report carries the run's fingerprint");
+        Map<String, String> written = snapshot(out);
+        java.nio.file.attribute.FileTime reportTime = Files.getLastModifiedTime(out.resolve("report.json"));
+
+        SparkRunner.Summary again = new SparkRunner(spark).run(args, options(out), QUIET);
+        assertTrue(again.alreadyDone());
+        assertEquals(first.records(), again.records());
+        assertEquals(first.rejected(), again.rejected());
+        assertEquals(written, snapshot(out));
+        assertEquals(reportTime, Files.getLastModifiedTime(out.resolve("report.json")), "report.json was not rewritten");
+
+        assertFalse(new SparkRunner(spark).restarting().run(args, options(out), QUIET).alreadyDone(), "restarting runs again");
+        SparkRunner.Options noText = new SparkRunner.Options(out, Limits.DEFAULTS, "corpus", false, 0, true);
+        assertFalse(new SparkRunner(spark).run(args, noText, QUIET).alreadyDone(), "another option runs again");
+        assertFalse(Files.exists(out.resolve("text")));
+        Files.writeString(Path.of(args.get(0)).resolve("story-1.txt"), "Story 1: rewritten, the ferry sails again on "
+                + "Friday morning from the north pier, the harbour master said.\n", StandardCharsets.UTF_8);
+        SparkRunner.Summary changed = new SparkRunner(spark).run(args, noText, QUIET);
+        assertFalse(changed.alreadyDone(), "a changed input runs again");
+        assertTrue(Files.readString(out.resolve("articles.jsonl"), StandardCharsets.UTF_8).contains("rewritten"));
     }
 
     /** From the command line: exit 2 and a message that says what to do, before Spark is started. */
