@@ -203,4 +203,58 @@ class MainTextStageTest {
         Document twice = NAV_AND_MAIN.clean(once.text());
         assertEquals(once.text(), twice.text());
     }
+
+    // --- a region holding a sliver of the page: a page of items, not an article (N2)
+
+    private static final String[] PLACES = {"Harbour Hall", "Old Pier", "Fish Market", "Lighthouse Garden",
+        "Town Library", "Quay Theatre", "Museum Courtyard", "Ferry Terminal"};
+
+    /** An event listing's items: titles, dates and venues, none of them a sentence. */
+    private static String events(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append("\n\nLantern Making Workshop for Families at the ").append(PLACES[i % PLACES.length])
+                    .append("\n\nSaturday ").append(i + 1).append(" March, 10:00 to 12:30, free entry");
+        }
+        return sb.toString();
+    }
+
+    /** Three sentences of introduction (more than a stray notice, less than a short article). */
+    private static final String INTRO = P1 + "\n\n" + P2 + "\n\n" + P3;
+
+    /**
+     * A listing with a few sentences of introduction: the region is the introduction and would cut every item.
+     * Holding under 15% of the page's words, it is a sliver of a page of items: the page stays as it was.
+     */
+    @Test
+    void aListingWithAShortIntroductionIsKeptWhole() {
+        String input = MENU + INTRO + events(20);
+        Document doc = cleanWith(STAGE, input);
+        assertNothingRemoved(doc);
+        assertKept(doc, "Saturday 20 March, 10:00 to 12:30, free entry");
+        Document twice = cleanWith(STAGE, doc.text());
+        assertEquals(doc.text(), twice.text());
+    }
+
+    /** Near miss: with a few items the introduction holds a fair share of the words, and the region bounds it. */
+    @Test
+    void aFewItemsAfterTheIntroductionAreStillOutside() {
+        Document doc = cleanWith(STAGE, MENU + INTRO + events(3));
+        assertRemoved(doc, Reason.OUTSIDE_MAIN_TEXT, "Saturday 3 March, 10:00 to 12:30, free entry");
+        assertEquals(INTRO, doc.text());
+    }
+
+    /**
+     * Near miss: a short news article (three paragraphs, 80 words or more) amid a long page of teasers is an
+     * article, whatever share of the page it holds: it is bounded (AEB dev: wire stories of 100 to 200 words
+     * on pages of 1,000 to 2,000 words of menus and teasers).
+     */
+    @Test
+    void aShortArticleAmidManyTeasersIsStillBounded() {
+        String article = P1 + " The parade started at dusk, when the first boats left the inner harbour.\n\n" + P2 + " Street vendors sold hot chestnuts and tea to the crowd along the water until late at night.\n\n"
+                + P3 + " The workshop plans to open its doors to visitors in the summer.";
+        Document doc = cleanWith(STAGE, MENU + article + events(40));   // the article: a tenth of the words
+        assertRemoved(doc, Reason.OUTSIDE_MAIN_TEXT, "Saturday 40 March, 10:00 to 12:30, free entry");
+        assertEquals(article, doc.text());
+    }
 }
