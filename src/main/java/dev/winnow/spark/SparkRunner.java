@@ -409,9 +409,8 @@ public final class SparkRunner {
                     articles.write('\n');
                     if (textFiles) {
                         // Not synced one by one: the commit renames the whole folder, and a crash before it discards it.
-                        try (java.io.OutputStream out = fs.create(new org.apache.hadoop.fs.Path(text, OutputFormat.textFileName(r.id())), true)) {
-                            out.write(OutputFormat.textFileBytes(r.text()));
-                        }
+                        Storage.write(fs, new org.apache.hadoop.fs.Path(text, OutputFormat.textFileName(r.id())),
+                                OutputFormat.textFileBytes(r.text()));
                     }
                     tally.record(r.bytes(), r.counts());
                 } else {
