@@ -11,7 +11,7 @@ import java.util.List;
 public final class NothingToReadException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    NothingToReadException(List<String> args, List<String> absent) {
+    public NothingToReadException(List<String> args, List<String> absent) {
         super(message(args, absent));
     }
 

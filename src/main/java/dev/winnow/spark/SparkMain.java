@@ -7,6 +7,7 @@ import dev.winnow.cli.ExitCodes;
 import dev.winnow.cli.Main;
 import dev.winnow.cli.SizeOptions;
 import dev.winnow.run.ForeignOutputException;
+import dev.winnow.run.NothingToReadException;
 import dev.winnow.run.OutputOwnership;
 import dev.winnow.run.OutputCodec;
 import dev.winnow.corpus.CorpusSettings;
@@ -166,7 +167,7 @@ public final class SparkMain implements Callable<Integer> {
                         s.inputs(), s.records(), s.rejected(), s.alreadyDone() ? "unchanged" : "wrote", output);
             }
             return s.rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
-        } catch (ForeignOutputException e) {
+        } catch (ForeignOutputException | NothingToReadException e) {
             System.err.println("winnow: not run: " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (IOException | RuntimeException e) {

@@ -19,6 +19,7 @@ import dev.winnow.run.DocumentTasks;
 import dev.winnow.run.Input;
 import dev.winnow.run.Inputs;
 import dev.winnow.run.Limits;
+import dev.winnow.run.NothingToReadException;
 import dev.winnow.run.Outcome;
 import dev.winnow.run.OutputCodec;
 import dev.winnow.run.OutputFormat;
@@ -208,7 +209,10 @@ public final class SparkRunner {
         OutputOwnership.check(guarded(options.output(), output), options.otherFiles());
         List<Rejection> unreadable = new ArrayList<>();
         List<String> stats = new ArrayList<>();
-        List<Doc> listedDocs = list(args, options.output(), output, hadoop, unreadable, stats);
+        List<String> absent = new ArrayList<>();
+        List<Doc> listedDocs = list(args, options.output(), output, hadoop, unreadable, stats, absent);
+        // As winnow clean: every path missing, or folders without files, is a usage error, not a run of nothing.
+        if (listedDocs.isEmpty() && unreadable.size() == absent.size()) throw new NothingToReadException(args, absent);
         String fingerprint = fingerprint(listedDocs, stats, unreadable, options);
         if (!restart) {
             ObjectNode done = SparkOutput.finishedReport(output, fingerprint, options.textFiles(), options.codec());
@@ -300,7 +304,8 @@ public final class SparkRunner {
      * inside an input folder is not read back as input.
      */
     private static List<Doc> list(List<String> args, String shown, Storage.Location output,
-                                  org.apache.hadoop.conf.Configuration hadoop, List<Rejection> unreadable, List<String> stats)
+                                  org.apache.hadoop.conf.Configuration hadoop, List<Rejection> unreadable, List<String> stats,
+                                  List<String> absent)
             throws IOException {
         // The output as a local path, for the local walk to leave out: a plain path, or a file: URI.
         Path localOut = !Storage.isUri(shown) ? Path.of(shown)
@@ -309,6 +314,7 @@ public final class SparkRunner {
         if (args.stream().noneMatch(Storage::isUri)) {
             Inputs.Listing listing = Inputs.expand(args, InputStream.nullInputStream(), new Inputs.Walk(localOut, false));
             unreadable.addAll(listing.unreadable());
+            absent.addAll(listing.absent());
             // Absolute, so an executor whose working folder differs from the driver's reads the same file.
             for (Input in : listing.inputs()) {
                 docs.add(new Doc(in.id(), in.name(), in.path().toAbsolutePath().toString(), null));
@@ -321,6 +327,7 @@ public final class SparkRunner {
             if (Storage.isUri(arg)) {
                 Storage.Listing listing = Storage.list(arg, output.path(), hadoop);
                 unreadable.addAll(listing.unreadable());
+                if (listing.absent()) absent.add(arg);
                 for (Storage.Listed in : listing.inputs()) {
                     docs.add(new Doc(null, in.name(), null, in.uri()));
                     stats.add(in.stat());
@@ -329,6 +336,7 @@ public final class SparkRunner {
             } else {
                 Inputs.Listing listing = Inputs.expand(List.of(arg), InputStream.nullInputStream(), new Inputs.Walk(localOut, false));
                 unreadable.addAll(listing.unreadable());
+                absent.addAll(listing.absent());
                 for (Input in : listing.inputs()) {
                     docs.add(new Doc(null, in.name(), in.path().toAbsolutePath().toString(), null));
                     stats.add(RunFingerprint.stat(in.path()));

@@ -122,7 +122,11 @@ final class Storage {
     }
 
     /** The inputs and unreadable paths below one Hadoop location, as {@link Inputs#expand} lists a folder. */
-    record Listing(List<Listed> inputs, List<Rejection> unreadable) {}
+    record Listing(List<Listed> inputs, List<Rejection> unreadable, boolean absent) {
+        Listing(List<Listed> inputs, List<Rejection> unreadable) {
+            this(inputs, unreadable, false);
+        }
+    }
 
     /**
      * Lists {@code arg}, a URI, as the local runner lists a path: a file is one input; a folder is read
@@ -145,7 +149,7 @@ final class Storage {
             top = root.fs().getFileStatus(root.path());
         } catch (FileNotFoundException e) {
             unreadable.add(unreadable(arg, "no such file or folder"));
-            return new Listing(inputs, unreadable);
+            return new Listing(inputs, unreadable, true);
         } catch (AccessControlException | IllegalArgumentException e) {
             unreadable.add(unreadable(arg, e.getClass().getSimpleName() + ": " + e.getMessage()));
             return new Listing(inputs, unreadable);

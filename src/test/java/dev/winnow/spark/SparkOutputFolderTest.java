@@ -147,6 +147,17 @@ class SparkOutputFolderTest {
      * A rerun with the same inputs, options and build over its finished output does nothing, as the local
      * runner's does: not a file is rewritten. A changed input, another option or {@code restarting()} runs again.
      */
+    /** As winnow clean: a mistyped path or an empty folder is a usage error that writes nothing, not a run of nothing. */
+    @Test
+    void nothingToReadIsRefusedAndWritesNothing(@TempDir Path tmp) throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Path out = tmp.resolve("out");
+        for (List<String> args : List.of(List.of(tmp.resolve("missing").toString()), List.of(empty.toString()))) {
+            assertThrows(dev.winnow.run.NothingToReadException.class, () -> new SparkRunner(spark).run(args, options(out), QUIET));
+            assertFalse(Files.exists(out), "nothing written for " + args);
+        }
+    }
+
     @Test
     void aRerunOfAFinishedRunDoesNothing(@TempDir Path tmp) throws IOException {
         List<String> args = corpus(tmp);
