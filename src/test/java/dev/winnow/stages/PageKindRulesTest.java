@@ -180,6 +180,23 @@ class PageKindRulesTest {
         }
     }
 
+    /** Documentation: headline-shaped lines are its section headings, whatever words they use. */
+    private static final String TEXT_DOCS = LEDE + "\n\nConfiguring the Backup Schedule\nRestoring a Single Folder\n"
+            + "Moving Snapshots to Another Disk";
+
+    @Test
+    void documentationKeepsItsSectionHeadingsInPlainText() {
+        Document doc = text(TEXT_DOCS, "documentation");
+        assertKept(doc, "Restoring a Single Folder");
+        assertEquals(0, doc.removals().size());
+    }
+
+    /** Near miss: the same lines after an article are other stories' headlines. */
+    @Test
+    void anArticleStillLosesTrailingSectionShapedLinesInPlainText() {
+        assertRemoved(text(TEXT_DOCS, "article"), Reason.UNRELATED_HEADLINE, "Restoring a Single Folder");
+    }
+
     /** Near miss: the same lines after an article are other stories' headlines. */
     @Test
     void anArticleStillLosesTrailingHeadlinesInPlainText() {
