@@ -121,6 +121,17 @@ public final class DocumentProcessor {
     /** The stage chain plain text runs through, with the page-type models. */
     public List<String> textChain() { return withPageTyper(pipeline.describe()); }
 
+    /**
+     * Every chain a run with {@code corpus} applies, as a run's fingerprint names them: the text chain, the
+     * HTML chain ({@code html:} and its stages) and the corpus stages. Both runners fingerprint with it.
+     */
+    public List<String> chains(CorpusSettings corpus) {
+        List<String> chains = new java.util.ArrayList<>(textChain());
+        chains.add("html:" + String.join(",", markupChain()));
+        chains.addAll(CorpusStages.describe(corpus));
+        return chains;
+    }
+
     private List<String> withPageTyper(List<String> chain) {
         List<String> out = new java.util.ArrayList<>(chain);
         out.add(pageTyper.identity());

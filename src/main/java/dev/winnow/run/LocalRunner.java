@@ -22,7 +22,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -146,10 +145,7 @@ public final class LocalRunner {
         }
         CorpusSettings corpus = options.corpus();
         DocumentProcessor processor = new DocumentProcessor(pipeline, profile, html, options.limits());
-        List<String> chains = new ArrayList<>(processor.textChain());
-        chains.add("html:" + String.join(",", processor.markupChain()));
-        chains.addAll(CorpusStages.describe(corpus));
-        String fingerprint = RunFingerprint.of(listing, options, profile, chains);
+        String fingerprint = RunFingerprint.of(listing, options, profile, processor.chains(corpus));
         boolean quiet = options.quiet();
 
         // Workers run each document under the time budget; a hung one is rejected and its thread replaced.

@@ -364,10 +364,7 @@ public final class SparkRunner {
     private String fingerprint(List<Doc> docs, List<String> stats, List<Rejection> unreadable, Options options) {
         List<String> inputs = new ArrayList<>(docs.size());
         for (int i = 0; i < docs.size(); i++) inputs.add(docs.get(i).id() + "\t" + docs.get(i).name() + "\t" + stats.get(i));
-        DocumentProcessor processor = new DocumentProcessor(chain.text(), PROFILE, options.limits());
-        List<String> chains = new ArrayList<>(processor.textChain());
-        chains.add("html:" + String.join(",", processor.markupChain()));
-        chains.addAll(CorpusStages.describe(options.corpus()));
+        List<String> chains = new DocumentProcessor(chain.text(), PROFILE, options.limits()).chains(options.corpus());
         // Its own report (engine, partitions), so the other engine's finished output is replaced, not taken.
         chains.add("engine spark");
         return RunFingerprint.of(inputs, unreadable, options, NOT_OUTPUT, PROFILE, chains);

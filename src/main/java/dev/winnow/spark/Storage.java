@@ -274,32 +274,32 @@ final class Storage {
         if (fs instanceof RawLocalFileSystem) {
             java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(local(path), StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-            return new FilterOutputStream(java.nio.channels.Channels.newOutputStream(channel)) {
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    try (channel) {
-                        channel.force(true);
-                    }
-                }
-            };
+            return syncedOnClose(java.nio.channels.Channels.newOutputStream(channel), () -> channel.force(true));
         }
         FSDataOutputStream file = fs.create(path, true);
-        return new FilterOutputStream(file) {
+        return syncedOnClose(file, () -> {
+            file.flush();
+            if (file.hasCapability(StreamCapabilities.HSYNC)) file.hsync();
+        });
+    }
+
+    /** What makes a file durable before it is closed. */
+    private interface Sync {
+        void run() throws IOException;
+    }
+
+    /** {@code stream}, passing arrays through in one write, whose close runs {@code sync} first. */
+    private static OutputStream syncedOnClose(OutputStream stream, Sync sync) {
+        return new FilterOutputStream(stream) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                file.write(b, off, len);
+                stream.write(b, off, len);
             }
 
             @Override
             public void close() throws IOException {
-                try (file) {
-                    file.flush();
-                    if (file.hasCapability(StreamCapabilities.HSYNC)) file.hsync();
+                try (stream) {
+                    sync.run();
                 }
             }
         };
