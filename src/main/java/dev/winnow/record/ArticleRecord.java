@@ -15,6 +15,10 @@ import dev.winnow.text.LanguageIdentifier;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
@@ -27,6 +31,13 @@ import java.util.Locale;
  * so it describes exactly the text the record carries.
  */
 public final class ArticleRecord {
+    /**
+     * The record layout's version, written as {@code metadata.schema_version}. 2: every key is in every
+     * record (nulls where a value does not apply), {@code added} at the top. Raise it whenever a key is
+     * added, removed or changes type, and update {@code schema/article-record.schema.json}.
+     */
+    public static final int SCHEMA_VERSION = 2;
+
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private ArticleRecord() {}
@@ -57,9 +68,12 @@ public final class ArticleRecord {
             g.writeStringField("id", input.id());
             g.writeStringField("text", text);
             g.writeStringField("source", input.source());
+            SourceEntry entry = input.entry();
+            g.writeStringField("added", entry == null ? null : acquired(entry.fetched()));
             g.writeStringField("created", doc.metadata().get(Field.CREATED));
 
             g.writeObjectFieldStart("metadata");
+            g.writeNumberField("schema_version", SCHEMA_VERSION);
             g.writeStringField("title", doc.metadata().get(Field.TITLE));
             strings(g, "authors", doc.metadata(), Field.AUTHORS);
             g.writeStringField("publisher", doc.metadata().get(Field.PUBLISHER));
@@ -73,19 +87,19 @@ public final class ArticleRecord {
             g.writeStringField("page_type", pageType == null ? PageType.OTHER.code() : pageType);
             strings(g, "quotes", doc.metadata(), Field.QUOTES);
             strings(g, "sections", doc.metadata(), Field.SECTIONS);
-            if (doc.extraction() != null) {
-                g.writeObjectFieldStart("extraction");
-                g.writeStringField("method", doc.extraction().method());
-                g.writeStringField("reason", doc.extraction().reason());
-                g.writeEndObject();
-            }
-            if (cluster != null) {
-                g.writeObjectFieldStart("near_duplicates");
-                g.writeStringField("cluster", cluster.id());
-                g.writeBooleanField("representative", cluster.representative());
-                g.writeNumberField("size", cluster.size());
-                g.writeEndObject();
-            }
+            // Objects and keys that do not apply are written with nulls, never left out, so every record of
+            // every run has one key set and a loader infers one schema (see SCHEMA_VERSION).
+            g.writeObjectFieldStart("extraction");
+            g.writeStringField("method", doc.extraction() == null ? null : doc.extraction().method());
+            g.writeStringField("reason", doc.extraction() == null ? null : doc.extraction().reason());
+            g.writeEndObject();
+            g.writeObjectFieldStart("near_duplicates");
+            g.writeStringField("cluster", cluster == null ? null : cluster.id());
+            if (cluster == null) g.writeNullField("representative");
+            else g.writeBooleanField("representative", cluster.representative());
+            if (cluster == null) g.writeNullField("size");
+            else g.writeNumberField("size", cluster.size());
+            g.writeEndObject();
 
             OffsetMap offsets = new OffsetMap(doc.source());
             g.writeArrayFieldStart("removed");
@@ -96,7 +110,8 @@ public final class ArticleRecord {
                 g.writeStringField("text", x.text());
                 g.writeNumberField("start", offsets.codePoint(x.start()));
                 g.writeNumberField("end", offsets.codePoint(x.end()));
-                if (x.score() != null) g.writeNumberField("score", Math.round(x.score() * 1000) / 1000.0);
+                if (x.score() == null) g.writeNullField("score");
+                else g.writeNumberField("score", Math.round(x.score() * 1000) / 1000.0);
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -116,13 +131,10 @@ public final class ArticleRecord {
             g.writeStringField("charset", input.charset());
             g.writeStringField("sha256", input.sha256());
             g.writeStringField("layout", doc.layout().name().toLowerCase(Locale.ROOT));
-            SourceEntry entry = input.entry();
-            if (entry != null) {
-                g.writeStringField("url", entry.url());
-                g.writeStringField("fetched", entry.fetched());
-                g.writeStringField("record_id", entry.recordId());
-                g.writeStringField("truncated", entry.truncated());
-            }
+            g.writeStringField("url", entry == null ? null : entry.url());
+            g.writeStringField("fetched", entry == null ? null : entry.fetched());
+            g.writeStringField("record_id", entry == null ? null : entry.recordId());
+            g.writeStringField("truncated", entry == null ? null : entry.truncated());
             g.writeEndObject();
 
             g.writeObjectFieldStart("pipeline");
@@ -137,6 +149,19 @@ public final class ArticleRecord {
             throw new UncheckedIOException("writing to a StringWriter cannot fail", e);
         }
         return out.toString();
+    }
+
+    /**
+     * Dolma's {@code added}, when the document was acquired: a WARC-Date (ISO-8601, UTC) as a timestamp
+     * with seconds; anything else a container calls its date is not a known acquisition time, so null.
+     */
+    static String acquired(String fetched) {
+        if (fetched == null) return null;
+        try {
+            return DateTimeFormatter.ISO_INSTANT.format(Instant.parse(fetched.trim()).truncatedTo(ChronoUnit.SECONDS));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static void strings(JsonGenerator g, String name, Metadata metadata, Field field) throws IOException {

@@ -41,7 +41,7 @@ import java.util.zip.ZipOutputStream;
  * written by hand from their specifications' minimal required parts, so a fixture says exactly what
  * is in the file.
  */
-final class DocumentFixtures {
+public final class DocumentFixtures {
     private DocumentFixtures() {}
 
     static final String TITLE = "Harbour Towns Rebuild After the Winter Storms";
@@ -148,7 +148,7 @@ final class DocumentFixtures {
     // ---- DOCX ----------------------------------------------------------------------------------------
 
     /** The article as a Word document with a "heading 1" title, a header, a footer and a small table. */
-    static byte[] docx() {
+    public static byte[] docx() {
         try (XWPFDocument doc = new XWPFDocument()) {
             var core = doc.getProperties().getCoreProperties();
             core.setTitle(TITLE);

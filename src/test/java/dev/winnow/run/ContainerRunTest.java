@@ -68,7 +68,7 @@ class ContainerRunTest {
         return URI.create(String.format("urn:uuid:00000000-0000-4000-8000-%012d", n));
     }
 
-    static List<WarcRecord> crawl() throws IOException {
+    static List<WarcRecord> crawl(List<String> seeds) throws IOException {
         List<WarcRecord> r = new ArrayList<>();
         r.add(new Warcinfo.Builder().recordId(id(1)).date(DATE).filename("crawl.warc.gz").fields(Map.of("software", List.of("tests"))).build());
         for (int i = 0; i < 3; i++) {
@@ -98,10 +98,10 @@ class ContainerRunTest {
             for (Path p : files.sorted().toList()) seeds.add(Files.readString(p));
         }
         Path in = Files.createDirectories(tmp.resolve("in"));
-        byte[] whole = write(crawl());
+        byte[] whole = write(crawl(seeds));
         Files.write(in.resolve("crawl.warc.gz"), whole);
         // The same archive cut in the middle of its last record: the five records before it are whole.
-        List<WarcRecord> all = crawl();
+        List<WarcRecord> all = crawl(seeds);
         int before = write(all.subList(0, all.size() - 1)).length;
         Files.write(in.resolve("cut.warc.gz"), Arrays.copyOf(whole, before + (whole.length - before) / 2));
         // A WARC without the name that says so: found by its first record.
@@ -149,6 +149,7 @@ class ContainerRunTest {
         JsonNode input = r.path("metadata").path("input");
         assertEquals("https://www.example.com/story-1", input.get("url").asText());
         assertEquals("2025-03-04T05:06:07Z", input.get("fetched").asText());
+        assertEquals("2025-03-04T05:06:07Z", r.get("added").asText(), "Dolma's added: when it was acquired");
         assertEquals("urn:uuid:00000000-0000-4000-8000-000000000011", input.get("record_id").asText());
         assertTrue(input.get("truncated").isNull());
         assertEquals("https://www.example.com/story-1", r.path("metadata").get("url").asText(), "the fetched URL, lacking a canonical one");
@@ -173,6 +174,7 @@ class ContainerRunTest {
     @Test
     void jsonLinesGiveOneOutcomePerLine() {
         JsonNode html = records.get("scrape#0");
+        assertTrue(html.get("added").isNull(), "a JSON Lines page has no acquisition time Winnow can vouch for");
         assertEquals("https://news.example.org/a", html.path("metadata").get("url").asText());
         assertEquals("s-1", html.path("metadata").path("input").get("record_id").asText());
         assertEquals("html", html.path("metadata").path("pipeline").get("profile").asText());
