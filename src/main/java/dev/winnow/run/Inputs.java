@@ -30,8 +30,10 @@ import java.util.Set;
  * a symbolic link that leads out of the folder it was found in ({@code outside_input}, unless links
  * are followed), a link to nothing or a name the system cannot represent ({@code unreadable}).
  *
- * <p>Ids are unique within a run by construction, so no two documents share a record id or a text file:
- * see {@link #uniqueIds}.
+ * <p>An input's id is its path below the folder given on the command line (a file given by name: its
+ * name), without its extension, with "/" as "__": the same on any machine, from any working folder, and
+ * unchanged when other files are added to the run. Ids are unique within a run by construction, so no
+ * two documents share a record id or a text file: see {@link #uniqueIds}.
  */
 public final class Inputs {
     private Inputs() {}
@@ -94,7 +96,7 @@ public final class Inputs {
                 absent.add(arg);
             }
         }
-        return new Listing(withIds(inputs), unreadable, readOnce, absent);
+        return new Listing(uniqueIds(inputs), unreadable, readOnce, absent);
     }
 
     private static void walk(Path root, String arg, boolean followLinks, Path outReal, List<Input> inputs,
@@ -126,14 +128,14 @@ public final class Inputs {
                     if (isHidden(file) || isOutput(file)) return FileVisitResult.CONTINUE;
                     if (attrs.isSymbolicLink()) {
                         // Links are followed, so the walk shows a link itself only when it leads nowhere.
-                        failed.add(new Rejection(idOf(file), file.toString(), RejectReason.UNREADABLE,
+                        failed.add(new Rejection(relativeId(root, file), file.toString(), RejectReason.UNREADABLE,
                                 "a symbolic link that cannot be followed (its target is missing, or links form a loop)"));
                     } else if (!followLinks && Files.isSymbolicLink(file) && !file.toRealPath().startsWith(rootReal)) {
                         failed.add(outside(file, root));
                     } else if (attrs.isRegularFile()) {
                         files.add(file);
                     } else {
-                        failed.add(new Rejection(idOf(file), file.toString(), RejectReason.NOT_A_FILE,
+                        failed.add(new Rejection(relativeId(root, file), file.toString(), RejectReason.NOT_A_FILE,
                                 "a named pipe, socket or device found in a folder: not read, since reading it may block "
                                         + "or never end; give it by name to read it"));
                     }
@@ -142,7 +144,7 @@ public final class Inputs {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    failed.add(new Rejection(idOf(file), file.toString(), RejectReason.UNREADABLE,
+                    failed.add(new Rejection(relativeId(root, file), file.toString(), RejectReason.UNREADABLE,
                             e.getClass().getSimpleName() + ": " + e.getMessage()));
                     return FileVisitResult.CONTINUE;
                 }
@@ -160,11 +162,11 @@ public final class Inputs {
         unreadable.addAll(failed);
         // Then by the name's bytes: under the C locale two names can read alike ("F\uFFFD\uFFFDhre").
         files.sort(Comparator.comparing((Path p) -> root.relativize(p).toString()).thenComparing(p -> p));
-        for (Path f : files) inputs.add(Input.file(idOf(f), f.toString(), f));
+        for (Path f : files) inputs.add(Input.file(relativeId(root, f), f.toString(), f));
     }
 
     private static Rejection outside(Path link, Path root) throws IOException {
-        return new Rejection(idOf(link), link.toString(), RejectReason.OUTSIDE_INPUT, "a symbolic link to "
+        return new Rejection(relativeId(root, link), link.toString(), RejectReason.OUTSIDE_INPUT, "a symbolic link to "
                 + link.toRealPath() + ", outside " + root + ": not followed (--follow-links reads it)");
     }
 
@@ -207,49 +209,34 @@ public final class Inputs {
         return (dot > 0 ? n.substring(0, dot) : n).replace("#", "%23");
     }
 
+    /** The id of a file found below {@code root}: its path below it ({@link #relativeId(String)}). */
+    private static String relativeId(Path root, Path file) {
+        Path below = root.relativize(file);
+        return relativeId(below.toString().isEmpty() ? String.valueOf(file.getFileName()) : below.toString());
+    }
+
     /**
-     * The ids of a run's inputs from their names alone, as {@link #expand} gives them: a file's name without
-     * its extension, its path (separators as "__") when two share a name, and "~N" where ids still meet;
-     * {@code "-"} is standard input. For engines that list inputs elsewhere (a Hadoop file system): given the
-     * same paths, they give the local runner's ids.
-     *
-     * @param names each input's path as given plus its path below a folder, in input order
+     * The id of an input from its path below the folder it was found in ({@code site/2024/page.html.gz}), or a
+     * file's name when it was given by name: the last extension dropped (and ".gz" or ".zst" before it), "/"
+     * as "__", '#' as "%23" (ids with '#' are kept for container entries, {@code <file id>#N}). For engines
+     * that list inputs elsewhere (a Hadoop file system): the same folder gives the same ids anywhere.
      */
-    public static List<String> idsFor(List<String> names) {
-        List<String> ids = new ArrayList<>(names.size());
-        for (String n : names) ids.add(n.equals("-") ? "stdin" : idOfName(lastName(n)));
-        Map<String, Integer> counts = new HashMap<>();
-        for (String id : ids) counts.merge(id, 1, Integer::sum);
-        for (int i = 0; i < ids.size(); i++) {
-            if (counts.get(ids.get(i)) > 1 && !names.get(i).equals("-")) ids.set(i, pathId(names.get(i)));
-        }
-        return unique(ids);
+    public static String relativeId(String below) {
+        String rel = below.replace('\\', '/').replaceAll("^(\\./|/)+", "").replaceAll("/+$", "");
+        int slash = rel.lastIndexOf('/');
+        return (rel.substring(0, slash + 1).replace("/", "__") + idOfName(rel.substring(slash + 1))).replace("#", "%23");
     }
 
-    /** The last name of a path ({@code a/b.txt/} gives {@code b.txt}, as {@link Path#getFileName} does). */
-    private static String lastName(String path) {
-        String p = path.replaceAll("/+$", "");
-        if (p.isEmpty()) return path;
+    /**
+     * The path of {@code name}, an input an engine listed from the argument {@code arg}, below that
+     * argument: {@code arg} a folder ("crawl/" and "crawl/site/a.html" give "site/a.html"), or the file's
+     * name when the argument is the file itself.
+     */
+    public static String below(String arg, String name) {
+        String base = arg.replaceAll("/+$", "");
+        if (!name.equals(base) && name.startsWith(base + "/")) return name.substring(base.length() + 1);
+        String p = name.replaceAll("/+$", "");
         return p.substring(p.lastIndexOf('/') + 1);
-    }
-
-    /** A path as an id: leading "./" and "/" dropped, its last extension too, separators as "__". */
-    private static String pathId(String name) {
-        String rel = name.replaceAll("^[./\\\\]+", "");
-        int dot = rel.lastIndexOf('.');
-        if (dot > rel.lastIndexOf('/')) rel = rel.substring(0, dot);
-        return rel.replace("/", "__").replace("\\", "__").replace("#", "%23");
-    }
-
-    /** {@link #idsFor}'s ids on the inputs. */
-    private static List<Input> withIds(List<Input> inputs) {
-        List<String> ids = idsFor(inputs.stream().map(Input::name).toList());
-        List<Input> out = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            Input in = inputs.get(i);
-            out.add(in.id().equals(ids.get(i)) ? in : new Input(ids.get(i), in.name(), in.path(), in.stream()));
-        }
-        return out;
     }
 
     /**
@@ -268,7 +255,8 @@ public final class Inputs {
         return out;
     }
 
-    private static List<String> unique(List<String> ids) {
+    /** The rule of {@link #uniqueIds(List)} on ids alone, for engines that list inputs elsewhere. */
+    public static List<String> unique(List<String> ids) {
         Set<String> taken = new HashSet<>(ids);
         Set<String> used = new HashSet<>();
         List<String> out = new ArrayList<>(ids.size());

@@ -299,8 +299,8 @@ public final class SparkRunner {
      * The inputs of a run, in input order, with the local runner's ids; what cannot be read goes to
      * {@code unreadable}. Plain paths only: {@link Inputs#expand}, as {@code winnow clean} lists them. With a
      * URI among them, each argument is listed on its own (a URI through its file system, a plain path by
-     * {@link Inputs#expand}) and the ids are given over the whole listing by {@link Inputs#idsFor}, from the
-     * paths (a URI's without its scheme and host), so a folder copied to HDFS keeps its ids. An output folder
+     * {@link Inputs#expand}) and the ids, each file's path below its argument ({@link Inputs#relativeId}), are
+     * made unique over the whole listing ({@link Inputs#unique}), so a folder copied to HDFS keeps its ids. An output folder
      * inside an input folder is not read back as input.
      */
     private static List<Doc> list(List<String> args, String shown, Storage.Location output,
@@ -322,7 +322,7 @@ public final class SparkRunner {
             }
             return docs;
         }
-        List<String> idNames = new ArrayList<>();
+        List<String> relativeIds = new ArrayList<>();
         for (String arg : args) {
             if (Storage.isUri(arg)) {
                 Storage.Listing listing = Storage.list(arg, output.path(), hadoop);
@@ -331,7 +331,7 @@ public final class SparkRunner {
                 for (Storage.Listed in : listing.inputs()) {
                     docs.add(new Doc(null, in.name(), null, in.uri()));
                     stats.add(in.stat());
-                    idNames.add(Storage.idName(in.name()));
+                    relativeIds.add(Inputs.relativeId(Inputs.below(arg, in.name())));
                 }
             } else {
                 Inputs.Listing listing = Inputs.expand(List.of(arg), InputStream.nullInputStream(), new Inputs.Walk(localOut, false));
@@ -340,11 +340,11 @@ public final class SparkRunner {
                 for (Input in : listing.inputs()) {
                     docs.add(new Doc(null, in.name(), in.path().toAbsolutePath().toString(), null));
                     stats.add(RunFingerprint.stat(in.path()));
-                    idNames.add(in.name());
+                    relativeIds.add(in.id());
                 }
             }
         }
-        List<String> ids = Inputs.idsFor(idNames);
+        List<String> ids = Inputs.unique(relativeIds);
         List<Doc> named = new ArrayList<>(docs.size());
         for (int i = 0; i < docs.size(); i++) {
             Doc d = docs.get(i);

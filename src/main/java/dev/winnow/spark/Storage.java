@@ -194,7 +194,7 @@ final class Storage {
             } else if (child.isFile()) {
                 files.add(new Found(rel, child));
             } else {
-                failed.add(new Rejection(idOf(base + "/" + rel), base + "/" + rel, RejectReason.NOT_A_FILE,
+                failed.add(new Rejection(Inputs.relativeId(rel), base + "/" + rel, RejectReason.NOT_A_FILE,
                         "not a file or a folder (a symbolic link on this file system): not read"));
             }
         }
@@ -204,17 +204,9 @@ final class Storage {
         return new Rejection(idOf(name), name, RejectReason.UNREADABLE, message);
     }
 
-    /** The id the local runner gives a lone file of this name. */
+    /** The id the local runner gives a file of this name. */
     private static String idOf(String name) {
-        return Inputs.idsFor(List.of(name)).get(0);
-    }
-
-    /**
-     * The name the local runner disambiguates ids by: the path of the URI, so the same folder read from
-     * HDFS and from a local disk gives the same ids.
-     */
-    static String idName(String name) {
-        return isUri(name) ? new Path(name).toUri().getPath() : name;
+        return Inputs.relativeId(Inputs.below(name, name));
     }
 
     /** A remote input copied to a local temporary file, for the front ends; {@link #close} deletes it. */

@@ -119,7 +119,7 @@ class IdsTest {
 
     /**
      * An engine that lists inputs itself (Spark on HDFS) gives the local runner's ids from the names alone:
-     * {@link Inputs#idsFor} on the names {@link Inputs#expand} lists are the ids it gives, collisions and all.
+     * each name's path below its argument, made unique over the listing, is what {@link Inputs#expand} gives.
      */
     @Test
     void idsFromNamesAloneAreTheListingsIds(@TempDir Path tmp) throws IOException {
@@ -128,21 +128,61 @@ class IdsTest {
                 "x#0.txt", "archive.warc.gz", "stdin.txt", "dots.v2.txt")) {
             write(in.resolve(name), article(name));
         }
-        Inputs.Listing listing = Inputs.expand(List.of(in.toString(), in.resolve("page.txt") + "/", "-"),
-                java.io.InputStream.nullInputStream());
-        List<String> names = listing.inputs().stream().map(Input::name).toList();
-        List<String> ids = listing.inputs().stream().map(Input::id).toList();
-        assertEquals(ids, Inputs.idsFor(names));
+        List<String> args = List.of(in + "/", in.resolve("page.txt").toString());
+        List<String> relative = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (String arg : args) {
+            for (Input input : Inputs.expand(List.of(arg), java.io.InputStream.nullInputStream()).inputs()) {
+                relative.add(Inputs.relativeId(Inputs.below(arg, input.name())));
+            }
+        }
+        ids.addAll(Inputs.expand(args, java.io.InputStream.nullInputStream()).inputs().stream().map(Input::id).toList());
+        assertEquals(ids, Inputs.unique(relative));
         assertEquals(ids.size(), new HashSet<>(ids).size(), "unique: " + ids);
-        assertTrue(ids.contains("stdin") && ids.contains("dots.v2"), ids.toString());
+        assertTrue(ids.containsAll(List.of("d__a__b", "d__a__b~2", "north__quay", "south__quay", "stdin", "dots.v2", "x%230",
+                "archive", "page", "page~2", "page~3")), ids.toString());
     }
 
-    /** The ids {@link Inputs#idsFor} gives, spelled out: the local runner's rules, with no file system to ask. */
+    /** The ids {@link Inputs#relativeId} gives, spelled out, with no file system to ask. */
     @Test
-    void idsForNamesFollowTheLocalRules() {
-        assertEquals(List.of("in__page", "in__page~2", "b", "a__b", "in__north__quay", "in__south__quay", "stdin",
-                        "in__stdin", "x%230", "corpus__s", "corpus__s.txt__"),
-                Inputs.idsFor(List.of("in/page.txt", "./in/page.html", "in/d/a/b.txt", "in/d/a__b.txt", "in/north/quay.txt",
-                        "/in/south/quay.txt", "-", "in/stdin.txt", "/abs/x#0.txt", "/corpus/s.txt", "/corpus/s.txt/")));
+    void relativeIdsFollowTheRules() {
+        assertEquals(List.of("page", "d__a__b", "site__2024__page", "x%230", "dots.v2", "abs__c", "w__crawl"),
+                List.of("page.txt", "d/a/b.txt", "site/2024/page.html.gz", "./x#0.txt", "dots.v2.txt", "/abs/c.txt",
+                        "w/crawl.warc.gz").stream().map(Inputs::relativeId).toList());
+        assertEquals("site/a.html", Inputs.below("crawl/", "crawl/site/a.html"));
+        assertEquals("b.txt", Inputs.below("a/b.txt", "a/b.txt"));
+        assertEquals("x/y.txt", Inputs.below("hdfs://nn/c", "hdfs://nn/c/x/y.txt"));
+    }
+
+    /**
+     * The same folder gives the same ids wherever it lies and however it is spelled on the command line (two
+     * checkouts, an absolute and a relative path), and a file added to the run changes no other file's id.
+     */
+    @Test
+    void idsAreStableAcrossCheckoutsSpellingsAndAddedFiles(@TempDir Path tmp) throws IOException {
+        List<String> names = List.of("2024/05/ferry.txt", "2024/06/ferry.txt", "harbour.html", "notes/harbour.txt");
+        Path one = tmp.resolve("one/data");
+        Path two = tmp.resolve("elsewhere/deeper/checkout/data");
+        for (String name : names) {
+            write(one.resolve(name), article(name));
+            write(two.resolve(name), article(name));
+        }
+        List<String> first = ids(one.toString(), tmp.resolve("out1"));
+        assertEquals(List.of("2024__05__ferry", "2024__06__ferry", "harbour", "notes__harbour"), first);
+        String relative = Path.of("").toAbsolutePath().relativize(two.toAbsolutePath()) + "/";
+        assertEquals(first, ids(relative, tmp.resolve("out2")), "the other checkout, by a relative path");
+
+        write(two.resolve("2024/07/ferry.txt"), article("july"));
+        write(two.resolve("harbour.md"), article("md"));
+        List<String> more = ids(two.toString(), tmp.resolve("out3"));
+        assertTrue(more.containsAll(first), "earlier ids unchanged: " + more);
+        assertTrue(more.containsAll(List.of("2024__07__ferry", "harbour~2")), more.toString());
+    }
+
+    private static List<String> ids(String input, Path out) throws IOException {
+        Main.execute("clean", input, "-o", out.toString(), "-q", "--no-corpus");
+        List<String> ids = new ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve("articles.jsonl"))) ids.add(JSON.readTree(line).path("id").asText());
+        return ids;
     }
 }

@@ -182,8 +182,8 @@ class SparkHdfsTest {
             assertTrue(report.path("rejections").path(reason).asInt() > 0, reason + ": " + report.path("rejections"));
         }
         assertTrue(Files.size(local.resolve(QuotesFile.NAME)) > 0, "quotations were listed");
-        assertTrue(Files.readString(local.resolve("articles.jsonl")).contains("\"id\":\"" + idPrefix(corpus) + "north__quay\""),
-                "clashing names take their path as id");
+        assertTrue(Files.readString(local.resolve("articles.jsonl")).contains("\"id\":\"north__quay\""),
+                "ids are paths below the folder, the same wherever it lies");
 
         String prefix = corpus.toString(), remotePrefix = remote;
         org.apache.hadoop.fs.Path outDir = new org.apache.hadoop.fs.Path(out);
@@ -215,10 +215,6 @@ class SparkHdfsTest {
     }
 
     /** The id prefix of a path that clashes: the path without its leading '/', separators as "__". */
-    private static String idPrefix(Path corpus) {
-        return corpus.toString().replaceAll("^/+", "").replace("/", "__") + "__";
-    }
-
     /**
      * The output guard works on HDFS: a folder holding a file Winnow did not write is refused and left as
      * it was; the run's own finished output is replaced by a rerun, and a killed run's work folder does not
