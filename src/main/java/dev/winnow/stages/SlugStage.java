@@ -15,11 +15,23 @@ import java.util.Map;
  * URL slugs, the headlines printed beside them, and repeated blocks. Link cards render as a slug
  * (or URL) next to its headline; when the headline is the article's own, the copy after the first is
  * a repeated title; after the article's prose starts it is a teaser for another story. Any block that
- * repeats an earlier one word for word is removed at its second occurrence.
+ * repeats an earlier one word for word is removed at its second occurrence, and so is a long block made of
+ * text kept before it: a scrape that also dumped the page's structured data (JSON-LD's articleBody) or its
+ * print view holds the article again, cut into chunks that join several paragraphs.
  */
 public final class SlugStage implements Stage {
     /** A repeat this long on a page whose repeats are copies is a copy; shorter ones are labels (Reply, Add to cart). */
     static final int MIN_COPY_WORDS = 3;
+    /** Words a block needs before its restating of earlier text is judged: shorter ones are quotes and labels. */
+    static final int MIN_RESTATED_WORDS = 50;
+    /** Word n-grams compared for restated text: long enough that shared phrases of one article do not match. */
+    static final int RESTATED_GRAM = 6;
+    /** Share of a block's word n-grams found in earlier kept blocks for it to be a copy of them. */
+    static final double RESTATED_SHARE = 0.75;
+    /** Earlier blocks a restating block must join: a dump chunk spans several paragraphs. */
+    static final int RESTATED_SOURCES = 3;
+    /** Share of a restating block's n-grams each of those earlier blocks must give. */
+    static final double RESTATED_PART = 0.1;
     /** Share of a headline's words its slug must spell out for the two to count as one link card. */
     static final double SLUG_MATCH = 0.8;
 
@@ -51,6 +63,7 @@ public final class SlugStage implements Stage {
         }
 
         Map<String, Integer> seen = new HashMap<>();
+        Map<Long, Integer> earlierGrams = new HashMap<>();
         boolean copies = PageKind.repeatsAreCopies(draft);
         for (int i = 0; i < kept.size(); i++) {
             if (cut[i]) continue;
@@ -63,10 +76,47 @@ public final class SlugStage implements Stage {
             String key = b.shape().words() <= Forms.MAX_TITLE_WORDS ? b.key() : b.text();
             if (key.isEmpty()) continue;
             Integer earlier = seen.putIfAbsent(key, i);
-            if (earlier == null) continue;
+            if (earlier == null) {
+                // a quoted post restates an earlier one by design: on such pages only verbatim copies go
+                if (b.markup() != null || copies || !restates(b, i, earlierGrams)) continue;
+                verdict.drop(b, Reason.DUPLICATE_BLOCK);
+                continue;
+            }
             boolean title = (firstBody < 0 || earlier < firstBody) && Forms.isTitleLike(kept.get(earlier));
             verdict.drop(kept.get(i), title ? Reason.REPEATED_TITLE : Reason.DUPLICATE_BLOCK);
         }
+    }
+
+    /**
+     * Whether a long block is made of text kept before it: nearly all its word n-grams were seen in earlier
+     * blocks, and in at least three of them, each giving a good part. A dump joins several paragraphs into one
+     * chunk; a block that varies one earlier block (the same offer for another product, a schedule for
+     * another week) is a page's own template, not a copy. Adds the block's n-grams to {@code earlier}, each
+     * with the first block that had it, when it is not a copy, so later copies are measured against everything kept.
+     */
+    static boolean restates(Block b, int index, Map<Long, Integer> earlier) {
+        String[] words = b.key().split(" ");
+        int grams = words.length - RESTATED_GRAM + 1;
+        if (grams <= 0) return false;
+        long[] hashes = new long[grams];
+        Map<Integer, Integer> bySource = new HashMap<>();
+        int found = 0;
+        for (int i = 0; i < grams; i++) {
+            long h = 1125899906842597L;
+            for (int k = i; k < i + RESTATED_GRAM; k++) h = 31 * h + words[k].hashCode();
+            hashes[i] = h;
+            Integer source = earlier.get(h);
+            if (source != null) {
+                found++;
+                bySource.merge(source, 1, Integer::sum);
+            }
+        }
+        if (words.length >= MIN_RESTATED_WORDS && found >= grams * RESTATED_SHARE) {
+            long sources = bySource.values().stream().filter(n -> n >= grams * RESTATED_PART).count();
+            if (sources >= RESTATED_SOURCES) return true;
+        }
+        for (long h : hashes) earlier.putIfAbsent(h, index);
+        return false;
     }
 
     /** The slug spells out (nearly) all the words of the headline. */

@@ -92,4 +92,32 @@ class SlugStageTest {
                 + "How to Grow Tomatoes on a Small Balcony");
         assertRemoved(doc, Reason.URL_SLUG, "how-to-grow-tomatoes-on-a-small-balcony");
     }
+
+    // --- restated text: a dump of the article after the article
+
+    private static final String[] STORY = {
+            "The harbour authority approved the new ferry terminal on Tuesday after two years of public hearings and revisions.",
+            "Construction will begin in the spring and is expected to take eighteen months, with the old pier staying open meanwhile.",
+            "Local fishermen welcomed the decision but asked that the breakwater be extended before the winter storms arrive again.",
+            "The council will publish the final budget next month, including the share paid by the regional transport fund."};
+
+    @Test
+    void aChunkJoiningSeveralKeptParagraphsIsADuplicate() {
+        // A scrape that also dumped the page's structured data holds the article again, its paragraphs run together.
+        String dump = STORY[0] + " " + STORY[1] + " " + STORY[2];
+        Document doc = cleanWith(STAGE, String.join("\n\n", STORY) + "\n\nAlex Morgan\n\n" + dump);
+        assertRemoved(doc, Reason.DUPLICATE_BLOCK, dump);
+        for (String p : STORY) assertKept(doc, p);
+    }
+
+    @Test
+    void aVariantOfOneParagraphIsTheTemplateOfThePageNotACopy() {
+        // The same offer for another product, a schedule for another week: the page's own repeated template.
+        String offer = "Receive twenty percent off your purchase of three qualifying products and a free travel size cleanser "
+                + "with each qualifying order, valid from January until March while supplies last at participating stores only.";
+        String other = offer.replace("twenty percent", "fifteen percent").replace("cleanser", "moisturiser");
+        Document doc = cleanWith(STAGE, String.join("\n\n", STORY) + "\n\n" + offer + "\n\n" + other);
+        assertKept(doc, other);
+        assertNothingRemoved(doc);
+    }
 }
