@@ -38,6 +38,7 @@ spark-local: $(JAR) $(SPARK_CP)
 # Not quiet: Surefire's closing "Tests run: N, Failures: 0 ..." line is how CI and people read the result.
 test:
 	mvn -B --no-transfer-progress verify
+	@sh tools/test-summary.sh
 	@# The launcher, from the checkout and installed, as the README uses it.
 	@bin/winnow --version >/dev/null && rm -rf target/install-check && $(MAKE) -s install PREFIX=target/install-check \
 	  && target/install-check/bin/winnow --version >/dev/null && echo "launcher: bin/winnow and make install work"
