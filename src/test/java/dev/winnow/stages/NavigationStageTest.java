@@ -164,7 +164,10 @@ class NavigationStageTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "We use cookies to give you the best experience on our website. By continuing to browse, you agree to our use of cookies.",
-            "By clicking Subscribe, you agree to our Terms of Use and acknowledge that your personal data is handled as our Privacy Policy says."})
+            "By clicking Subscribe, you agree to our Terms of Use and acknowledge that your personal data is handled as our Privacy Policy says.",
+            // a consent manager's category texts, in the third person
+            "The technical storage or access is strictly necessary for the legitimate purpose of enabling the use of a specific service explicitly requested by the subscriber or user.",
+            "The technical storage or access that is used exclusively for statistical purposes."})
     void cookieBannersAndFormLegalLinesAreConsentNotices(String line) {
         assertDropped(line, Reason.CONSENT_NOTICE);
     }
