@@ -60,6 +60,11 @@ public final class ArticleRecord {
      * {@code cluster}, when the corpus stages ran, is the document's near-duplicate cluster.
      */
     public static String line(InputInfo input, Document doc, String profile, Cluster cluster) {
+        return line(input, doc, profile, cluster, RemovedLayout.INLINE);
+    }
+
+    /** The record, its removals laid out as {@code removed} says. */
+    public static String line(InputInfo input, Document doc, String profile, Cluster cluster, RemovedLayout removed) {
         // body and removals together are about the source's length; JSON adds a little
         StringWriter out = new StringWriter(doc.source().length() + doc.source().length() / 8 + 1024);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
@@ -101,20 +106,8 @@ public final class ArticleRecord {
             else g.writeNumberField("size", cluster.size());
             g.writeEndObject();
 
-            OffsetMap offsets = new OffsetMap(doc.source());
-            g.writeArrayFieldStart("removed");
-            for (Removal x : doc.removals()) {
-                g.writeStartObject();
-                g.writeStringField("stage", x.stage());
-                g.writeStringField("reason", x.reason().code());
-                g.writeStringField("text", x.text());
-                g.writeNumberField("start", offsets.codePoint(x.start()));
-                g.writeNumberField("end", offsets.codePoint(x.end()));
-                if (x.score() == null) g.writeNullField("score");
-                else g.writeNumberField("score", Math.round(x.score() * 1000) / 1000.0);
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            if (removed == RemovedLayout.NONE) g.writeNullField("removed");
+            else removals(g, doc);
 
             g.writeObjectFieldStart("counts");
             g.writeNumberField("input_chars", doc.source().codePointCount(0, doc.source().length()));
@@ -162,6 +155,24 @@ public final class ArticleRecord {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** {@code metadata.removed}: every cut with its stage, reason, text, code-point offsets and score. */
+    private static void removals(JsonGenerator g, Document doc) throws IOException {
+        OffsetMap offsets = new OffsetMap(doc.source());
+        g.writeArrayFieldStart("removed");
+        for (Removal x : doc.removals()) {
+            g.writeStartObject();
+            g.writeStringField("stage", x.stage());
+            g.writeStringField("reason", x.reason().code());
+            g.writeStringField("text", x.text());
+            g.writeNumberField("start", offsets.codePoint(x.start()));
+            g.writeNumberField("end", offsets.codePoint(x.end()));
+            if (x.score() == null) g.writeNullField("score");
+            else g.writeNumberField("score", Math.round(x.score() * 1000) / 1000.0);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void strings(JsonGenerator g, String name, Metadata metadata, Field field) throws IOException {

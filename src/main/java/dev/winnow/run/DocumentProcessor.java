@@ -19,6 +19,7 @@ import dev.winnow.formats.DocumentFrontEnd;
 import dev.winnow.formats.FormatException;
 import dev.winnow.html.HtmlFrontEnd;
 import dev.winnow.record.ArticleRecord;
+import dev.winnow.record.RemovedLayout;
 import dev.winnow.score.PageTyper;
 import dev.winnow.stages.Profiles;
 
@@ -56,6 +57,7 @@ public final class DocumentProcessor {
     private final Limits limits;
     private final String profile;
     private final Pass pass;
+    private final RemovedLayout removed;
 
     /**
      * Which pass over a corpus this processor serves: the only pass (no corpus stages), the first
@@ -83,10 +85,12 @@ public final class DocumentProcessor {
 
     /** With the chains for markup given too: HTML runs through {@code html}, documents through its main chain. */
     public DocumentProcessor(Pipeline pipeline, String profile, Fallback html, Limits limits) {
-        this(pipeline, profile, html, limits, Pass.ONLY);
+        this(pipeline, profile, html, limits, Pass.ONLY, RemovedLayout.INLINE);
     }
 
-    private DocumentProcessor(Pipeline pipeline, String profile, Fallback html, Limits limits, Pass pass) {
+    private DocumentProcessor(Pipeline pipeline, String profile, Fallback html, Limits limits, Pass pass,
+                              RemovedLayout removed) {
+        this.removed = removed;
         this.pipeline = pipeline;
         this.profile = profile;
         this.htmlChains = html;
@@ -97,12 +101,17 @@ public final class DocumentProcessor {
 
     /** The first pass over a corpus: each outcome is a rejection or the document's {@link Outcome#features()}. */
     public DocumentProcessor analyzing() {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(true, null, CorpusSettings.OFF));
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(true, null, CorpusSettings.OFF), removed);
     }
 
     /** The second pass: the per-document stages, then the corpus stages reading {@code facts}. */
     public DocumentProcessor withCorpus(CorpusFacts facts, CorpusSettings settings) {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(false, facts, settings));
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(false, facts, settings), removed);
+    }
+
+    /** Records laid out with their removals as {@code layout} says ({@code --removed}). */
+    public DocumentProcessor withRemoved(RemovedLayout layout) {
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, pass, layout);
     }
 
     /** The default limits with another input size limit. */
@@ -267,7 +276,7 @@ public final class DocumentProcessor {
         if (text.isBlank()) return reject(input, RejectReason.ALL_REMOVED, allRemoved(doc), bytes.length);
         ArticleRecord.InputInfo info = new ArticleRecord.InputInfo(input.id(), input.name(), bytes.length,
                 mediaType, charset, sha256(bytes), source, input.entry());
-        String line = ArticleRecord.line(info, doc, profile, cluster);
+        String line = ArticleRecord.line(info, doc, profile, cluster, removed);
         return Outcome.record(input.id(), line, text, bytes.length, doc.counts());
     }
 

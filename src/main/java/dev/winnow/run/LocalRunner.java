@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.Version;
 import dev.winnow.archive.Containers;
+import dev.winnow.record.RemovedLayout;
 import dev.winnow.core.Fallback;
 import dev.winnow.core.Pipeline;
 import dev.winnow.corpus.CorpusFacts;
@@ -43,7 +44,14 @@ public final class LocalRunner {
      * bound what one document may cost.
      */
     public record Options(Path outDir, int threads, Limits limits, String source, boolean textFiles, boolean quiet,
-                          boolean terminal, CorpusSettings corpus, Containers.Fields fields, OutputCodec codec) {
+                          boolean terminal, CorpusSettings corpus, Containers.Fields fields, OutputCodec codec,
+                          RemovedLayout removed) {
+        /** Removals inline. */
+        public Options(Path outDir, int threads, Limits limits, String source, boolean textFiles, boolean quiet,
+                       boolean terminal, CorpusSettings corpus, Containers.Fields fields, OutputCodec codec) {
+            this(outDir, threads, limits, source, textFiles, quiet, terminal, corpus, fields, codec, RemovedLayout.INLINE);
+        }
+
         /** The default limits with another input size limit, without corpus stages. */
         public Options(Path outDir, int threads, long maxBytes, String source, boolean textFiles, boolean quiet,
                        boolean terminal) {
@@ -59,7 +67,11 @@ public final class LocalRunner {
         }
 
         public Options withCorpus(CorpusSettings settings) {
-            return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, settings, fields, codec);
+            return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, settings, fields, codec, removed);
+        }
+
+        public Options withRemoved(RemovedLayout layout) {
+            return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, corpus, fields, codec, layout);
         }
 
         public long maxBytes() { return limits.maxBytes(); }
@@ -144,7 +156,7 @@ public final class LocalRunner {
             options = options.withCorpus(CorpusSettings.OFF);
         }
         CorpusSettings corpus = options.corpus();
-        DocumentProcessor processor = new DocumentProcessor(pipeline, profile, html, options.limits());
+        DocumentProcessor processor = new DocumentProcessor(pipeline, profile, html, options.limits()).withRemoved(options.removed());
         String fingerprint = RunFingerprint.of(listing, options, profile, processor.chains(corpus));
         boolean quiet = options.quiet();
 
