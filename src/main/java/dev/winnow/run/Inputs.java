@@ -209,10 +209,16 @@ public final class Inputs {
         return (dot > 0 ? n.substring(0, dot) : n).replace("#", "%23");
     }
 
-    /** The id of a file found below {@code root}: its path below it ({@link #relativeId(String)}). */
+    /**
+     * The id of a file found below {@code root}: its path below it ({@link #relativeId(String)}), its names
+     * joined by "/" whatever the system's separator (a '\\' in a POSIX file name is part of the name).
+     */
     private static String relativeId(Path root, Path file) {
         Path below = root.relativize(file);
-        return relativeId(below.toString().isEmpty() ? String.valueOf(file.getFileName()) : below.toString());
+        if (below.toString().isEmpty()) return relativeId(String.valueOf(file.getFileName()));
+        StringBuilder path = new StringBuilder();
+        for (Path name : below) path.append(path.length() == 0 ? "" : "/").append(name);
+        return relativeId(path.toString());
     }
 
     /**
@@ -222,7 +228,7 @@ public final class Inputs {
      * that list inputs elsewhere (a Hadoop file system): the same folder gives the same ids anywhere.
      */
     public static String relativeId(String below) {
-        String rel = below.replace('\\', '/').replaceAll("^(\\./|/)+", "").replaceAll("/+$", "");
+        String rel = below.replaceAll("^(\\./|/)+", "").replaceAll("/+$", "");
         int slash = rel.lastIndexOf('/');
         return (rel.substring(0, slash + 1).replace("/", "__") + idOfName(rel.substring(slash + 1))).replace("#", "%23");
     }
