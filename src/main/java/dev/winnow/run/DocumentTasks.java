@@ -1,5 +1,7 @@
 package dev.winnow.run;
 
+import dev.winnow.text.LanguageIdentifier;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -37,6 +39,9 @@ public final class DocumentTasks implements AutoCloseable {
      * @param warnings receives one line per worker abandoned to a document that ignored its budget
      */
     public DocumentTasks(int threads, Duration budget, Consumer<String> warnings) {
+        // Every record asks the language detector; its profiles load once per JVM, slowly (seconds on a busy
+        // machine). Loaded here, before the first budget starts, or the first documents time out for it.
+        LanguageIdentifier.load();
         this.pool = new WorkerPool(Math.max(1, threads), budget, warnings);
         this.window = Math.max(1, threads) * WINDOW_PER_THREAD;
     }
