@@ -59,6 +59,8 @@ public final class BlockFeatures {
         n.addAll(List.of("prices_per_word", "window_price_share"));
         for (int depth = 1; depth <= 3; depth++) n.add("section" + depth + "_price_share");
         n.addAll(List.of("page_price_blocks_log", "opens_recommendations", "under_recommendations"));
+        // a post's byline ("Joined 12/03/2016", "Feb 24, 2006 02:35am | #1"), and where the page's title starts it
+        n.addAll(List.of("dates_per_word", "before_h1", "after_h1_blocks_log"));
         return List.copyOf(n);
     }
 
@@ -95,6 +97,9 @@ public final class BlockFeatures {
         private final int[] prices;
         private final boolean[] opens, under;
         private final int pricedBlocks;
+        /** Dates and times each block holds; the first h1's index, or -1. */
+        private final int[] dates;
+        private final int firstH1;
         /** Words of the blocks before each block, summed in block order. */
         private final double[] before;
         private final double totalWords, totalChars, totalLinks, sentenceWords, largest;
@@ -113,6 +118,8 @@ public final class BlockFeatures {
             opens = new boolean[n];
             under = new boolean[n];
             int pricedBlocks = 0;
+            dates = new int[n];
+            int firstH1 = -1;
             boolean belowBreak = false;
             double totalWords = 0, totalChars = 0, totalLinks = 0, sentenceWords = 0, largest = 1;
             for (int i = 0; i < n; i++) {
@@ -130,6 +137,8 @@ public final class BlockFeatures {
                 largest = Math.max(largest, s.words());
                 if (sentence[i]) sentenceWords += s.words();
                 prices[i] = ShopSignals.prices(b.text());
+                dates[i] = datesAndTimes(b.text());
+                if (firstH1 < 0 && m != null && m.headingLevel() == 1) firstH1 = i;
                 if (prices[i] > 0) pricedBlocks++;
                 // below a recommendation heading until the next heading of the markup opens another part
                 opens[i] = ShopSignals.opensRecommendations(b.text(), s.words());
@@ -156,6 +165,7 @@ public final class BlockFeatures {
             this.sentenceWords = sentenceWords;
             this.largest = largest;
             this.pricedBlocks = pricedBlocks;
+            this.firstH1 = firstH1;
         }
 
         /** How many blocks the page has. */
@@ -236,8 +246,23 @@ public final class BlockFeatures {
             v[k++] = Math.log1p(pricedBlocks);
             v[k++] = opens[i] ? 1 : 0;
             v[k++] = under[i] ? 1 : 0;
+            v[k++] = dates[i] / words;
+            v[k++] = firstH1 >= 0 && i < firstH1 ? 1 : 0;
+            v[k++] = firstH1 >= 0 && i > firstH1 ? Math.log1p(i - firstH1) : 0;
             return v;
         }
+    }
+
+    /** A time of day or a date in digits ("02:35", "24/02/2006", "2006-02-24"): written so in every language. */
+    private static final java.util.regex.Pattern DATE_OR_TIME = java.util.regex.Pattern.compile(
+            "(?<!\\d)(?:\\d{1,2}:\\d{2}|\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4})(?!\\d)");
+
+    /** How many dates and times in digits the text holds: a post's byline and its member card are full of them. */
+    static int datesAndTimes(String text) {
+        int n = 0;
+        java.util.regex.Matcher d = DATE_OR_TIME.matcher(text);
+        while (d.find()) n++;
+        return n;
     }
 
     private static double density(Block b) {
