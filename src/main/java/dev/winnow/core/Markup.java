@@ -46,7 +46,16 @@ public record Markup(String tag, int headingLevel, double linkDensity, Set<Conta
          */
         CANDIDATE,
         /** Customer reviews and their widgets (class, id or itemprop words): a shop's reviews, not its product. */
-        REVIEWS
+        REVIEWS,
+        /**
+         * A shop's buying widgets by class/id words (cart, wishlist, swatches, price, rating): read by the learned
+         * block scorer only, since a product's own name and description often sit inside them.
+         */
+        COMMERCE,
+        /** A listing's filter and sort panels by class/id words (facet, filter, sort): read by the block scorer only. */
+        FACETS,
+        /** A shop's recommendation grids by class/id words (upsell, cross-sell, similar, recently viewed): scorer only. */
+        UPSELL
     }
 
     public Markup {

@@ -104,6 +104,9 @@ public final class HtmlFrontEnd {
         vocabularies.put(Container.COMMENTS, "class_comments");
         vocabularies.put(Container.REVIEWS, "class_reviews");
         vocabularies.put(Container.CAPTION, "class_caption");
+        vocabularies.put(Container.COMMERCE, "class_commerce");
+        vocabularies.put(Container.FACETS, "class_facets");
+        vocabularies.put(Container.UPSELL, "class_upsell");
         vocabularies.forEach((kind, name) -> {
             for (String word : Vocabulary.load(name).phrases()) {
                 classWords.computeIfAbsent(word, w -> EnumSet.noneOf(Container.class)).add(kind);

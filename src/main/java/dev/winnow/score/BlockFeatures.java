@@ -55,13 +55,19 @@ public final class BlockFeatures {
                 "window_words_log", "window_link_density", "window_sentence_share",
                 "page_words_log", "page_blocks_log", "page_link_density", "page_sentence_share"));
         for (Container c : PAGE_SHARES) n.add("page_" + c.name().toLowerCase(java.util.Locale.ROOT) + "_share");
+        // a shop's chrome (ShopSignals): prices mark other products' tiles, and where they cluster, a grid
+        n.addAll(List.of("prices_per_word", "window_price_share"));
+        for (int depth = 1; depth <= 3; depth++) n.add("section" + depth + "_price_share");
+        n.addAll(List.of("page_price_blocks_log", "opens_recommendations", "under_recommendations"));
+        // a post's byline ("Joined 12/03/2016", "Feb 24, 2006 02:35am | #1"), and where the page's title starts it
+        n.addAll(List.of("dates_per_word", "before_h1", "after_h1_blocks_log"));
         return List.copyOf(n);
     }
 
     /** Word, character and link sums of one section of the layout. */
     private static final class Section {
         double words, chars, links, sentenceWords;
-        int blocks;
+        int blocks, priced;
     }
 
     /** One feature vector per block, in block order. */
@@ -87,6 +93,13 @@ public final class BlockFeatures {
         private final TextShape[] shapes;
         private final double[] links;
         private final boolean[] sentence;
+        /** Prices each block holds; whether it opens a recommendation grid, or sits below one. */
+        private final int[] prices;
+        private final boolean[] opens, under;
+        private final int pricedBlocks;
+        /** Dates and times each block holds; the first h1's index, or -1. */
+        private final int[] dates;
+        private final int firstH1;
         /** Words of the blocks before each block, summed in block order. */
         private final double[] before;
         private final double totalWords, totalChars, totalLinks, sentenceWords, largest;
@@ -101,6 +114,13 @@ public final class BlockFeatures {
             links = new double[n];
             sentence = new boolean[n];
             before = new double[n];
+            prices = new int[n];
+            opens = new boolean[n];
+            under = new boolean[n];
+            int pricedBlocks = 0;
+            dates = new int[n];
+            int firstH1 = -1;
+            boolean belowBreak = false;
             double totalWords = 0, totalChars = 0, totalLinks = 0, sentenceWords = 0, largest = 1;
             for (int i = 0; i < n; i++) {
                 Block b = blocks.get(i);
@@ -116,6 +136,15 @@ public final class BlockFeatures {
                 totalLinks += links[i];
                 largest = Math.max(largest, s.words());
                 if (sentence[i]) sentenceWords += s.words();
+                prices[i] = ShopSignals.prices(b.text());
+                dates[i] = datesAndTimes(b.text());
+                if (firstH1 < 0 && m != null && m.headingLevel() == 1) firstH1 = i;
+                if (prices[i] > 0) pricedBlocks++;
+                // below a recommendation heading until the next heading of the markup opens another part
+                opens[i] = ShopSignals.opensRecommendations(b.text(), s.words());
+                under[i] = belowBreak;
+                if (opens[i]) belowBreak = true;
+                else if (m != null && m.headingLevel() > 0) belowBreak = false;
                 repeats.merge(b.key(), 1, Integer::sum);
                 if (m != null) {
                     for (int k = 0; k < PAGE_SHARES.length; k++) if (m.in(PAGE_SHARES[k])) pageShares[k] += s.words();
@@ -125,6 +154,7 @@ public final class BlockFeatures {
                         sec.chars += chars;
                         sec.links += links[i];
                         sec.blocks++;
+                        if (prices[i] > 0) sec.priced++;
                         if (sentence[i]) sec.sentenceWords += s.words();
                     }
                 }
@@ -134,6 +164,8 @@ public final class BlockFeatures {
             this.totalLinks = totalLinks;
             this.sentenceWords = sentenceWords;
             this.largest = largest;
+            this.pricedBlocks = pricedBlocks;
+            this.firstH1 = firstH1;
         }
 
         /** How many blocks the page has. */
@@ -203,8 +235,34 @@ public final class BlockFeatures {
             v[k++] = totalChars == 0 ? 0 : totalLinks / totalChars;
             v[k++] = sentenceWords / pageWords;
             for (double share : pageShares) v[k++] = share / pageWords;
+            v[k++] = prices[i] / words;
+            int priced = 0;
+            for (int j = from; j <= to; j++) if (prices[j] > 0) priced++;
+            v[k++] = (double) priced / span;
+            for (int depth = 0; depth < 3; depth++) {
+                Section sec = m != null && m.sections().length > depth ? sections.get(m.sections()[depth]) : null;
+                v[k++] = sec == null ? 0 : (double) sec.priced / sec.blocks;
+            }
+            v[k++] = Math.log1p(pricedBlocks);
+            v[k++] = opens[i] ? 1 : 0;
+            v[k++] = under[i] ? 1 : 0;
+            v[k++] = dates[i] / words;
+            v[k++] = firstH1 >= 0 && i < firstH1 ? 1 : 0;
+            v[k++] = firstH1 >= 0 && i > firstH1 ? Math.log1p(i - firstH1) : 0;
             return v;
         }
+    }
+
+    /** A time of day or a date in digits ("02:35", "24/02/2006", "2006-02-24"): written so in every language. */
+    private static final java.util.regex.Pattern DATE_OR_TIME = java.util.regex.Pattern.compile(
+            "(?<!\\d)(?:\\d{1,2}:\\d{2}|\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4})(?!\\d)");
+
+    /** How many dates and times in digits the text holds: a post's byline and its member card are full of them. */
+    static int datesAndTimes(String text) {
+        int n = 0;
+        java.util.regex.Matcher d = DATE_OR_TIME.matcher(text);
+        while (d.find()) n++;
+        return n;
     }
 
     private static double density(Block b) {

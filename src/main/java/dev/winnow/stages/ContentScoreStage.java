@@ -24,6 +24,12 @@ public final class ContentScoreStage implements Stage {
      */
     static final int PROSE_WORDS = 15;
 
+    /**
+     * Off articles, such a sentence is cut only under this score: a shop's or forum's long lines are as often other
+     * products' blurbs, reviews and FAQs as its content, and only a confident score overrules their length.
+     */
+    static final double PROSE_CUT = 0.15;
+
     private final double threshold;
 
     /** Cuts blocks scored below {@code threshold}. */
@@ -37,16 +43,23 @@ public final class ContentScoreStage implements Stage {
     @Override
     public void judge(Draft draft, Verdict verdict) {
         if (!draft.scored()) return;
+        boolean article = PageKind.isArticle(draft);
         List<Block> judged = new ArrayList<>();
         for (Block b : draft.kept()) {
-            if (b.shape().isSentence() && b.shape().words() >= PROSE_WORDS) continue;
+            if (article && isProse(b)) continue;
             judged.add(b);
         }
         double[] scores = draft.scores(judged);    // together: cheaper than block by block
         List<Block> low = new ArrayList<>();
-        for (int i = 0; i < scores.length; i++) if (scores[i] < threshold) low.add(judged.get(i));
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] < (isProse(judged.get(i)) ? Math.min(PROSE_CUT, threshold) : threshold)) low.add(judged.get(i));
+        }
         // the scorer says which parts of a page are content, not whether it has any: that is a rejection's call
         if (low.size() == draft.kept().size()) return;
         for (Block b : low) verdict.drop(b, Reason.LOW_CONTENT_SCORE, draft.score(b.index()));
+    }
+
+    private static boolean isProse(Block b) {
+        return b.shape().isSentence() && b.shape().words() >= PROSE_WORDS;
     }
 }

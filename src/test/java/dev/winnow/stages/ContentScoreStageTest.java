@@ -125,6 +125,19 @@ class ContentScoreStageTest {
         assertKept(doc, LEDE);
     }
 
+    /** Off articles a long sentence is cut when the score is confident (under 0.15), kept when it is merely low. */
+    @Test
+    void offArticlesALongSentenceIsCutOnlyOnAConfidentScore() {
+        String page = "<html><body><h1>Trail Jacket</h1><p>" + LEDE + "</p><p>" + BODY + "</p><p>" + REPLY + "</p></body></html>";
+        Document product = html(page, "product", stub(Map.of("harbour lights", 0.05, "Thousands", 0.3)));
+        Removal r = assertRemoved(product, Reason.LOW_CONTENT_SCORE, LEDE);
+        assertEquals(0.05, r.score(), 1e-9);
+        assertKept(product, BODY);
+        assertKept(product, REPLY);
+        Document article = html(page, "article", stub(Map.of("harbour lights", 0.05, "Thousands", 0.3)));
+        assertKept(article, LEDE);
+    }
+
     @Test
     void theMainTextRegionBoundsArticlesOnly() {
         String text = new Normalizer().normalize("Weekly Events Calendar\n\nVisit the Old Town\n\n" + LEDE + "\n\n" + BODY
