@@ -438,56 +438,51 @@ public final class SparkRunner {
     /**
      * Pass 1: every document's {@link Features}, aggregated into {@link CorpusFacts} as
      * {@link dev.winnow.corpus.CorpusIndex} aggregates them, the decisions made by the same classes.
+     *
+     * <p>As the local runner spills them, each task puts its (band key, position) and (line key, position)
+     * pairs into {@link #KEY_BUCKETS} buckets by key, as flat {@code long[]} chunks: one shuffle record per
+     * chunk instead of one boxed pair per key, which cost Spark's shuffle sort and Java serialisation more
+     * than a tenth of the run. The chunks are kept (memory, else disk) and each bucket is then grouped or
+     * counted in one task, the local runner's code for one of its partitions.
      */
     private Analysis analyze(JavaPairRDD<Integer, Doc> listed, Settings settings, Options options, PrintStream log) throws IOException {
         if (!options.quiet()) log.println("winnow: pass 1 of 2: reading the corpus for repeated lines, near-duplicates and quotations");
         CorpusSettings corpus = settings.corpus();
-        JavaRDD<Features> features = listed.mapPartitions(part -> analyzeInputs(settings, part));
-        features.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        int buckets = Math.max(KEY_BUCKETS, spark.defaultParallelism());
+        org.apache.spark.HashPartitioner byBucket = new org.apache.spark.HashPartitioner(buckets);
+        JavaPairRDD<Integer, Found> found = listed.mapPartitionsToPair(part -> new Chunks(analyzeInputs(settings, part), buckets));
+        found.persist(StorageLevel.MEMORY_AND_DISK_SER());
         List<Broadcast<?>> broadcasts = new ArrayList<>();
         try {
-            long documents = features.count();
+            long documents = found.values().map(f -> (long) f.documents()).fold(0L, Long::sum);
 
-            // Near-duplicates: documents sharing a band bucket, each bucket as edges from its first document.
-            List<Tuple2<Long, Long>> edges = features
-                    .flatMapToPair(x -> {
-                        List<Tuple2<Long, Long>> keyed = new ArrayList<>(x.bands().length);
-                        for (long band : x.bands()) keyed.add(new Tuple2<>(band, x.position()));
-                        return keyed.iterator();
-                    })
-                    .groupByKey()
-                    .flatMapToPair(bucket -> bucketEdges(bucket._2()).iterator())
-                    .distinct()
-                    .collect();
+            // Near-duplicates: documents sharing a band key, each joined to the first of its bucket seen.
             Clusters clusters = new Clusters();
-            for (Tuple2<Long, Long> e : edges) clusters.union(e._1(), e._2());
+            for (long[] edges : found.filter(f -> f._1() >= 0 && f._2().bands().length > 0).mapValues(Found::bands)
+                    .partitionBy(byBucket).mapPartitions(bucket -> List.of(bandEdges(bucket)).iterator()).collect()) {
+                for (int i = 0; i < edges.length; i += 2) clusters.union(edges[i], edges[i + 1]);
+            }
             Set<Long> roots = clusters.roots();
             Map<Long, String> rootIds = new HashMap<>();
             if (!roots.isEmpty()) {
                 Broadcast<HashSet<Long>> wanted = spark.broadcast(new HashSet<>(roots));
                 broadcasts.add(wanted);
-                rootIds.putAll(features.filter(x -> wanted.value().contains(x.position()))
-                        .mapToPair(x -> new Tuple2<>(x.position(), x.id())).collectAsMap());
+                rootIds.putAll(found.values().filter(f -> f.ids() != null).flatMapToPair(f -> {
+                    List<Tuple2<Long, String>> ids = new ArrayList<>();
+                    for (int i = 0; i < f.positions().length; i++) {
+                        if (wanted.value().contains(f.positions()[i])) ids.add(new Tuple2<>(f.positions()[i], f.ids()[i]));
+                    }
+                    return ids.iterator();
+                }).collectAsMap());
             }
             Map<Long, Cluster> clustered = clusters.build(rootIds::get);
 
             // Repeated lines: each line key counted once per cluster root holding it.
             Broadcast<HashMap<Long, Cluster>> clusterMap = spark.broadcast(new HashMap<>(clustered));
             broadcasts.add(clusterMap);
-            List<Long> repeated = features
-                    .flatMapToPair(x -> {
-                        long root = CorpusFacts.root(clusterMap.value(), x.position());
-                        List<Tuple2<Long, Long>> keyed = new ArrayList<>(x.lines().length);
-                        for (long key : x.lines()) keyed.add(new Tuple2<>(key, root));
-                        return keyed.iterator();
-                    })
-                    .distinct()
-                    .mapToPair(keyRoot -> new Tuple2<>(keyRoot._1(), 1L))
-                    .reduceByKey(Long::sum)
-                    .filter(counted -> corpus.isRepeated(counted._2()))
-                    .keys()
-                    .collect();
-            long[] repeatedLines = repeated.stream().mapToLong(Long::longValue).toArray();
+            long[] repeatedLines = found.filter(f -> f._1() >= 0 && f._2().lines().length > 0).mapValues(Found::lines)
+                    .partitionBy(byBucket).mapPartitions(bucket -> List.of(repeatedLines(bucket, clusterMap.value(), corpus)).iterator())
+                    .collect().stream().flatMapToLong(Arrays::stream).toArray();
             Arrays.sort(repeatedLines);
 
             // Quotations: one table on the driver, fed a partition at a time (it spills what grows with the
@@ -498,9 +493,8 @@ public final class SparkRunner {
             int quotations = 0;
             try (QuoteTable table = new QuoteTable(spill);
                  java.io.BufferedWriter lines = Files.newBufferedWriter(quotes, StandardCharsets.UTF_8)) {
-                Iterator<Features> quoted = features.filter(x -> !x.quotes().isEmpty())
-                        .map(x -> new Features(x.position(), x.id(), new long[0], new long[0], new ArrayList<>(x.quotes())))
-                        .toLocalIterator();
+                Iterator<Features> quoted = found.values().filter(f -> f.quoted() != null && !f.quoted().isEmpty())
+                        .flatMap(f -> f.quoted().iterator()).toLocalIterator();
                 while (quoted.hasNext()) {
                     Features q = quoted.next();
                     table.add(q.position(), q.id(), q.quotes());
@@ -519,22 +513,141 @@ public final class SparkRunner {
             }
             return new Analysis(facts, quotes);
         } finally {
-            features.unpersist(false);
+            found.unpersist(false);
             for (Broadcast<?> b : broadcasts) b.destroy();
         }
     }
 
-    /** The documents of one band bucket as edges from its smallest position to each other one; none for a lone document. */
-    static List<Tuple2<Long, Long>> bucketEdges(Iterable<Long> positions) {
-        List<Long> all = new ArrayList<>();
-        positions.forEach(all::add);
-        List<Tuple2<Long, Long>> edges = new ArrayList<>();
-        if (all.size() < 2) return edges;
-        long first = Collections.min(all);
-        for (long p : all) {
-            if (p != first) edges.add(new Tuple2<>(first, p));
+    /** Buckets of pass 1's keys, at least: the local runner's count ({@code CorpusIndex}), so one bucket costs what one of its partitions does. */
+    static final int KEY_BUCKETS = 64;
+
+    /** Pairs a task holds before it hands them on as chunks: 8 MB of keys, so a task's memory does not grow with its partition. */
+    private static final int CHUNK_LONGS = 1 << 20;
+
+    /** A key's bucket, as the local runner partitions its spill files. */
+    static int bucket(long key, int buckets) {
+        return (int) ((key >>> 40) % buckets);
+    }
+
+    /**
+     * A piece of one task's pass 1, keyed by bucket: for a bucket, its (band key, position) and (line key,
+     * position) pairs, flat; under key -1, documents' positions and ids, and the quotations of those that
+     * have some (as {@link Features} without keys).
+     */
+    private record Found(long[] bands, long[] lines, long[] positions, String[] ids, ArrayList<Features> quoted)
+            implements Serializable {
+        int documents() {
+            return positions == null ? 0 : positions.length;
         }
-        return edges;
+    }
+
+    /** A growing {@code long[]}. */
+    private static final class Longs {
+        long[] values = new long[64];
+        int size;
+
+        void add(long a, long b) {
+            if (size + 2 > values.length) values = Arrays.copyOf(values, values.length * 2);
+            values[size++] = a;
+            values[size++] = b;
+        }
+
+        long[] take() {
+            long[] taken = Arrays.copyOf(values, size);
+            size = 0;
+            return taken;
+        }
+    }
+
+    /** A task's features as {@link Found} chunks, handed on whenever {@link #CHUNK_LONGS} pairs are held, and at the end. */
+    private static final class Chunks implements Iterator<Tuple2<Integer, Found>> {
+        private final Iterator<Features> features;
+        private final Longs[] bands, lines;
+        private final List<Long> positions = new ArrayList<>();
+        private final List<String> ids = new ArrayList<>();
+        private ArrayList<Features> quoted = new ArrayList<>();
+        private final java.util.ArrayDeque<Tuple2<Integer, Found>> ready = new java.util.ArrayDeque<>();
+        private long held;
+
+        Chunks(Iterator<Features> features, int buckets) {
+            this.features = features;
+            bands = new Longs[buckets];
+            lines = new Longs[buckets];
+            for (int b = 0; b < buckets; b++) {
+                bands[b] = new Longs();
+                lines[b] = new Longs();
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (ready.isEmpty() && features.hasNext()) {
+                Features f = features.next();
+                if (f == null) continue;
+                for (long key : f.bands()) bands[bucket(key, bands.length)].add(key, f.position());
+                for (long key : f.lines()) lines[bucket(key, lines.length)].add(key, f.position());
+                positions.add(f.position());
+                ids.add(f.id());
+                if (!f.quotes().isEmpty()) quoted.add(new Features(f.position(), f.id(), new long[0], new long[0], new ArrayList<>(f.quotes())));
+                held += 2L * (f.bands().length + f.lines().length) + 1;
+                if (held >= CHUNK_LONGS) flush();
+            }
+            if (ready.isEmpty() && held > 0) flush();
+            return !ready.isEmpty();
+        }
+
+        @Override
+        public Tuple2<Integer, Found> next() {
+            if (!hasNext()) throw new java.util.NoSuchElementException();
+            return ready.poll();
+        }
+
+        private void flush() {
+            for (int b = 0; b < bands.length; b++) {
+                if (bands[b].size + lines[b].size > 0) ready.add(new Tuple2<>(b, new Found(bands[b].take(), lines[b].take(), null, null, null)));
+            }
+            ready.add(new Tuple2<>(-1, new Found(null, null, positions.stream().mapToLong(Long::longValue).toArray(),
+                    ids.toArray(String[]::new), quoted)));
+            positions.clear();
+            ids.clear();
+            quoted = new ArrayList<>();
+            held = 0;
+        }
+    }
+
+    /**
+     * One bucket's band pairs as union edges, flat: each document joined to the first document seen with
+     * the same band key, as {@code CorpusIndex} does; {@link Clusters} roots a group at its smallest position
+     * whatever the order, so the clusters are the local runner's.
+     */
+    static long[] bandEdges(Iterator<Tuple2<Integer, long[]>> chunks) {
+        Map<Long, Long> firstInBucket = new HashMap<>();
+        Longs edges = new Longs();
+        while (chunks.hasNext()) {
+            long[] pairs = chunks.next()._2();
+            for (int i = 0; i < pairs.length; i += 2) {
+                Long first = firstInBucket.putIfAbsent(pairs[i], pairs[i + 1]);
+                if (first != null) edges.add(first, pairs[i + 1]);
+            }
+        }
+        return edges.take();
+    }
+
+    /**
+     * One bucket's line keys found in enough documents of their site, each near-duplicate cluster counting
+     * once: {@code CorpusIndex}'s count for one of its partitions, the same (key, root) dedupe by hash.
+     */
+    static long[] repeatedLines(Iterator<Tuple2<Integer, long[]>> chunks, Map<Long, Cluster> clusters, CorpusSettings settings) {
+        Map<Long, Integer> documents = new HashMap<>();
+        Set<Long> counted = new HashSet<>();
+        while (chunks.hasNext()) {
+            long[] pairs = chunks.next()._2();
+            for (int i = 0; i < pairs.length; i += 2) {
+                long key = pairs[i], root = CorpusFacts.root(clusters, pairs[i + 1]);
+                if (counted.add(dev.winnow.corpus.Hash64.pair(key, root))) documents.merge(key, 1, Integer::sum);
+            }
+        }
+        return documents.entrySet().stream().filter(e -> settings.isRepeated(e.getValue())).mapToLong(Map.Entry::getKey).toArray();
     }
 
     /** Enough partitions to use every core, and enough that none holds more than {@link #MAX_DOCS_PER_PARTITION}. */

@@ -179,9 +179,11 @@ class SparkLocalEquivalenceTest {
     }
 
     @Test
-    void aBucketLinksItsFirstDocumentToEachOther() {
-        assertEquals(List.of(), SparkRunner.bucketEdges(List.of(7L)));
-        assertEquals(List.of(new Tuple2<>(2L, 9L), new Tuple2<>(2L, 5L)), SparkRunner.bucketEdges(List.of(9L, 2L, 5L)));
+    void aBandKeyLinksTheFirstDocumentSeenToEachOther() {
+        // (band key, position) pairs of one bucket, in two chunks: key 1 alone, key 3 in three documents
+        List<Tuple2<Integer, long[]>> chunks = List.of(new Tuple2<>(0, new long[]{1, 7, 3, 9}), new Tuple2<>(0, new long[]{3, 2, 3, 5}));
+        assertArrayEquals(new long[]{9, 2, 9, 5}, SparkRunner.bandEdges(chunks.iterator()));
+        assertArrayEquals(new long[0], SparkRunner.bandEdges(List.of(new Tuple2<>(0, new long[]{1, 7})).iterator()));
     }
 
     private record Runs(LocalRunner.Summary local, Path localDir, SparkRunner.Summary spark, Path sparkDir) {}
