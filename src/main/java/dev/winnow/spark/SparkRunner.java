@@ -225,16 +225,19 @@ public final class SparkRunner {
                         done, true);
             }
         }
-        List<Tuple2<Integer, Doc>> docs = new ArrayList<>(listedDocs.size());
-        for (int i = 0; i < listedDocs.size(); i++) docs.add(new Tuple2<>(i, listedDocs.get(i)));
+        List<Tuple2<Integer, Doc>> docs = slices(listedDocs, spark.defaultParallelism());
         int partitions = options.partitions() > 0 ? options.partitions() : partitions(docs.size(), spark.defaultParallelism());
+        // Slices of a split file are each a task of their own, so the scheduler hands them to whichever core is free.
+        if (options.partitions() == 0 && docs.size() > listedDocs.size()) {
+            partitions = Math.max(partitions, Math.min(docs.size(), SLICES_PER_CORE * spark.defaultParallelism()));
+        }
         CorpusSettings corpus = options.corpus();
         // Workers abandoned to documents that ignored their time budget, in both passes, as the local runner counts them.
         LongAccumulator lostThreads = spark.sc().longAccumulator("winnow.lost_threads");
         Settings settings = new Settings(options.limits(), options.source(), options.fields(), corpus, chain,
                 new Storage.Conf(hadoop), lostThreads);
         if (!options.quiet()) {
-            log.printf("winnow: spark: %d inputs in %d partitions on %s%n", docs.size() + unreadable.size(), partitions, spark.master());
+            log.printf("winnow: spark: %d inputs in %d partitions on %s%n", listedDocs.size() + unreadable.size(), partitions, spark.master());
         }
         JavaPairRDD<Integer, Doc> listed = spark.parallelizePairs(docs, partitions);
 
@@ -650,6 +653,72 @@ public final class SparkRunner {
         return documents.entrySet().stream().filter(e -> settings.isRepeated(e.getValue())).mapToLong(Map.Entry::getKey).toArray();
     }
 
+    /** Tasks per core a corpus of few, big files is cut into, so that cores finish together. */
+    static final int SLICES_PER_CORE = 8;
+
+    /** Bytes of a JSON Lines file read to learn its mean line length. */
+    private static final int HEAD_BYTES = 1 << 20;
+
+    /** The smallest slice, in bytes: a file no larger is read whole. Not final so a test can cut small files. */
+    static long minSliceBytes = HEAD_BYTES;
+
+    /**
+     * The inputs in order, keyed by their index in the listing, a big JSON Lines file cut into slices of
+     * consecutive entries. A file is otherwise read by one task, and a corpus of a few big files left cores
+     * idle: four 64, 64, 64 and 8 MB files on two cores are 128 MB for one, 72 for the other. A plain,
+     * local JSON Lines file larger than the corpus's size over {@link #SLICES_PER_CORE} per core becomes as
+     * many slices as that size goes into it, their entry ranges estimated from its size and the mean
+     * length of the lines of its first MB; the last slice runs to the end of the file, so a wrong estimate
+     * costs balance, never an entry. Compressed files, web archives and remote files are not cut (their
+     * entries cannot be counted from their size, or each slice would copy the whole file).
+     */
+    static List<Tuple2<Integer, Doc>> slices(List<Doc> docs, int cores) {
+        long[] sizes = new long[docs.size()];
+        long total = 0;
+        for (int i = 0; i < docs.size(); i++) {
+            Doc d = docs.get(i);
+            if (d.uri() == null && Containers.kindOf(d.name(), null) == Containers.Kind.JSONL
+                    && dev.winnow.archive.Compression.innerName(d.name()).equals(d.name())) {
+                try {
+                    sizes[i] = Files.size(Path.of(d.path()));
+                } catch (IOException e) {
+                    sizes[i] = 0;       // read whole, where its error is reported
+                }
+            }
+            total += sizes[i];
+        }
+        long slice = Math.max(minSliceBytes, total / ((long) SLICES_PER_CORE * Math.max(1, cores)));
+        List<Tuple2<Integer, Doc>> out = new ArrayList<>(docs.size());
+        for (int i = 0; i < docs.size(); i++) {
+            Doc d = docs.get(i);
+            int pieces = (int) Math.min(1024, (sizes[i] + slice - 1) / slice);
+            long lines = pieces > 1 ? estimatedLines(Path.of(d.path()), sizes[i]) : 0;
+            if (pieces < 2 || lines < 2L * pieces) {
+                out.add(new Tuple2<>(i, d));
+                continue;
+            }
+            long per = lines / pieces;
+            for (int k = 0; k < pieces; k++) {
+                int from = (int) Math.min(Integer.MAX_VALUE - 1, k * per);
+                int to = k == pieces - 1 ? Integer.MAX_VALUE : (int) Math.min(Integer.MAX_VALUE - 1, (k + 1) * per);
+                out.add(new Tuple2<>(i, d.slice(from, to)));
+            }
+        }
+        return out;
+    }
+
+    /** A JSON Lines file's line count, estimated from its size and its first MB; 0 when it cannot be read. */
+    private static long estimatedLines(Path file, long size) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(HEAD_BYTES);
+            int newlines = 0;
+            for (byte b : head) if (b == '\n') newlines++;
+            return newlines == 0 ? 0 : size * newlines / head.length;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Enough partitions to use every core, and enough that none holds more than {@link #MAX_DOCS_PER_PARTITION}. */
     static int partitions(int docs, int defaultParallelism) {
         int bySize = (int) ((docs + (long) MAX_DOCS_PER_PARTITION - 1) / MAX_DOCS_PER_PARTITION);
@@ -851,8 +920,20 @@ public final class SparkRunner {
             return new Limits(maxBytes, maxChars, timeout);
         }
 
+        /**
+         * The processor of this run's chain, built once per executor JVM rather than once per task: building the
+         * chain (models, language profiles) took a few tenths of a second of CPU, paid again by every task of
+         * both passes. One processor serves concurrent tasks, as the local runner's serves its threads.
+         */
         DocumentProcessor processor() {
-            return new DocumentProcessor(chain.text(), PROFILE, limits());
+            ProcessorKey key = new ProcessorKey(java.nio.ByteBuffer.wrap(serialized(chain)), maxBytes, maxChars, timeout);
+            synchronized (Settings.class) {
+                if (cached == null || !cached.getKey().equals(key)) {
+                    // only the last run's: a test JVM runs many chains, each holding parsers and models
+                    cached = Map.entry(key, new DocumentProcessor(chain.text(), PROFILE, limits()));
+                }
+                return cached.getValue();
+            }
         }
 
         /** As the local runner reads containers: a pipe waits for its writer as long as a document may take. */
@@ -864,6 +945,22 @@ public final class SparkRunner {
         DocumentTasks tasks() {
             return new DocumentTasks(1, timeout, warning -> System.err.println("winnow: warning: " + warning));
         }
+    }
+
+    /** What decides a processor: the chain, as its serialised form (which holds what a test's chain captures), and the limits. */
+    private record ProcessorKey(java.nio.ByteBuffer chain, long maxBytes, long maxChars, Duration timeout) {}
+
+    /** The processor {@link Settings#processor} built last in this JVM, and for what. */
+    private static Map.Entry<ProcessorKey, DocumentProcessor> cached;
+
+    private static byte[] serialized(Serializable o) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(o);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     /**
@@ -879,7 +976,22 @@ public final class SparkRunner {
      * One input as an executor opens it: a local file at {@code path} (absolute), or a file of a Hadoop file
      * system at {@code uri}, which the executor copies to its local disk first ({@link Storage#fetch}).
      */
-    private record Doc(String id, String name, String path, String uri) implements Serializable {
+    private record Doc(String id, String name, String path, String uri, int from, int to) implements Serializable {
+        /** The whole input. */
+        Doc(String id, String name, String path, String uri) {
+            this(id, name, path, uri, 0, Integer.MAX_VALUE);
+        }
+
+        /** Only the documents of entries {@code from} (inclusive) to {@code to} (exclusive) of this container. */
+        Doc slice(int from, int to) {
+            return new Doc(id, name, path, uri, from, to);
+        }
+
+        /** Whether this is the last (or only) slice of its input, which reads it to its end. */
+        boolean last() {
+            return to == Integer.MAX_VALUE;
+        }
+
         /**
          * The documents of this input, the {@code index}-th of the listing. A remote file that is gone or
          * may not be read is one {@code unreadable} rejection; any other failure to copy it (the network)
@@ -887,7 +999,9 @@ public final class SparkRunner {
          */
         Iterator<Units.Unit> units(int index, Settings settings, Map<String, Long> skipped, List<Storage.Fetched> fetched)
                 throws IOException {
-            if (uri == null) return Units.of(new Input(id, name, Path.of(path), null), index, settings.reading(), skipped);
+            // The records a container passed over are counted by the slice that reads it to its end, once.
+            if (!last()) skipped = new TreeMap<>();
+            if (uri == null) return within(Units.of(new Input(id, name, Path.of(path), null), index, settings.reading(), skipped));
             Storage.Fetched copy;
             try {
                 copy = Storage.fetch(uri, settings.hadoop());
@@ -897,7 +1011,52 @@ public final class SparkRunner {
             }
             fetched.add(copy);
             Input local = new Input(id, name, copy.file(), null, null, null, 0, uri);
-            return Units.of(local, index, settings.reading(), skipped);
+            return within(Units.of(local, index, settings.reading(), skipped));
+        }
+
+        /**
+         * The units of this slice: those before {@code from} are read and passed over (reading a JSON line costs
+         * a small fraction of cleaning it), and the container is closed once {@code to} is reached.
+         */
+        private Iterator<Units.Unit> within(Iterator<Units.Unit> all) {
+            if (from == 0 && last()) return all;
+            return new Iterator<>() {
+                private Units.Unit ahead;
+                private boolean done;
+
+                @Override
+                public boolean hasNext() {
+                    while (ahead == null && !done) {
+                        if (!all.hasNext()) {
+                            done = true;
+                            break;
+                        }
+                        Units.Unit u = all.next();
+                        long entry = u.input().position() & 0xFFFF_FFFFL;
+                        if (entry >= to) {
+                            done = true;
+                            if (all instanceof java.io.Closeable c) {
+                                try {
+                                    c.close();
+                                } catch (IOException e) {
+                                    // nothing more is read from it
+                                }
+                            }
+                        } else if (entry >= from) {
+                            ahead = u;
+                        }
+                    }
+                    return ahead != null;
+                }
+
+                @Override
+                public Units.Unit next() {
+                    if (!hasNext()) throw new java.util.NoSuchElementException();
+                    Units.Unit u = ahead;
+                    ahead = null;
+                    return u;
+                }
+            };
         }
     }
 

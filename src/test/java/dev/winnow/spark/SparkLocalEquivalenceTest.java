@@ -225,6 +225,32 @@ class SparkLocalEquivalenceTest {
     }
 
     @Test
+    void aJsonLinesFileCutIntoSlicesGivesTheLocalRunnersBytes(@TempDir Path tmp) throws IOException {
+        List<String> args = multiSiteCorpus(tmp);
+        // One more JSON Lines file with a broken line and blank lines between its documents: a rejection
+        // and lines without an entry, wherever the slices' boundaries fall.
+        Path jsonl = Path.of(args.get(0)).resolve("jsonl");
+        List<String> lines;
+        try (Stream<Path> files = Files.list(jsonl)) {
+            lines = Files.readAllLines(files.filter(f -> f.toString().endsWith(".jsonl")).sorted().findFirst().orElseThrow(),
+                    StandardCharsets.UTF_8);
+        }
+        List<String> mixed = new java.util.ArrayList<>(lines.subList(0, lines.size() / 2));
+        mixed.addAll(List.of("{\"text\": broken", "", ""));
+        mixed.addAll(lines.subList(lines.size() / 2, lines.size()));
+        Files.write(jsonl.resolve("mixed.jsonl"), mixed, StandardCharsets.UTF_8);
+        long before = SparkRunner.minSliceBytes;
+        SparkRunner.minSliceBytes = 1;
+        try {
+            Runs runs = bothEngines(tmp, args, CorpusSettings.DEFAULTS, 0);
+            assertTrue(runs.spark().report().path("partitions").asInt() > 2, "the files were cut: " + runs.spark().report());
+            assertTrue(runs.local().report().path("rejections").size() > 0, "the broken line was rejected");
+        } finally {
+            SparkRunner.minSliceBytes = before;
+        }
+    }
+
+    @Test
     void moreOrFewerPartitionsChangeNoByte(@TempDir Path tmp) throws IOException {
         List<String> args = corpus(tmp);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
