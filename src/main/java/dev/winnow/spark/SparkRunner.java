@@ -158,7 +158,7 @@ public final class SparkRunner {
     /**
      * Most inputs in one automatically sized partition, so that plain files spread over every core; a
      * container's entries all land in its input's partition, so a corpus of a few big archives has few
-     * partitions (a file is read by one task).
+     * partitions (a file is read by one task), unless it is a plain local JSON Lines file, cut by {@link #slices}.
      */
     static final int MAX_DOCS_PER_PARTITION = 500;
 
