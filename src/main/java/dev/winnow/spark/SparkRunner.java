@@ -445,19 +445,22 @@ public final class SparkRunner {
      * <p>As the local runner spills them, each task puts its (band key, position) and (line key, position)
      * pairs into {@link #KEY_BUCKETS} buckets by key, as flat {@code long[]} chunks: one shuffle record per
      * chunk instead of one boxed pair per key, which cost Spark's shuffle sort and Java serialisation more
-     * than a tenth of the run. The chunks are kept (memory, else disk) and each bucket is then grouped or
-     * counted in one task, the local runner's code for one of its partitions.
+     * than a tenth of the run. The chunks are kept (memory, else disk) and the buckets are then grouped or
+     * counted by one task per {@link #DOCS_PER_REDUCER} documents (at least one per core), with the local
+     * runner's code for one of its partitions: a task's memory does not grow with the corpus, and a small
+     * corpus is not 2 x 256 tasks of nothing.
      */
     private Analysis analyze(JavaPairRDD<Integer, Doc> listed, Settings settings, Options options, PrintStream log) throws IOException {
         if (!options.quiet()) log.println("winnow: pass 1 of 2: reading the corpus for repeated lines, near-duplicates and quotations");
         CorpusSettings corpus = settings.corpus();
-        int buckets = Math.max(KEY_BUCKETS, spark.defaultParallelism());
-        org.apache.spark.HashPartitioner byBucket = new org.apache.spark.HashPartitioner(buckets);
-        JavaPairRDD<Integer, Found> found = listed.mapPartitionsToPair(part -> new Chunks(analyzeInputs(settings, part), buckets));
+        JavaPairRDD<Integer, Found> found = listed.mapPartitionsToPair(part -> new Chunks(analyzeInputs(settings, part), KEY_BUCKETS));
         found.persist(StorageLevel.MEMORY_AND_DISK_SER());
         List<Broadcast<?>> broadcasts = new ArrayList<>();
         try {
             long documents = found.values().map(f -> (long) f.documents()).fold(0L, Long::sum);
+            // Bucket b goes to reducer b mod n (an Integer's hash is itself).
+            org.apache.spark.HashPartitioner byBucket = new org.apache.spark.HashPartitioner(
+                    reducers(documents, spark.defaultParallelism()));
 
             // Near-duplicates: documents sharing a band key, each joined to the first of its bucket seen.
             Clusters clusters = new Clusters();
@@ -521,8 +524,16 @@ public final class SparkRunner {
         }
     }
 
-    /** Buckets of pass 1's keys, at least: the local runner's count ({@code CorpusIndex}), so one bucket costs what one of its partitions does. */
-    static final int KEY_BUCKETS = 64;
+    /** Buckets of pass 1's keys: the most tasks that group or count them. */
+    static final int KEY_BUCKETS = 256;
+
+    /** Documents whose keys one task groups or counts: 3,000 documents' line keys take a few MB of its heap. */
+    static final long DOCS_PER_REDUCER = 3_000;
+
+    /** Tasks that group or count pass 1's keys: one per {@link #DOCS_PER_REDUCER} documents, at least one per core. */
+    static int reducers(long documents, int cores) {
+        return (int) Math.max(1, Math.min(KEY_BUCKETS, Math.max(cores, documents / DOCS_PER_REDUCER)));
+    }
 
     /** Pairs a task holds before it hands them on as chunks: 8 MB of keys, so a task's memory does not grow with its partition. */
     private static final int CHUNK_LONGS = 1 << 20;
