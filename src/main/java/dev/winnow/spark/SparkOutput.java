@@ -93,8 +93,38 @@ final class SparkOutput implements Closeable {
     }
 
     private static Writer writer(FileSystem fs, Path file, OutputCodec codec) throws IOException {
-        return new java.io.BufferedWriter(new java.io.OutputStreamWriter(codec.wrap(Storage.create(fs, file)),
-                StandardCharsets.UTF_8), 1 << 16);
+        return new Sink(codec.wrap(Storage.create(fs, file)));
+    }
+
+    /**
+     * An output file taking lines as text ({@link #reject}) and part files as bytes ({@link #append}), in
+     * the order they come. Part files are copied as bytes: decoding and re-encoding hundreds of MB of UTF-8
+     * on the driver, while every executor waits, was most of the join's time.
+     */
+    private static final class Sink extends java.io.FilterWriter {
+        private final OutputStream bytes;
+
+        Sink(OutputStream bytes) {
+            // The writer's flush, before each byte copy, must not reach the codec: a compressor flushed ends
+            // its block early, and the compressed bytes would differ from the local runner's.
+            super(new java.io.BufferedWriter(new java.io.OutputStreamWriter(new java.io.FilterOutputStream(bytes) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void flush() {
+                }
+            }, StandardCharsets.UTF_8), 1 << 16));
+            this.bytes = bytes;
+        }
+
+        /** Copies {@code in} after the lines written so far. */
+        void append(InputStream in) throws IOException {
+            flush();
+            in.transferTo(bytes);
+        }
     }
 
     private static void mkdirs(FileSystem fs, Path dir) throws IOException {
@@ -110,8 +140,8 @@ final class SparkOutput implements Closeable {
     void append(String articlesPart, String rejectedPart) throws IOException {
         for (String[] pair : new String[][]{{articlesPart, "a"}, {rejectedPart, "r"}}) {
             Path part = new Path(pair[0]);
-            try (java.io.Reader in = new java.io.InputStreamReader(fs.open(part), StandardCharsets.UTF_8)) {
-                in.transferTo(pair[1].equals("a") ? articles : rejected);
+            try (InputStream in = fs.open(part, 1 << 16)) {
+                ((Sink) (pair[1].equals("a") ? articles : rejected)).append(in);
             }
             fs.delete(part, false);
         }

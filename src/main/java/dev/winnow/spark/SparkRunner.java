@@ -158,7 +158,7 @@ public final class SparkRunner {
     /**
      * Most inputs in one automatically sized partition, so that plain files spread over every core; a
      * container's entries all land in its input's partition, so a corpus of a few big archives has few
-     * partitions (a file is read by one task).
+     * partitions (a file is read by one task), unless it is a plain local JSON Lines file, cut by {@link #slices}.
      */
     static final int MAX_DOCS_PER_PARTITION = 500;
 
@@ -225,16 +225,19 @@ public final class SparkRunner {
                         done, true);
             }
         }
-        List<Tuple2<Integer, Doc>> docs = new ArrayList<>(listedDocs.size());
-        for (int i = 0; i < listedDocs.size(); i++) docs.add(new Tuple2<>(i, listedDocs.get(i)));
+        List<Tuple2<Integer, Doc>> docs = slices(listedDocs, spark.defaultParallelism());
         int partitions = options.partitions() > 0 ? options.partitions() : partitions(docs.size(), spark.defaultParallelism());
+        // Slices of a split file are each a task of their own, so the scheduler hands them to whichever core is free.
+        if (options.partitions() == 0 && docs.size() > listedDocs.size()) {
+            partitions = Math.max(partitions, Math.min(docs.size(), SLICES_PER_CORE * spark.defaultParallelism()));
+        }
         CorpusSettings corpus = options.corpus();
         // Workers abandoned to documents that ignored their time budget, in both passes, as the local runner counts them.
         LongAccumulator lostThreads = spark.sc().longAccumulator("winnow.lost_threads");
         Settings settings = new Settings(options.limits(), options.source(), options.fields(), corpus, chain,
                 new Storage.Conf(hadoop), lostThreads);
         if (!options.quiet()) {
-            log.printf("winnow: spark: %d inputs in %d partitions on %s%n", docs.size() + unreadable.size(), partitions, spark.master());
+            log.printf("winnow: spark: %d inputs in %d partitions on %s%n", listedDocs.size() + unreadable.size(), partitions, spark.master());
         }
         JavaPairRDD<Integer, Doc> listed = spark.parallelizePairs(docs, partitions);
 
@@ -438,56 +441,54 @@ public final class SparkRunner {
     /**
      * Pass 1: every document's {@link Features}, aggregated into {@link CorpusFacts} as
      * {@link dev.winnow.corpus.CorpusIndex} aggregates them, the decisions made by the same classes.
+     *
+     * <p>As the local runner spills them, each task puts its (band key, position) and (line key, position)
+     * pairs into {@link #KEY_BUCKETS} buckets by key, as flat {@code long[]} chunks: one shuffle record per
+     * chunk instead of one boxed pair per key, which cost Spark's shuffle sort and Java serialisation more
+     * than a tenth of the run. The chunks are kept (memory, else disk) and the buckets are then grouped or
+     * counted by one task per {@link #DOCS_PER_REDUCER} documents (at least one per core), with the local
+     * runner's code for one of its partitions: a task's memory does not grow with the corpus, and a small
+     * corpus is not 2 x 256 tasks of nothing.
      */
     private Analysis analyze(JavaPairRDD<Integer, Doc> listed, Settings settings, Options options, PrintStream log) throws IOException {
         if (!options.quiet()) log.println("winnow: pass 1 of 2: reading the corpus for repeated lines, near-duplicates and quotations");
         CorpusSettings corpus = settings.corpus();
-        JavaRDD<Features> features = listed.mapPartitions(part -> analyzeInputs(settings, part));
-        features.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        JavaPairRDD<Integer, Found> found = listed.mapPartitionsToPair(part -> new Chunks(analyzeInputs(settings, part), KEY_BUCKETS));
+        found.persist(StorageLevel.MEMORY_AND_DISK_SER());
         List<Broadcast<?>> broadcasts = new ArrayList<>();
         try {
-            long documents = features.count();
+            long documents = found.values().map(f -> (long) f.documents()).fold(0L, Long::sum);
+            // Bucket b goes to reducer b mod n (an Integer's hash is itself).
+            org.apache.spark.HashPartitioner byBucket = new org.apache.spark.HashPartitioner(
+                    reducers(documents, spark.defaultParallelism()));
 
-            // Near-duplicates: documents sharing a band bucket, each bucket as edges from its first document.
-            List<Tuple2<Long, Long>> edges = features
-                    .flatMapToPair(x -> {
-                        List<Tuple2<Long, Long>> keyed = new ArrayList<>(x.bands().length);
-                        for (long band : x.bands()) keyed.add(new Tuple2<>(band, x.position()));
-                        return keyed.iterator();
-                    })
-                    .groupByKey()
-                    .flatMapToPair(bucket -> bucketEdges(bucket._2()).iterator())
-                    .distinct()
-                    .collect();
+            // Near-duplicates: documents sharing a band key, each joined to the first of its bucket seen.
             Clusters clusters = new Clusters();
-            for (Tuple2<Long, Long> e : edges) clusters.union(e._1(), e._2());
+            for (long[] edges : found.filter(f -> f._1() >= 0 && f._2().bands().length > 0).mapValues(Found::bands)
+                    .partitionBy(byBucket).mapPartitions(bucket -> List.of(bandEdges(bucket)).iterator()).collect()) {
+                for (int i = 0; i < edges.length; i += 2) clusters.union(edges[i], edges[i + 1]);
+            }
             Set<Long> roots = clusters.roots();
             Map<Long, String> rootIds = new HashMap<>();
             if (!roots.isEmpty()) {
                 Broadcast<HashSet<Long>> wanted = spark.broadcast(new HashSet<>(roots));
                 broadcasts.add(wanted);
-                rootIds.putAll(features.filter(x -> wanted.value().contains(x.position()))
-                        .mapToPair(x -> new Tuple2<>(x.position(), x.id())).collectAsMap());
+                rootIds.putAll(found.values().filter(f -> f.ids() != null).flatMapToPair(f -> {
+                    List<Tuple2<Long, String>> ids = new ArrayList<>();
+                    for (int i = 0; i < f.positions().length; i++) {
+                        if (wanted.value().contains(f.positions()[i])) ids.add(new Tuple2<>(f.positions()[i], f.ids()[i]));
+                    }
+                    return ids.iterator();
+                }).collectAsMap());
             }
             Map<Long, Cluster> clustered = clusters.build(rootIds::get);
 
             // Repeated lines: each line key counted once per cluster root holding it.
             Broadcast<HashMap<Long, Cluster>> clusterMap = spark.broadcast(new HashMap<>(clustered));
             broadcasts.add(clusterMap);
-            List<Long> repeated = features
-                    .flatMapToPair(x -> {
-                        long root = CorpusFacts.root(clusterMap.value(), x.position());
-                        List<Tuple2<Long, Long>> keyed = new ArrayList<>(x.lines().length);
-                        for (long key : x.lines()) keyed.add(new Tuple2<>(key, root));
-                        return keyed.iterator();
-                    })
-                    .distinct()
-                    .mapToPair(keyRoot -> new Tuple2<>(keyRoot._1(), 1L))
-                    .reduceByKey(Long::sum)
-                    .filter(counted -> corpus.isRepeated(counted._2()))
-                    .keys()
-                    .collect();
-            long[] repeatedLines = repeated.stream().mapToLong(Long::longValue).toArray();
+            long[] repeatedLines = found.filter(f -> f._1() >= 0 && f._2().lines().length > 0).mapValues(Found::lines)
+                    .partitionBy(byBucket).mapPartitions(bucket -> List.of(repeatedLines(bucket, clusterMap.value(), corpus)).iterator())
+                    .collect().stream().flatMapToLong(Arrays::stream).toArray();
             Arrays.sort(repeatedLines);
 
             // Quotations: one table on the driver, fed a partition at a time (it spills what grows with the
@@ -498,9 +499,8 @@ public final class SparkRunner {
             int quotations = 0;
             try (QuoteTable table = new QuoteTable(spill);
                  java.io.BufferedWriter lines = Files.newBufferedWriter(quotes, StandardCharsets.UTF_8)) {
-                Iterator<Features> quoted = features.filter(x -> !x.quotes().isEmpty())
-                        .map(x -> new Features(x.position(), x.id(), new long[0], new long[0], new ArrayList<>(x.quotes())))
-                        .toLocalIterator();
+                Iterator<Features> quoted = found.values().filter(f -> f.quoted() != null && !f.quoted().isEmpty())
+                        .flatMap(f -> f.quoted().iterator()).toLocalIterator();
                 while (quoted.hasNext()) {
                     Features q = quoted.next();
                     table.add(q.position(), q.id(), q.quotes());
@@ -519,22 +519,215 @@ public final class SparkRunner {
             }
             return new Analysis(facts, quotes);
         } finally {
-            features.unpersist(false);
+            found.unpersist(false);
             for (Broadcast<?> b : broadcasts) b.destroy();
         }
     }
 
-    /** The documents of one band bucket as edges from its smallest position to each other one; none for a lone document. */
-    static List<Tuple2<Long, Long>> bucketEdges(Iterable<Long> positions) {
-        List<Long> all = new ArrayList<>();
-        positions.forEach(all::add);
-        List<Tuple2<Long, Long>> edges = new ArrayList<>();
-        if (all.size() < 2) return edges;
-        long first = Collections.min(all);
-        for (long p : all) {
-            if (p != first) edges.add(new Tuple2<>(first, p));
+    /** Buckets of pass 1's keys: the most tasks that group or count them. */
+    static final int KEY_BUCKETS = 256;
+
+    /** Documents whose keys one task groups or counts: 3,000 documents' line keys take a few MB of its heap. */
+    static final long DOCS_PER_REDUCER = 3_000;
+
+    /** Tasks that group or count pass 1's keys: one per {@link #DOCS_PER_REDUCER} documents, at least one per core. */
+    static int reducers(long documents, int cores) {
+        return (int) Math.max(1, Math.min(KEY_BUCKETS, Math.max(cores, documents / DOCS_PER_REDUCER)));
+    }
+
+    /** Pairs a task holds before it hands them on as chunks: 8 MB of keys, so a task's memory does not grow with its partition. */
+    private static final int CHUNK_LONGS = 1 << 20;
+
+    /** A key's bucket, as the local runner partitions its spill files. */
+    static int bucket(long key, int buckets) {
+        return (int) ((key >>> 40) % buckets);
+    }
+
+    /**
+     * A piece of one task's pass 1, keyed by bucket: for a bucket, its (band key, position) and (line key,
+     * position) pairs, flat; under key -1, documents' positions and ids, and the quotations of those that
+     * have some (as {@link Features} without keys).
+     */
+    private record Found(long[] bands, long[] lines, long[] positions, String[] ids, ArrayList<Features> quoted)
+            implements Serializable {
+        int documents() {
+            return positions == null ? 0 : positions.length;
         }
-        return edges;
+    }
+
+    /** A growing {@code long[]}. */
+    private static final class Longs {
+        long[] values = new long[64];
+        int size;
+
+        void add(long a, long b) {
+            if (size + 2 > values.length) values = Arrays.copyOf(values, values.length * 2);
+            values[size++] = a;
+            values[size++] = b;
+        }
+
+        long[] take() {
+            long[] taken = Arrays.copyOf(values, size);
+            size = 0;
+            return taken;
+        }
+    }
+
+    /** A task's features as {@link Found} chunks, handed on whenever {@link #CHUNK_LONGS} pairs are held, and at the end. */
+    private static final class Chunks implements Iterator<Tuple2<Integer, Found>> {
+        private final Iterator<Features> features;
+        private final Longs[] bands, lines;
+        private final List<Long> positions = new ArrayList<>();
+        private final List<String> ids = new ArrayList<>();
+        private ArrayList<Features> quoted = new ArrayList<>();
+        private final java.util.ArrayDeque<Tuple2<Integer, Found>> ready = new java.util.ArrayDeque<>();
+        private long held;
+
+        Chunks(Iterator<Features> features, int buckets) {
+            this.features = features;
+            bands = new Longs[buckets];
+            lines = new Longs[buckets];
+            for (int b = 0; b < buckets; b++) {
+                bands[b] = new Longs();
+                lines[b] = new Longs();
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (ready.isEmpty() && features.hasNext()) {
+                Features f = features.next();
+                if (f == null) continue;
+                for (long key : f.bands()) bands[bucket(key, bands.length)].add(key, f.position());
+                for (long key : f.lines()) lines[bucket(key, lines.length)].add(key, f.position());
+                positions.add(f.position());
+                ids.add(f.id());
+                if (!f.quotes().isEmpty()) quoted.add(new Features(f.position(), f.id(), new long[0], new long[0], new ArrayList<>(f.quotes())));
+                held += 2L * (f.bands().length + f.lines().length) + 1;
+                if (held >= CHUNK_LONGS) flush();
+            }
+            if (ready.isEmpty() && held > 0) flush();
+            return !ready.isEmpty();
+        }
+
+        @Override
+        public Tuple2<Integer, Found> next() {
+            if (!hasNext()) throw new java.util.NoSuchElementException();
+            return ready.poll();
+        }
+
+        private void flush() {
+            for (int b = 0; b < bands.length; b++) {
+                if (bands[b].size + lines[b].size > 0) ready.add(new Tuple2<>(b, new Found(bands[b].take(), lines[b].take(), null, null, null)));
+            }
+            ready.add(new Tuple2<>(-1, new Found(null, null, positions.stream().mapToLong(Long::longValue).toArray(),
+                    ids.toArray(String[]::new), quoted)));
+            positions.clear();
+            ids.clear();
+            quoted = new ArrayList<>();
+            held = 0;
+        }
+    }
+
+    /**
+     * One bucket's band pairs as union edges, flat: each document joined to the first document seen with
+     * the same band key, as {@code CorpusIndex} does; {@link Clusters} roots a group at its smallest position
+     * whatever the order, so the clusters are the local runner's.
+     */
+    static long[] bandEdges(Iterator<Tuple2<Integer, long[]>> chunks) {
+        Map<Long, Long> firstInBucket = new HashMap<>();
+        Longs edges = new Longs();
+        while (chunks.hasNext()) {
+            long[] pairs = chunks.next()._2();
+            for (int i = 0; i < pairs.length; i += 2) {
+                Long first = firstInBucket.putIfAbsent(pairs[i], pairs[i + 1]);
+                if (first != null) edges.add(first, pairs[i + 1]);
+            }
+        }
+        return edges.take();
+    }
+
+    /**
+     * One bucket's line keys found in enough documents of their site, each near-duplicate cluster counting
+     * once: {@code CorpusIndex}'s count for one of its partitions, the same (key, root) dedupe by hash.
+     */
+    static long[] repeatedLines(Iterator<Tuple2<Integer, long[]>> chunks, Map<Long, Cluster> clusters, CorpusSettings settings) {
+        Map<Long, Integer> documents = new HashMap<>();
+        Set<Long> counted = new HashSet<>();
+        while (chunks.hasNext()) {
+            long[] pairs = chunks.next()._2();
+            for (int i = 0; i < pairs.length; i += 2) {
+                long key = pairs[i], root = CorpusFacts.root(clusters, pairs[i + 1]);
+                if (counted.add(dev.winnow.corpus.Hash64.pair(key, root))) documents.merge(key, 1, Integer::sum);
+            }
+        }
+        return documents.entrySet().stream().filter(e -> settings.isRepeated(e.getValue())).mapToLong(Map.Entry::getKey).toArray();
+    }
+
+    /** Tasks per core a corpus of few, big files is cut into, so that cores finish together. */
+    static final int SLICES_PER_CORE = 8;
+
+    /** Bytes of a JSON Lines file read to learn its mean line length. */
+    private static final int HEAD_BYTES = 1 << 20;
+
+    /** The smallest slice, in bytes: a file no larger is read whole. Not final so a test can cut small files. */
+    static long minSliceBytes = HEAD_BYTES;
+
+    /**
+     * The inputs in order, keyed by their index in the listing, a big JSON Lines file cut into slices of
+     * consecutive entries. A file is otherwise read by one task, and a corpus of a few big files left cores
+     * idle: four 64, 64, 64 and 8 MB files on two cores are 128 MB for one, 72 for the other. A plain,
+     * local JSON Lines file larger than the corpus's size over {@link #SLICES_PER_CORE} per core becomes as
+     * many slices as that size goes into it, their entry ranges estimated from its size and the mean
+     * length of the lines of its first MB; the last slice runs to the end of the file, so a wrong estimate
+     * costs balance, never an entry. Compressed files, web archives and remote files are not cut (their
+     * entries cannot be counted from their size, or each slice would copy the whole file).
+     */
+    static List<Tuple2<Integer, Doc>> slices(List<Doc> docs, int cores) {
+        long[] sizes = new long[docs.size()];
+        long total = 0;
+        for (int i = 0; i < docs.size(); i++) {
+            Doc d = docs.get(i);
+            if (d.uri() == null && Containers.kindOf(d.name(), null) == Containers.Kind.JSONL
+                    && dev.winnow.archive.Compression.innerName(d.name()).equals(d.name())) {
+                try {
+                    sizes[i] = Files.size(Path.of(d.path()));
+                } catch (IOException e) {
+                    sizes[i] = 0;       // read whole, where its error is reported
+                }
+            }
+            total += sizes[i];
+        }
+        long slice = Math.max(minSliceBytes, total / ((long) SLICES_PER_CORE * Math.max(1, cores)));
+        List<Tuple2<Integer, Doc>> out = new ArrayList<>(docs.size());
+        for (int i = 0; i < docs.size(); i++) {
+            Doc d = docs.get(i);
+            int pieces = (int) Math.min(1024, (sizes[i] + slice - 1) / slice);
+            long lines = pieces > 1 ? estimatedLines(Path.of(d.path()), sizes[i]) : 0;
+            if (pieces < 2 || lines < 2L * pieces) {
+                out.add(new Tuple2<>(i, d));
+                continue;
+            }
+            long per = lines / pieces;
+            for (int k = 0; k < pieces; k++) {
+                int from = (int) Math.min(Integer.MAX_VALUE - 1, k * per);
+                int to = k == pieces - 1 ? Integer.MAX_VALUE : (int) Math.min(Integer.MAX_VALUE - 1, (k + 1) * per);
+                out.add(new Tuple2<>(i, d.slice(from, to)));
+            }
+        }
+        return out;
+    }
+
+    /** A JSON Lines file's line count, estimated from its size and its first MB; 0 when it cannot be read. */
+    private static long estimatedLines(Path file, long size) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(HEAD_BYTES);
+            int newlines = 0;
+            for (byte b : head) if (b == '\n') newlines++;
+            return newlines == 0 ? 0 : size * newlines / head.length;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Enough partitions to use every core, and enough that none holds more than {@link #MAX_DOCS_PER_PARTITION}. */
@@ -738,8 +931,20 @@ public final class SparkRunner {
             return new Limits(maxBytes, maxChars, timeout);
         }
 
+        /**
+         * The processor of this run's chain, built once per executor JVM rather than once per task: building the
+         * chain (models, language profiles) took a few tenths of a second of CPU, paid again by every task of
+         * both passes. One processor serves concurrent tasks, as the local runner's serves its threads.
+         */
         DocumentProcessor processor() {
-            return new DocumentProcessor(chain.text(), PROFILE, limits());
+            ProcessorKey key = new ProcessorKey(java.nio.ByteBuffer.wrap(serialized(chain)), maxBytes, maxChars, timeout);
+            synchronized (Settings.class) {
+                if (cached == null || !cached.getKey().equals(key)) {
+                    // only the last run's: a test JVM runs many chains, each holding parsers and models
+                    cached = Map.entry(key, new DocumentProcessor(chain.text(), PROFILE, limits()));
+                }
+                return cached.getValue();
+            }
         }
 
         /** As the local runner reads containers: a pipe waits for its writer as long as a document may take. */
@@ -751,6 +956,22 @@ public final class SparkRunner {
         DocumentTasks tasks() {
             return new DocumentTasks(1, timeout, warning -> System.err.println("winnow: warning: " + warning));
         }
+    }
+
+    /** What decides a processor: the chain, as its serialised form (which holds what a test's chain captures), and the limits. */
+    private record ProcessorKey(java.nio.ByteBuffer chain, long maxBytes, long maxChars, Duration timeout) {}
+
+    /** The processor {@link Settings#processor} built last in this JVM, and for what. */
+    private static Map.Entry<ProcessorKey, DocumentProcessor> cached;
+
+    private static byte[] serialized(Serializable o) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(o);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     /**
@@ -766,7 +987,22 @@ public final class SparkRunner {
      * One input as an executor opens it: a local file at {@code path} (absolute), or a file of a Hadoop file
      * system at {@code uri}, which the executor copies to its local disk first ({@link Storage#fetch}).
      */
-    private record Doc(String id, String name, String path, String uri) implements Serializable {
+    private record Doc(String id, String name, String path, String uri, int from, int to) implements Serializable {
+        /** The whole input. */
+        Doc(String id, String name, String path, String uri) {
+            this(id, name, path, uri, 0, Integer.MAX_VALUE);
+        }
+
+        /** Only the documents of entries {@code from} (inclusive) to {@code to} (exclusive) of this container. */
+        Doc slice(int from, int to) {
+            return new Doc(id, name, path, uri, from, to);
+        }
+
+        /** Whether this is the last (or only) slice of its input, which reads it to its end. */
+        boolean last() {
+            return to == Integer.MAX_VALUE;
+        }
+
         /**
          * The documents of this input, the {@code index}-th of the listing. A remote file that is gone or
          * may not be read is one {@code unreadable} rejection; any other failure to copy it (the network)
@@ -774,7 +1010,9 @@ public final class SparkRunner {
          */
         Iterator<Units.Unit> units(int index, Settings settings, Map<String, Long> skipped, List<Storage.Fetched> fetched)
                 throws IOException {
-            if (uri == null) return Units.of(new Input(id, name, Path.of(path), null), index, settings.reading(), skipped);
+            // The records a container passed over are counted by the slice that reads it to its end, once.
+            if (!last()) skipped = new TreeMap<>();
+            if (uri == null) return within(Units.of(new Input(id, name, Path.of(path), null), index, settings.reading(), skipped));
             Storage.Fetched copy;
             try {
                 copy = Storage.fetch(uri, settings.hadoop());
@@ -784,7 +1022,52 @@ public final class SparkRunner {
             }
             fetched.add(copy);
             Input local = new Input(id, name, copy.file(), null, null, null, 0, uri);
-            return Units.of(local, index, settings.reading(), skipped);
+            return within(Units.of(local, index, settings.reading(), skipped));
+        }
+
+        /**
+         * The units of this slice: those before {@code from} are read and passed over (reading a JSON line costs
+         * a small fraction of cleaning it), and the container is closed once {@code to} is reached.
+         */
+        private Iterator<Units.Unit> within(Iterator<Units.Unit> all) {
+            if (from == 0 && last()) return all;
+            return new Iterator<>() {
+                private Units.Unit ahead;
+                private boolean done;
+
+                @Override
+                public boolean hasNext() {
+                    while (ahead == null && !done) {
+                        if (!all.hasNext()) {
+                            done = true;
+                            break;
+                        }
+                        Units.Unit u = all.next();
+                        long entry = u.input().position() & 0xFFFF_FFFFL;
+                        if (entry >= to) {
+                            done = true;
+                            if (all instanceof java.io.Closeable c) {
+                                try {
+                                    c.close();
+                                } catch (IOException e) {
+                                    // nothing more is read from it
+                                }
+                            }
+                        } else if (entry >= from) {
+                            ahead = u;
+                        }
+                    }
+                    return ahead != null;
+                }
+
+                @Override
+                public Units.Unit next() {
+                    if (!hasNext()) throw new java.util.NoSuchElementException();
+                    Units.Unit u = ahead;
+                    ahead = null;
+                    return u;
+                }
+            };
         }
     }
 

@@ -36,7 +36,7 @@ import java.util.jar.JarFile;
  * </pre>
  *
  * {@code --engine local} runs the CLI in this JVM. {@code --engine spark} runs {@code dev.winnow.spark.SparkMain}
- * with {@code --master local[THREADS]} as a child JVM (classpath: {@code target/winnow.jar} plus the lines of
+ * with {@code --master local[THREADS]} and the local row's {@code --no-text-files -q} as a child JVM (classpath: {@code target/winnow.jar} plus the lines of
  * {@code target/spark-classpath.txt}) and samples its memory from {@code /proc}; the heap column is then
  * empty, since the child's pools cannot be read from here.
  *
@@ -226,8 +226,12 @@ public final class CorpusScaleBench {
         command.add("-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m");
         String extra = System.getProperty("bench.spark.jvm", "").strip();
         if (!extra.isEmpty()) command.addAll(List.of(extra.split("\\s+")));
+        // The same work as the local row (no text/ files, no progress output), and Spark as make spark-local
+        // starts it (no web UI, bound to the loopback): a throughput comparison, not of what each writes.
         command.addAll(List.of("-cp", classpath, SPARK_MAIN, corpus.toString(), "-o", out.toString(),
-                "--master", "local[" + threads + "]"));
+                "--master", "local[" + threads + "]", "--no-text-files", "-q",
+                "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
+                "--conf", "spark.driver.bindAddress=127.0.0.1"));
         TextThroughput.deleteTree(out);   // what --restart does for the local engine
 
         long t0 = System.nanoTime();

@@ -179,9 +179,11 @@ class SparkLocalEquivalenceTest {
     }
 
     @Test
-    void aBucketLinksItsFirstDocumentToEachOther() {
-        assertEquals(List.of(), SparkRunner.bucketEdges(List.of(7L)));
-        assertEquals(List.of(new Tuple2<>(2L, 9L), new Tuple2<>(2L, 5L)), SparkRunner.bucketEdges(List.of(9L, 2L, 5L)));
+    void aBandKeyLinksTheFirstDocumentSeenToEachOther() {
+        // (band key, position) pairs of one bucket, in two chunks: key 1 alone, key 3 in three documents
+        List<Tuple2<Integer, long[]>> chunks = List.of(new Tuple2<>(0, new long[]{1, 7, 3, 9}), new Tuple2<>(0, new long[]{3, 2, 3, 5}));
+        assertArrayEquals(new long[]{9, 2, 9, 5}, SparkRunner.bandEdges(chunks.iterator()));
+        assertArrayEquals(new long[0], SparkRunner.bandEdges(List.of(new Tuple2<>(0, new long[]{1, 7})).iterator()));
     }
 
     private record Runs(LocalRunner.Summary local, Path localDir, SparkRunner.Summary spark, Path sparkDir) {}
@@ -220,6 +222,32 @@ class SparkLocalEquivalenceTest {
             largest = Math.max(largest, json.readTree(line).path("metadata").path("near_duplicates").path("size").asInt());
         }
         return largest;
+    }
+
+    @Test
+    void aJsonLinesFileCutIntoSlicesGivesTheLocalRunnersBytes(@TempDir Path tmp) throws IOException {
+        List<String> args = multiSiteCorpus(tmp);
+        // One more JSON Lines file with a broken line and blank lines between its documents: a rejection
+        // and lines without an entry, wherever the slices' boundaries fall.
+        Path jsonl = Path.of(args.get(0)).resolve("jsonl");
+        List<String> lines;
+        try (Stream<Path> files = Files.list(jsonl)) {
+            lines = Files.readAllLines(files.filter(f -> f.toString().endsWith(".jsonl")).sorted().findFirst().orElseThrow(),
+                    StandardCharsets.UTF_8);
+        }
+        List<String> mixed = new java.util.ArrayList<>(lines.subList(0, lines.size() / 2));
+        mixed.addAll(List.of("{\"text\": broken", "", ""));
+        mixed.addAll(lines.subList(lines.size() / 2, lines.size()));
+        Files.write(jsonl.resolve("mixed.jsonl"), mixed, StandardCharsets.UTF_8);
+        long before = SparkRunner.minSliceBytes;
+        SparkRunner.minSliceBytes = 1;
+        try {
+            Runs runs = bothEngines(tmp, args, CorpusSettings.DEFAULTS, 0);
+            assertTrue(runs.spark().report().path("partitions").asInt() > 2, "the files were cut: " + runs.spark().report());
+            assertTrue(runs.local().report().path("rejections").size() > 0, "the broken line was rejected");
+        } finally {
+            SparkRunner.minSliceBytes = before;
+        }
     }
 
     @Test
