@@ -139,7 +139,7 @@ public final class CleanCommand implements Callable<Integer> {
     boolean quiet;
 
     /** {@code inline} or {@code none}, in any case. */
-    static final class RemovedLayoutConverter implements CommandLine.ITypeConverter<RemovedLayout> {
+    public static final class RemovedLayoutConverter implements CommandLine.ITypeConverter<RemovedLayout> {
         @Override
         public RemovedLayout convert(String value) {
             for (RemovedLayout l : RemovedLayout.values()) if (l.code().equalsIgnoreCase(value.strip())) return l;

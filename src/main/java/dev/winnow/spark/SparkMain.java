@@ -6,6 +6,7 @@ import dev.winnow.cli.CorpusOptions;
 import dev.winnow.cli.ExitCodes;
 import dev.winnow.cli.Main;
 import dev.winnow.cli.SizeOptions;
+import dev.winnow.record.RemovedLayout;
 import dev.winnow.run.ForeignOutputException;
 import dev.winnow.run.NothingToReadException;
 import dev.winnow.run.OutputOwnership;
@@ -102,6 +103,11 @@ public final class SparkMain implements Callable<Integer> {
             description = "Write articles, rejections and quotes as .jsonl.gz (gz) or .jsonl.zst (zst) (default: plain .jsonl).")
     OutputCodec compress = OutputCodec.NONE;
 
+    @Option(names = "--removed", paramLabel = "LAYOUT", converter = CleanCommand.RemovedLayoutConverter.class,
+            description = "inline (default): each record lists every cut in metadata.removed. none: metadata.removed is "
+                    + "null, for records a fraction of the size; counts per stage and reason stay in report.json.")
+    RemovedLayout removed = RemovedLayout.INLINE;
+
     @Option(names = "--restart", description = "Do the whole run again even when OUTDIR already holds this run's "
             + "finished output (by default such a rerun does nothing and says unchanged).")
     boolean restart;
@@ -146,7 +152,7 @@ public final class SparkMain implements Callable<Integer> {
         Limits limits = sizes.limits(self);
         CorpusSettings corpus = corpusOptions.settings(self);
         SparkRunner.Options options = new SparkRunner.Options(output, limits, src, !noTextFiles, partitions, quiet, corpus,
-                corpusOptions.fields(), compress, allowOtherFiles);
+                corpusOptions.fields(), compress, allowOtherFiles, removed);
         try {
             // Checked again by the runner; here too, so a wrong -o is refused before Spark takes seconds to start.
             OutputOwnership.check(SparkRunner.guarded(output, Storage.locate(output, hadoopConf(sparkConf))), allowOtherFiles);

@@ -14,6 +14,7 @@ import dev.winnow.corpus.CorpusStages;
 import dev.winnow.corpus.Features;
 import dev.winnow.corpus.QuoteTable;
 import dev.winnow.corpus.QuotesFile;
+import dev.winnow.record.RemovedLayout;
 import dev.winnow.run.DocumentProcessor;
 import dev.winnow.run.DocumentTasks;
 import dev.winnow.run.Input;
@@ -109,10 +110,17 @@ public final class SparkRunner {
      * Winnow did not write.
      */
     public record Options(String output, Limits limits, String source, boolean textFiles, int partitions, boolean quiet,
-                          CorpusSettings corpus, Containers.Fields fields, OutputCodec codec, boolean otherFiles) {
+                          CorpusSettings corpus, Containers.Fields fields, OutputCodec codec, boolean otherFiles,
+                          RemovedLayout removed) {
         public Options {
             if (output == null || output.isEmpty()) throw new IllegalArgumentException("no output folder");
             if (partitions < 0) throw new IllegalArgumentException("partitions must not be negative: " + partitions);
+        }
+
+        /** Removals inline. */
+        public Options(String output, Limits limits, String source, boolean textFiles, int partitions, boolean quiet,
+                       CorpusSettings corpus, Containers.Fields fields, OutputCodec codec, boolean otherFiles) {
+            this(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, RemovedLayout.INLINE);
         }
 
         /** Into a local folder. */
@@ -140,12 +148,17 @@ public final class SparkRunner {
         }
 
         public Options withCorpus(CorpusSettings settings) {
-            return new Options(output, limits, source, textFiles, partitions, quiet, settings, fields, codec, otherFiles);
+            return new Options(output, limits, source, textFiles, partitions, quiet, settings, fields, codec, otherFiles, removed);
+        }
+
+        /** Records laid out with their removals as {@code layout} says ({@code --removed}). */
+        public Options withRemoved(RemovedLayout layout) {
+            return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, layout);
         }
 
         /** Writing beside files Winnow did not write, which are never touched ({@code --allow-other-files}). */
         public Options allowingOtherFiles() {
-            return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, true);
+            return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, true, removed);
         }
     }
 
@@ -235,7 +248,7 @@ public final class SparkRunner {
         // Workers abandoned to documents that ignored their time budget, in both passes, as the local runner counts them.
         LongAccumulator lostThreads = spark.sc().longAccumulator("winnow.lost_threads");
         Settings settings = new Settings(options.limits(), options.source(), options.fields(), corpus, chain,
-                new Storage.Conf(hadoop), lostThreads);
+                new Storage.Conf(hadoop), lostThreads, options.removed());
         if (!options.quiet()) {
             log.printf("winnow: spark: %d inputs in %d partitions on %s%n", listedDocs.size() + unreadable.size(), partitions, spark.master());
         }
@@ -920,11 +933,12 @@ public final class SparkRunner {
      * {@link Limits} is not serialisable: its parts are carried instead.
      */
     private record Settings(long maxBytes, long maxChars, Duration timeout, String source, Containers.Fields fields,
-                            CorpusSettings corpus, Chain chain, Storage.Conf hadoop, LongAccumulator lostThreads)
+                            CorpusSettings corpus, Chain chain, Storage.Conf hadoop, LongAccumulator lostThreads,
+                            RemovedLayout removed)
             implements Serializable {
         Settings(Limits limits, String source, Containers.Fields fields, CorpusSettings corpus, Chain chain, Storage.Conf hadoop,
-                 LongAccumulator lostThreads) {
-            this(limits.maxBytes(), limits.maxChars(), limits.timeout(), source, fields, corpus, chain, hadoop, lostThreads);
+                 LongAccumulator lostThreads, RemovedLayout removed) {
+            this(limits.maxBytes(), limits.maxChars(), limits.timeout(), source, fields, corpus, chain, hadoop, lostThreads, removed);
         }
 
         Limits limits() {
@@ -937,11 +951,11 @@ public final class SparkRunner {
          * both passes. One processor serves concurrent tasks, as the local runner's serves its threads.
          */
         DocumentProcessor processor() {
-            ProcessorKey key = new ProcessorKey(java.nio.ByteBuffer.wrap(serialized(chain)), maxBytes, maxChars, timeout);
+            ProcessorKey key = new ProcessorKey(java.nio.ByteBuffer.wrap(serialized(chain)), maxBytes, maxChars, timeout, removed);
             synchronized (Settings.class) {
                 if (cached == null || !cached.getKey().equals(key)) {
                     // only the last run's: a test JVM runs many chains, each holding parsers and models
-                    cached = Map.entry(key, new DocumentProcessor(chain.text(), PROFILE, limits()));
+                    cached = Map.entry(key, new DocumentProcessor(chain.text(), PROFILE, limits()).withRemoved(removed));
                 }
                 return cached.getValue();
             }
@@ -959,7 +973,7 @@ public final class SparkRunner {
     }
 
     /** What decides a processor: the chain, as its serialised form (which holds what a test's chain captures), and the limits. */
-    private record ProcessorKey(java.nio.ByteBuffer chain, long maxBytes, long maxChars, Duration timeout) {}
+    private record ProcessorKey(java.nio.ByteBuffer chain, long maxBytes, long maxChars, Duration timeout, RemovedLayout removed) {}
 
     /** The processor {@link Settings#processor} built last in this JVM, and for what. */
     private static Map.Entry<ProcessorKey, DocumentProcessor> cached;

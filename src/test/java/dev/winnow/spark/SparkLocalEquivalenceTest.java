@@ -149,6 +149,20 @@ class SparkLocalEquivalenceTest {
     }
 
     @Test
+    void recordsWithoutRemovalsAreTheLocalRunnersBytes(@TempDir Path tmp) throws IOException {
+        List<String> args = corpus(tmp);
+        Path local = tmp.resolve("local"), onSpark = tmp.resolve("spark");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        new LocalRunner(Profiles.text(), "text").run(args, InputStream.nullInputStream(),
+                new LocalRunner.Options(local, 2, Limits.DEFAULTS, "corpus", false, true, false)
+                        .withRemoved(dev.winnow.record.RemovedLayout.NONE), quiet);
+        new SparkRunner(spark).run(args, new SparkRunner.Options(onSpark, Limits.DEFAULTS, "corpus", false, 0, true)
+                .withRemoved(dev.winnow.record.RemovedLayout.NONE), quiet);
+        assertTrue(Files.readString(local.resolve("articles.jsonl")).contains("\"removed\":null"), "--removed none applied");
+        assertSameBytes(local.resolve("articles.jsonl"), onSpark.resolve("articles.jsonl"));
+    }
+
+    @Test
     void noCorpusRunRemovesAnEarlierRunsQuotes(@TempDir Path tmp) throws IOException {
         List<String> args = corpus(tmp);
         Path out = tmp.resolve("out");
