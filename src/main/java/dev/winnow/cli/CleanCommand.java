@@ -2,7 +2,6 @@ package dev.winnow.cli;
 
 import dev.winnow.core.Scorer;
 import dev.winnow.corpus.CorpusSettings;
-import dev.winnow.record.RemovedLayout;
 import dev.winnow.run.Cadence;
 import dev.winnow.run.ForeignOutputException;
 import dev.winnow.run.Limits;
@@ -108,11 +107,8 @@ public final class CleanCommand implements Callable<Integer> {
             description = "Write articles, rejections and quotes as .jsonl.gz (gz) or .jsonl.zst (zst) (default: plain .jsonl).")
     OutputCodec compress = OutputCodec.NONE;
 
-    @Option(names = "--removed", paramLabel = "LAYOUT", converter = RemovedLayoutConverter.class,
-            description = "inline (default): each record lists every cut in metadata.removed, with its stage, reason, "
-                    + "text and offsets. none: metadata.removed is null, for records a fraction of the size once a "
-                    + "run's cuts are audited; counts per stage and reason stay in report.json.")
-    RemovedLayout removed = RemovedLayout.INLINE;
+    @CommandLine.Mixin
+    RecordOptions recordOptions = new RecordOptions();
 
     @Option(names = "--no-text-files", description = "Do not write OUTDIR/text/<id>.txt (saves inodes on big runs).")
     boolean noTextFiles;
@@ -138,15 +134,6 @@ public final class CleanCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output; errors are still printed.")
     boolean quiet;
 
-    /** {@code inline} or {@code none}, in any case. */
-    public static final class RemovedLayoutConverter implements CommandLine.ITypeConverter<RemovedLayout> {
-        @Override
-        public RemovedLayout convert(String value) {
-            for (RemovedLayout l : RemovedLayout.values()) if (l.code().equalsIgnoreCase(value.strip())) return l;
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a layout: inline or none");
-        }
-    }
-
     @Override
     public Integer call() {
         if (threads < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--threads must be at least 1");
@@ -161,7 +148,7 @@ public final class CleanCommand implements Callable<Integer> {
         String src = source != null ? source : defaultSource(inputs.get(0));
         CorpusSettings corpus = corpusOptions.settings(new CommandLine(this));
         LocalRunner.Options options = new LocalRunner.Options(output, threads, limits, src, !noTextFiles, quiet,
-                System.console() != null, corpus, corpusOptions.fields(), compress, removed);
+                System.console() != null, corpus, corpusOptions.fields(), compress, recordOptions.removed());
         Scorer html = model(htmlModel, BlockScorer::html, "--html-model");
         try {
             LocalRunner runner = new LocalRunner(Profiles.text(), "text", Profiles.htmlWithFallback(html));

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +54,54 @@ public final class CorpusIndex implements Closeable {
     }
 
     private static int partition(long key) {
-        return (int) ((key >>> 40) % PARTITIONS);
+        return bucket(key, PARTITIONS);
+    }
+
+    /**
+     * A key's bucket among {@code buckets}: the partition of the spill files here, the shuffle bucket on Spark.
+     * Keys are hashes, so their high bits spread evenly.
+     */
+    public static int bucket(long key, int buckets) {
+        return (int) ((key >>> 40) % buckets);
+    }
+
+    /**
+     * The union edges of (band key, position) pairs, flat: each document joined to the first document seen with
+     * the same band key. Every pair of a key must be in {@code chunks}; {@link Clusters} roots a group at its
+     * smallest position whatever the order, so any grouping of keys gives the same clusters.
+     */
+    public static long[] bandEdges(Iterator<long[]> chunks) {
+        Map<Long, Long> firstInBucket = new HashMap<>();
+        long[] edges = new long[64];
+        int size = 0;
+        while (chunks.hasNext()) {
+            long[] pairs = chunks.next();
+            for (int i = 0; i < pairs.length; i += 2) {
+                Long first = firstInBucket.putIfAbsent(pairs[i], pairs[i + 1]);
+                if (first == null) continue;
+                if (size + 2 > edges.length) edges = Arrays.copyOf(edges, edges.length * 2);
+                edges[size++] = first;
+                edges[size++] = pairs[i + 1];
+            }
+        }
+        return Arrays.copyOf(edges, size);
+    }
+
+    /**
+     * The line keys of (line key, position) pairs found in enough documents of their site, each near-duplicate
+     * cluster counting once. Every pair of a key must be in {@code chunks}.
+     */
+    public static long[] repeatedLines(Iterator<long[]> chunks, Map<Long, Cluster> clusters, CorpusSettings settings) {
+        Map<Long, Integer> documents = new HashMap<>();
+        Set<Long> counted = new HashSet<>();
+        while (chunks.hasNext()) {
+            long[] pairs = chunks.next();
+            for (int i = 0; i < pairs.length; i += 2) {
+                long key = pairs[i], root = CorpusFacts.root(clusters, pairs[i + 1]);
+                if (counted.add(Hash64.pair(key, root))) documents.merge(key, 1, Integer::sum);
+            }
+        }
+        return documents.entrySet().stream().filter(e -> settings.isRepeated(e.getValue())).mapToLong(Map.Entry::getKey).toArray();
     }
 
     public void add(Features f) throws IOException {
@@ -83,12 +131,8 @@ public final class CorpusIndex implements Closeable {
         closeAll();
         Clusters clusters = new Clusters();
         for (int p = 0; p < PARTITIONS; p++) {
-            long[] pairs = readLongs(dir.resolve("bands-" + p));
-            Map<Long, Long> firstInBucket = new HashMap<>();
-            for (int i = 0; i < pairs.length; i += 2) {
-                Long first = firstInBucket.putIfAbsent(pairs[i], pairs[i + 1]);
-                if (first != null) clusters.union(first, pairs[i + 1]);
-            }
+            long[] edges = bandEdges(List.of(readLongs(dir.resolve("bands-" + p))).iterator());
+            for (int i = 0; i < edges.length; i += 2) clusters.union(edges[i], edges[i + 1]);
         }
         Map<Long, String> rootIds = idsOf(clusters.roots());
         Map<Long, Cluster> clustered = clusters.build(rootIds::get);
@@ -103,15 +147,7 @@ public final class CorpusIndex implements Closeable {
         List<long[]> found = new ArrayList<>();
         int total = 0;
         for (int p = 0; p < PARTITIONS; p++) {
-            long[] pairs = readLongs(dir.resolve("lines-" + p));
-            Map<Long, Integer> documents = new HashMap<>();
-            Set<Long> counted = new HashSet<>();
-            for (int i = 0; i < pairs.length; i += 2) {
-                long key = pairs[i], root = CorpusFacts.root(clusters, pairs[i + 1]);
-                if (counted.add(Hash64.pair(key, root))) documents.merge(key, 1, Integer::sum);
-            }
-            long[] repeated = documents.entrySet().stream().filter(e -> settings.isRepeated(e.getValue()))
-                    .mapToLong(Map.Entry::getKey).toArray();
+            long[] repeated = repeatedLines(List.of(readLongs(dir.resolve("lines-" + p))).iterator(), clusters, settings);
             found.add(repeated);
             total += repeated.length;
         }

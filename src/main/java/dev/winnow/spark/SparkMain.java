@@ -5,8 +5,8 @@ import dev.winnow.cli.CleanCommand;
 import dev.winnow.cli.CorpusOptions;
 import dev.winnow.cli.ExitCodes;
 import dev.winnow.cli.Main;
+import dev.winnow.cli.RecordOptions;
 import dev.winnow.cli.SizeOptions;
-import dev.winnow.record.RemovedLayout;
 import dev.winnow.run.ForeignOutputException;
 import dev.winnow.run.NothingToReadException;
 import dev.winnow.run.OutputOwnership;
@@ -103,10 +103,8 @@ public final class SparkMain implements Callable<Integer> {
             description = "Write articles, rejections and quotes as .jsonl.gz (gz) or .jsonl.zst (zst) (default: plain .jsonl).")
     OutputCodec compress = OutputCodec.NONE;
 
-    @Option(names = "--removed", paramLabel = "LAYOUT", converter = CleanCommand.RemovedLayoutConverter.class,
-            description = "inline (default): each record lists every cut in metadata.removed. none: metadata.removed is "
-                    + "null, for records a fraction of the size; counts per stage and reason stay in report.json.")
-    RemovedLayout removed = RemovedLayout.INLINE;
+    @CommandLine.Mixin
+    RecordOptions recordOptions = new RecordOptions();
 
     @Option(names = "--restart", description = "Do the whole run again even when OUTDIR already holds this run's "
             + "finished output (by default such a rerun does nothing and says unchanged).")
@@ -152,7 +150,7 @@ public final class SparkMain implements Callable<Integer> {
         Limits limits = sizes.limits(self);
         CorpusSettings corpus = corpusOptions.settings(self);
         SparkRunner.Options options = new SparkRunner.Options(output, limits, src, !noTextFiles, partitions, quiet, corpus,
-                corpusOptions.fields(), compress, allowOtherFiles, removed);
+                corpusOptions.fields(), compress, allowOtherFiles, recordOptions.removed());
         try {
             // Checked again by the runner; here too, so a wrong -o is refused before Spark takes seconds to start.
             OutputOwnership.check(SparkRunner.guarded(output, Storage.locate(output, hadoopConf(sparkConf))), allowOtherFiles);

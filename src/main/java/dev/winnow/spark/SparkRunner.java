@@ -9,6 +9,7 @@ import dev.winnow.core.RejectReason;
 import dev.winnow.corpus.Cluster;
 import dev.winnow.corpus.Clusters;
 import dev.winnow.corpus.CorpusFacts;
+import dev.winnow.corpus.CorpusIndex;
 import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.corpus.CorpusStages;
 import dev.winnow.corpus.Features;
@@ -478,7 +479,7 @@ public final class SparkRunner {
             // Near-duplicates: documents sharing a band key, each joined to the first of its bucket seen.
             Clusters clusters = new Clusters();
             for (long[] edges : found.filter(f -> f._1() >= 0 && f._2().bands().length > 0).mapValues(Found::bands)
-                    .partitionBy(byBucket).mapPartitions(bucket -> List.of(bandEdges(bucket)).iterator()).collect()) {
+                    .partitionBy(byBucket).mapPartitions(bucket -> List.of(CorpusIndex.bandEdges(pairs(bucket))).iterator()).collect()) {
                 for (int i = 0; i < edges.length; i += 2) clusters.union(edges[i], edges[i + 1]);
             }
             Set<Long> roots = clusters.roots();
@@ -500,7 +501,7 @@ public final class SparkRunner {
             Broadcast<HashMap<Long, Cluster>> clusterMap = spark.broadcast(new HashMap<>(clustered));
             broadcasts.add(clusterMap);
             long[] repeatedLines = found.filter(f -> f._1() >= 0 && f._2().lines().length > 0).mapValues(Found::lines)
-                    .partitionBy(byBucket).mapPartitions(bucket -> List.of(repeatedLines(bucket, clusterMap.value(), corpus)).iterator())
+                    .partitionBy(byBucket).mapPartitions(bucket -> List.of(CorpusIndex.repeatedLines(pairs(bucket), clusterMap.value(), corpus)).iterator())
                     .collect().stream().flatMapToLong(Arrays::stream).toArray();
             Arrays.sort(repeatedLines);
 
@@ -550,11 +551,6 @@ public final class SparkRunner {
 
     /** Pairs a task holds before it hands them on as chunks: 8 MB of keys, so a task's memory does not grow with its partition. */
     private static final int CHUNK_LONGS = 1 << 20;
-
-    /** A key's bucket, as the local runner partitions its spill files. */
-    static int bucket(long key, int buckets) {
-        return (int) ((key >>> 40) % buckets);
-    }
 
     /**
      * A piece of one task's pass 1, keyed by bucket: for a bucket, its (band key, position) and (line key,
@@ -611,8 +607,8 @@ public final class SparkRunner {
             while (ready.isEmpty() && features.hasNext()) {
                 Features f = features.next();
                 if (f == null) continue;
-                for (long key : f.bands()) bands[bucket(key, bands.length)].add(key, f.position());
-                for (long key : f.lines()) lines[bucket(key, lines.length)].add(key, f.position());
+                for (long key : f.bands()) bands[CorpusIndex.bucket(key, bands.length)].add(key, f.position());
+                for (long key : f.lines()) lines[CorpusIndex.bucket(key, lines.length)].add(key, f.position());
                 positions.add(f.position());
                 ids.add(f.id());
                 if (!f.quotes().isEmpty()) quoted.add(new Features(f.position(), f.id(), new long[0], new long[0], new ArrayList<>(f.quotes())));
@@ -642,39 +638,15 @@ public final class SparkRunner {
         }
     }
 
-    /**
-     * One bucket's band pairs as union edges, flat: each document joined to the first document seen with
-     * the same band key, as {@code CorpusIndex} does; {@link Clusters} roots a group at its smallest position
-     * whatever the order, so the clusters are the local runner's.
-     */
-    static long[] bandEdges(Iterator<Tuple2<Integer, long[]>> chunks) {
-        Map<Long, Long> firstInBucket = new HashMap<>();
-        Longs edges = new Longs();
-        while (chunks.hasNext()) {
-            long[] pairs = chunks.next()._2();
-            for (int i = 0; i < pairs.length; i += 2) {
-                Long first = firstInBucket.putIfAbsent(pairs[i], pairs[i + 1]);
-                if (first != null) edges.add(first, pairs[i + 1]);
-            }
-        }
-        return edges.take();
-    }
+    /** The key pairs of one reducer's chunks, for {@link CorpusIndex}'s per-partition code. */
+    private static Iterator<long[]> pairs(Iterator<Tuple2<Integer, long[]>> chunks) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() { return chunks.hasNext(); }
 
-    /**
-     * One bucket's line keys found in enough documents of their site, each near-duplicate cluster counting
-     * once: {@code CorpusIndex}'s count for one of its partitions, the same (key, root) dedupe by hash.
-     */
-    static long[] repeatedLines(Iterator<Tuple2<Integer, long[]>> chunks, Map<Long, Cluster> clusters, CorpusSettings settings) {
-        Map<Long, Integer> documents = new HashMap<>();
-        Set<Long> counted = new HashSet<>();
-        while (chunks.hasNext()) {
-            long[] pairs = chunks.next()._2();
-            for (int i = 0; i < pairs.length; i += 2) {
-                long key = pairs[i], root = CorpusFacts.root(clusters, pairs[i + 1]);
-                if (counted.add(dev.winnow.corpus.Hash64.pair(key, root))) documents.merge(key, 1, Integer::sum);
-            }
-        }
-        return documents.entrySet().stream().filter(e -> settings.isRepeated(e.getValue())).mapToLong(Map.Entry::getKey).toArray();
+            @Override
+            public long[] next() { return chunks.next()._2(); }
+        };
     }
 
     /** Tasks per core a corpus of few, big files is cut into, so that cores finish together. */

@@ -88,7 +88,7 @@ public final class SlugStage implements Stage {
     }
 
     /**
-     * Whether a long block is made of text kept before it: nearly all its word n-grams were seen in earlier
+     * Whether a long block is made of text kept before it: most of its word n-grams were seen in earlier
      * blocks, and in at least three of them, each giving a good part. A dump joins several paragraphs into one
      * chunk; a block that varies one earlier block (the same offer for another product, a schedule for
      * another week) is a page's own template, not a copy. Adds the block's n-grams to {@code earlier}, each

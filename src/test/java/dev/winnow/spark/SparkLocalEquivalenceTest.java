@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import scala.Tuple2;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -195,9 +194,9 @@ class SparkLocalEquivalenceTest {
     @Test
     void aBandKeyLinksTheFirstDocumentSeenToEachOther() {
         // (band key, position) pairs of one bucket, in two chunks: key 1 alone, key 3 in three documents
-        List<Tuple2<Integer, long[]>> chunks = List.of(new Tuple2<>(0, new long[]{1, 7, 3, 9}), new Tuple2<>(0, new long[]{3, 2, 3, 5}));
-        assertArrayEquals(new long[]{9, 2, 9, 5}, SparkRunner.bandEdges(chunks.iterator()));
-        assertArrayEquals(new long[0], SparkRunner.bandEdges(List.of(new Tuple2<>(0, new long[]{1, 7})).iterator()));
+        List<long[]> chunks = List.of(new long[]{1, 7, 3, 9}, new long[]{3, 2, 3, 5});
+        assertArrayEquals(new long[]{9, 2, 9, 5}, dev.winnow.corpus.CorpusIndex.bandEdges(chunks.iterator()));
+        assertArrayEquals(new long[0], dev.winnow.corpus.CorpusIndex.bandEdges(List.<long[]>of(new long[]{1, 7}).iterator()));
     }
 
     private record Runs(LocalRunner.Summary local, Path localDir, SparkRunner.Summary spark, Path sparkDir) {}
