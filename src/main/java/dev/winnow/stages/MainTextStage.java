@@ -42,7 +42,7 @@ public final class MainTextStage implements Stage {
         List<Block> kept = draft.kept();
         if (littleProse(kept)) return;    // nothing to anchor on: keep what the specific stages kept
         boolean[] main = MainRegion.mainText(draft, MainRegion.perPostCounters(draft));
-        if (regionTooSmall(kept, main)) return;   // the region is a stray passage of a page of items
+        if (regionTooSmall(kept, main, PageKind.isArticle(draft) || PageKind.itemsAreContent(draft))) return;   // the region is a stray passage of a page of items
         for (int i = 0; i < kept.size(); i++) {
             if (!main[i]) verdict.drop(kept.get(i), Reason.OUTSIDE_MAIN_TEXT);
         }
@@ -83,7 +83,7 @@ public final class MainTextStage implements Stage {
      * {@link #littleProse}. A fixpoint like it: a page left whole is left whole again; a page cut keeps
      * (nearly) only its region, so a second cleaning finds the region holding nearly every word.
      */
-    static boolean regionTooSmall(List<Block> kept, boolean[] main) {
+    static boolean regionTooSmall(List<Block> kept, boolean[] main, boolean article) {
         long all = 0, inRegion = 0, articleWords = 0;
         int paragraphs = 0;
         for (int i = 0; i < kept.size(); i++) {
@@ -97,7 +97,7 @@ public final class MainTextStage implements Stage {
                 articleWords += words;
             }
         }
-        boolean shortArticle = paragraphs >= MIN_ARTICLE_PARAGRAPHS && articleWords >= MIN_ARTICLE_WORDS;
+        boolean shortArticle = article && paragraphs >= MIN_ARTICLE_PARAGRAPHS && articleWords >= MIN_ARTICLE_WORDS;
         return all > 0 && inRegion < all * MIN_REGION_SHARE && !shortArticle;
     }
 

@@ -82,9 +82,40 @@ public final class SlugStage implements Stage {
                 verdict.drop(b, Reason.DUPLICATE_BLOCK);
                 continue;
             }
+            if (!cut[earlier] && isContentsEntry(kept, earlier, i, cut)) {
+                // the first copy is an entry of a table of contents (or a menu) and this one heads its section:
+                // the entry goes, so the heading stays with its prose wherever the article's region is drawn
+                verdict.drop(kept.get(earlier), Reason.DUPLICATE_BLOCK);
+                cut[earlier] = true;
+                seen.put(key, i);
+                continue;
+            }
             boolean title = (firstBody < 0 || earlier < firstBody) && Forms.isTitleLike(kept.get(earlier));
             verdict.drop(kept.get(i), title ? Reason.REPEATED_TITLE : Reason.DUPLICATE_BLOCK);
+            cut[i] = true;
         }
+    }
+
+    /**
+     * Whether the block at {@code entry} lists the heading at {@code heading}, as a table of contents or a menu
+     * does: plain text only (markup says which is which), and either the entry is bulleted and the heading not,
+     * or the heading is followed by prose and the entry by another short line, not by prose of its own.
+     */
+    static boolean isContentsEntry(List<Block> kept, int entry, int heading, boolean[] cut) {
+        Block e = kept.get(entry);
+        if (e.markup() != null || e.shape().words() > Forms.MAX_TITLE_WORDS || Forms.isBody(e)) return false;
+        Block afterEntry = next(kept, entry, cut);
+        if (afterEntry == kept.get(heading)) return false;   // one line printed twice in a row: the first stays
+        // a bulleted entry repeating an unbulleted line: the list is the contents, the line its heading
+        if (e.listItem() && !kept.get(heading).listItem()) return true;
+        Block afterHeading = next(kept, heading, cut);
+        return afterHeading != null && Forms.isBody(afterHeading)
+                && afterEntry != null && !Forms.isBody(afterEntry) && afterEntry.shape().words() <= Forms.MAX_TITLE_WORDS;
+    }
+
+    private static Block next(List<Block> kept, int i, boolean[] cut) {
+        for (int j = i + 1; j < kept.size(); j++) if (!cut[j]) return kept.get(j);
+        return null;
     }
 
     /**

@@ -12,6 +12,7 @@ import static dev.winnow.testing.Cuts.assertRemoved;
 import static dev.winnow.testing.Invariants.clean;
 import static dev.winnow.testing.Invariants.cleanWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Link cards (a slug beside its headline) and repeats. Before the article's prose a slug's headline is
@@ -119,5 +120,30 @@ class SlugStageTest {
         Document doc = cleanWith(STAGE, String.join("\n\n", STORY) + "\n\n" + offer + "\n\n" + other);
         assertKept(doc, other);
         assertNothingRemoved(doc);
+    }
+
+    /**
+     * A table of contents lists the headings of the text below it: the bulleted entry goes as the copy, so the
+     * heading stays with its section (the main-text region, drawn later, may cut the contents around it).
+     */
+    @Test
+    void aContentsEntryGoesAndTheHeadingItListsStays() {
+        String input = "Contents\n\n* Getting started\n* Going further\n\n" + PROSE + "\n\nGetting started\n\n" + MORE_PROSE
+                + "\n\nGoing further\n\n" + PROSE.replace("annual", "second");
+        Document doc = cleanWith(STAGE, input);
+        assertRemoved(doc, Reason.DUPLICATE_BLOCK, "* Getting started");
+        assertRemoved(doc, Reason.DUPLICATE_BLOCK, "* Going further");
+        assertTrue(doc.text().contains("\n\nGetting started\n\n" + MORE_PROSE), doc.text());
+        assertEquals(doc.text(), cleanWith(STAGE, doc.text()).text(), "the cleaned text is a fixpoint");
+    }
+
+    /** Near miss: two unbulleted copies of a line, the second not heading any prose: the second is the copy. */
+    @Test
+    void aLineRepeatedAmongShortLinesKeepsItsFirstCopy() {
+        Document doc = cleanWith(STAGE, PROSE + "\n\nRead the full report\nShare this story\n\n" + MORE_PROSE
+                + "\n\nRead the full report\nPrint this page");
+        assertRemoved(doc, Reason.DUPLICATE_BLOCK, "Read the full report");
+        assertTrue(doc.text().startsWith(PROSE + "\n\nRead the full report\n\n"), doc.text());
+        assertTrue(doc.text().endsWith(MORE_PROSE + "\n\nPrint this page"), doc.text());
     }
 }
