@@ -1,14 +1,19 @@
 package dev.winnow.stages;
 
 import dev.winnow.core.Document;
+import dev.winnow.core.Field;
 import dev.winnow.core.Layout;
 import dev.winnow.core.Pipeline;
 import dev.winnow.core.Reason;
+import dev.winnow.core.Verdict;
 import dev.winnow.html.HtmlFrontEnd;
 import dev.winnow.testing.Invariants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static dev.winnow.testing.Cuts.assertKept;
 import static dev.winnow.testing.Cuts.assertRemoved;
@@ -121,5 +126,108 @@ class MarkupStageTest {
         Document lenient = Invariants.single(MarkupStage.lenient()).run(x.source(), Layout.HTML, x.blocks(), x.facts());
         assertKept(lenient, post);
         assertRemoved(lenient, Reason.MARKUP_NAVIGATION, "Home Forum");
+    }
+
+    // ---- every container reason, each with the near miss it must keep ----
+
+    @Test
+    void aHeaderIsCutButASentenceInTheArticlesHeaderStays() {
+        assertRemoved(page("<header><p>Local news</p></header>"), Reason.MARKUP_HEADER, "Local news");
+        // an article's <header> holds its standfirst: prose stays
+        String standfirst = "The repairs will close the bridge to cars for most of next year.";
+        Document doc = page("<header><p>" + standfirst + "</p></header>");
+        assertKept(doc, standfirst);
+        assertTrue(doc.removals().isEmpty(), outcome(doc));
+    }
+
+    @Test
+    void aFooterIsCutButAFootnoteIsNot() {
+        assertRemoved(page("<footer><p>Copyright Example Media, all rights reserved</p></footer>"), Reason.MARKUP_FOOTER,
+                "Copyright Example Media, all rights reserved");
+        // "footnotes" is not the word "footer" or "foot": class words are matched whole
+        String note = "1. Figures from the council's annual report on roads and bridges.";
+        Document doc = page("<div class=\"footnotes\"><p>" + note + "</p></div>");
+        assertKept(doc, note);
+        assertTrue(doc.removals().isEmpty(), outcome(doc));
+    }
+
+    @Test
+    void aSidebarIsCutButASideBySideLayoutIsNot() {
+        assertRemoved(page("<aside><p>Most read this week</p></aside>"), Reason.MARKUP_SIDEBAR, "Most read this week");
+        assertRemoved(page("<div class=\"sidebar\"><p>Most read this week</p></div>"), Reason.MARKUP_SIDEBAR, "Most read this week");
+        String text = "The old and the new bridge designs were shown to residents at the town hall.";
+        Document doc = page("<div class=\"side-by-side\"><p>" + text + "</p></div>");
+        assertKept(doc, text);
+        assertTrue(doc.removals().isEmpty(), outcome(doc));
+    }
+
+    @Test
+    void aFormIsCutButAPageWrappedInOneFormIsNot() {
+        assertRemoved(page("<form><p>Get the morning briefing by email</p></form>"), Reason.MARKUP_FORM,
+                "Get the morning briefing by email");
+        // ASP.NET wraps the whole page in one form: an element holding most of the prose opens no chrome kind
+        String html = "<html><body><form id=\"aspnetForm\"><p>" + PROSE + "</p><p>" + MORE + "</p></form></body></html>";
+        HtmlFrontEnd.Extracted x = FRONT_END.extract(html);
+        Document doc = MARKUP.run(x.source(), Layout.HTML, x.blocks(), x.facts());
+        assertKept(doc, PROSE);
+        assertKept(doc, MORE);
+        assertTrue(doc.removals().isEmpty(), outcome(doc));
+    }
+
+    @Test
+    void aShareBarIsCutButAnEmbeddedPostInsideASocialWrapperIsNot() {
+        assertRemoved(page("<div class=\"share-buttons\"><p>Share this article</p></div>"), Reason.MARKUP_WIDGET,
+                "Share this article");
+        String post = "Traffic on the bridge is down by half since the repairs began this week.";
+        Document doc = page("<div class=\"social-embed\"><blockquote><p>" + post + "</p></blockquote></div>");
+        assertKept(doc, post);
+        assertTrue(doc.removals().isEmpty(), outcome(doc));
+    }
+
+    @Test
+    void relatedStoriesAreCutButAClassThatOnlyContainsTheLettersIsNot() {
+        assertRemoved(page("<div class=\"related-posts\"><p>Five more bridges worth a visit</p></div>"),
+                Reason.MARKUP_RELATED, "Five more bridges worth a visit");
+        String text = "Residents said the closure would add twenty minutes to their commute.";
+        Document doc = page("<div class=\"unrelated-notes\"><p>" + text + "</p></div>");
+        assertKept(doc, text);
+        assertTrue(doc.removals().isEmpty(), outcome(doc));
+    }
+
+    @Test
+    void aFigureCaptionIsCutButTheRestOfTheFigureIsNot() {
+        String pullQuote = "We cannot keep patching a bridge that is ninety years old, the engineer said.";
+        Document doc = page("<figure><blockquote><p>" + pullQuote + "</p></blockquote>"
+                + "<figcaption>The bridge at dawn. Photo: city archive</figcaption></figure>");
+        assertRemoved(doc, Reason.MARKUP_CAPTION, "The bridge at dawn. Photo: city archive");
+        assertKept(doc, pullQuote);
+    }
+
+    @Test
+    void aLinkListIsCutButALinkedSentenceIsNot() {
+        Document doc = page("<p><a href=\"/a\">Roads</a> <a href=\"/b\">Bridges</a> <a href=\"/c\">Rail</a></p>");
+        assertRemoved(doc, Reason.LINK_DENSE, "Roads Bridges Rail");
+        String sentence = "Read the full engineering report on the bridge here.";
+        Document linked = page("<p><a href=\"/report\">" + sentence + "</a></p>");
+        assertKept(linked, sentence);
+        assertTrue(linked.removals().isEmpty(), outcome(linked));
+    }
+
+    @Test
+    void aShopsReviewsAreCutButAReviewOnAnArticleIsNot() {
+        String review = "Sturdy and easy to fit, and it has held up through a whole winter of rain.";
+        String html = "<html><body><div class=\"content\"><p>" + PROSE + "</p><div class=\"reviews\"><p>" + review
+                + "</p></div><p>" + MORE + "</p></div></body></html>";
+        assertRemoved(typed(html, "product"), Reason.MARKUP_REVIEWS, review);
+        Document article = typed(html, "article");
+        assertKept(article, review);
+    }
+
+    /** {@code html} through the markup stage alone, on a page typed {@code pageType}. */
+    private static Document typed(String html, String pageType) {
+        HtmlFrontEnd.Extracted x = FRONT_END.extract(html);
+        List<Verdict.Fact> facts = new ArrayList<>(x.facts());
+        facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageType));
+        return MARKUP.run(x.source(), Layout.HTML, x.blocks(), facts);
     }
 }
