@@ -192,6 +192,15 @@ final class SparkOutput implements Closeable {
             fs.delete(old, true);
         }
         if (textFiles) rename(new Path(work, OutputFormat.TEXT_DIR), text);
+        // A local run's --removed attributes side file (Spark does not write one) would not match these records.
+        Path attributes = new Path(dir, OutputFormat.REMOVED_ATTRIBUTES_DIR);
+        if (fs.exists(attributes)) {
+            Path old = new Path(work, "attributes.old");
+            rename(attributes, old);
+            fs.delete(old, true);
+            Path parent = attributes.getParent();
+            if (fs.listStatus(parent).length == 0) fs.delete(parent, false);
+        }
 
         report.put("fingerprint", fingerprint);
         ObjectNode output = report.putObject("output");
@@ -229,6 +238,7 @@ final class SparkOutput implements Closeable {
             if (length(fs, new Path(dir, codec.name(QuotesFile.NAME))) != output.path("quotes_bytes").asLong(-1)) return null;
             Path text = new Path(dir, OutputFormat.TEXT_DIR);
             if (textFiles != (fs.exists(text) && fs.getFileStatus(text).isDirectory())) return null;
+            if (fs.exists(new Path(dir, OutputFormat.REMOVED_ATTRIBUTES_DIR))) return null;
             return report;
         } catch (IOException | RuntimeException e) {
             return null;

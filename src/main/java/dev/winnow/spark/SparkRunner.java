@@ -214,8 +214,16 @@ public final class SparkRunner {
      * @throws IOException when the output cannot be written; the earlier output stays as it was until
      *                     the new files are complete
      */
+    /**
+     * Why the Spark runner refuses {@code --removed attributes}: the side file would need a third part file
+     * per partition, appended and committed with the records, which it does not write yet.
+     */
+    public static final String ATTRIBUTES_REFUSED = "--removed attributes is not supported by the Spark runner yet; "
+            + "use --removed inline or none here, or winnow clean for the attributes layout";
+
     public Summary run(List<String> args, Options options, PrintStream log) throws IOException {
         if (args.contains("-")) throw new IllegalArgumentException("standard input (-) cannot be read by Spark executors; name files or folders");
+        if (options.removed() == RemovedLayout.ATTRIBUTES) throw new IllegalArgumentException(ATTRIBUTES_REFUSED);
         long start = System.nanoTime();
         org.apache.hadoop.conf.Configuration hadoop = spark.hadoopConfiguration();
         Storage.Location output = Storage.locate(options.output(), hadoop);
