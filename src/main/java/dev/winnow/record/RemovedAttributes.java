@@ -22,8 +22,8 @@ import java.util.TreeMap;
  * <p>{@code attributes} holds one key per stage and reason that cut something, {@code winnow_removed__<stage>__<reason>}
  * (Dolma's {@code <experiment>__<tagger>__<attribute>}), in key order; its value is the cuts' spans
  * {@code [start, end, score]} in the order of {@code removed}. Offsets are code points of the normalized
- * input, as in {@code metadata.removed}. Dolma spans carry a number, so a cut whose rule gives no score
- * (most: a rule either matches or not) is scored 1.0; {@code removed} keeps its null. {@code removed} is
+ * input, as in {@code metadata.removed}. A span's score is how sure the cut is ({@link #removedScore}); the
+ * learned scorer's own score, the probability of content, stays in {@code removed}. {@code removed} is
  * exactly what {@code metadata.removed} holds in the inline layout, so nothing of the audit is lost. A record
  * without cuts gets a line too, with empty ones: the side file has a line for every record.
  */
@@ -38,6 +38,17 @@ public final class RemovedAttributes {
     /** The attribute key of cuts by {@code stage} for {@code reason}. */
     public static String key(String stage, String reason) {
         return NAME + "__" + stage + "__" + reason;
+    }
+
+    /**
+     * A span's score, read as Dolma reads an attribute's: how sure the span is what the attribute names,
+     * here boilerplate. A learned scorer's {@code score} is the probability of content, so a span scores
+     * its complement (three decimals, from the rounded score, so the two add up to 1 exactly); a rule's cut,
+     * {@code null}, is certain: 1.0.
+     */
+    static double removedScore(Double contentScore) {
+        if (contentScore == null) return 1.0;
+        return (1000 - Math.round(contentScore * 1000)) / 1000.0;
     }
 
     /** The side file's line for the record {@code id} of {@code source} (no trailing newline). */
@@ -57,7 +68,7 @@ public final class RemovedAttributes {
                     g.writeStartArray();
                     g.writeNumber(offsets.codePoint(x.start()));
                     g.writeNumber(offsets.codePoint(x.end()));
-                    g.writeNumber(x.score() == null ? 1.0 : ArticleRecord.score(x.score()));
+                    g.writeNumber(removedScore(x.score()));
                     g.writeEndArray();
                 }
                 g.writeEndArray();
