@@ -17,8 +17,7 @@ public final class RecordOptions {
                     + "metadata.removed is null and every cut goes to OUTDIR/attributes/winnow_removed/articles.jsonl "
                     + "(named as the records file, .gz/.zst included), one line per record in the same order, in "
                     + "Dolma's attributes layout: spans [start, end, score] in code points of the normalized input "
-                    + "under winnow_removed__STAGE__REASON, and the full cuts under removed (winnow clean only; "
-                    + "the Spark runner refuses it).")
+                    + "under winnow_removed__STAGE__REASON, and the full cuts under removed.")
     RemovedLayout removed = RemovedLayout.INLINE;
 
     public RemovedLayout removed() {

@@ -145,9 +145,6 @@ public final class SparkMain implements Callable<Integer> {
         if (inputs.contains("-")) throw new CommandLine.ParameterException(self, "standard input (-) cannot be read by Spark executors");
         if (partitions < 0) throw new CommandLine.ParameterException(self, "--partitions must not be negative");
         if (output.isEmpty()) throw new CommandLine.ParameterException(self, "-o: the output folder must not be empty");
-        if (recordOptions.removed() == dev.winnow.record.RemovedLayout.ATTRIBUTES) {
-            throw new CommandLine.ParameterException(self, SparkRunner.ATTRIBUTES_REFUSED);
-        }
         SparkConf sparkConf = sparkConf(self);
         String src = source != null ? source : CleanCommand.defaultSource(inputs.get(0));
         Limits limits = sizes.limits(self);
