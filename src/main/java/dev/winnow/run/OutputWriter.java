@@ -69,7 +69,8 @@ import java.util.stream.Stream;
  *
  * <p>What a kill can and cannot leave: the previous output stays whole until the commit, the commit is
  * finished by the next run, and a completed run leaves exactly {@code articles.jsonl},
- * {@code rejected.jsonl}, {@code report.json} and {@code text/}. Between the renames a reader can see the
+ * {@code rejected.jsonl}, {@code report.json} and {@code text/} (and {@code attributes/winnow_removed/}
+ * with {@code --removed attributes}). Between the renames a reader can see the
  * new {@code articles.jsonl} beside the old {@code report.json} for a moment; each file is whole.
  *
  * <p>Durability: journals, checkpoints and the report are synced before they count, so they survive a
