@@ -104,6 +104,27 @@ class RemovedAttributesTest {
         assertTrue(checked > 5, "the seeds have cuts to check: " + checked);
     }
 
+    /** HTML pages too: their offsets index the text the front end laid out, and the side file carries them as inline records do. */
+    @Test
+    void htmlPagesGetTheInlineLayoutsCutsBesideTheirRecords() throws IOException {
+        Path pages = Files.createDirectories(tmp.resolve("pages"));
+        try (java.util.stream.Stream<Path> html = Files.list(Path.of("src/test/resources/wcxb-sample/html"))) {
+            for (Path p : html.sorted().limit(4).toList()) Files.copy(p, pages.resolve(p.getFileName()));
+        }
+        Path side = tmp.resolve("pages-attributes"), full = tmp.resolve("pages-inline");
+        assertEquals(ExitCodes.OK, Main.execute("clean", pages.toString(), "-o", side.toString(), "-q", "--removed", "attributes"));
+        assertEquals(ExitCodes.OK, Main.execute("clean", pages.toString(), "-o", full.toString(), "-q"));
+        List<JsonNode> records = RecordSchemaTest.lines(full.resolve("articles.jsonl"));
+        List<JsonNode> lines = RecordSchemaTest.lines(side.resolve(SIDE_FILE));
+        assertEquals(records.size(), lines.size());
+        for (int i = 0; i < records.size(); i++) {
+            assertEquals(records.get(i).get("id"), lines.get(i).get("id"));
+            assertTrue(records.get(i).at("/metadata/removed").size() > 0, "an HTML page has cuts");
+            assertEquals(records.get(i).at("/metadata/removed"), lines.get(i).get("removed"));
+        }
+        RecordSchemaTest.assertAllValid(schema(), lines);
+    }
+
     @Test
     void linesMatchTheirSchema() throws IOException {
         RecordSchemaTest.assertAllValid(schema(), RecordSchemaTest.lines(attributes.resolve(SIDE_FILE)));
