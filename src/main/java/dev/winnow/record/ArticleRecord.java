@@ -106,7 +106,7 @@ public final class ArticleRecord {
             else g.writeNumberField("size", cluster.size());
             g.writeEndObject();
 
-            if (removed == RemovedLayout.NONE) g.writeNullField("removed");
+            if (removed != RemovedLayout.INLINE) g.writeNullField("removed");
             else removals(g, doc);
 
             g.writeObjectFieldStart("counts");
@@ -161,18 +161,29 @@ public final class ArticleRecord {
     private static void removals(JsonGenerator g, Document doc) throws IOException {
         OffsetMap offsets = new OffsetMap(doc.source());
         g.writeArrayFieldStart("removed");
-        for (Removal x : doc.removals()) {
-            g.writeStartObject();
-            g.writeStringField("stage", x.stage());
-            g.writeStringField("reason", x.reason().code());
-            g.writeStringField("text", x.text());
-            g.writeNumberField("start", offsets.codePoint(x.start()));
-            g.writeNumberField("end", offsets.codePoint(x.end()));
-            if (x.score() == null) g.writeNullField("score");
-            else g.writeNumberField("score", Math.round(x.score() * 1000) / 1000.0);
-            g.writeEndObject();
-        }
+        for (Removal x : doc.removals()) removal(g, x, offsets);
         g.writeEndArray();
+    }
+
+    /**
+     * One cut as an object of {@code removed}: the same bytes inline and in the attributes side file, so
+     * a reader of either sees one shape.
+     */
+    static void removal(JsonGenerator g, Removal x, OffsetMap offsets) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("stage", x.stage());
+        g.writeStringField("reason", x.reason().code());
+        g.writeStringField("text", x.text());
+        g.writeNumberField("start", offsets.codePoint(x.start()));
+        g.writeNumberField("end", offsets.codePoint(x.end()));
+        if (x.score() == null) g.writeNullField("score");
+        else g.writeNumberField("score", score(x.score()));
+        g.writeEndObject();
+    }
+
+    /** A removal's score as records carry it: three decimals, so the bytes do not depend on float noise. */
+    static double score(double score) {
+        return Math.round(score * 1000) / 1000.0;
     }
 
     private static void strings(JsonGenerator g, String name, Metadata metadata, Field field) throws IOException {
@@ -182,7 +193,7 @@ public final class ArticleRecord {
     }
 
     /** Maps UTF-16 offsets to code point offsets; free when the text has no surrogate pairs. */
-    private static final class OffsetMap {
+    static final class OffsetMap {
         private final int[] codePoints;     // code points before each UTF-16 offset, or null when they are equal
 
         OffsetMap(String text) {

@@ -18,9 +18,11 @@ import java.nio.file.Path;
  * @param total       the number of outcomes once the run has written them all and is committing; -1 before
  *                    (a web archive's documents are only counted by reading it)
  * @param quotesBytes length of the staged quotes.jsonl of a run with corpus stages, -1 for other runs
+ * @param attributesBytes length of the removed-attributes journal ({@code --removed attributes}), which
+ *                    holds a line for each record in the first {@code articlesBytes}; -1 for other layouts
  */
 record Checkpoint(String fingerprint, int done, int total, long articlesBytes, long rejectedBytes, long quotesBytes,
-                  Tally tally) {
+                  long attributesBytes, Tally tally) {
 
     /** Every outcome is in the journals: the run is committing, and its final files may already be in place. */
     boolean complete() {
@@ -35,6 +37,7 @@ record Checkpoint(String fingerprint, int done, int total, long articlesBytes, l
         o.put("articles_bytes", articlesBytes);
         o.put("rejected_bytes", rejectedBytes);
         o.put("quotes_bytes", quotesBytes);
+        o.put("attributes_bytes", attributesBytes);
         o.set("tally", tally.toJson(mapper));
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(o);
     }
@@ -46,7 +49,7 @@ record Checkpoint(String fingerprint, int done, int total, long articlesBytes, l
             JsonNode o = mapper.readTree(file.toFile());
             Checkpoint c = new Checkpoint(o.get("fingerprint").asText(), o.get("done").intValue(), o.get("total").intValue(),
                     o.get("articles_bytes").longValue(), o.get("rejected_bytes").longValue(),
-                    o.get("quotes_bytes").longValue(), Tally.fromJson(o.get("tally")));
+                    o.get("quotes_bytes").longValue(), o.path("attributes_bytes").asLong(-1), Tally.fromJson(o.get("tally")));
             return c.done >= 0 && (c.total == -1 || c.done == c.total) && c.tally.outcomes() == c.done ? c : null;
         } catch (IOException | RuntimeException e) {
             return null;    // written by temp and rename, so this is damage from outside: start over

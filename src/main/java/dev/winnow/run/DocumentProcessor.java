@@ -19,6 +19,7 @@ import dev.winnow.formats.DocumentFrontEnd;
 import dev.winnow.formats.FormatException;
 import dev.winnow.html.HtmlFrontEnd;
 import dev.winnow.record.ArticleRecord;
+import dev.winnow.record.RemovedAttributes;
 import dev.winnow.record.RemovedLayout;
 import dev.winnow.score.PageTyper;
 import dev.winnow.stages.Profiles;
@@ -277,7 +278,8 @@ public final class DocumentProcessor {
         ArticleRecord.InputInfo info = new ArticleRecord.InputInfo(input.id(), input.name(), bytes.length,
                 mediaType, charset, sha256(bytes), source, input.entry());
         String line = ArticleRecord.line(info, doc, profile, cluster, removed);
-        return Outcome.record(input.id(), line, text, bytes.length, doc.counts());
+        String attributes = removed == RemovedLayout.ATTRIBUTES ? RemovedAttributes.line(input.id(), source, doc) : null;
+        return Outcome.record(input.id(), line, attributes, text, bytes.length, doc.counts());
     }
 
     /** "every line was cut: 14 removals (markup 3, navigation 11)": how many cuts, by stage, left nothing. */

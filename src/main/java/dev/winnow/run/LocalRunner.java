@@ -163,7 +163,8 @@ public final class LocalRunner {
         // Workers run each document under the time budget; a hung one is rejected and its thread replaced.
         DocumentTasks tasks = new DocumentTasks(options.threads(), options.limits().timeout(),
                 warning -> log.println("winnow: warning: " + warning));
-        try (OutputWriter out = OutputWriter.open(options.outDir(), options.textFiles(), fingerprint, options.codec(),
+        try (OutputWriter out = OutputWriter.open(options.outDir(), options.textFiles(),
+                options.removed() == RemovedLayout.ATTRIBUTES, fingerprint, options.codec(),
                 restart, otherFiles, steps, cadence, message -> {
                     if (!quiet) log.println("winnow: " + message);
                 })) {

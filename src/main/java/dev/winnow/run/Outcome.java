@@ -9,21 +9,28 @@ import java.util.Map;
  *
  * In a corpus's first pass a document that would become a record yields its {@code features} instead.
  *
- * @param counts removals per stage and reason for this document (empty for a rejection)
+ * @param counts         removals per stage and reason for this document (empty for a rejection)
+ * @param attributesLine a record's line in the removed-attributes side file ({@code --removed attributes}),
+ *                       null in the other layouts and for a rejection
  */
 public record Outcome(String id, String recordLine, String text, Rejection rejection, long bytes,
-                      Map<String, Map<String, Integer>> counts, Features features) {
+                      Map<String, Map<String, Integer>> counts, Features features, String attributesLine) {
 
     static Outcome record(String id, String line, String text, long bytes, Map<String, Map<String, Integer>> counts) {
-        return new Outcome(id, line, text, null, bytes, counts, null);
+        return record(id, line, null, text, bytes, counts);
+    }
+
+    static Outcome record(String id, String line, String attributesLine, String text, long bytes,
+                          Map<String, Map<String, Integer>> counts) {
+        return new Outcome(id, line, text, null, bytes, counts, null, attributesLine);
     }
 
     static Outcome rejected(Rejection r, long bytes) {
-        return new Outcome(r.id(), null, null, r, bytes, Map.of(), null);
+        return new Outcome(r.id(), null, null, r, bytes, Map.of(), null, null);
     }
 
     static Outcome analyzed(String id, Features features, long bytes) {
-        return new Outcome(id, null, null, null, bytes, Map.of(), features);
+        return new Outcome(id, null, null, null, bytes, Map.of(), features, null);
     }
 
     public boolean isRecord() { return rejection == null; }

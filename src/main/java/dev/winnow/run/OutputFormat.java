@@ -18,6 +18,14 @@ public final class OutputFormat {
     public static final String REJECTED = "rejected.jsonl";
     public static final String REPORT = "report.json";
     public static final String TEXT_DIR = "text";
+    /**
+     * Dolma's attributes folder, beside the records: {@code --removed attributes} writes its side file to
+     * {@code attributes/winnow_removed/} under the records file's own name ({@code articles.jsonl}, or
+     * {@code .jsonl.gz}...), which is how Dolma pairs an attribute file with its documents.
+     */
+    public static final String ATTRIBUTES_DIR = "attributes";
+    /** The removed-attributes set's folder, relative to the output folder. */
+    public static final String REMOVED_ATTRIBUTES_DIR = ATTRIBUTES_DIR + "/" + dev.winnow.record.RemovedAttributes.NAME;
     /** The local runner's work in progress; removed when a run finishes. */
     public static final String LOCAL_WORK_DIR = ".winnow-run";
     /** The Spark runner's: not the local runner's, so neither mistakes the other's half-done state for its own. */

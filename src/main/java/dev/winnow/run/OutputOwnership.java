@@ -28,7 +28,7 @@ public final class OutputOwnership {
      */
     public static boolean isOutputName(String name) {
         return isDataName(name) || name.equals(OutputFormat.REPORT) || name.equals(OutputFormat.TEXT_DIR)
-                || OutputFormat.WORK_DIRS.contains(name) || name.equals(OutputLock.FILE);
+                || name.equals(OutputFormat.ATTRIBUTES_DIR) || OutputFormat.WORK_DIRS.contains(name) || name.equals(OutputLock.FILE);
     }
 
     private static boolean isDataName(String name) {
@@ -127,10 +127,23 @@ public final class OutputOwnership {
     private static boolean vouchedFor(JsonNode report, String name) {
         if (OutputFormat.WORK_DIRS.contains(name) || name.equals(OutputLock.FILE)) return true;    // Winnow's own hidden names
         if (report == null) return false;
+        if (name.equals(OutputFormat.ATTRIBUTES_DIR)) return listsAttributes(report);
         if (!isDataName(name)) return true;     // the report itself, text/
         JsonNode files = report.path("output").path("files");
         if (!files.isArray()) return true;      // written before reports listed their files
         for (JsonNode f : files) if (name.equals(f.asText())) return true;
+        return false;
+    }
+
+    /**
+     * Whether a report lists a file under {@code attributes/}: only then is the folder Winnow's. Unlike
+     * {@code text/}, Dolma users keep attribute folders of their own taggers, so a report that does not
+     * name it (older reports included) does not vouch for it.
+     */
+    private static boolean listsAttributes(JsonNode report) {
+        for (JsonNode f : report.path("output").path("files")) {
+            if (f.asText().startsWith(OutputFormat.ATTRIBUTES_DIR + "/")) return true;
+        }
         return false;
     }
 

@@ -46,7 +46,9 @@ import java.util.stream.Stream;
  *
  * <p>While a run works, everything it writes goes to the work folder {@code OUTDIR/.winnow-run/}:
  * outcomes are appended, in input order, to two journals ({@code articles.jsonl}, {@code rejected.jsonl})
- * and text files go to a staged {@code text/}. Every 10,000 outcomes ({@link Cadence}) or
+ * and text files go to a staged {@code text/}. With {@code --removed attributes} a third journal, staged at
+ * {@code attributes/winnow_removed/articles.jsonl}, takes one line per record, synced and checkpointed with
+ * the others, so the side file stays row-aligned with the records after any kill. Every 10,000 outcomes ({@link Cadence}) or
  * five seconds the journals are flushed and synced, then a {@link Checkpoint} naming their lengths is
  * written (temp file, sync, rename). On start, a checkpoint with the run's {@link RunFingerprint} is
  * resumed: the journals are cut back to its lengths, the text files the lost stretch may have written are
@@ -55,7 +57,7 @@ import java.util.stream.Stream;
  *
  * <p>When every outcome is written the run commits. A final checkpoint ({@code done == total}) comes first:
  * from then on a rerun only finishes the commit. The journals are renamed into place, the old
- * {@code text/} is moved aside and the staged one renamed in, {@code report.json} (with the fingerprint
+ * {@code text/} (and the old {@code attributes/winnow_removed/}) is moved aside and the staged one renamed in, {@code report.json} (with the fingerprint
  * and the data files' lengths) is written by temp and rename, and the work folder is removed. Each step
  * can be repeated, so a run killed anywhere in the commit finishes it on the next start. The final files
  * change only while a final checkpoint exists, and a run that starts over from an interrupted commit
@@ -67,7 +69,8 @@ import java.util.stream.Stream;
  *
  * <p>What a kill can and cannot leave: the previous output stays whole until the commit, the commit is
  * finished by the next run, and a completed run leaves exactly {@code articles.jsonl},
- * {@code rejected.jsonl}, {@code report.json} and {@code text/}. Between the renames a reader can see the
+ * {@code rejected.jsonl}, {@code report.json} and {@code text/} (and {@code attributes/winnow_removed/}
+ * with {@code --removed attributes}). Between the renames a reader can see the
  * new {@code articles.jsonl} beside the old {@code report.json} for a moment; each file is whole.
  *
  * <p>Durability: journals, checkpoints and the report are synced before they count, so they survive a
@@ -87,6 +90,7 @@ final class OutputWriter implements Closeable {
     static final String WORK_DIR = OutputFormat.LOCAL_WORK_DIR;
     static final String CHECKPOINT = "checkpoint.json";
     private static final String OLD_TEXT = "text.old";
+    private static final String OLD_ATTRIBUTES = "attributes.old";
     /** Written into the final checkpoint of a run that cannot be repeated (it read standard input). */
     private static final String UNREPEATABLE = "unrepeatable";
 
@@ -118,6 +122,8 @@ final class OutputWriter implements Closeable {
     /** The data files' names with the codec's extension: articles.jsonl, articles.jsonl.gz... */
     private final String articlesName, rejectedName, quotesName;
     private final boolean textFiles;
+    /** Whether this run writes the removed-attributes side file ({@code --removed attributes}). */
+    private final boolean attributes;
     private final String fingerprint;
     private final OutputLock lock;
     private final RunSteps steps;
@@ -128,16 +134,21 @@ final class OutputWriter implements Closeable {
     private ObjectNode finishedReport;
     private Journal articles;
     private Journal rejected;
+    /** The removed-attributes journal; null for the other layouts. */
+    private Journal attributesJournal;
     private long articlesBytes;
+    /** Length of the removed-attributes journal, or -1 for a run without it. */
+    private long attributesBytes = -1;
     private long rejectedBytes;
     /** Length of the staged quotes.jsonl, or -1 for a run without corpus stages. */
     private long quotesBytes = -1;
     private int checkpointAt;
     private long checkpointNanos = System.nanoTime();
 
-    private OutputWriter(Path dir, boolean textFiles, String fingerprint, OutputCodec codec, OutputLock lock, RunSteps steps,
-                         Cadence cadence) {
+    private OutputWriter(Path dir, boolean textFiles, boolean attributes, String fingerprint, OutputCodec codec, OutputLock lock,
+                         RunSteps steps, Cadence cadence) {
         this.dir = dir;
+        this.attributes = attributes;
         this.codec = codec;
         this.articlesName = codec.name(ARTICLES);
         this.rejectedName = codec.name(REJECTED);
@@ -154,6 +165,7 @@ final class OutputWriter implements Closeable {
      * Locks {@code dir} for this run and works out where the run starts: resumed from a checkpoint of the
      * same fingerprint, already finished, or fresh.
      *
+     * @param attributes  write the removed-attributes side file, a line per record ({@code --removed attributes})
      * @param fingerprint the run's {@link RunFingerprint}, null when it cannot be repeated (never resumed
      *                    or skipped)
      * @param restart     ignore saved state and finished output
@@ -164,8 +176,8 @@ final class OutputWriter implements Closeable {
      * @throws OutputBusyException when another run holds the folder
      * @throws ForeignOutputException when the folder holds files Winnow did not write (see {@link OutputOwnership#check})
      */
-    static OutputWriter open(Path dir, boolean textFiles, String fingerprint, OutputCodec codec, boolean restart,
-                             boolean otherFiles, RunSteps steps, Cadence cadence, Consumer<String> log)
+    static OutputWriter open(Path dir, boolean textFiles, boolean attributes, String fingerprint, OutputCodec codec,
+                             boolean restart, boolean otherFiles, RunSteps steps, Cadence cadence, Consumer<String> log)
             throws IOException {
         OutputOwnership.check(dir, otherFiles);
         try {
@@ -173,7 +185,7 @@ final class OutputWriter implements Closeable {
         } catch (FileAlreadyExistsException e) {
             throw new IOException(dir + " exists and is not a folder", e);
         }
-        OutputWriter out = new OutputWriter(dir, textFiles, fingerprint, codec, OutputLock.acquire(dir), steps, cadence);
+        OutputWriter out = new OutputWriter(dir, textFiles, attributes, fingerprint, codec, OutputLock.acquire(dir), steps, cadence);
         try {
             steps.reached("locked");
             out.begin(restart, log);
@@ -231,14 +243,22 @@ final class OutputWriter implements Closeable {
             if (textFiles && !Files.isDirectory(work.resolve(TEXT_DIR)) && !Files.isDirectory(dir.resolve(TEXT_DIR))) {
                 return "the text files are missing";
             }
+            if (attributes && size(stagedAttributes()) != c.attributesBytes() && size(placedAttributes()) != c.attributesBytes()) {
+                return "the removed attributes are missing or changed";
+            }
         } else {
             if (size(articlesJournal) < c.articlesBytes() || size(rejectedJournal) < c.rejectedBytes()) {
                 return "a journal is shorter than its checkpoint";
+            }
+            if (attributes && (c.attributesBytes() < 0 || size(stagedAttributes()) < c.attributesBytes())) {
+                return "the removed-attributes journal is shorter than its checkpoint";
             }
             if (textFiles && !Files.isDirectory(work.resolve(TEXT_DIR))) return "the staged text files are missing";
             if (c.quotesBytes() >= 0 && !Files.isRegularFile(work.resolve(CORPUS_FACTS))) return "the corpus facts are missing";
             articles = Journal.resume(articlesJournal, c.articlesBytes(), codec);
             rejected = Journal.resume(rejectedJournal, c.rejectedBytes(), codec);
+            // Cut back with the records: its lines past the checkpoint belong to records that are cut off too.
+            if (attributes) attributesJournal = Journal.resume(stagedAttributes(), c.attributesBytes(), codec);
             // Outcomes written after the checkpoint are done again: a record rewrites its text file, and a
             // rejection removes the one an earlier attempt may have left (see write).
         }
@@ -248,7 +268,18 @@ final class OutputWriter implements Closeable {
         articlesBytes = c.articlesBytes();
         rejectedBytes = c.rejectedBytes();
         quotesBytes = c.quotesBytes();
+        attributesBytes = c.attributesBytes();
         return null;
+    }
+
+    /** The removed-attributes journal in the work folder, staged in the folders it is committed into. */
+    private Path stagedAttributes() {
+        return work.resolve(OutputFormat.REMOVED_ATTRIBUTES_DIR).resolve(articlesName);
+    }
+
+    /** The removed-attributes file in place: named as the records file, which is how Dolma pairs the two. */
+    private Path placedAttributes() {
+        return dir.resolve(OutputFormat.REMOVED_ATTRIBUTES_DIR).resolve(articlesName);
     }
 
     private boolean journalOrPlaced(String name, long length) throws IOException {
@@ -267,6 +298,8 @@ final class OutputWriter implements Closeable {
             if (size(dir.resolve(rejectedName)) != output.path("rejected_bytes").asLong(-1)) return null;
             if (size(dir.resolve(quotesName)) != output.path("quotes_bytes").asLong(-1)) return null;
             if (textFiles != Files.isDirectory(dir.resolve(TEXT_DIR))) return null;
+            if (attributes && size(placedAttributes()) != output.path("attributes_bytes").asLong(-1)) return null;
+            if (!attributes && Files.exists(dir.resolve(OutputFormat.REMOVED_ATTRIBUTES_DIR), LinkOption.NOFOLLOW_LINKS)) return null;
             return report;
         } catch (IOException | RuntimeException e) {
             return null;
@@ -289,6 +322,11 @@ final class OutputWriter implements Closeable {
         if (textFiles) Files.createDirectories(work.resolve(TEXT_DIR));
         articles = Journal.create(work.resolve(articlesName), codec);
         rejected = Journal.create(work.resolve(rejectedName), codec);
+        if (attributes) {
+            Files.createDirectories(stagedAttributes().getParent());
+            attributesJournal = Journal.create(stagedAttributes(), codec);
+            attributesBytes = 0;
+        }
     }
 
     Start start() { return start; }
@@ -307,6 +345,11 @@ final class OutputWriter implements Closeable {
         if (outcome.isRecord()) {
             articles.writer.write(outcome.recordLine());
             articles.writer.write('\n');
+            if (attributes) {
+                if (outcome.attributesLine() == null) throw new IllegalStateException("a record without its removed-attributes line: " + outcome.id());
+                attributesJournal.writer.write(outcome.attributesLine());
+                attributesJournal.writer.write('\n');
+            }
             if (textFiles) Files.write(textFile(work, outcome.id()), OutputFormat.textFileBytes(outcome.text()));
         } else {
             rejected.writer.write(OutputFormat.rejectionLine(outcome.rejection()));
@@ -320,6 +363,7 @@ final class OutputWriter implements Closeable {
         if (memberEnds) {
             articles.endMember();
             rejected.endMember();
+            if (attributes) attributesJournal.endMember();
         }
         if (fingerprint != null && (codec == OutputCodec.NONE || memberEnds) && (tally.outcomes() - checkpointAt >= cadence.checkpointOutcomes()
                 || System.nanoTime() - checkpointNanos >= CHECKPOINT_NANOS)) {
@@ -379,7 +423,8 @@ final class OutputWriter implements Closeable {
     private void checkpoint(String point) throws IOException {
         articlesBytes = articles.sync();
         rejectedBytes = rejected.sync();
-        save(new Checkpoint(fingerprint, tally.outcomes(), -1, articlesBytes, rejectedBytes, quotesBytes, tally), point);
+        if (attributes) attributesBytes = attributesJournal.sync();
+        save(new Checkpoint(fingerprint, tally.outcomes(), -1, articlesBytes, rejectedBytes, quotesBytes, attributesBytes, tally), point);
         checkpointAt = tally.outcomes();
         checkpointNanos = System.nanoTime();
     }
@@ -406,9 +451,10 @@ final class OutputWriter implements Closeable {
         if (articles != null) {
             articlesBytes = articles.finish();
             rejectedBytes = rejected.finish();
+            if (attributes) attributesBytes = attributesJournal.finish();
             closeJournals();
             save(new Checkpoint(fingerprint == null ? UNREPEATABLE : fingerprint, tally.outcomes(), tally.outcomes(),
-                    articlesBytes, rejectedBytes, quotesBytes, tally));
+                    articlesBytes, rejectedBytes, quotesBytes, attributesBytes, tally));
             steps.reached("commit.started");
         }
         publish(articlesName, articlesBytes);
@@ -442,17 +488,21 @@ final class OutputWriter implements Closeable {
         }
         deleteTree(old);
         steps.reached("commit.old-text-deleted");
+        commitAttributes();
 
         report.put("fingerprint", fingerprint);
         ObjectNode output = report.putObject("output");
         output.put("articles_bytes", articlesBytes);
         output.put("rejected_bytes", rejectedBytes);
         if (quotesBytes >= 0) output.put("quotes_bytes", quotesBytes);
+        if (attributes) output.put("attributes_bytes", attributesBytes);
         // The data files this run wrote, so a later run can tell them from files of the same names it did not write.
         ArrayNode files = output.putArray("files");
         files.add(articlesName);
         files.add(rejectedName);
         if (quotesBytes >= 0) files.add(quotesName);
+        // What vouches for attributes/ on the next run (OutputOwnership); a run without it removes the folder.
+        if (attributes) files.add(OutputFormat.REMOVED_ATTRIBUTES_DIR + "/" + articlesName);
         Path tmp = work.resolve(REPORT + ".tmp");
         writeSynced(tmp, (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n").getBytes(StandardCharsets.UTF_8));
         move(tmp, dir.resolve(REPORT));
@@ -463,6 +513,38 @@ final class OutputWriter implements Closeable {
         steps.reached("commit.checkpoint-deleted");
         deleteTree(work);
         syncDirectory(dir);
+    }
+
+    /**
+     * Swaps in the staged {@code attributes/winnow_removed/} as {@code text/} is swapped: the old set moved
+     * aside, the staged one renamed in, the old one deleted; a run of another layout only removes the old
+     * one. Only Winnow's set is touched: {@code attributes/} goes too when nothing else is in it. Each step
+     * can be repeated, so a commit killed here is finished by the next run.
+     */
+    private void commitAttributes() throws IOException {
+        Path placed = dir.resolve(OutputFormat.REMOVED_ATTRIBUTES_DIR), staged = work.resolve(OutputFormat.REMOVED_ATTRIBUTES_DIR);
+        Path old = work.resolve(OLD_ATTRIBUTES), parent = placed.getParent();
+        boolean replace = !attributes || Files.isDirectory(staged);     // staged gone: an earlier attempt moved it in
+        if (replace && Files.exists(placed, LinkOption.NOFOLLOW_LINKS)) {
+            deleteTree(old);
+            move(placed, old);
+            syncDirectory(parent);
+            steps.reached("commit.old-attributes-moved");
+        }
+        if (attributes && Files.isDirectory(staged)) {
+            Files.createDirectories(parent);
+            move(staged, placed);
+            syncDirectory(parent);
+            syncDirectory(dir);
+            steps.reached("commit.attributes-moved");
+        }
+        if (!attributes && Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> children = Files.list(parent)) {
+                if (children.findAny().isEmpty()) Files.delete(parent);
+            }
+            syncDirectory(dir);
+        }
+        deleteTree(old);
     }
 
     /** Moves a journal into place, unless an earlier attempt at this commit already did. */
@@ -497,6 +579,11 @@ final class OutputWriter implements Closeable {
                 if (rejected != null) rejected.close();
             } finally {
                 rejected = null;
+                try {
+                    if (attributesJournal != null) attributesJournal.close();
+                } finally {
+                    attributesJournal = null;
+                }
             }
         }
     }

@@ -48,12 +48,15 @@ final class SparkOutput implements Closeable {
     private final OutputCodec codec;
     private final Writer articles;
     private final Writer rejected;
+    /** The removed-attributes side file ({@code --removed attributes}), null for the other layouts. */
+    private final Writer attributes;
     /** Whether this run writes {@code quotes.jsonl} (a run with the corpus stages). */
     private boolean quotes;
     private boolean committed;
 
     private SparkOutput(FileSystem fs, Path dir, Path work, boolean textFiles, OutputCodec codec, Writer articles,
-                        Writer rejected) {
+                        Writer rejected, Writer attributes) {
+        this.attributes = attributes;
         this.fs = fs;
         this.dir = dir;
         this.codec = codec;
@@ -69,11 +72,12 @@ final class SparkOutput implements Closeable {
      *
      * @param guarded    the guard's view of the folder ({@link SparkRunner#guarded}: a local path as the local
      *                   runner sees it, links not followed)
+     * @param attributes write the removed-attributes side file, a line per record ({@code --removed attributes})
      * @param otherFiles the folder may hold files whose names Winnow never writes ({@code --allow-other-files})
      * @throws dev.winnow.run.ForeignOutputException when the folder holds what Winnow did not write
      */
-    static SparkOutput open(Storage.Location out, OutputOwnership.Folder guarded, boolean textFiles, OutputCodec codec,
-                            boolean otherFiles) throws IOException {
+    static SparkOutput open(Storage.Location out, OutputOwnership.Folder guarded, boolean textFiles, boolean attributes,
+                            OutputCodec codec, boolean otherFiles) throws IOException {
         FileSystem fs = out.fs();
         Path dir = out.path();
         OutputOwnership.check(guarded, otherFiles);
@@ -83,11 +87,19 @@ final class SparkOutput implements Closeable {
         mkdirs(fs, work);
         if (textFiles) mkdirs(fs, new Path(work, OutputFormat.TEXT_DIR));
         Writer articles = writer(fs, new Path(work, codec.name(OutputFormat.ARTICLES)), codec);
+        Writer rejected = null;
         try {
-            Writer rejected = writer(fs, new Path(work, codec.name(OutputFormat.REJECTED)), codec);
-            return new SparkOutput(fs, dir, work, textFiles, codec, articles, rejected);
+            rejected = writer(fs, new Path(work, codec.name(OutputFormat.REJECTED)), codec);
+            Writer side = null;
+            if (attributes) {
+                Path set = new Path(work, OutputFormat.REMOVED_ATTRIBUTES_DIR);
+                mkdirs(fs, set);
+                side = writer(fs, new Path(set, codec.name(OutputFormat.ARTICLES)), codec);
+            }
+            return new SparkOutput(fs, dir, work, textFiles, codec, articles, rejected, side);
         } catch (IOException | RuntimeException e) {
             articles.close();
+            if (rejected != null) rejected.close();
             throw e;
         }
     }
@@ -136,15 +148,22 @@ final class SparkOutput implements Closeable {
         return work.toString();
     }
 
-    /** Appends a partition's part files (lines in input order, as it wrote them), then deletes them. */
-    void append(String articlesPart, String rejectedPart) throws IOException {
-        for (String[] pair : new String[][]{{articlesPart, "a"}, {rejectedPart, "r"}}) {
-            Path part = new Path(pair[0]);
-            try (InputStream in = fs.open(part, 1 << 16)) {
-                ((Sink) (pair[1].equals("a") ? articles : rejected)).append(in);
-            }
-            fs.delete(part, false);
+    /**
+     * Appends a partition's part files (lines in input order, as it wrote them), then deletes them;
+     * {@code attributesPart} is null for a run without the removed-attributes side file.
+     */
+    void append(String articlesPart, String rejectedPart, String attributesPart) throws IOException {
+        append(articlesPart, articles);
+        append(rejectedPart, rejected);
+        if (attributes != null) append(attributesPart, attributes);
+    }
+
+    private void append(String partFile, Writer to) throws IOException {
+        Path part = new Path(partFile);
+        try (InputStream in = fs.open(part, 1 << 16)) {
+            ((Sink) to).append(in);
         }
+        fs.delete(part, false);
     }
 
     void reject(Rejection r) throws IOException {
@@ -169,7 +188,10 @@ final class SparkOutput implements Closeable {
     void commit(ObjectNode report, String fingerprint) throws IOException {
         articles.close();
         rejected.close();
+        if (attributes != null) attributes.close();
         long articlesBytes = size(new Path(work, codec.name(OutputFormat.ARTICLES)));
+        Path stagedSet = new Path(work, OutputFormat.REMOVED_ATTRIBUTES_DIR);
+        long attributesBytes = attributes == null ? -1 : size(new Path(stagedSet, codec.name(OutputFormat.ARTICLES)));
         long rejectedBytes = size(new Path(work, codec.name(OutputFormat.REJECTED)));
         long quotesBytes = quotes ? size(new Path(work, codec.name(QuotesFile.NAME))) : -1;
         // The old report no longer describes the data files once the first of them is replaced.
@@ -192,17 +214,33 @@ final class SparkOutput implements Closeable {
             fs.delete(old, true);
         }
         if (textFiles) rename(new Path(work, OutputFormat.TEXT_DIR), text);
+        // The earlier run's removed attributes would not match these records: replaced, or removed for another layout.
+        // Only Winnow's set is touched; attributes/ goes too when nothing else is in it.
+        Path placedSet = new Path(dir, OutputFormat.REMOVED_ATTRIBUTES_DIR), parent = placedSet.getParent();
+        if (fs.exists(placedSet)) {
+            Path old = new Path(work, "attributes.old");
+            rename(placedSet, old);
+            fs.delete(old, true);
+        }
+        if (attributes != null) {
+            mkdirs(fs, parent);
+            rename(stagedSet, placedSet);
+        } else if (fs.exists(parent) && fs.getFileStatus(parent).isDirectory() && fs.listStatus(parent).length == 0) {
+            fs.delete(parent, false);
+        }
 
         report.put("fingerprint", fingerprint);
         ObjectNode output = report.putObject("output");
         output.put("articles_bytes", articlesBytes);
         output.put("rejected_bytes", rejectedBytes);
         if (quotesBytes >= 0) output.put("quotes_bytes", quotesBytes);
+        if (attributesBytes >= 0) output.put("attributes_bytes", attributesBytes);
         // The data files this run wrote, as the local runner lists them: the guard tells them from lookalikes.
         var files = output.putArray("files");
         files.add(codec.name(OutputFormat.ARTICLES));
         files.add(codec.name(OutputFormat.REJECTED));
         if (quotes) files.add(codec.name(QuotesFile.NAME));
+        if (attributes != null) files.add(OutputFormat.REMOVED_ATTRIBUTES_DIR + "/" + codec.name(OutputFormat.ARTICLES));
         try (OutputStream out = Storage.create(fs, new Path(work, OutputFormat.REPORT))) {
             out.write((new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
@@ -217,7 +255,8 @@ final class SparkOutput implements Closeable {
      * them (the lengths its report names, {@code text/} there when it wrote one), else null: what the local
      * runner checks before it does nothing. Reads only; nothing is touched.
      */
-    static ObjectNode finishedReport(Storage.Location out, String fingerprint, boolean textFiles, OutputCodec codec) {
+    static ObjectNode finishedReport(Storage.Location out, String fingerprint, boolean textFiles, boolean attributes,
+                                     OutputCodec codec) {
         FileSystem fs = out.fs();
         Path dir = out.path();
         try (InputStream in = fs.open(new Path(dir, OutputFormat.REPORT))) {
@@ -229,6 +268,11 @@ final class SparkOutput implements Closeable {
             if (length(fs, new Path(dir, codec.name(QuotesFile.NAME))) != output.path("quotes_bytes").asLong(-1)) return null;
             Path text = new Path(dir, OutputFormat.TEXT_DIR);
             if (textFiles != (fs.exists(text) && fs.getFileStatus(text).isDirectory())) return null;
+            Path set = new Path(dir, OutputFormat.REMOVED_ATTRIBUTES_DIR);
+            if (attributes && length(fs, new Path(set, codec.name(OutputFormat.ARTICLES))) != output.path("attributes_bytes").asLong(-1)) {
+                return null;
+            }
+            if (!attributes && fs.exists(set)) return null;
             return report;
         } catch (IOException | RuntimeException e) {
             return null;
@@ -251,6 +295,7 @@ final class SparkOutput implements Closeable {
         try {
             articles.close();
             rejected.close();
+            if (attributes != null) attributes.close();
         } finally {
             if (!committed) fs.delete(work, true);
         }

@@ -229,7 +229,7 @@ public final class SparkRunner {
         if (listedDocs.isEmpty() && unreadable.size() == absent.size()) throw new NothingToReadException(args, absent);
         String fingerprint = fingerprint(listedDocs, stats, unreadable, options);
         if (!restart) {
-            ObjectNode done = SparkOutput.finishedReport(output, fingerprint, options.textFiles(), options.codec());
+            ObjectNode done = SparkOutput.finishedReport(output, fingerprint, options.textFiles(), attributes(options), options.codec());
             if (done != null) {
                 if (!options.quiet()) {
                     log.println("winnow: " + options.output() + " already holds the finished output of this run (same inputs, "
@@ -264,8 +264,8 @@ public final class SparkRunner {
         }
         final Broadcast<CorpusFacts> second = facts;
         Tally tally = new Tally();
-        try (SparkOutput out = SparkOutput.open(output, guarded(options.output(), output), options.textFiles(), options.codec(),
-                options.otherFiles())) {
+        try (SparkOutput out = SparkOutput.open(output, guarded(options.output(), output), options.textFiles(),
+                attributes(options), options.codec(), options.otherFiles())) {
             if (quotes != null) out.quotes(quotes);
             // Same order as the local runner: the unreadable paths, then the documents of the inputs.
             for (Rejection r : unreadable) {
@@ -290,7 +290,7 @@ public final class SparkRunner {
                             + ", not after position " + last);
                 }
                 last = part.last();
-                out.append(part.articles(), part.rejected());
+                out.append(part.articles(), part.rejected(), part.attributes());
                 tally.add(part.tally());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -302,6 +302,11 @@ public final class SparkRunner {
         } finally {
             if (facts != null) facts.destroy();
         }
+    }
+
+    /** Whether the run writes the removed-attributes side file ({@code --removed attributes}). */
+    private static boolean attributes(Options options) {
+        return options.removed() == RemovedLayout.ATTRIBUTES;
     }
 
     /**
@@ -389,9 +394,11 @@ public final class SparkRunner {
 
     /**
      * What a partition wrote: its part files, the positions of its first and last outcome, its counts.
-     * Paths as strings: {@link Path} is not serialisable.
+     * Paths as strings: {@link Path} is not serialisable. {@code attributes}, the removed-attributes part
+     * (a line per record of {@code articles}), is null for the other layouts.
      */
-    private record Part(int index, String articles, String rejected, long first, long last, Tally tally) implements Serializable {}
+    private record Part(int index, String articles, String rejected, String attributes, long first, long last, Tally tally)
+            implements Serializable {}
 
     /**
      * Runs in an executor, the only pass or pass 2: cleans the partition's documents and writes them, in
@@ -410,11 +417,14 @@ public final class SparkRunner {
                 String.format(java.util.Locale.ROOT, "articles-%05d%s", index, attempt));
         org.apache.hadoop.fs.Path rejectedPart = new org.apache.hadoop.fs.Path(dir,
                 String.format(java.util.Locale.ROOT, "rejected-%05d%s", index, attempt));
+        org.apache.hadoop.fs.Path attributesPart = settings.removed() != RemovedLayout.ATTRIBUTES ? null
+                : new org.apache.hadoop.fs.Path(dir, String.format(java.util.Locale.ROOT, "attributes-%05d%s", index, attempt));
         org.apache.hadoop.fs.Path text = new org.apache.hadoop.fs.Path(at.path(), OutputFormat.TEXT_DIR);
         Tally tally = new Tally();
         long first = -1, last = -1;
         try (java.io.Writer articles = partWriter(fs, articlesPart);
-             java.io.Writer rejected = partWriter(fs, rejectedPart)) {
+             java.io.Writer rejected = partWriter(fs, rejectedPart);
+             java.io.Writer attributes = attributesPart == null ? java.io.Writer.nullWriter() : partWriter(fs, attributesPart)) {
             for (Iterator<Result> it = clean(settings, facts, inputs); it.hasNext(); ) {
                 Result r = it.next();
                 if (r.skipped() != null) {
@@ -429,6 +439,10 @@ public final class SparkRunner {
                 if (r.isRecord()) {
                     articles.write(r.recordLine());
                     articles.write('\n');
+                    if (attributesPart != null) {
+                        attributes.write(r.attributesLine());
+                        attributes.write('\n');
+                    }
                     if (textFiles) {
                         // Not synced one by one: the commit renames the whole folder, and a crash before it discards it.
                         Storage.write(fs, new org.apache.hadoop.fs.Path(text, OutputFormat.textFileName(r.id())),
@@ -442,7 +456,8 @@ public final class SparkRunner {
                 }
             }
         }
-        return List.of(new Part(index, articlesPart.toString(), rejectedPart.toString(), first, last, tally)).iterator();
+        return List.of(new Part(index, articlesPart.toString(), rejectedPart.toString(),
+                attributesPart == null ? null : attributesPart.toString(), first, last, tally)).iterator();
     }
 
     private static java.io.Writer partWriter(FileSystem fs, org.apache.hadoop.fs.Path file) throws IOException {
@@ -1062,8 +1077,8 @@ public final class SparkRunner {
      * its JSON line and text; a rejection its reason and message. A result with {@code skipped} set is no
      * outcome: it carries the container records an input passed over, by type.
      */
-    private record Result(long position, String id, String path, String recordLine, String text, RejectReason reason,
-                          String message, long bytes, HashMap<String, HashMap<String, Integer>> counts,
+    private record Result(long position, String id, String path, String recordLine, String attributesLine, String text,
+                          RejectReason reason, String message, long bytes, HashMap<String, HashMap<String, Integer>> counts,
                           TreeMap<String, Long> skipped) implements Serializable {
 
         static Result of(long position, Outcome o) {
@@ -1071,12 +1086,12 @@ public final class SparkRunner {
             o.counts().forEach((stage, reasons) -> counts.put(stage, new HashMap<>(reasons)));
             Rejection r = o.rejection();
             return r == null
-                    ? new Result(position, o.id(), null, o.recordLine(), o.text(), null, null, o.bytes(), counts, null)
-                    : new Result(position, r.id(), r.path(), null, null, r.reason(), r.message(), o.bytes(), counts, null);
+                    ? new Result(position, o.id(), null, o.recordLine(), o.attributesLine(), o.text(), null, null, o.bytes(), counts, null)
+                    : new Result(position, r.id(), r.path(), null, null, null, r.reason(), r.message(), o.bytes(), counts, null);
         }
 
         static Result skipped(Map<String, Long> skipped) {
-            return new Result(-1, null, null, null, null, null, null, 0, null, new TreeMap<>(skipped));
+            return new Result(-1, null, null, null, null, null, null, null, 0, null, new TreeMap<>(skipped));
         }
 
         boolean isRecord() { return reason == null; }

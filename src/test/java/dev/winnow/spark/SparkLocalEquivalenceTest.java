@@ -161,6 +161,34 @@ class SparkLocalEquivalenceTest {
         assertSameBytes(local.resolve("articles.jsonl"), onSpark.resolve("articles.jsonl"));
     }
 
+    /**
+     * {@code --removed attributes}: the side file is the local runner's, byte for byte, joined from several
+     * partitions in input order; a Spark run of another layout over it removes it, as a local run does.
+     */
+    @Test
+    void removedAttributesAreTheLocalRunnersBytes(@TempDir Path tmp) throws IOException {
+        List<String> args = corpus(tmp);
+        Path local = tmp.resolve("local"), onSpark = tmp.resolve("spark");
+        String side = "attributes/winnow_removed/articles.jsonl";
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        new LocalRunner(Profiles.text(), "text").run(args, InputStream.nullInputStream(),
+                new LocalRunner.Options(local, 2, Limits.DEFAULTS, "corpus", false, true, false)
+                        .withRemoved(dev.winnow.record.RemovedLayout.ATTRIBUTES), quiet);
+        new SparkRunner(spark).run(args, new SparkRunner.Options(onSpark, Limits.DEFAULTS, "corpus", false, 3, true)
+                .withRemoved(dev.winnow.record.RemovedLayout.ATTRIBUTES), quiet);
+        assertTrue(Files.size(local.resolve(side)) > 0, "the local run wrote the side file");
+        assertSameBytes(local.resolve("articles.jsonl"), onSpark.resolve("articles.jsonl"));
+        assertSameBytes(local.resolve(side), onSpark.resolve(side));
+        JsonNode report = new ObjectMapper().readTree(onSpark.resolve("report.json").toFile());
+        assertEquals(Files.size(onSpark.resolve(side)), report.at("/output/attributes_bytes").asLong());
+        assertTrue(report.at("/output/files").toString().contains(side), "the report vouches for the side file");
+
+        new SparkRunner(spark).run(args, new SparkRunner.Options(onSpark, Limits.DEFAULTS, "corpus", false, 3, true), quiet);
+        assertFalse(Files.exists(onSpark.resolve("attributes")), "no stale side file beside inline records");
+        new SparkRunner(spark).run(args, new SparkRunner.Options(local, Limits.DEFAULTS, "corpus", false, 3, true), quiet);
+        assertFalse(Files.exists(local.resolve("attributes")), "nor beside the local run's, replaced by Spark");
+    }
+
     @Test
     void noCorpusRunRemovesAnEarlierRunsQuotes(@TempDir Path tmp) throws IOException {
         List<String> args = corpus(tmp);
