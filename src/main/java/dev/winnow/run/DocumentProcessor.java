@@ -156,56 +156,79 @@ public final class DocumentProcessor {
     /** Process bytes already read, on the calling thread and without a time budget. */
     public Outcome process(Input input, byte[] bytes, String source) {
         try {
-            Cluster cluster = pass.applies() ? pass.facts().cluster(input.position(), input.id()) : null;
-            if (cluster != null && pass.settings().dropNearDuplicates() && !cluster.representative()) {
-                return reject(input, RejectReason.NEAR_DUPLICATE, "a near-duplicate of " + cluster.id() + " (a cluster of "
-                        + cluster.size() + " documents; --drop-near-duplicates keeps the first in input order)", bytes.length);
-            }
-            List<Stage> corpusStages = pass.applies()
-                    ? CorpusStages.forDocument(pass.facts(), pass.settings(), input.position(), input.origin()) : List.of();
-            List<Verdict.Fact> told = input.entry() != null && input.entry().url() != null
-                    ? List.of(new Verdict.Fact(Field.URL, input.entry().url())) : List.of();
-            String name = input.path() == null ? null : input.path().getFileName().toString();
-            if (input.entry() != null) name = nameFor(input.entry().mediaType());
-            byte[] data = bytes;
-            boolean gzip = Compression.isGzip(data);
-            if (gzip || Compression.isZstd(data)) {
-                Compression.Inflated inflated = gzip ? Compression.gunzip(data, limits.maxBytes())
-                        : Compression.unzstd(data, limits.maxBytes());
-                if (!inflated.ok()) return reject(input, inflated.reason(), inflated.message(), bytes.length);
-                data = inflated.bytes();
-                name = Compression.innerName(name);
-            }
-            Decoder.Decoded decoded = decoder.decode(input, data, name);
-            if (!decoded.ok()) {
-                // not text: a document format Tika reads (PDF, Word, OpenDocument, EPUB, RTF), or truly binary
-                if (decoded.rejection().reason() == RejectReason.BINARY) {
-                    Outcome document = document(input, bytes, data, name, source, corpusStages, cluster);
-                    if (document != null) return document;
-                }
-                return Outcome.rejected(decoded.rejection(), bytes.length);
-            }
-            Document doc;
-            String used = profile;
-            if (Decoder.isHtml(decoded.mediaType())) {
-                HtmlFrontEnd.Extracted page = html.extract(decoded.text());
-                List<Verdict.Fact> facts = new java.util.ArrayList<>(page.facts());
-                facts.addAll(told);      // after the page's own: a canonical URL wins over where it was fetched
-                facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageTyper.html(page.source(), page.blocks(), url(facts), page.shape()).code()));
-                doc = htmlChains.then(corpusStages).run(page.source(), Layout.HTML, page.blocks(), facts);
-                used = "html";
-            } else {
-                List<Verdict.Fact> facts = new java.util.ArrayList<>(told);
-                facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageTyper.text(decoded.text(), url(told)).code()));
-                doc = pipeline.then(corpusStages).clean(decoded.text(), facts);
-            }
-            return record(input, bytes, doc, decoded.mediaType(), decoded.charset(), used, source, cluster);
+            Cleaned cleaned = clean(input, bytes);
+            if (cleaned.rejection() != null) return cleaned.rejection();
+            return record(input, bytes, cleaned.doc(), cleaned.mediaType(), cleaned.charset(), cleaned.profile(), source,
+                    cleaned.cluster());
         } catch (OutOfMemoryError e) {
             // Everything this document allocated is unreachable once we are here, so the run can go on.
             return outOfMemory(input, e, bytes.length);
         } catch (Throwable e) {
             return internalError(input, e, bytes.length);
         }
+    }
+
+    /**
+     * The text the offsets of {@code input}'s record index ({@code removed[].start/end}): the normalized input of
+     * plain text, the text the front end read from the markup of HTML and documents. Null, with {@code rejected}
+     * told why, when the input is rejected before it is cleaned (binary, too large, a near-duplicate dropped).
+     */
+    public String normalizedSource(Input input, byte[] bytes, java.util.function.Consumer<Rejection> rejected) {
+        Cleaned cleaned = clean(input, bytes);
+        if (cleaned.rejection() == null) return cleaned.doc().source();
+        rejected.accept(cleaned.rejection().rejection());
+        return null;
+    }
+
+    /** One input cleaned: its document and how it was read, or the outcome that rejects it. */
+    private record Cleaned(Document doc, String mediaType, String charset, String profile, Cluster cluster, Outcome rejection) {
+        static Cleaned rejected(Outcome rejection) {
+            return new Cleaned(null, null, null, null, null, rejection);
+        }
+    }
+
+    private Cleaned clean(Input input, byte[] bytes) {
+        Cluster cluster = pass.applies() ? pass.facts().cluster(input.position(), input.id()) : null;
+        if (cluster != null && pass.settings().dropNearDuplicates() && !cluster.representative()) {
+            return Cleaned.rejected(reject(input, RejectReason.NEAR_DUPLICATE, "a near-duplicate of " + cluster.id() + " (a cluster of "
+                    + cluster.size() + " documents; --drop-near-duplicates keeps the first in input order)", bytes.length));
+        }
+        List<Stage> corpusStages = pass.applies()
+                ? CorpusStages.forDocument(pass.facts(), pass.settings(), input.position(), input.origin()) : List.of();
+        List<Verdict.Fact> told = input.entry() != null && input.entry().url() != null
+                ? List.of(new Verdict.Fact(Field.URL, input.entry().url())) : List.of();
+        String name = input.path() == null ? null : input.path().getFileName().toString();
+        if (input.entry() != null) name = nameFor(input.entry().mediaType());
+        byte[] data = bytes;
+        boolean gzip = Compression.isGzip(data);
+        if (gzip || Compression.isZstd(data)) {
+            Compression.Inflated inflated = gzip ? Compression.gunzip(data, limits.maxBytes())
+                    : Compression.unzstd(data, limits.maxBytes());
+            if (!inflated.ok()) return Cleaned.rejected(reject(input, inflated.reason(), inflated.message(), bytes.length));
+            data = inflated.bytes();
+            name = Compression.innerName(name);
+        }
+        Decoder.Decoded decoded = decoder.decode(input, data, name);
+        if (!decoded.ok()) {
+            // not text: a document format Tika reads (PDF, Word, OpenDocument, EPUB, RTF), or truly binary
+            if (decoded.rejection().reason() == RejectReason.BINARY) {
+                Cleaned document = document(input, bytes, data, name, corpusStages, cluster);
+                if (document != null) return document;
+            }
+            return Cleaned.rejected(Outcome.rejected(decoded.rejection(), bytes.length));
+        }
+        if (Decoder.isHtml(decoded.mediaType())) {
+            HtmlFrontEnd.Extracted page = html.extract(decoded.text());
+            List<Verdict.Fact> facts = new java.util.ArrayList<>(page.facts());
+            facts.addAll(told);      // after the page's own: a canonical URL wins over where it was fetched
+            facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageTyper.html(page.source(), page.blocks(), url(facts), page.shape()).code()));
+            Document doc = htmlChains.then(corpusStages).run(page.source(), Layout.HTML, page.blocks(), facts);
+            return new Cleaned(doc, decoded.mediaType(), decoded.charset(), "html", cluster, null);
+        }
+        List<Verdict.Fact> facts = new java.util.ArrayList<>(told);
+        facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageTyper.text(decoded.text(), url(told)).code()));
+        Document doc = pipeline.then(corpusStages).clean(decoded.text(), facts);
+        return new Cleaned(doc, decoded.mediaType(), decoded.charset(), profile, cluster, null);
     }
 
     /** The URL the record will carry (the first stated), which the page-type classifier reads; null if none. */
@@ -225,23 +248,22 @@ public final class DocumentProcessor {
     }
 
     /** A document format through Tika, or null when Tika has no text parser for these bytes. */
-    private Outcome document(Input input, byte[] bytes, byte[] data, String name, String source, List<Stage> corpusStages,
-                             Cluster cluster) {
+    private Cleaned document(Input input, byte[] bytes, byte[] data, String name, List<Stage> corpusStages, Cluster cluster) {
         DocumentFrontEnd front = documents();
         String type = front.detect(data, name);
         if (!front.supports(type)) return null;
         try {
             DocumentFrontEnd.Extracted extracted = front.extract(data, name);
             if (extracted.truncated()) {
-                return reject(input, RejectReason.TOO_LARGE, "the document's text is longer than " + limits.maxChars()
-                        + " characters (raise it with --max-chars)", bytes.length);
+                return Cleaned.rejected(reject(input, RejectReason.TOO_LARGE, "the document's text is longer than " + limits.maxChars()
+                        + " characters (raise it with --max-chars)", bytes.length));
             }
             // a document's text has no markup the HTML model knows: the plain-text model types it
             Verdict.Fact pageType = new Verdict.Fact(Field.PAGE_TYPE, pageTyper.text(extracted.source(), url(extracted.facts())).code());
             Document doc = extracted.clean(markupPipeline.then(corpusStages), List.of(pageType));
-            return record(input, bytes, doc, extracted.mediaType(), null, "document", source, cluster);
+            return new Cleaned(doc, extracted.mediaType(), null, "document", cluster, null);
         } catch (FormatException e) {
-            return reject(input, RejectReason.valueOf(e.reason().name()), e.getMessage(), bytes.length);
+            return Cleaned.rejected(reject(input, RejectReason.valueOf(e.reason().name()), e.getMessage(), bytes.length));
         }
     }
 
