@@ -34,8 +34,9 @@ import java.util.List;
  * replaced by one atomic rename; on an object store (s3a) a rename is a copy, so the commit takes time
  * and is not atomic, but the report, written last, is still absent until the data files are all in place.
  *
- * <p>Simpler than the local runner's writer: no checkpoints (a rerun starts over) and no lock against a
- * second run into the same folder. The same guard on what the folder may hold ({@link OutputOwnership}).
+ * <p>Simpler than the local runner's writer: no checkpoints (a rerun starts over). The runner locks the
+ * folder around it ({@link dev.winnow.run.HeartbeatLock}); the same guard on what the folder may hold
+ * ({@link OutputOwnership}).
  */
 final class SparkOutput implements Closeable {
     /** Work in progress; not the local runner's, so neither mistakes the other's half-done state for its own. */

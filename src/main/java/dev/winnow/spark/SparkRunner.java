@@ -18,6 +18,7 @@ import dev.winnow.corpus.QuotesFile;
 import dev.winnow.record.RemovedLayout;
 import dev.winnow.run.DocumentProcessor;
 import dev.winnow.run.DocumentTasks;
+import dev.winnow.run.HeartbeatLock;
 import dev.winnow.run.Input;
 import dev.winnow.run.Inputs;
 import dev.winnow.run.Limits;
@@ -94,8 +95,13 @@ import java.util.TreeMap;
  * per-document time budget ({@code --timeout}): a document past it is a {@code timeout} rejection and its
  * neighbours come out; a worker lost to a document that ignores interrupts is replaced (one pool per task).
  *
- * <p>What the local runner does and this one does not (yet): the output folder lock, and resuming an
- * interrupted run (a rerun starts over, both passes).
+ * <p>The output folder is locked for the run by {@link HeartbeatLock} ({@code OUTDIR/.winnow-spark.lock}),
+ * not by the local runner's operating-system lock, which HDFS and object stores do not have: a second run
+ * into the same folder is refused ({@link dev.winnow.run.OutputBusyException}) while the first one's
+ * driver keeps the lock's heartbeat fresh; a killed driver's lock goes stale and is taken over.
+ *
+ * <p>What the local runner does and this one does not (yet): resuming an interrupted run (a rerun starts
+ * over, both passes).
  * The driver holds the near-duplicate edges and clusters, the repeated line keys and every quotation
  * of the corpus: small next to the corpus's text, but they grow with it.
  */
@@ -182,26 +188,33 @@ public final class SparkRunner {
     private final JavaSparkContext spark;
     private final Chain chain;
     private final boolean restart;
+    private final HeartbeatLock.Settings lock;
 
     /** A runner on this context; the caller owns it and stops it. */
     public SparkRunner(JavaSparkContext spark) {
-        this(spark, Profiles::text, false);
+        this(spark, Profiles::text, false, HeartbeatLock.Settings.DEFAULTS);
     }
 
     /** With another chain for plain text (a test's faulty stage). */
     SparkRunner(JavaSparkContext spark, Chain chain) {
-        this(spark, chain, false);
+        this(spark, chain, false, HeartbeatLock.Settings.DEFAULTS);
     }
 
-    private SparkRunner(JavaSparkContext spark, Chain chain, boolean restart) {
+    private SparkRunner(JavaSparkContext spark, Chain chain, boolean restart, HeartbeatLock.Settings lock) {
         this.spark = spark;
         this.chain = chain;
         this.restart = restart;
+        this.lock = lock;
     }
 
     /** This runner, but doing the whole run again when the output folder already holds its finished output ({@code --restart}). */
     public SparkRunner restarting() {
-        return new SparkRunner(spark, chain, true);
+        return new SparkRunner(spark, chain, true, lock);
+    }
+
+    /** This runner, its output lock aging as {@code settings} say ({@code --stale-lock-after}; a test's clock). */
+    public SparkRunner withLock(HeartbeatLock.Settings settings) {
+        return new SparkRunner(spark, chain, restart, settings);
     }
 
     /**
@@ -228,6 +241,49 @@ public final class SparkRunner {
         // As winnow clean: every path missing, or folders without files, is a usage error, not a run of nothing.
         if (listedDocs.isEmpty() && unreadable.size() == absent.size()) throw new NothingToReadException(args, absent);
         String fingerprint = fingerprint(listedDocs, stats, unreadable, options);
+        // Locked before anything is read or written in the folder: the finished-output check, the work folder, the commit.
+        HeartbeatLock locked = lock(output, options.output(), fingerprint, log);
+        Runnable release = () -> release(locked, log);
+        // A driver stopped by a signal (yarn application -kill sends SIGTERM first) removes its lock too; before
+        // Hadoop's own hook closes the file systems. Only a driver killed outright leaves it, to go stale.
+        org.apache.hadoop.util.ShutdownHookManager.get().addShutdownHook(release, FileSystem.SHUTDOWN_HOOK_PRIORITY + 1);
+        try {
+            return run(listedDocs, unreadable, fingerprint, output, hadoop, options, log, start, locked);
+        } finally {
+            release.run();
+            try {
+                org.apache.hadoop.util.ShutdownHookManager.get().removeShutdownHook(release);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook is running, or ran
+            }
+        }
+    }
+
+    /** Creates the output folder and takes its lock ({@link OutputFormat#SPARK_LOCK}) for this run. */
+    private HeartbeatLock lock(Storage.Location output, String shown, String fingerprint, PrintStream log) throws IOException {
+        if (!output.fs().mkdirs(output.path())) throw new IOException("cannot create the folder " + output);
+        return HeartbeatLock.acquire(lockFile(output), shown,
+                HeartbeatLock.Owner.ofThisProcess("spark", fingerprint, lock.clock()), lock, log::println);
+    }
+
+    /** The Spark runner's lock file in {@code output}. */
+    static HeartbeatLock.Store lockFile(Storage.Location output) {
+        return Storage.lockFile(output, OutputFormat.SPARK_LOCK, OutputFormat.SPARK_LOCK_NEXT);
+    }
+
+    private static void release(HeartbeatLock locked, PrintStream log) {
+        try {
+            locked.close();
+        } catch (IOException | RuntimeException e) {
+            // Left behind, it goes stale and the next run takes it over.
+            log.println("winnow: warning: could not remove the lock " + OutputFormat.SPARK_LOCK + ": " + e);
+        }
+    }
+
+    /** The run, once the output folder is locked. */
+    private Summary run(List<Doc> listedDocs, List<Rejection> unreadable, String fingerprint, Storage.Location output,
+                        org.apache.hadoop.conf.Configuration hadoop, Options options, PrintStream log, long start,
+                        HeartbeatLock locked) throws IOException {
         if (!restart) {
             ObjectNode done = SparkOutput.finishedReport(output, fingerprint, options.textFiles(), options.codec());
             if (done != null) {
@@ -297,6 +353,7 @@ public final class SparkRunner {
             ObjectNode report = report(tally, seconds, options, partitions, lostThreads.value());
             if (!tally.skipped.isEmpty()) tally.skipped.forEach(report.putObject("skipped_records")::put);
             CorpusStages.describe(corpus).forEach(report.putArray("pipeline_corpus")::add);
+            locked.verify();
             out.commit(report, fingerprint);
             return new Summary(tally.records + tally.rejected, tally.records, tally.rejected, report, false);
         } finally {

@@ -6,6 +6,7 @@ import dev.winnow.archive.Containers;
 import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.corpus.QuotesFile;
 import dev.winnow.run.ForeignOutputException;
+import dev.winnow.run.HeartbeatLock;
 import dev.winnow.run.Limits;
 import dev.winnow.run.LocalRunner;
 import dev.winnow.run.OutputCodec;
@@ -310,6 +311,54 @@ class SparkHdfsTest {
 
         assertEquals(before, snapshot(fs, new org.apache.hadoop.fs.Path(out)), "the previous output, file for file");
         assertFalse(fs.exists(new org.apache.hadoop.fs.Path(out, SparkOutput.WORK_DIR)), "no work folder left");
+    }
+
+    /**
+     * The output lock on HDFS, where there is no operating-system lock: creating the lock file is refused by the
+     * name node while it exists; a second run while a live run holds it is refused naming that run, leaving the
+     * output and the holder's lock as they were; a heartbeat rewrites the file in place (a rename over it); a
+     * lock past its stale timeout is taken over, and removed when the run ends. Times from fixed clocks.
+     */
+    @Test
+    void theOutputLockWorksOnHdfs() throws IOException {
+        FileSystem fs = FileSystem.get(URI.create(hdfsUri), spark.hadoopConfiguration());
+        String remoteCorpus = uploadStories(fs, "locked", 3, "the ferry to the island sails again on Friday, the "
+                + "harbour master said after the storm had passed.");
+        String out = hdfsUri + "/locked/out";
+        SparkRunner.Options options = new SparkRunner.Options(out, Limits.DEFAULTS, "corpus", true, 2, true,
+                CorpusSettings.OFF, Containers.Fields.DEFAULTS, OutputCodec.NONE, false);
+        assertEquals(3, new SparkRunner(spark).run(List.of(remoteCorpus), options, QUIET).records());
+        org.apache.hadoop.fs.Path lockFile = new org.apache.hadoop.fs.Path(out, dev.winnow.run.OutputFormat.SPARK_LOCK);
+        assertFalse(fs.exists(lockFile), "a finished run removes its lock");
+
+        java.time.Instant t0 = java.time.Instant.parse("2026-12-06T12:00:00Z");
+        HeartbeatLock.Store store = SparkRunner.lockFile(Storage.locate(out, spark.hadoopConfiguration()));
+        HeartbeatLock held = HeartbeatLock.acquire(store, out, new HeartbeatLock.Owner("spark", "driver-7.example", 4242, t0,
+                "0f1e2d3c4b5a69788796", "their-token", t0), lockAt(t0), line -> {});
+        assertFalse(store.createNew(new byte[]{1}), "the name node refuses a second create");
+        held.refresh();
+        assertFalse(fs.exists(new org.apache.hadoop.fs.Path(out, dev.winnow.run.OutputFormat.SPARK_LOCK_NEXT)));
+        TreeMap<String, String> before = snapshot(fs, new org.apache.hadoop.fs.Path(out));
+        assertTrue(before.get(lockFile.toString()).contains("\"host\":\"driver-7.example\""), before.toString());
+
+        dev.winnow.run.OutputBusyException busy = assertThrows(dev.winnow.run.OutputBusyException.class, () -> new SparkRunner(spark)
+                .withLock(lockAt(t0.plusSeconds(240))).restarting().run(List.of(remoteCorpus), options, QUIET));
+        assertTrue(busy.getMessage().startsWith(out + " is in use by another winnow run (spark on host driver-7.example, pid 4242"),
+                busy.getMessage());
+        assertEquals(before, snapshot(fs, new org.apache.hadoop.fs.Path(out)), "the output and the holder's lock as they were");
+
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        assertEquals(3, new SparkRunner(spark).withLock(lockAt(t0.plusSeconds(301))).restarting()
+                .run(List.of(remoteCorpus), options, new PrintStream(log, true, StandardCharsets.UTF_8)).records());
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("taking over the stale lock on " + out), log.toString(StandardCharsets.UTF_8));
+        assertFalse(fs.exists(lockFile), "taken over, then removed when the run ended");
+        held.close();   // the killed run, were it only paused, would find the lock gone and leave it so
+        assertFalse(fs.exists(lockFile));
+    }
+
+    private static HeartbeatLock.Settings lockAt(java.time.Instant now) {
+        return new HeartbeatLock.Settings(java.time.Duration.ofMinutes(5), java.time.Duration.ZERO,
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
     }
 
     /** Every file below {@code dir} with its content. */
