@@ -48,9 +48,9 @@ import java.util.concurrent.Callable;
                 "file system, so it must be at the same path on every executor and the",
                 "driver (a shared mount, or local mode). A rerun over this run's finished",
                 "output does nothing (--restart does it again). A second run into an OUTDIR",
-                "a live run holds (OUTDIR/.winnow-spark.lock) exits 1 naming it. Not",
-                "supported here: standard input, resuming an interrupted run (such a rerun",
-                "starts over).",
+                "a live run holds (OUTDIR/.winnow-spark.lock) exits 1 naming it. A rerun",
+                "of a killed run keeps the partitions it completed (same inputs, options,",
+                "build and partitions). Not supported here: standard input.",
                 "",
                 "Examples:",
                 "  spark-submit --class dev.winnow.spark.SparkMain winnow.jar seeds -o out",
@@ -111,7 +111,8 @@ public final class SparkMain implements Callable<Integer> {
     RecordOptions recordOptions = new RecordOptions();
 
     @Option(names = "--restart", description = "Do the whole run again even when OUTDIR already holds this run's "
-            + "finished output (by default such a rerun does nothing and says unchanged).")
+            + "finished output (by default such a rerun does nothing and says unchanged), or a killed run's completed "
+            + "partitions (by default kept).")
     boolean restart;
 
     @Option(names = "--stale-lock-after", paramLabel = "SECONDS",
