@@ -214,7 +214,7 @@ public final class HeartbeatLock implements Closeable {
             if (!h.stale()) throw busy(shown, h, settings);
             // Removed only if unchanged since we judged it: a run that took it over meanwhile keeps it.
             Content again = store.read();
-            if (again != null && !Arrays.equals(again.bytes(), there.bytes())) continue;
+            if (again == null || !Arrays.equals(again.bytes(), there.bytes())) continue;
             log.accept("winnow: taking over the stale lock on " + shown + " of " + h.describe() + ": no heartbeat for more than "
                     + human(settings.staleAfter()) + ", so that run is taken to be dead");
             store.delete();
