@@ -356,6 +356,41 @@ class SparkHdfsTest {
         assertFalse(fs.exists(lockFile));
     }
 
+    /**
+     * A killed run on HDFS resumes: the partitions it completed (renamed into place, with their markers) are kept,
+     * one it had not finished is cleaned again, and the output is the bytes of an uninterrupted run.
+     */
+    @Test
+    void aKilledRunOnHdfsResumesToTheSameBytes() throws IOException {
+        FileSystem fs = FileSystem.get(URI.create(hdfsUri), spark.hadoopConfiguration());
+        String remoteCorpus = uploadStories(fs, "resumed", 6, "the ferry to the island sails again on Friday, the "
+                + "harbour master said after the storm had passed.");
+        SparkRunner.Options clean = new SparkRunner.Options(hdfsUri + "/resumed/clean", Limits.DEFAULTS, "corpus", true, 3, true,
+                CorpusSettings.OFF, Containers.Fields.DEFAULTS, OutputCodec.NONE, false);
+        new SparkRunner(spark).run(List.of(remoteCorpus), clean, QUIET);
+
+        String out = hdfsUri + "/resumed/out";
+        SparkRunner.Options options = new SparkRunner.Options(out, Limits.DEFAULTS, "corpus", true, 3, true,
+                CorpusSettings.OFF, Containers.Fields.DEFAULTS, OutputCodec.NONE, false);
+        assertThrows(IOException.class, () -> new SparkRunner(spark).killedAfterParts().run(List.of(remoteCorpus), options, QUIET));
+        org.apache.hadoop.fs.Path parts = new org.apache.hadoop.fs.Path(out + "/" + SparkOutput.WORK_DIR + "/" + SparkOutput.PARTS);
+        List<String> markers = names(fs, parts).stream().filter(n -> n.endsWith(".done")).toList();
+        assertEquals(3, markers.size(), markers.toString());
+        assertTrue(fs.delete(new org.apache.hadoop.fs.Path(parts, markers.get(1)), false));   // partition 1 unfinished
+
+        SparkRunner.Summary resumed = new SparkRunner(spark).run(List.of(remoteCorpus), options, QUIET);
+        assertEquals(2, resumed.report().path("resumed_partitions").asInt());
+        TreeMap<String, String> expected = new TreeMap<>(), got = new TreeMap<>();
+        snapshot(fs, new org.apache.hadoop.fs.Path(clean.output())).forEach((k, v) -> {
+            if (!k.endsWith("/report.json")) expected.put(k.substring(clean.output().length()), v);
+        });
+        snapshot(fs, new org.apache.hadoop.fs.Path(out)).forEach((k, v) -> {
+            if (!k.endsWith("/report.json")) got.put(k.substring(out.length()), v);
+        });
+        assertTrue(expected.containsKey("/articles.jsonl") && expected.keySet().stream().anyMatch(k -> k.startsWith("/text/")), expected.keySet().toString());
+        assertEquals(expected, got, "data and text files, byte for byte");
+    }
+
     private static HeartbeatLock.Settings lockAt(java.time.Instant now) {
         return new HeartbeatLock.Settings(java.time.Duration.ofMinutes(5), java.time.Duration.ZERO,
                 java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
