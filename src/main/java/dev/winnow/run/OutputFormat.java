@@ -32,6 +32,13 @@ public final class OutputFormat {
     public static final String SPARK_WORK_DIR = ".winnow-spark-run";
     /** Every engine's work folder: while one is there, the output folder is mid-run (see {@link OutputOwnership}). */
     public static final java.util.Set<String> WORK_DIRS = java.util.Set.of(LOCAL_WORK_DIR, SPARK_WORK_DIR);
+    /**
+     * The Spark runner's lock ({@link HeartbeatLock}): a file of its own, not the local runner's
+     * {@code .winnow.lock}, whose holder is known by an operating-system lock and never writes a heartbeat.
+     */
+    public static final String SPARK_LOCK = ".winnow-spark.lock";
+    /** The Spark lock's next heartbeat, written beside it and renamed over it, where renames replace atomically. */
+    public static final String SPARK_LOCK_NEXT = SPARK_LOCK + ".next";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -24,11 +24,17 @@ public final class OutputOwnership {
 
     /**
      * Whether {@code name}, an entry of an output folder, is one Winnow writes there: the data files in
-     * every codec, the report, {@code text/}, every engine's work folder and the lock.
+     * every codec, the report, {@code text/}, every engine's work folder and lock.
      */
     public static boolean isOutputName(String name) {
         return isDataName(name) || name.equals(OutputFormat.REPORT) || name.equals(OutputFormat.TEXT_DIR)
-                || name.equals(OutputFormat.ATTRIBUTES_DIR) || OutputFormat.WORK_DIRS.contains(name) || name.equals(OutputLock.FILE);
+                || name.equals(OutputFormat.ATTRIBUTES_DIR) || isHiddenName(name);
+    }
+
+    /** Winnow's own hidden names: every engine's work folder and lock file (with the Spark lock's next heartbeat). */
+    private static boolean isHiddenName(String name) {
+        return OutputFormat.WORK_DIRS.contains(name) || name.equals(OutputLock.FILE) || name.equals(OutputFormat.SPARK_LOCK)
+                || name.equals(OutputFormat.SPARK_LOCK_NEXT);
     }
 
     private static boolean isDataName(String name) {
@@ -125,7 +131,7 @@ public final class OutputOwnership {
 
     /** Whether a report (null: none of Winnow's) shows Winnow wrote the output entry {@code name}. */
     private static boolean vouchedFor(JsonNode report, String name) {
-        if (OutputFormat.WORK_DIRS.contains(name) || name.equals(OutputLock.FILE)) return true;    // Winnow's own hidden names
+        if (isHiddenName(name)) return true;
         if (report == null) return false;
         if (name.equals(OutputFormat.ATTRIBUTES_DIR)) return listsAttributes(report);
         if (!isDataName(name)) return true;     // the report itself, text/

@@ -8,6 +8,8 @@ import dev.winnow.cli.Main;
 import dev.winnow.cli.RecordOptions;
 import dev.winnow.cli.SizeOptions;
 import dev.winnow.run.ForeignOutputException;
+import dev.winnow.run.HeartbeatLock;
+import dev.winnow.run.OutputBusyException;
 import dev.winnow.run.NothingToReadException;
 import dev.winnow.run.OutputOwnership;
 import dev.winnow.run.OutputCodec;
@@ -45,8 +47,10 @@ import java.util.concurrent.Callable;
                 "disk while it is read. A plain path is read and written through the local",
                 "file system, so it must be at the same path on every executor and the",
                 "driver (a shared mount, or local mode). A rerun over this run's finished",
-                "output does nothing (--restart does it again). Not supported here:",
-                "standard input, resuming an interrupted run (such a rerun starts over).",
+                "output does nothing (--restart does it again). A second run into an OUTDIR",
+                "a live run holds (OUTDIR/.winnow-spark.lock) exits 1 naming it. A rerun",
+                "of a killed run keeps the partitions it completed (same inputs, options,",
+                "build and partitions). Not supported here: standard input.",
                 "",
                 "Examples:",
                 "  spark-submit --class dev.winnow.spark.SparkMain winnow.jar seeds -o out",
@@ -107,8 +111,16 @@ public final class SparkMain implements Callable<Integer> {
     RecordOptions recordOptions = new RecordOptions();
 
     @Option(names = "--restart", description = "Do the whole run again even when OUTDIR already holds this run's "
-            + "finished output (by default such a rerun does nothing and says unchanged).")
+            + "finished output (by default such a rerun does nothing and says unchanged), or a killed run's completed "
+            + "partitions (by default kept).")
     boolean restart;
+
+    @Option(names = "--stale-lock-after", paramLabel = "SECONDS",
+            description = "A Spark run holds OUTDIR/.winnow-spark.lock while it works and refreshes its heartbeat; a second "
+                    + "run is refused (exit 1) unless that heartbeat is older than this, when the lock is taken to be a "
+                    + "killed run's and taken over (default: ${DEFAULT-VALUE}). Keep it well above the clock skew between "
+                    + "drivers and any pause of a driver.")
+    long staleLockAfter = HeartbeatLock.Settings.DEFAULT_STALE_AFTER.toSeconds();
 
     @Option(names = {"-q", "--quiet"}, description = "No progress output; errors are still printed.")
     boolean quiet;
@@ -151,12 +163,19 @@ public final class SparkMain implements Callable<Integer> {
         CorpusSettings corpus = corpusOptions.settings(self);
         SparkRunner.Options options = new SparkRunner.Options(output, limits, src, !noTextFiles, partitions, quiet, corpus,
                 corpusOptions.fields(), compress, allowOtherFiles, recordOptions.removed());
+        if (staleLockAfter <= 0) throw new CommandLine.ParameterException(self, "--stale-lock-after must be positive");
+        HeartbeatLock.Settings lock = HeartbeatLock.Settings.staleAfter(java.time.Duration.ofSeconds(staleLockAfter));
         try {
-            // Checked again by the runner; here too, so a wrong -o is refused before Spark takes seconds to start.
-            OutputOwnership.check(SparkRunner.guarded(output, Storage.locate(output, hadoopConf(sparkConf))), allowOtherFiles);
+            // Checked again by the runner; here too, so a wrong -o or a busy one is refused before Spark takes seconds to start.
+            Storage.Location out = Storage.locate(output, hadoopConf(sparkConf));
+            OutputOwnership.check(SparkRunner.guarded(output, out), allowOtherFiles);
+            HeartbeatLock.checkFree(SparkRunner.lockFile(out), output, lock);
         } catch (ForeignOutputException e) {
             System.err.println("winnow: not run: " + e.getMessage());
             return ExitCodes.USAGE;
+        } catch (OutputBusyException e) {
+            System.err.println("winnow: not run: " + e.getMessage());
+            return ExitCodes.FAILED;
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(self, "-o " + output + ": " + e.getMessage());
         } catch (IOException e) {
@@ -164,7 +183,8 @@ public final class SparkMain implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         try (JavaSparkContext spark = new JavaSparkContext(sparkConf)) {
-            SparkRunner runner = restart ? new SparkRunner(spark).restarting() : new SparkRunner(spark);
+            SparkRunner runner = new SparkRunner(spark).withLock(lock);
+            if (restart) runner = runner.restarting();
             SparkRunner.Summary s = runner.run(inputs, options, System.err);
             if (!quiet) {
                 System.err.printf(Locale.ROOT, "winnow: %d inputs -> %d records, %d rejected; %s %s%n",
@@ -174,6 +194,9 @@ public final class SparkMain implements Callable<Integer> {
         } catch (ForeignOutputException | NothingToReadException e) {
             System.err.println("winnow: not run: " + e.getMessage());
             return ExitCodes.USAGE;
+        } catch (OutputBusyException e) {
+            System.err.println("winnow: not run: " + e.getMessage());
+            return ExitCodes.FAILED;
         } catch (IOException | RuntimeException e) {
             System.err.println("winnow: run failed: " + e);
             return ExitCodes.FAILED;

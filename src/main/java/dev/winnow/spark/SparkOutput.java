@@ -30,16 +30,25 @@ import java.util.List;
  * Everything is written into a work folder first and renamed into place by {@link #commit}, data files
  * first and {@code report.json} last, so the earlier output stays whole until the new files are complete
  * and a reader never sees a half-written file. A run that fails leaves the earlier output as it was; one
- * killed leaves the work folder too, which the next run removes. On HDFS and local disks each file is
+ * killed leaves the work folder too, which the next run removes, or resumes from when it is the same run
+ * (same fingerprint). On HDFS and local disks each file is
  * replaced by one atomic rename; on an object store (s3a) a rename is a copy, so the commit takes time
  * and is not atomic, but the report, written last, is still absent until the data files are all in place.
  *
- * <p>Simpler than the local runner's writer: no checkpoints (a rerun starts over) and no lock against a
- * second run into the same folder. The same guard on what the folder may hold ({@link OutputOwnership}).
+ * <p>Simpler than the local runner's writer: no checkpoints; a rerun of a killed run keeps the completed
+ * part files of its work folder (see {@link #open(Storage.Location, OutputOwnership.Folder, boolean,
+ * OutputCodec, boolean, String, boolean)}), and does pass 1 again. The runner locks the
+ * folder around it ({@link dev.winnow.run.HeartbeatLock}); the same guard on what the folder may hold
+ * ({@link OutputOwnership}).
  */
 final class SparkOutput implements Closeable {
     /** Work in progress; not the local runner's, so neither mistakes the other's half-done state for its own. */
     static final String WORK_DIR = OutputFormat.SPARK_WORK_DIR;
+
+    /** The work folder's record of the run that writes it: the fingerprint, so a rerun knows whether its parts are its own. */
+    static final String FINGERPRINT = "fingerprint";
+    /** The work folder's part files, by partition, each completed one with a marker ({@code .done}) naming its counts. */
+    static final String PARTS = "parts";
 
     private final FileSystem fs;
     private final Path dir;
@@ -53,6 +62,7 @@ final class SparkOutput implements Closeable {
     /** Whether this run writes {@code quotes.jsonl} (a run with the corpus stages). */
     private boolean quotes;
     private boolean committed;
+    private boolean abandoned;
 
     private SparkOutput(FileSystem fs, Path dir, Path work, boolean textFiles, OutputCodec codec, Writer articles,
                         Writer rejected, Writer attributes) {
@@ -78,13 +88,35 @@ final class SparkOutput implements Closeable {
      */
     static SparkOutput open(Storage.Location out, OutputOwnership.Folder guarded, boolean textFiles, boolean attributes,
                             OutputCodec codec, boolean otherFiles) throws IOException {
+        return open(out, guarded, textFiles, attributes, codec, otherFiles, "", false);
+    }
+
+    /**
+     * As {@link #open(Storage.Location, OutputOwnership.Folder, boolean, boolean, OutputCodec, boolean)} for the run
+     * {@code fingerprint}, keeping, when {@code resume}, what a killed run with the same fingerprint left in the
+     * work folder: its completed part files ({@link #PARTS}) and the text files written with them, which a rerun
+     * takes instead of cleaning their documents again. A work folder of any other run is removed.
+     */
+    static SparkOutput open(Storage.Location out, OutputOwnership.Folder guarded, boolean textFiles, boolean attributes,
+                            OutputCodec codec, boolean otherFiles, String fingerprint, boolean resume) throws IOException {
         FileSystem fs = out.fs();
         Path dir = out.path();
         OutputOwnership.check(guarded, otherFiles);
         mkdirs(fs, dir);
         Path work = new Path(dir, WORK_DIR);
-        fs.delete(work, true);
-        mkdirs(fs, work);
+        Path mark = new Path(work, FINGERPRINT);
+        if (resume && fingerprint.equals(readText(fs, mark))) {
+            // A killed run's, with the same inputs, options and build: its parts and text files are this run's.
+            for (FileStatus s : fs.listStatus(work)) {
+                String name = s.getPath().getName();
+                if (!name.equals(PARTS) && !name.equals(OutputFormat.TEXT_DIR) && !name.equals(FINGERPRINT)) fs.delete(s.getPath(), true);
+            }
+        } else {
+            fs.delete(work, true);
+            mkdirs(fs, work);
+            // Written first: whatever is written after it in the folder belongs to the run it names.
+            Storage.write(fs, mark, fingerprint.getBytes(StandardCharsets.UTF_8));
+        }
         if (textFiles) mkdirs(fs, new Path(work, OutputFormat.TEXT_DIR));
         Writer articles = writer(fs, new Path(work, codec.name(OutputFormat.ARTICLES)), codec);
         Writer rejected = null;
@@ -149,10 +181,12 @@ final class SparkOutput implements Closeable {
     }
 
     /**
-     * Appends a partition's part files (lines in input order, as it wrote them), then deletes them;
+     * Appends a partition's part files (lines in input order, as it wrote them), then deletes them, its
+     * marker first: a run killed during the join cleans that partition again rather than trust half its files.
      * {@code attributesPart} is null for a run without the removed-attributes side file.
      */
-    void append(String articlesPart, String rejectedPart, String attributesPart) throws IOException {
+    void append(String doneMarker, String articlesPart, String rejectedPart, String attributesPart) throws IOException {
+        fs.delete(new Path(doneMarker), false);
         append(articlesPart, articles);
         append(rejectedPart, rejected);
         if (attributes != null) append(attributesPart, attributes);
@@ -279,6 +313,15 @@ final class SparkOutput implements Closeable {
         }
     }
 
+    /** A small file's text, null when there is none (or it cannot be read: a fresh start). */
+    private static String readText(FileSystem fs, Path file) {
+        try (InputStream in = fs.open(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** A file's length, -1 when there is none. */
     private static long length(FileSystem fs, Path file) throws IOException {
         try {
@@ -289,6 +332,14 @@ final class SparkOutput implements Closeable {
         }
     }
 
+    /**
+     * Leaves the work folder as a killed run would (a test's kill): {@link #close} closes the files and
+     * removes nothing.
+     */
+    void abandon() {
+        abandoned = true;
+    }
+
     /** Closes the files; a run that did not commit removes its work folder and leaves the earlier output. */
     @Override
     public void close() throws IOException {
@@ -297,7 +348,7 @@ final class SparkOutput implements Closeable {
             rejected.close();
             if (attributes != null) attributes.close();
         } finally {
-            if (!committed) fs.delete(work, true);
+            if (!committed && !abandoned) fs.delete(work, true);
         }
     }
 

@@ -18,6 +18,7 @@ import dev.winnow.corpus.QuotesFile;
 import dev.winnow.record.RemovedLayout;
 import dev.winnow.run.DocumentProcessor;
 import dev.winnow.run.DocumentTasks;
+import dev.winnow.run.HeartbeatLock;
 import dev.winnow.run.Input;
 import dev.winnow.run.Inputs;
 import dev.winnow.run.Limits;
@@ -94,8 +95,15 @@ import java.util.TreeMap;
  * per-document time budget ({@code --timeout}): a document past it is a {@code timeout} rejection and its
  * neighbours come out; a worker lost to a document that ignores interrupts is replaced (one pool per task).
  *
- * <p>What the local runner does and this one does not (yet): the output folder lock, and resuming an
- * interrupted run (a rerun starts over, both passes).
+ * <p>The output folder is locked for the run by {@link HeartbeatLock} ({@code OUTDIR/.winnow-spark.lock}),
+ * not by the local runner's operating-system lock, which HDFS and object stores do not have: a second run
+ * into the same folder is refused ({@link dev.winnow.run.OutputBusyException}) while the first one's
+ * driver keeps the lock's heartbeat fresh; a killed driver's lock goes stale and is taken over.
+ *
+ * <p>A rerun of a killed run with the same fingerprint keeps the pass-2 partitions it completed (each
+ * partition's parts are renamed into place when complete and vouched for by a marker, see
+ * {@code writePart}) and does pass 1 again; the local runner checkpoints finer (within an input) and
+ * keeps pass 1 too.
  * The driver holds the near-duplicate edges and clusters, the repeated line keys and every quotation
  * of the corpus: small next to the corpus's text, but they grow with it.
  */
@@ -182,26 +190,42 @@ public final class SparkRunner {
     private final JavaSparkContext spark;
     private final Chain chain;
     private final boolean restart;
+    private final HeartbeatLock.Settings lock;
+    /** A test's kill: the run stops once pass 2's part files are written, leaving its work folder as a killed driver would. */
+    private boolean killedAfterParts;
 
     /** A runner on this context; the caller owns it and stops it. */
     public SparkRunner(JavaSparkContext spark) {
-        this(spark, Profiles::text, false);
+        this(spark, Profiles::text, false, HeartbeatLock.Settings.DEFAULTS);
     }
 
     /** With another chain for plain text (a test's faulty stage). */
     SparkRunner(JavaSparkContext spark, Chain chain) {
-        this(spark, chain, false);
+        this(spark, chain, false, HeartbeatLock.Settings.DEFAULTS);
     }
 
-    private SparkRunner(JavaSparkContext spark, Chain chain, boolean restart) {
+    private SparkRunner(JavaSparkContext spark, Chain chain, boolean restart, HeartbeatLock.Settings lock) {
         this.spark = spark;
         this.chain = chain;
         this.restart = restart;
+        this.lock = lock;
     }
 
     /** This runner, but doing the whole run again when the output folder already holds its finished output ({@code --restart}). */
     public SparkRunner restarting() {
-        return new SparkRunner(spark, chain, true);
+        return new SparkRunner(spark, chain, true, lock);
+    }
+
+    /** This runner, but stopping as if killed once pass 2's part files are written (a test's kill). */
+    SparkRunner killedAfterParts() {
+        SparkRunner r = new SparkRunner(spark, chain, restart, lock);
+        r.killedAfterParts = true;
+        return r;
+    }
+
+    /** This runner, its output lock aging as {@code settings} say ({@code --stale-lock-after}; a test's clock). */
+    public SparkRunner withLock(HeartbeatLock.Settings settings) {
+        return new SparkRunner(spark, chain, restart, settings);
     }
 
     /**
@@ -228,6 +252,49 @@ public final class SparkRunner {
         // As winnow clean: every path missing, or folders without files, is a usage error, not a run of nothing.
         if (listedDocs.isEmpty() && unreadable.size() == absent.size()) throw new NothingToReadException(args, absent);
         String fingerprint = fingerprint(listedDocs, stats, unreadable, options);
+        // Locked before anything is read or written in the folder: the finished-output check, the work folder, the commit.
+        HeartbeatLock locked = lock(output, options.output(), fingerprint, log);
+        Runnable release = () -> release(locked, log);
+        // A driver stopped by a signal (yarn application -kill sends SIGTERM first) removes its lock too; before
+        // Hadoop's own hook closes the file systems. Only a driver killed outright leaves it, to go stale.
+        org.apache.hadoop.util.ShutdownHookManager.get().addShutdownHook(release, FileSystem.SHUTDOWN_HOOK_PRIORITY + 1);
+        try {
+            return run(listedDocs, unreadable, fingerprint, output, hadoop, options, log, start, locked);
+        } finally {
+            release.run();
+            try {
+                org.apache.hadoop.util.ShutdownHookManager.get().removeShutdownHook(release);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook is running, or ran
+            }
+        }
+    }
+
+    /** Creates the output folder and takes its lock ({@link OutputFormat#SPARK_LOCK}) for this run. */
+    private HeartbeatLock lock(Storage.Location output, String shown, String fingerprint, PrintStream log) throws IOException {
+        if (!output.fs().mkdirs(output.path())) throw new IOException("cannot create the folder " + output);
+        return HeartbeatLock.acquire(lockFile(output), shown,
+                HeartbeatLock.Owner.ofThisProcess("spark", fingerprint, lock.clock()), lock, log::println);
+    }
+
+    /** The Spark runner's lock file in {@code output}. */
+    static HeartbeatLock.Store lockFile(Storage.Location output) {
+        return Storage.lockFile(output, OutputFormat.SPARK_LOCK, OutputFormat.SPARK_LOCK_NEXT);
+    }
+
+    private static void release(HeartbeatLock locked, PrintStream log) {
+        try {
+            locked.close();
+        } catch (IOException | RuntimeException e) {
+            // Left behind, it goes stale and the next run takes it over.
+            log.println("winnow: warning: could not remove the lock " + OutputFormat.SPARK_LOCK + ": " + e);
+        }
+    }
+
+    /** The run, once the output folder is locked. */
+    private Summary run(List<Doc> listedDocs, List<Rejection> unreadable, String fingerprint, Storage.Location output,
+                        org.apache.hadoop.conf.Configuration hadoop, Options options, PrintStream log, long start,
+                        HeartbeatLock locked) throws IOException {
         if (!restart) {
             ObjectNode done = SparkOutput.finishedReport(output, fingerprint, options.textFiles(), attributes(options), options.codec());
             if (done != null) {
@@ -264,8 +331,9 @@ public final class SparkRunner {
         }
         final Broadcast<CorpusFacts> second = facts;
         Tally tally = new Tally();
+        // --restart starts over: a killed run's completed parts are kept only when it is not asked to.
         try (SparkOutput out = SparkOutput.open(output, guarded(options.output(), output), options.textFiles(),
-                attributes(options), options.codec(), options.otherFiles())) {
+                attributes(options), options.codec(), options.otherFiles(), fingerprint, !restart)) {
             if (quotes != null) out.quotes(quotes);
             // Same order as the local runner: the unreadable paths, then the documents of the inputs.
             for (Rejection r : unreadable) {
@@ -280,6 +348,15 @@ public final class SparkRunner {
             List<Part> parts = new ArrayList<>(listed.mapPartitionsWithIndex(
                     (index, part) -> writePart(settings, second, work, textFiles, index, part), true).collect());
             parts.sort(java.util.Comparator.comparingInt(Part::index));
+            if (killedAfterParts) {
+                out.abandon();
+                throw new IOException("killed after pass 2's part files were written (a test's simulated kill)");
+            }
+            int resumed = (int) parts.stream().filter(Part::resumed).count();
+            if (resumed > 0 && !options.quiet()) {
+                log.printf("winnow: resumed: %d of %d partitions were completed by a killed run of the same inputs and options%n",
+                        resumed, parts.size());
+            }
             // Partitions of a parallelised list keep its order and each input's documents come in order, so the
             // parts are in input order without a shuffle. Checked, since output order is the contract.
             long last = -1;
@@ -290,13 +367,15 @@ public final class SparkRunner {
                             + ", not after position " + last);
                 }
                 last = part.last();
-                out.append(part.articles(), part.rejected(), part.attributes());
+                out.append(part.done(), part.articles(), part.rejected(), part.attributes());
                 tally.add(part.tally());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             ObjectNode report = report(tally, seconds, options, partitions, lostThreads.value());
+            report.put("resumed_partitions", resumed);
             if (!tally.skipped.isEmpty()) tally.skipped.forEach(report.putObject("skipped_records")::put);
             CorpusStages.describe(corpus).forEach(report.putArray("pipeline_corpus")::add);
+            locked.verify();
             out.commit(report, fingerprint);
             return new Summary(tally.records + tally.rejected, tally.records, tally.rejected, report, false);
         } finally {
@@ -393,32 +472,71 @@ public final class SparkRunner {
     }
 
     /**
-     * What a partition wrote: its part files, the positions of its first and last outcome, its counts.
-     * Paths as strings: {@link Path} is not serialisable. {@code attributes}, the removed-attributes part
-     * (a line per record of {@code articles}), is null for the other layouts.
+     * What a partition wrote: its completion marker and part files, the positions of its first and last
+     * outcome, its counts, and whether a killed run wrote them ({@code resumed}). Paths as strings:
+     * {@link Path} is not serialisable. {@code attributes}, the removed-attributes part (a line per record of
+     * {@code articles}), is null for the other layouts.
      */
-    private record Part(int index, String articles, String rejected, String attributes, long first, long last, Tally tally)
-            implements Serializable {}
+    private record Part(int index, String done, String articles, String rejected, String attributes, long first, long last,
+                        Tally tally, boolean resumed) implements Serializable {}
+
+    /**
+     * What names a partition's completed parts: its index and its inputs (each slice's id, path and entry range),
+     * hashed. The work folder already belongs to one fingerprint (same inputs, options, build); a rerun on a
+     * cluster of another size cuts the corpus into other partitions, whose parts then simply do not match.
+     */
+    static String partKey(int index, List<String> inputs) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(Integer.toString(index).getBytes(StandardCharsets.UTF_8));
+            for (String in : inputs) {
+                sha.update((byte) '\n');
+                sha.update(in.getBytes(StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /**
      * Runs in an executor, the only pass or pass 2: cleans the partition's documents and writes them, in
      * order, to its part files and the staged text folder in {@code work}, a URI of the output's file system.
+     * The files are written under the attempt's own names and renamed to the partition's ({@link #partKey})
+     * when complete, then a marker holding the partition's result is written: a rerun of a killed run finds
+     * the marker and its files and returns that result without cleaning a document.
      */
     private static Iterator<Part> writePart(Settings settings, Broadcast<CorpusFacts> facts, String work, boolean textFiles,
-                                            int index, Iterator<Tuple2<Integer, Doc>> inputs) throws IOException {
+                                            int index, Iterator<Tuple2<Integer, Doc>> partition) throws IOException {
         Storage.Location at = Storage.locate(work, settings.hadoop().get());
         FileSystem fs = at.fs();
-        // Named by the attempt too, so a retried or speculative attempt never writes into another's part files;
-        // the driver joins the files of the attempt whose result it got.
+        List<Tuple2<Integer, Doc>> docs = new ArrayList<>();
+        List<String> described = new ArrayList<>();
+        partition.forEachRemaining(d -> {
+            docs.add(d);
+            Doc doc = d._2();
+            described.add(d._1() + "\t" + doc.id() + "\t" + doc.name() + "\t" + doc.path() + "\t" + doc.uri() + "\t" + doc.from() + "\t" + doc.to());
+        });
+        String key = partKey(index, described);
+        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(at.path(), SparkOutput.PARTS);
+        org.apache.hadoop.fs.Path done = new org.apache.hadoop.fs.Path(dir, String.format(java.util.Locale.ROOT, "part-%05d-%s.done", index, key));
+        org.apache.hadoop.fs.Path articlesDone = new org.apache.hadoop.fs.Path(dir, String.format(java.util.Locale.ROOT, "articles-%05d-%s", index, key));
+        org.apache.hadoop.fs.Path rejectedDone = new org.apache.hadoop.fs.Path(dir, String.format(java.util.Locale.ROOT, "rejected-%05d-%s", index, key));
+        org.apache.hadoop.fs.Path attributesDone = settings.removed() != RemovedLayout.ATTRIBUTES ? null
+                : new org.apache.hadoop.fs.Path(dir, String.format(java.util.Locale.ROOT, "attributes-%05d-%s", index, key));
+        Part kept = completed(fs, done, articlesDone, rejectedDone, attributesDone);
+        if (kept != null) return List.of(kept).iterator();
+        Iterator<Tuple2<Integer, Doc>> inputs = docs.iterator();
+        // Named by the attempt too, so a retried or speculative attempt never writes into another's part files
+        // while it works; complete, each file is renamed to the partition's name.
         org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
-        String attempt = task == null ? "" : "-" + task.attemptNumber();
-        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(at.path(), "parts");
+        String attempt = task == null ? "" : "-" + task.attemptNumber() + "-" + task.taskAttemptId();
         org.apache.hadoop.fs.Path articlesPart = new org.apache.hadoop.fs.Path(dir,
-                String.format(java.util.Locale.ROOT, "articles-%05d%s", index, attempt));
+                String.format(java.util.Locale.ROOT, ".articles-%05d%s", index, attempt));
         org.apache.hadoop.fs.Path rejectedPart = new org.apache.hadoop.fs.Path(dir,
-                String.format(java.util.Locale.ROOT, "rejected-%05d%s", index, attempt));
-        org.apache.hadoop.fs.Path attributesPart = settings.removed() != RemovedLayout.ATTRIBUTES ? null
-                : new org.apache.hadoop.fs.Path(dir, String.format(java.util.Locale.ROOT, "attributes-%05d%s", index, attempt));
+                String.format(java.util.Locale.ROOT, ".rejected-%05d%s", index, attempt));
+        org.apache.hadoop.fs.Path attributesPart = attributesDone == null ? null
+                : new org.apache.hadoop.fs.Path(dir, String.format(java.util.Locale.ROOT, ".attributes-%05d%s", index, attempt));
         org.apache.hadoop.fs.Path text = new org.apache.hadoop.fs.Path(at.path(), OutputFormat.TEXT_DIR);
         Tally tally = new Tally();
         long first = -1, last = -1;
@@ -456,8 +574,44 @@ public final class SparkRunner {
                 }
             }
         }
-        return List.of(new Part(index, articlesPart.toString(), rejectedPart.toString(),
-                attributesPart == null ? null : attributesPart.toString(), first, last, tally)).iterator();
+        finish(fs, articlesPart, articlesDone);
+        finish(fs, rejectedPart, rejectedDone);
+        if (attributesPart != null) finish(fs, attributesPart, attributesDone);
+        Part part = new Part(index, done.toString(), articlesDone.toString(), rejectedDone.toString(),
+                attributesDone == null ? null : attributesDone.toString(), first, last, tally, false);
+        // The marker last, written whole and renamed into place: present, it vouches for every file.
+        org.apache.hadoop.fs.Path writing = new org.apache.hadoop.fs.Path(dir, "." + done.getName() + attempt);
+        try (java.io.OutputStream o = Storage.create(fs, writing)) {
+            o.write(serialized(part));
+        }
+        finish(fs, writing, done);
+        return List.of(part).iterator();
+    }
+
+    /** Renames an attempt's complete file to the partition's name; one already there (another attempt's, the same bytes) stays. */
+    private static void finish(FileSystem fs, org.apache.hadoop.fs.Path from, org.apache.hadoop.fs.Path to) throws IOException {
+        if (fs.rename(from, to)) return;
+        if (!fs.exists(to)) throw new IOException("cannot rename " + from + " to " + to);
+        fs.delete(from, false);
+    }
+
+    /**
+     * The result a killed run's attempt left for this partition: its marker and all its files there (the
+     * attributes part too when {@code attributes} is not null), else null.
+     */
+    private static Part completed(FileSystem fs, org.apache.hadoop.fs.Path done, org.apache.hadoop.fs.Path articles,
+                                  org.apache.hadoop.fs.Path rejected, org.apache.hadoop.fs.Path attributes) {
+        try {
+            if (!fs.exists(articles) || !fs.exists(rejected) || (attributes != null && !fs.exists(attributes))) return null;
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(fs.open(done))) {
+                Part p = (Part) in.readObject();
+                // Its files as this run names them (the output folder may be spelled another way this time).
+                return new Part(p.index(), done.toString(), articles.toString(), rejected.toString(),
+                        attributes == null ? null : attributes.toString(), p.first(), p.last(), p.tally(), true);
+            }
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            return null;    // no marker, or not one this build reads: clean the partition again
+        }
     }
 
     private static java.io.Writer partWriter(FileSystem fs, org.apache.hadoop.fs.Path file) throws IOException {

@@ -1,6 +1,7 @@
 package dev.winnow.spark;
 
 import dev.winnow.core.RejectReason;
+import dev.winnow.run.HeartbeatLock;
 import dev.winnow.run.Inputs;
 import dev.winnow.run.OutputOwnership;
 import dev.winnow.run.Rejection;
@@ -10,9 +11,11 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.StreamCapabilities;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.security.AccessControlException;
 
 import java.io.ByteArrayInputStream;
@@ -321,6 +324,82 @@ final class Storage {
         java.nio.file.Path file = java.nio.file.Path.of(path.toUri());
         Files.createDirectories(file.getParent());
         return file;
+    }
+
+    /**
+     * The lock file {@code name} in the folder {@code dir} as {@link HeartbeatLock} reaches it. Creating it
+     * if absent is atomic on HDFS (the name node refuses a second create) and on a local disk (through
+     * {@code java.nio}'s exclusive create: Hadoop's local file system checks, then creates); on s3a it is a
+     * check, then a write, so two runs starting at the same moment may both get it. A heartbeat is written
+     * beside the file and renamed over it on HDFS and a local disk, so a reader never finds no file; on an
+     * object store it is one whole-object write, which readers see whole too.
+     */
+    static HeartbeatLock.Store lockFile(Location dir, String name, String next) {
+        FileSystem fs = dir.fs();
+        Path file = new Path(dir.path(), name);
+        Path nextFile = new Path(dir.path(), next);
+        return new HeartbeatLock.Store() {
+            @Override
+            public boolean createNew(byte[] bytes) throws IOException {
+                if (fs instanceof RawLocalFileSystem) {
+                    try {
+                        Files.write(local(file), bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                        return true;
+                    } catch (java.nio.file.FileAlreadyExistsException e) {
+                        return false;
+                    }
+                }
+                try (OutputStream out = fs.create(file, false)) {
+                    out.write(bytes);
+                    return true;
+                } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+                    return false;
+                } catch (IOException e) {
+                    // HDFS, while another client is still writing the file it created
+                    if (e.getClass().getSimpleName().equals("AlreadyBeingCreatedException")) return false;
+                    throw e;
+                }
+            }
+
+            @Override
+            public HeartbeatLock.Content read() throws IOException {
+                try {
+                    FileStatus status = fs.getFileStatus(file);
+                    try (InputStream in = fs.open(file)) {
+                        return new HeartbeatLock.Content(in.readAllBytes(), java.time.Instant.ofEpochMilli(status.getModificationTime()));
+                    }
+                } catch (FileNotFoundException e) {
+                    return null;
+                }
+            }
+
+            @Override
+            public void replace(byte[] bytes) throws IOException {
+                if (fs instanceof RawLocalFileSystem) {
+                    Files.write(local(nextFile), bytes);
+                    Files.move(local(nextFile), local(file), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } else if (fs instanceof DistributedFileSystem hdfs) {
+                    try (OutputStream out = fs.create(nextFile, true)) {
+                        out.write(bytes);
+                    }
+                    hdfs.rename(nextFile, file, Options.Rename.OVERWRITE);
+                } else {
+                    try (OutputStream out = fs.create(file, true)) {
+                        out.write(bytes);
+                    }
+                }
+            }
+
+            @Override
+            public void delete() throws IOException {
+                fs.delete(file, false);
+            }
+
+            @Override
+            public String toString() {
+                return file.toString();
+            }
+        };
     }
 
     /** The guard's view of a folder on a Hadoop file system ({@link OutputOwnership#check}), named {@code shown}. */

@@ -6,6 +6,7 @@ import dev.winnow.archive.Containers;
 import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.corpus.QuotesFile;
 import dev.winnow.run.ForeignOutputException;
+import dev.winnow.run.HeartbeatLock;
 import dev.winnow.run.Limits;
 import dev.winnow.run.LocalRunner;
 import dev.winnow.run.OutputCodec;
@@ -310,6 +311,89 @@ class SparkHdfsTest {
 
         assertEquals(before, snapshot(fs, new org.apache.hadoop.fs.Path(out)), "the previous output, file for file");
         assertFalse(fs.exists(new org.apache.hadoop.fs.Path(out, SparkOutput.WORK_DIR)), "no work folder left");
+    }
+
+    /**
+     * The output lock on HDFS, where there is no operating-system lock: creating the lock file is refused by the
+     * name node while it exists; a second run while a live run holds it is refused naming that run, leaving the
+     * output and the holder's lock as they were; a heartbeat rewrites the file in place (a rename over it); a
+     * lock past its stale timeout is taken over, and removed when the run ends. Times from fixed clocks.
+     */
+    @Test
+    void theOutputLockWorksOnHdfs() throws IOException {
+        FileSystem fs = FileSystem.get(URI.create(hdfsUri), spark.hadoopConfiguration());
+        String remoteCorpus = uploadStories(fs, "locked", 3, "the ferry to the island sails again on Friday, the "
+                + "harbour master said after the storm had passed.");
+        String out = hdfsUri + "/locked/out";
+        SparkRunner.Options options = new SparkRunner.Options(out, Limits.DEFAULTS, "corpus", true, 2, true,
+                CorpusSettings.OFF, Containers.Fields.DEFAULTS, OutputCodec.NONE, false);
+        assertEquals(3, new SparkRunner(spark).run(List.of(remoteCorpus), options, QUIET).records());
+        org.apache.hadoop.fs.Path lockFile = new org.apache.hadoop.fs.Path(out, dev.winnow.run.OutputFormat.SPARK_LOCK);
+        assertFalse(fs.exists(lockFile), "a finished run removes its lock");
+
+        java.time.Instant t0 = java.time.Instant.parse("2026-12-06T12:00:00Z");
+        HeartbeatLock.Store store = SparkRunner.lockFile(Storage.locate(out, spark.hadoopConfiguration()));
+        HeartbeatLock held = HeartbeatLock.acquire(store, out, new HeartbeatLock.Owner("spark", "driver-7.example", 4242, t0,
+                "0f1e2d3c4b5a69788796", "their-token", t0), lockAt(t0), line -> {});
+        assertFalse(store.createNew(new byte[]{1}), "the name node refuses a second create");
+        held.refresh();
+        assertFalse(fs.exists(new org.apache.hadoop.fs.Path(out, dev.winnow.run.OutputFormat.SPARK_LOCK_NEXT)));
+        TreeMap<String, String> before = snapshot(fs, new org.apache.hadoop.fs.Path(out));
+        assertTrue(before.get(lockFile.toString()).contains("\"host\":\"driver-7.example\""), before.toString());
+
+        dev.winnow.run.OutputBusyException busy = assertThrows(dev.winnow.run.OutputBusyException.class, () -> new SparkRunner(spark)
+                .withLock(lockAt(t0.plusSeconds(240))).restarting().run(List.of(remoteCorpus), options, QUIET));
+        assertTrue(busy.getMessage().startsWith(out + " is in use by another winnow run (spark on host driver-7.example, pid 4242"),
+                busy.getMessage());
+        assertEquals(before, snapshot(fs, new org.apache.hadoop.fs.Path(out)), "the output and the holder's lock as they were");
+
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        assertEquals(3, new SparkRunner(spark).withLock(lockAt(t0.plusSeconds(301))).restarting()
+                .run(List.of(remoteCorpus), options, new PrintStream(log, true, StandardCharsets.UTF_8)).records());
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("taking over the stale lock on " + out), log.toString(StandardCharsets.UTF_8));
+        assertFalse(fs.exists(lockFile), "taken over, then removed when the run ended");
+        held.close();   // the killed run, were it only paused, would find the lock gone and leave it so
+        assertFalse(fs.exists(lockFile));
+    }
+
+    /**
+     * A killed run on HDFS resumes: the partitions it completed (renamed into place, with their markers) are kept,
+     * one it had not finished is cleaned again, and the output is the bytes of an uninterrupted run.
+     */
+    @Test
+    void aKilledRunOnHdfsResumesToTheSameBytes() throws IOException {
+        FileSystem fs = FileSystem.get(URI.create(hdfsUri), spark.hadoopConfiguration());
+        String remoteCorpus = uploadStories(fs, "resumed", 6, "the ferry to the island sails again on Friday, the "
+                + "harbour master said after the storm had passed.");
+        SparkRunner.Options clean = new SparkRunner.Options(hdfsUri + "/resumed/clean", Limits.DEFAULTS, "corpus", true, 3, true,
+                CorpusSettings.OFF, Containers.Fields.DEFAULTS, OutputCodec.NONE, false);
+        new SparkRunner(spark).run(List.of(remoteCorpus), clean, QUIET);
+
+        String out = hdfsUri + "/resumed/out";
+        SparkRunner.Options options = new SparkRunner.Options(out, Limits.DEFAULTS, "corpus", true, 3, true,
+                CorpusSettings.OFF, Containers.Fields.DEFAULTS, OutputCodec.NONE, false);
+        assertThrows(IOException.class, () -> new SparkRunner(spark).killedAfterParts().run(List.of(remoteCorpus), options, QUIET));
+        org.apache.hadoop.fs.Path parts = new org.apache.hadoop.fs.Path(out + "/" + SparkOutput.WORK_DIR + "/" + SparkOutput.PARTS);
+        List<String> markers = names(fs, parts).stream().filter(n -> n.endsWith(".done")).toList();
+        assertEquals(3, markers.size(), markers.toString());
+        assertTrue(fs.delete(new org.apache.hadoop.fs.Path(parts, markers.get(1)), false));   // partition 1 unfinished
+
+        SparkRunner.Summary resumed = new SparkRunner(spark).run(List.of(remoteCorpus), options, QUIET);
+        assertEquals(2, resumed.report().path("resumed_partitions").asInt());
+        TreeMap<String, String> expected = new TreeMap<>(), got = new TreeMap<>();
+        snapshot(fs, new org.apache.hadoop.fs.Path(clean.output())).forEach((k, v) -> {
+            if (!k.endsWith("/report.json")) expected.put(k.substring(clean.output().length()), v);
+        });
+        snapshot(fs, new org.apache.hadoop.fs.Path(out)).forEach((k, v) -> {
+            if (!k.endsWith("/report.json")) got.put(k.substring(out.length()), v);
+        });
+        assertTrue(expected.containsKey("/articles.jsonl") && expected.keySet().stream().anyMatch(k -> k.startsWith("/text/")), expected.keySet().toString());
+        assertEquals(expected, got, "data and text files, byte for byte");
+    }
+
+    private static HeartbeatLock.Settings lockAt(java.time.Instant now) {
+        return new HeartbeatLock.Settings(java.time.Duration.ofMinutes(5), java.time.Duration.ZERO,
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
     }
 
     /** Every file below {@code dir} with its content. */
