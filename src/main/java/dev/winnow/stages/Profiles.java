@@ -57,6 +57,7 @@ public final class Profiles {
     public static List<Stage> htmlStages() {
         return List.of(
                 new MarkupStage(false, HTML_CUT),
+                new PostMetaStage(),
                 new ContentScoreStage(HTML_CUT),
                 new NavigationStage(),
                 new SlugStage(),
