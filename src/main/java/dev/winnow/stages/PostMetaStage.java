@@ -25,10 +25,11 @@ public final class PostMetaStage implements Stage {
 
     /**
      * A counter of a member or a post, on the block's key (lower case, punctuation gone): "posts 1 204", "12 likes",
-     * "reputation 80". The number is what makes it a counter, so "posts" or "likes" alone is not matched here.
+     * "reputation 80", or a number alone (a post's votes, likes or position, "#3"). The number is what makes it a
+     * counter, so "posts" or "likes" alone is not matched here.
      */
     private static final Pattern COUNTER = Pattern.compile(
-            "(?:\\d+ )+(?:k )?(?:likes?|replies|reply|views?|posts?|answers?|threads?|messages?|points|votes?|reactions?)"
+            "\\d+(?: \\d+)?(?: k)?|(?:\\d+ )+(?:k )?(?:likes?|replies|reply|views?|posts?|answers?|threads?|messages?|points|votes?|reactions?)"
                     + "|(?:posts?|replies|likes?|likes received|messages?|reputation|points|karma|threads?|reaction score|solutions?)"
                     + "(?: \\d+)+(?: k)?");
 

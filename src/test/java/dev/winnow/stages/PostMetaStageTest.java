@@ -32,7 +32,7 @@ class PostMetaStageTest {
     private static final String REPLY = "Thanks, I ordered the valve from the plumbing shop and will report back once it is fitted.";
     private static final String THREAD = "<html><body><div class=post><div class=card><p>Premium Member</p><p>Posts: 1,204</p>"
             + "<p>Joined: Mar 2019</p><p>Offline</p></div><p>" + POST + "</p><p>12 likes</p>"
-            + "<p>Last edited by sam on 05-01-2024 10:22</p></div>"
+            + "<p>Last edited by sam on 05-01-2024 10:22</p><p>#3</p></div>"
             + "<div class=post><p>" + REPLY + "</p><p>Quote</p></div></body></html>";
 
     /** The HTML chain with a scorer that calls every block content (0.9): only the rules decide. */
@@ -55,6 +55,7 @@ class PostMetaStageTest {
         assertRemoved(doc, Reason.POST_META, "12 likes");
         assertRemoved(doc, Reason.POST_META, "Last edited by sam on 05-01-2024 10:22");
         assertRemoved(doc, Reason.POST_META, "Quote");
+        assertRemoved(doc, Reason.POST_META, "#3");
         assertKept(doc, POST);
         assertKept(doc, REPLY);
     }
@@ -91,7 +92,9 @@ class PostMetaStageTest {
         assertTrue(PostMetaStage.isPostMeta("posts 1 204"));
         assertTrue(PostMetaStage.isPostMeta("3 replies"));
         assertTrue(PostMetaStage.isPostMeta("reputation 80"));
+        assertTrue(PostMetaStage.isPostMeta("3"), "a post's vote count or its number (#3)");
         assertFalse(PostMetaStage.isPostMeta("posts"));
+        assertFalse(PostMetaStage.isPostMeta("3 cups of flour"));
         assertFalse(PostMetaStage.isPostMeta("joined the club"));
     }
 }
