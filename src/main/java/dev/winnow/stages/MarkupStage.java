@@ -12,6 +12,7 @@ import dev.winnow.score.PageType;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,6 +39,7 @@ public final class MarkupStage implements Stage {
     private final boolean lenient;
     /** Blocks the learned scorer gives at least this probability of content escape the cuts {@link #vetoable} names. */
     private final double veto;
+    private final Map<PageType, Double> vetoByType;
 
     /** The strict stage of the main chain. */
     public MarkupStage() {
@@ -50,8 +52,14 @@ public final class MarkupStage implements Stage {
      * (infinite: never).
      */
     public MarkupStage(boolean lenient, double veto) {
+        this(lenient, veto, Map.of());
+    }
+
+    /** The same, with {@code vetoByType}'s value as the veto on pages of that type. */
+    public MarkupStage(boolean lenient, double veto, Map<PageType, Double> vetoByType) {
         this.lenient = lenient;
         this.veto = veto;
+        this.vetoByType = Map.copyOf(vetoByType);
     }
 
     /** The lenient stage of the fallback chain. */
@@ -82,6 +90,7 @@ public final class MarkupStage implements Stage {
             if (scorerJudges && vetoable(r)) vetoable.add(b);
         }
         // the scores the veto reads, together: cheaper than block by block
+        double veto = vetoByType.getOrDefault(PageKind.of(draft), this.veto);
         double[] scores = draft.scores(vetoable);
         for (int i = 0, v = 0; i < cut.size(); i++) {
             Block b = cut.get(i);
