@@ -96,6 +96,8 @@ public enum Reason {
     OUTSIDE_MAIN_TEXT,
     /** The learned block scorer gives it a low probability of being content (its score is the cut's evidence). */
     LOW_CONTENT_SCORE,
+    /** On a forum, a line the engine prints around a post: its author's member card, its counters, its edit note. */
+    POST_META,
 
     // Metadata moved out of the body into record fields
     /** The headline, moved to {@code metadata.title}. */

@@ -5,9 +5,11 @@ import dev.winnow.core.Draft;
 import dev.winnow.core.Reason;
 import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
+import dev.winnow.score.PageType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Removes the blocks the learned block scorer ({@code dev.winnow.score.BlockScorer}) gives a low
@@ -31,10 +33,23 @@ public final class ContentScoreStage implements Stage {
     static final double PROSE_CUT = 0.15;
 
     private final double threshold;
+    private final Map<PageType, Double> byType;
+    private final Map<PageType, Double> proseByType;
 
-    /** Cuts blocks scored below {@code threshold}. */
+    /** Cuts blocks scored below {@code threshold} on every kind of page. */
     public ContentScoreStage(double threshold) {
+        this(threshold, Map.of(), Map.of());
+    }
+
+    /**
+     * Cuts blocks scored below {@code threshold}, or below {@code byType}'s value on a page of that type; off
+     * articles, sentences of {@link #PROSE_WORDS} words or more below {@code proseByType}'s value for the type
+     * (default {@link #PROSE_CUT}), never above the block threshold.
+     */
+    public ContentScoreStage(double threshold, Map<PageType, Double> byType, Map<PageType, Double> proseByType) {
         this.threshold = threshold;
+        this.byType = Map.copyOf(byType);
+        this.proseByType = Map.copyOf(proseByType);
     }
 
     @Override
@@ -43,7 +58,10 @@ public final class ContentScoreStage implements Stage {
     @Override
     public void judge(Draft draft, Verdict verdict) {
         if (!draft.scored()) return;
-        boolean article = PageKind.isArticle(draft);
+        PageType type = PageKind.of(draft);
+        boolean article = type == PageType.ARTICLE;
+        double cut = byType.getOrDefault(type, threshold);
+        double proseCut = Math.min(proseByType.getOrDefault(type, PROSE_CUT), cut);
         List<Block> judged = new ArrayList<>();
         for (Block b : draft.kept()) {
             if (article && isProse(b)) continue;
@@ -52,7 +70,7 @@ public final class ContentScoreStage implements Stage {
         double[] scores = draft.scores(judged);    // together: cheaper than block by block
         List<Block> low = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
-            if (scores[i] < (isProse(judged.get(i)) ? Math.min(PROSE_CUT, threshold) : threshold)) low.add(judged.get(i));
+            if (scores[i] < (isProse(judged.get(i)) ? proseCut : cut)) low.add(judged.get(i));
         }
         // the scorer says which parts of a page are content, not whether it has any: that is a rejection's call
         if (low.size() == draft.kept().size()) return;

@@ -12,6 +12,7 @@ import dev.winnow.score.PageType;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +25,8 @@ import java.util.Set;
 public final class MarkupStage implements Stage {
     /** Prose this long survives being mostly link text (an article paragraph full of links). */
     static final int LINKED_PROSE_WORDS = 40;
+    /** A control's text this long that ends with a question mark is an accordion's question, not a label. */
+    static final int QUESTION_WORDS = 4;
 
     /**
      * Containers the lenient mode does not cut inside the page's content candidate: a forum's posts are its
@@ -36,6 +39,7 @@ public final class MarkupStage implements Stage {
     private final boolean lenient;
     /** Blocks the learned scorer gives at least this probability of content escape the cuts {@link #vetoable} names. */
     private final double veto;
+    private final Map<PageType, Double> vetoByType;
 
     /** The strict stage of the main chain. */
     public MarkupStage() {
@@ -48,8 +52,14 @@ public final class MarkupStage implements Stage {
      * (infinite: never).
      */
     public MarkupStage(boolean lenient, double veto) {
+        this(lenient, veto, Map.of());
+    }
+
+    /** The same, with {@code vetoByType}'s value as the veto on pages of that type. */
+    public MarkupStage(boolean lenient, double veto, Map<PageType, Double> vetoByType) {
         this.lenient = lenient;
         this.veto = veto;
+        this.vetoByType = Map.copyOf(vetoByType);
     }
 
     /** The lenient stage of the fallback chain. */
@@ -80,6 +90,7 @@ public final class MarkupStage implements Stage {
             if (scorerJudges && vetoable(r)) vetoable.add(b);
         }
         // the scores the veto reads, together: cheaper than block by block
+        double veto = vetoByType.getOrDefault(PageKind.of(draft), this.veto);
         double[] scores = draft.scores(vetoable);
         for (int i = 0, v = 0; i < cut.size(); i++) {
             Block b = cut.get(i);
@@ -98,11 +109,19 @@ public final class MarkupStage implements Stage {
         return (LENIENT_KEEPS.contains(r) && r != Reason.MARKUP_FOOTER) || r == Reason.MARKUP_HIDDEN;
     }
 
+    /**
+     * A button's text that is a question of a few words is an FAQ accordion's heading ("How long does delivery
+     * take?"), which the page shows; a control's own label ("Add to cart", "Search") asks nothing.
+     */
+    static boolean isAccordionQuestion(Block b) {
+        return b.shape().words() >= QUESTION_WORDS && b.text().endsWith("?");
+    }
+
     static Reason reasonOf(Block b, Markup m) {
         // what the element itself says is not page text comes first: a select inside a nav is a control
         if (m.in(Container.TEMPLATE)) return Reason.MARKUP_TEMPLATE;
         if (m.in(Container.NOSCRIPT)) return Reason.MARKUP_NOSCRIPT;
-        if (m.in(Container.CONTROL)) return Reason.MARKUP_CONTROL;
+        if (m.in(Container.CONTROL) && !isAccordionQuestion(b)) return Reason.MARKUP_CONTROL;
         if (m.in(Container.EMBEDDED)) return Reason.MARKUP_EMBEDDED;
         if (m.in(Container.HEAD)) return null;      // the page's own summary, read only when its body shows nothing
         if (m.in(Container.HIDDEN)) return Reason.MARKUP_HIDDEN;

@@ -33,8 +33,12 @@ class WcxbQualityGateTest {
     private static final List<String> TYPES =
             List.of("article", "forum", "product", "collection", "listing", "documentation", "service");
 
-    /** Floors in {@link #TYPES} order, pinned from (HTML) .858 .875 .588 .833 .865 .918 .927, lost 0 of 70. */
-    static final double[] HTML_FLOORS = {0.83, 0.85, 0.56, 0.81, 0.84, 0.89, 0.90};
+    /**
+     * Floors in {@link #TYPES} order, pinned from (HTML) .858 .875 .588 .833 .865 .918 .927, lost 0 of 70. Collection
+     * re-pinned from .807 after its own block-scorer cuts (0.10, veto 0.20): in sample the shipped model's cuts were
+     * right on its own training pages, out of fold (README) collection went from 0.677 to 0.699.
+     */
+    static final double[] HTML_FLOORS = {0.83, 0.85, 0.56, 0.78, 0.84, 0.89, 0.90};
     static final int HTML_MAX_LOST = 0;
 
     /** Pinned from (text dumps) .812 .728 .500 .407 .418 .841 .851, lost 5 of 70. */

@@ -125,6 +125,48 @@ class ContentScoreStageTest {
         assertKept(doc, LEDE);
     }
 
+    private static final String GRID = "<html><body><nav><ul><li><a href=/c/tents>Tents</a></li><li><a href=/c/bags>Sleeping bags</a>"
+            + "</li></ul></nav><h1>Camping gear</h1><p>" + LEDE + "</p><div class=tile><p>Trail Tent 2</p><p>4.7 out of 5 stars</p>"
+            + "</div><div class=tile><p>Summit Bag</p><p>Free shipping</p></div></body></html>";
+
+    /** A collection's tile lines score low with a model that learned chrome on articles: only a confident score cuts them. */
+    @Test
+    void onACollectionOnlyAConfidentScoreCutsATileLine() {
+        Map<String, Double> scores = Map.of("4.7 out of 5", 0.2, "Free shipping", 0.05);
+        Document collection = html(GRID, "collection", stub(scores));
+        assertKept(collection, "4.7 out of 5 stars");
+        assertRemoved(collection, Reason.LOW_CONTENT_SCORE, "Free shipping");
+        // near miss: a product page keeps the default cut
+        assertRemoved(html(GRID, "product", stub(scores)), Reason.LOW_CONTENT_SCORE, "4.7 out of 5 stars");
+    }
+
+    /** A collection's filter lists sit in nav-named containers: a lower score than elsewhere saves them. */
+    @Test
+    void onACollectionTheScorerSavesAMarkupCutFromALowerScore() {
+        Map<String, Double> scores = Map.of("Tents", 0.25, "Sleeping bags", 0.1);
+        Document collection = html(GRID, "collection", stub(scores));
+        assertKept(collection, "Tents");
+        assertRemoved(collection, Reason.MARKUP_NAVIGATION, "Sleeping bags");
+        assertRemoved(html(GRID, "service", stub(scores)), Reason.MARKUP_NAVIGATION, "Tents");
+    }
+
+    /** On a forum an uncertain score cuts (0.5), and a long sentence goes under 0.25, not only under 0.15. */
+    @Test
+    void onAForumTheCutsAreHigher() {
+        String page = "<html><body><h1>Boat parade</h1><p>" + LEDE + "</p><p>" + BODY + "</p><p>" + REPLY + "</p>"
+                + "<p>Sent from my phone</p></body></html>";
+        Map<String, Double> scores = Map.of("Sent from", 0.4, "harbour lights", 0.2, "Thousands", 0.3);
+        Document forum = html(page, "forum", stub(scores));
+        assertRemoved(forum, Reason.LOW_CONTENT_SCORE, "Sent from my phone");
+        assertRemoved(forum, Reason.LOW_CONTENT_SCORE, LEDE);
+        assertKept(forum, BODY);
+        assertKept(forum, REPLY);
+        // near miss: elsewhere 0.4 is content and a long sentence at 0.2 is not confident enough to cut
+        Document service = html(page, "service", stub(scores));
+        assertKept(service, "Sent from my phone");
+        assertKept(service, LEDE);
+    }
+
     /** Off articles a long sentence is cut when the score is confident (under 0.15), kept when it is merely low. */
     @Test
     void offArticlesALongSentenceIsCutOnlyOnAConfidentScore() {

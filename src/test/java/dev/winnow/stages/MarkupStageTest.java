@@ -57,6 +57,17 @@ class MarkupStageTest {
         assertRemoved(page("<button>Load more</button>"), Reason.MARKUP_CONTROL, "Load more");
     }
 
+    /** An FAQ accordion's question sits in a button: the page shows it as a heading, not as a control's label. */
+    @Test
+    void anAccordionsQuestionInAButtonIsKept() {
+        Document doc = page("<div class=faq><button>How long does the bridge repair take?</button>"
+                + "<button>Why?</button><button>Show all questions</button></div>");
+        assertKept(doc, "How long does the bridge repair take?");
+        // near misses: a question too short to be one ("Why?"), a label that asks nothing
+        assertRemoved(doc, Reason.MARKUP_CONTROL, "Why?");
+        assertRemoved(doc, Reason.MARKUP_CONTROL, "Show all questions");
+    }
+
     @Test
     void templateIsCutAsTemplate() {
         assertRemoved(page("<template><p>No results for your search</p></template>"),
