@@ -57,6 +57,40 @@ public final class HeartbeatLock implements Closeable {
         void delete() throws IOException;
     }
 
+    /**
+     * A lock file on a local disk, read only: what the local runner checks, holding its own lock, so that it and a
+     * Spark run writing to the same folder through {@code file://} keep each other out (each takes its own lock,
+     * then looks for the other's: of two starting at once, at least one sees the other).
+     */
+    public static Store readOnly(java.nio.file.Path file) {
+        return new Store() {
+            @Override
+            public boolean createNew(byte[] bytes) {
+                throw new UnsupportedOperationException("a read-only lock file");
+            }
+
+            @Override
+            public Content read() throws IOException {
+                try {
+                    Instant modified = java.nio.file.Files.getLastModifiedTime(file).toInstant();
+                    return new Content(java.nio.file.Files.readAllBytes(file), modified);
+                } catch (java.nio.file.NoSuchFileException e) {
+                    return null;
+                }
+            }
+
+            @Override
+            public void replace(byte[] bytes) {
+                throw new UnsupportedOperationException("a read-only lock file");
+            }
+
+            @Override
+            public void delete() {
+                throw new UnsupportedOperationException("a read-only lock file");
+            }
+        };
+    }
+
     /** What a store read: the bytes, and the file's modification time (null when unknown). */
     public record Content(byte[] bytes, Instant modified) {}
 

@@ -32,8 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * It never opens the file a second time while it holds the lock: closing any descriptor of a file drops
  * the process's POSIX locks on it.
  */
-final class OutputLock implements Closeable {
-    static final String FILE = ".winnow.lock";
+public final class OutputLock implements Closeable {
+    public static final String FILE = ".winnow.lock";
     private static final int ATTEMPTS = 10;
     /**
      * Folders locked by this JVM. POSIX file locks belong to a process, and closing any channel on the
@@ -54,7 +54,7 @@ final class OutputLock implements Closeable {
     }
 
     /** Locks {@code dir} (which must exist) for this run, or refuses with {@link OutputBusyException}. */
-    static OutputLock acquire(Path dir) throws IOException {
+    public static OutputLock acquire(Path dir) throws IOException {
         Path file = dir.resolve(FILE);
         Path key = dir.toRealPath();
         if (!HELD.add(key)) throw new OutputBusyException(dir, "another run in this process");

@@ -187,6 +187,9 @@ final class OutputWriter implements Closeable {
         }
         OutputWriter out = new OutputWriter(dir, textFiles, attributes, fingerprint, codec, OutputLock.acquire(dir), steps, cadence);
         try {
+            // A Spark run writing here through file:// holds a heartbeat lock, not this one: live, it keeps this run out.
+            HeartbeatLock.checkFree(HeartbeatLock.readOnly(dir.resolve(OutputFormat.SPARK_LOCK)), dir.toString(),
+                    HeartbeatLock.Settings.DEFAULTS);
             steps.reached("locked");
             out.begin(restart, log);
             return out;

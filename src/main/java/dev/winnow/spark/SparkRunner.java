@@ -19,6 +19,7 @@ import dev.winnow.record.RemovedLayout;
 import dev.winnow.run.DocumentProcessor;
 import dev.winnow.run.DocumentTasks;
 import dev.winnow.run.HeartbeatLock;
+import dev.winnow.run.OutputLock;
 import dev.winnow.run.Input;
 import dev.winnow.run.Inputs;
 import dev.winnow.run.Limits;
@@ -253,8 +254,16 @@ public final class SparkRunner {
         if (listedDocs.isEmpty() && unreadable.size() == absent.size()) throw new NothingToReadException(args, absent);
         String fingerprint = fingerprint(listedDocs, stats, unreadable, options);
         // Locked before anything is read or written in the folder: the finished-output check, the work folder, the commit.
-        HeartbeatLock locked = lock(output, options.output(), fingerprint, log);
-        Runnable release = () -> release(locked, log);
+        HeartbeatLock heartbeat = lock(output, options.output(), fingerprint, log);
+        OutputLock local;
+        try {
+            local = localLock(output);
+        } catch (IOException | RuntimeException e) {
+            release(heartbeat, null, log);
+            throw e;
+        }
+        HeartbeatLock locked = heartbeat;
+        Runnable release = () -> release(locked, local, log);
         // A driver stopped by a signal (yarn application -kill sends SIGTERM first) removes its lock too; before
         // Hadoop's own hook closes the file systems. Only a driver killed outright leaves it, to go stale.
         org.apache.hadoop.util.ShutdownHookManager.get().addShutdownHook(release, FileSystem.SHUTDOWN_HOOK_PRIORITY + 1);
@@ -282,7 +291,22 @@ public final class SparkRunner {
         return Storage.lockFile(output, OutputFormat.SPARK_LOCK, OutputFormat.SPARK_LOCK_NEXT);
     }
 
-    private static void release(HeartbeatLock locked, PrintStream log) {
+    /**
+     * On a local folder ({@code file://}), also the local runner's lock ({@code .winnow.lock}, an OS lock held for the
+     * run): a {@code winnow clean} into the same folder is refused as another Spark run is, and this run is refused
+     * while one works there. Null elsewhere: no local runner writes to HDFS or S3.
+     */
+    private static OutputLock localLock(Storage.Location output) throws IOException {
+        if (!"file".equals(output.fs().getUri().getScheme())) return null;
+        return OutputLock.acquire(java.nio.file.Path.of(output.fs().makeQualified(output.path()).toUri()));
+    }
+
+    private static void release(HeartbeatLock locked, OutputLock local, PrintStream log) {
+        try {
+            if (local != null) local.close();
+        } catch (IOException | RuntimeException e) {
+            log.println("winnow: warning: could not release the lock " + OutputLock.FILE + ": " + e);
+        }
         try {
             locked.close();
         } catch (IOException | RuntimeException e) {

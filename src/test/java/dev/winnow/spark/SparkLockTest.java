@@ -5,6 +5,7 @@ import dev.winnow.core.Pipeline;
 import dev.winnow.run.HeartbeatLock;
 import dev.winnow.run.Limits;
 import dev.winnow.run.OutputBusyException;
+import dev.winnow.run.OutputLock;
 import dev.winnow.run.OutputFormat;
 import dev.winnow.stages.Profiles;
 import org.apache.hadoop.conf.Configuration;
@@ -203,5 +204,31 @@ class SparkLockTest {
                 () -> new SparkRunner(spark, SparkLockTest::failingChain).restarting().run(args, options(out), System.err));
         assertTrue(String.valueOf(failed.getMessage()).contains("the executor's chain is broken"), String.valueOf(failed));
         assertEquals(before, snapshot(out), "no lock, no work folder, the previous output byte for byte");
+    }
+
+    /**
+     * The two engines keep each other out of one local folder: a {@code winnow clean} at work there (its OS lock)
+     * refuses a Spark run, and a live Spark run (its heartbeat lock) refuses {@code winnow clean}; neither refused run
+     * changes anything.
+     */
+    @Test
+    void aLocalRunAndASparkRunIntoOneFolderKeepEachOtherOut(@TempDir Path tmp) throws IOException {
+        List<String> args = corpus(tmp);
+        Path out = tmp.resolve("out");
+        new SparkRunner(spark).run(args, options(out), System.err);
+        Map<String, String> before = snapshot(out);
+
+        try (OutputLock localRun = OutputLock.acquire(out)) {
+            assertThrows(OutputBusyException.class, () -> new SparkRunner(spark).restarting().run(args, options(out), System.err));
+        }
+        assertEquals(before, snapshot(out), "the refused Spark run left its lock nowhere and the output as it was");
+
+        try (HeartbeatLock sparkRun = otherRun(out, Instant.now())) {
+            Map<String, String> held = snapshot(out);
+            String said = stderrOf(() -> assertEquals(ExitCodes.FAILED,
+                    dev.winnow.cli.Main.execute("clean", args.get(0), "-o", out.toString(), "--restart", "-q")));
+            assertTrue(said.contains("is in use by another winnow run (spark on host driver-7.example, pid 4242"), said);
+            assertEquals(held, snapshot(out));
+        }
     }
 }
