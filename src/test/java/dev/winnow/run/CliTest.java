@@ -2,12 +2,11 @@ package dev.winnow.run;
 
 import dev.winnow.cli.ExitCodes;
 import dev.winnow.cli.Main;
+import dev.winnow.testing.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,21 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The command line: help that names every option, and usage errors that exit 2 without doing anything. */
 class CliTest {
 
-    /** What a command printed and how it exited. */
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream savedOut = System.out, savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     /** Every name of every option of a subcommand, read from the command model so new options are covered. */
@@ -48,7 +34,7 @@ class CliTest {
 
     @Test
     void cleanHelpExitsZeroAndNamesEveryOption() {
-        Run r = run("clean", "--help");
+        CommandRun r = run("clean", "--help");
         assertEquals(ExitCodes.OK, r.exit());
         List<String> names = optionNames("clean");
         assertTrue(names.containsAll(List.of("-o", "--output", "-t", "--threads", "--max-bytes", "--source",
@@ -59,21 +45,21 @@ class CliTest {
 
     @Test
     void topLevelHelpNamesTheCommands() {
-        Run r = run("--help");
+        CommandRun r = run("--help");
         assertEquals(ExitCodes.OK, r.exit());
         for (String s : List.of("clean", "stages", "--help", "--version")) assertTrue(r.out().contains(s), s + " in:\n" + r.out());
     }
 
     @Test
     void versionPrintsTheVersion() {
-        Run r = run("--version");
+        CommandRun r = run("--version");
         assertEquals(ExitCodes.OK, r.exit());
         assertEquals("winnow " + dev.winnow.Version.VERSION, r.out().strip());
     }
 
     @Test
     void stagesListsTheChainAndEveryReasonCode() {
-        Run r = run("stages");
+        CommandRun r = run("stages");
         assertEquals(ExitCodes.OK, r.exit());
         for (dev.winnow.core.Reason reason : dev.winnow.core.Reason.values()) assertTrue(r.out().contains(reason.code()), reason.code());
         assertTrue(r.out().contains("main_text"));
@@ -82,7 +68,7 @@ class CliTest {
     @Test
     void anUnknownOptionIsAUsageErrorAndWritesNothing(@TempDir Path tmp) {
         Path out = tmp.resolve("out");
-        Run r = run("clean", "seeds", "-o", out.toString(), "--no-such-option");
+        CommandRun r = run("clean", "seeds", "-o", out.toString(), "--no-such-option");
         assertEquals(ExitCodes.USAGE, r.exit());
         assertTrue(r.err().contains("--no-such-option"), r.err());
         assertFalse(Files.exists(out), "a usage error does nothing");
@@ -90,7 +76,7 @@ class CliTest {
 
     @Test
     void aMissingOutputIsAUsageError() {
-        Run r = run("clean", "seeds");
+        CommandRun r = run("clean", "seeds");
         assertEquals(ExitCodes.USAGE, r.exit());
         assertTrue(r.err().contains("--output"), r.err());
     }
@@ -108,7 +94,7 @@ class CliTest {
     void tooManyThreadsIsAUsageErrorWithAMessage(@TempDir Path tmp) {
         Path out = tmp.resolve("out");
         for (String n : List.of("1025", "100000", "2147483647")) {
-            Run r = run("clean", "seeds", "-o", out.toString(), "-t", n);
+            CommandRun r = run("clean", "seeds", "-o", out.toString(), "-t", n);
             assertEquals(ExitCodes.USAGE, r.exit(), n + ": " + r.err());
             assertTrue(r.err().contains("--threads must be at most 1024"), r.err());
             assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
@@ -140,16 +126,16 @@ class CliTest {
         try {
             System.setIn(new java.io.ByteArrayInputStream("The quay reopened on Monday after repairs, the council said.\n"
                     .getBytes(StandardCharsets.UTF_8)));
-            Run r = run("clean", in.toString(), "-", "-o", out.toString(), "-q");
+            CommandRun r = run("clean", in.toString(), "-", "-o", out.toString(), "-q");
             assertEquals(ExitCodes.OK, r.exit(), r.err());
             assertEquals("", r.err(), "-q prints nothing on a clean run");
         } finally {
             System.setIn(saved);
         }
         Path out2 = tmp.resolve("out2");
-        Run first = run("clean", in.toString(), "-o", out2.toString());
+        CommandRun first = run("clean", in.toString(), "-o", out2.toString());
         assertTrue(first.err().contains("; wrote " + out2), first.err());
-        Run again = run("clean", in.toString(), "-o", out2.toString());
+        CommandRun again = run("clean", in.toString(), "-o", out2.toString());
         assertTrue(again.err().contains("nothing to do") && again.err().contains("; unchanged " + out2), again.err());
         assertFalse(again.err().contains("wrote"), again.err());
     }
@@ -161,7 +147,7 @@ class CliTest {
 
     @Test
     void noCommandPrintsTheUsageAndIsAUsageError() {
-        Run r = run();
+        CommandRun r = run();
         assertEquals(ExitCodes.USAGE, r.exit());
         assertTrue(r.err().contains("winnow clean INPUT... -o OUTDIR"), r.err());
     }
@@ -176,7 +162,7 @@ class CliTest {
             Path out = tmp.resolve("out");
             List<String> args = new ArrayList<>(List.of("clean", "-q", "-o", out.toString()));
             args.addAll(inputs);
-            Run r = run(args.toArray(String[]::new));
+            CommandRun r = run(args.toArray(String[]::new));
             assertEquals(ExitCodes.USAGE, r.exit(), inputs + ": " + r.err());
             assertTrue(r.err().contains("nothing to read"), r.err());
             assertFalse(Files.exists(out), "nothing written for " + inputs);
@@ -188,7 +174,7 @@ class CliTest {
     void aMissingPathBesideARealOneIsARejection(@TempDir Path tmp) throws java.io.IOException {
         Path page = Files.writeString(tmp.resolve("page.txt"), "The ferry timetable adds two late crossings on "
                 + "festival nights, the operator said on Friday after a month of complaints.\n");
-        Run r = run("clean", "-q", "-o", tmp.resolve("out").toString(), page.toString(), tmp.resolve("missing.txt").toString());
+        CommandRun r = run("clean", "-q", "-o", tmp.resolve("out").toString(), page.toString(), tmp.resolve("missing.txt").toString());
         assertEquals(ExitCodes.REJECTIONS, r.exit(), r.err());
         assertTrue(Files.readString(tmp.resolve("out/rejected.jsonl")).contains("no such file or folder"));
     }

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winnow.cli.ExitCodes;
 import dev.winnow.cli.Main;
+import dev.winnow.testing.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,20 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SourceCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream savedOut = System.out, savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     /** Every removal of {@code record} slices {@code source} (code points) to its text. */
@@ -70,7 +56,7 @@ class SourceCommandTest {
         Path out = tmp.resolve("out");
         assertEquals(ExitCodes.OK, Main.execute("clean", "seeds", "-o", out.toString(), "-q"));
         for (JsonNode record : records(out)) {
-            Run r = run("source", "seeds/" + record.get("id").asText() + ".txt");
+            CommandRun r = run("source", "seeds/" + record.get("id").asText() + ".txt");
             assertEquals(ExitCodes.OK, r.exit(), r.err());
             assertOffsetsIndex(r.out(), record);
         }
@@ -92,7 +78,7 @@ class SourceCommandTest {
         Main.execute("clean", tmp.resolve("in").toString(), "-o", out.toString(), "-q");
         for (JsonNode record : records(out)) {
             String id = record.get("id").asText();
-            Run r = id.startsWith("pages#")
+            CommandRun r = id.startsWith("pages#")
                     ? run("source", jsonl.toString(), "--entry", id.substring(id.indexOf('#') + 1))
                     : run("source", page.toString());
             assertEquals(ExitCodes.OK, r.exit(), id + ": " + r.err());
@@ -103,14 +89,14 @@ class SourceCommandTest {
 
     @Test
     void noSuchFileOrEntryIsAUsageErrorAndPrintsNothing(@TempDir Path tmp) throws IOException {
-        Run missing = run("source", tmp.resolve("nothing.txt").toString());
+        CommandRun missing = run("source", tmp.resolve("nothing.txt").toString());
         assertEquals(ExitCodes.USAGE, missing.exit());
         assertTrue(missing.err().contains("no such file"), missing.err());
         Path jsonl = Files.writeString(tmp.resolve("a.jsonl"), "{\"text\": \"One short document about the bridge repairs.\"}\n");
-        Run noEntry = run("source", jsonl.toString(), "--entry", "5");
+        CommandRun noEntry = run("source", jsonl.toString(), "--entry", "5");
         assertEquals(ExitCodes.USAGE, noEntry.exit());
         assertTrue(noEntry.err().contains("#5"), noEntry.err());
-        Run unnamed = run("source", jsonl.toString());
+        CommandRun unnamed = run("source", jsonl.toString());
         assertEquals(ExitCodes.USAGE, unnamed.exit());
         assertTrue(unnamed.err().contains("--entry"), unnamed.err());
         assertFalse(unnamed.out().length() > 0);
@@ -120,7 +106,7 @@ class SourceCommandTest {
     void aBinaryFileIsRejectedWithExitThree(@TempDir Path tmp) throws IOException {
         byte[] noise = new byte[4096];
         new java.util.Random(7).nextBytes(noise);
-        Run r = run("source", Files.write(tmp.resolve("noise.bin"), noise).toString());
+        CommandRun r = run("source", Files.write(tmp.resolve("noise.bin"), noise).toString());
         assertEquals(ExitCodes.REJECTIONS, r.exit(), r.err());
         assertTrue(r.err().contains("rejected"), r.err());
         assertTrue(r.out().isEmpty());

@@ -9,7 +9,7 @@ import dev.winnow.run.OutputLock;
 import dev.winnow.run.OutputFormat;
 import dev.winnow.stages.Profiles;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.SparkConf;
+import dev.winnow.testing.LocalSpark;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,12 +50,7 @@ class SparkLockTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = new JavaSparkContext(new SparkConf()
-                .setMaster("local[2]")
-                .setAppName("winnow-test")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1"));
+        spark = LocalSpark.start();
     }
 
     @AfterAll

@@ -7,7 +7,7 @@ import dev.winnow.run.Limits;
 import dev.winnow.run.OutputCodec;
 import dev.winnow.run.OutputFormat;
 import dev.winnow.testing.SiteCorpus;
-import org.apache.spark.SparkConf;
+import dev.winnow.testing.LocalSpark;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,12 +46,7 @@ class SparkResumeTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = new JavaSparkContext(new SparkConf()
-                .setMaster("local[2]")
-                .setAppName("winnow-test")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1"));
+        spark = LocalSpark.start();
     }
 
     @AfterAll
