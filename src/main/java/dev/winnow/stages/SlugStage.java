@@ -98,19 +98,32 @@ public final class SlugStage implements Stage {
 
     /**
      * Whether the block at {@code entry} lists the heading at {@code heading}, as a table of contents or a menu
-     * does: plain text only (markup says which is which), and either the entry is bulleted and the heading not,
-     * or the heading is followed by prose and the entry by another short line, not by prose of its own.
+     * does: plain text only (markup says which is which), the heading leads prose (a paragraph within the next
+     * {@link #HEADING_REACH} blocks: a subheading or a lead-in line may come between), and the entry does not: it is
+     * bulleted where the heading is not, or followed by another short line.
      */
     static boolean isContentsEntry(List<Block> kept, int entry, int heading, boolean[] cut) {
         Block e = kept.get(entry);
         if (e.markup() != null || e.shape().words() > Forms.MAX_TITLE_WORDS || Forms.isBody(e)) return false;
         Block afterEntry = next(kept, entry, cut);
-        if (afterEntry == kept.get(heading)) return false;   // one line printed twice in a row: the first stays
+        if (afterEntry == null || afterEntry == kept.get(heading)) return false;   // one line printed twice in a row: the first stays
+        if (!leadsProse(kept, heading, cut)) return false;     // a footer's copy of a menu entry: the first stays
         // a bulleted entry repeating an unbulleted line: the list is the contents, the line its heading
         if (e.listItem() && !kept.get(heading).listItem()) return true;
-        Block afterHeading = next(kept, heading, cut);
-        return afterHeading != null && Forms.isBody(afterHeading)
-                && afterEntry != null && !Forms.isBody(afterEntry) && afterEntry.shape().words() <= Forms.MAX_TITLE_WORDS;
+        return !Forms.isBody(afterEntry) && afterEntry.shape().words() <= Forms.MAX_TITLE_WORDS;
+    }
+
+    /** Blocks after a heading within which its section's first paragraph must come. */
+    static final int HEADING_REACH = 2;
+
+    private static boolean leadsProse(List<Block> kept, int heading, boolean[] cut) {
+        int seen = 0;
+        for (int j = heading + 1; j < kept.size() && seen < HEADING_REACH; j++) {
+            if (cut[j]) continue;
+            if (Forms.isBody(kept.get(j))) return true;
+            seen++;
+        }
+        return false;
     }
 
     private static Block next(List<Block> kept, int i, boolean[] cut) {

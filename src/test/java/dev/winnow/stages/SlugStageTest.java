@@ -146,4 +146,13 @@ class SlugStageTest {
         assertTrue(doc.text().startsWith(PROSE + "\n\nRead the full report\n\n"), doc.text());
         assertTrue(doc.text().endsWith(MORE_PROSE + "\n\nPrint this page"), doc.text());
     }
+
+    /** Near miss: a menu's bulleted entry and the footer's unbulleted copy, which heads no prose: the footer's goes. */
+    @Test
+    void aMenuEntryRepeatedInTheFooterKeepsTheMenusCopy() {
+        Document doc = cleanWith(STAGE, "* Opening hours\n* Contact the harbour office\n\n" + PROSE + "\n\n" + MORE_PROSE
+                + "\n\nContact the harbour office\nPrivacy\nTerms of use");
+        assertRemoved(doc, Reason.DUPLICATE_BLOCK, "Contact the harbour office");
+        assertTrue(doc.text().contains("Contact the harbour office\n\n" + PROSE), doc.text());
+    }
 }
