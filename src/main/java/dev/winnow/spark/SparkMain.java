@@ -162,7 +162,7 @@ public final class SparkMain implements Callable<Integer> {
         Limits limits = sizes.limits(self);
         CorpusSettings corpus = corpusOptions.settings(self);
         SparkRunner.Options options = new SparkRunner.Options(output, limits, src, !noTextFiles, partitions, quiet, corpus,
-                corpusOptions.fields(), compress, allowOtherFiles, recordOptions.removed());
+                corpusOptions.fields(), compress, allowOtherFiles, recordOptions.removed(), recordOptions.recordsPerShard(self));
         if (staleLockAfter <= 0) throw new CommandLine.ParameterException(self, "--stale-lock-after must be positive");
         HeartbeatLock.Settings lock = HeartbeatLock.Settings.staleAfter(java.time.Duration.ofSeconds(staleLockAfter));
         try {
