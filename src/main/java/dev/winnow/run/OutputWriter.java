@@ -56,7 +56,9 @@ import java.util.stream.Stream;
  * means starting over in an empty work folder.
  *
  * <p>When every outcome is written the run commits. A final checkpoint ({@code done == total}) comes first:
- * from then on a rerun only finishes the commit. The journals are renamed into place, the old
+ * from then on a rerun only finishes the commit. With {@code --records-per-shard} the records journal (and the
+ * removed-attributes one) is not renamed in but cut into shards in the work folder ({@link RecordShards}), once,
+ * and {@code documents/} is swapped in as {@code text/} is. The journals are renamed into place, the old
  * {@code text/} (and the old {@code attributes/winnow_removed/}) is moved aside and the staged one renamed in, {@code report.json} (with the fingerprint
  * and the data files' lengths) is written by temp and rename, and the work folder is removed. Each step
  * can be repeated, so a run killed anywhere in the commit finishes it on the next start. The final files

@@ -219,15 +219,24 @@ class RecordShardsTest {
      */
     @Test
     void shardBytesDoNotDependOnTheJournalsMembers() throws IOException {
+        shardBytesDoNotDependOnTheJournalsMembers(OutputCodec.GZIP);
+    }
+
+    @Test
+    void zstdShardBytesDoNotDependOnTheJournalsFrames() throws IOException {
+        shardBytesDoNotDependOnTheJournalsMembers(OutputCodec.ZSTD);
+    }
+
+    private static void shardBytesDoNotDependOnTheJournalsMembers(OutputCodec codec) throws IOException {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 2500; i++) text.append("{\"id\":\"doc-").append(i).append("\",\"text\":\"").append("word ".repeat(i % 40)).append("\"}\n");
         byte[] lines = text.toString().getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream oneMember = new ByteArrayOutputStream(), manyMembers = new ByteArrayOutputStream();
-        try (OutputStream gz = OutputCodec.GZIP.wrap(oneMember)) {
+        try (OutputStream gz = codec.wrap(oneMember)) {
             gz.write(lines);
         }
         for (String line : text.toString().split("(?<=\n)")) {
-            try (OutputStream gz = OutputCodec.GZIP.wrap(new java.io.FilterOutputStream(manyMembers) {
+            try (OutputStream gz = codec.wrap(new java.io.FilterOutputStream(manyMembers) {
                 @Override
                 public void close() throws IOException {
                     flush();
@@ -237,14 +246,20 @@ class RecordShardsTest {
             }
         }
         Map<String, ByteArrayOutputStream> a = new LinkedHashMap<>(), b = new LinkedHashMap<>();
-        List<RecordShards.Shard> sa = RecordShards.split(new ByteArrayInputStream(oneMember.toByteArray()), OutputCodec.GZIP, 1000,
+        List<RecordShards.Shard> sa = RecordShards.split(new ByteArrayInputStream(oneMember.toByteArray()), codec, 1000,
                 name -> a.computeIfAbsent(name, n -> new ByteArrayOutputStream()));
-        List<RecordShards.Shard> sb = RecordShards.split(new ByteArrayInputStream(manyMembers.toByteArray()), OutputCodec.GZIP, 1000,
+        List<RecordShards.Shard> sb = RecordShards.split(new ByteArrayInputStream(manyMembers.toByteArray()), codec, 1000,
                 name -> b.computeIfAbsent(name, n -> new ByteArrayOutputStream()));
         assertEquals(sa, sb);
         assertEquals(List.of(1000L, 1000L, 500L), sa.stream().map(RecordShards.Shard::lines).toList());
+        assertEquals(List.of(codec.name("part-00000.jsonl"), codec.name("part-00001.jsonl"), codec.name("part-00002.jsonl")), List.copyOf(a.keySet()));
         assertEquals(a.keySet(), b.keySet());
-        for (String name : a.keySet()) assertArrayEquals(a.get(name).toByteArray(), b.get(name).toByteArray(), name);
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        for (String name : a.keySet()) {
+            assertArrayEquals(a.get(name).toByteArray(), b.get(name).toByteArray(), name);
+            joined.write(codec.unwrap(new ByteArrayInputStream(a.get(name).toByteArray())).readAllBytes());
+        }
+        assertArrayEquals(lines, joined.toByteArray(), "the shards joined are the lines");
     }
 
     private static String[] with(String[] first, String... more) {
