@@ -47,6 +47,10 @@ import java.util.concurrent.Callable;
                 "  attributes/winnow_removed/articles.jsonl",
                 "                  with --removed attributes: each record's cuts, one line",
                 "                  per record in the same order (Dolma's attributes layout)",
+                "  documents/part-00000.jsonl ...",
+                "                  with --records-per-shard N: the records in files of N,",
+                "                  instead of articles.jsonl; the attributes side file is",
+                "                  cut into attributes/winnow_removed/ under the same names",
                 "  report.json     inputs, records, rejections, removals per stage and",
                 "                  reason, limits, speed",
                 "",
@@ -56,6 +60,7 @@ import java.util.concurrent.Callable;
                 "  winnow clean CC-MAIN-*.warc.gz -o out --drop-near-duplicates",
                 "  winnow clean scrape.jsonl.zst --html-field body -o out",
                 "  winnow clean crawl -o out --removed attributes --compress gz",
+                "  winnow clean crawl -o out --records-per-shard 100000 --compress gz",
                 "  cat page.txt | winnow clean - -o out --quiet",
                 ""},
         footer = {"", "Exit codes: 0 all inputs cleaned; 3 done, some inputs rejected (see",
@@ -152,7 +157,8 @@ public final class CleanCommand implements Callable<Integer> {
         String src = source != null ? source : defaultSource(inputs.get(0));
         CorpusSettings corpus = corpusOptions.settings(new CommandLine(this));
         LocalRunner.Options options = new LocalRunner.Options(output, threads, limits, src, !noTextFiles, quiet,
-                System.console() != null, corpus, corpusOptions.fields(), compress, recordOptions.removed());
+                System.console() != null, corpus, corpusOptions.fields(), compress, recordOptions.removed(),
+                recordOptions.recordsPerShard(new CommandLine(this)));
         Scorer html = model(htmlModel, BlockScorer::html, "--html-model");
         try {
             LocalRunner runner = new LocalRunner(Profiles.text(), "text", Profiles.htmlWithFallback(html));

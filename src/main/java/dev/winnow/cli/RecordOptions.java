@@ -20,8 +20,23 @@ public final class RecordOptions {
                     + "under winnow_removed__STAGE__REASON, and the full cuts under removed.")
     RemovedLayout removed = RemovedLayout.INLINE;
 
+    @Option(names = "--records-per-shard", paramLabel = "N",
+            description = "Write the records as OUTDIR/documents/part-00000.jsonl, part-00001.jsonl... (.gz/.zst with "
+                    + "--compress) of N records each in input order, the last one shorter, instead of one "
+                    + "articles.jsonl: Dolma's layout, and files Spark reads in parallel. With --removed attributes "
+                    + "the side file is cut the same way into attributes/winnow_removed/ under the same names, line "
+                    + "for line. A run with no records writes one empty part-00000. Default: one records file.")
+    Integer recordsPerShard;
+
     public RemovedLayout removed() {
         return removed;
+    }
+
+    /** Records per shard ({@code --records-per-shard}), 0 when records go to one file; refuses a count below 1. */
+    public int recordsPerShard(CommandLine command) {
+        if (recordsPerShard == null) return 0;
+        if (recordsPerShard < 1) throw new CommandLine.ParameterException(command, "--records-per-shard must be at least 1");
+        return recordsPerShard;
     }
 
     /** {@code inline}, {@code none} or {@code attributes}, in any case. */

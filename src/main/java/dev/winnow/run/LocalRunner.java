@@ -41,11 +41,23 @@ public final class LocalRunner {
 
     /**
      * Run settings. {@code source} is written into each record's {@code source} field; {@code limits}
-     * bound what one document may cost.
+     * bound what one document may cost; {@code recordsPerShard}, when above 0, writes the records as
+     * {@code documents/part-NNNNN.jsonl} of that many each instead of one file ({@link RecordShards}).
      */
     public record Options(Path outDir, int threads, Limits limits, String source, boolean textFiles, boolean quiet,
                           boolean terminal, CorpusSettings corpus, Containers.Fields fields, OutputCodec codec,
-                          RemovedLayout removed) {
+                          RemovedLayout removed, int recordsPerShard) {
+        public Options {
+            if (recordsPerShard < 0) throw new IllegalArgumentException("records per shard must not be negative: " + recordsPerShard);
+        }
+
+        /** One records file. */
+        public Options(Path outDir, int threads, Limits limits, String source, boolean textFiles, boolean quiet,
+                       boolean terminal, CorpusSettings corpus, Containers.Fields fields, OutputCodec codec,
+                       RemovedLayout removed) {
+            this(outDir, threads, limits, source, textFiles, quiet, terminal, corpus, fields, codec, removed, 0);
+        }
+
         /** Removals inline. */
         public Options(Path outDir, int threads, Limits limits, String source, boolean textFiles, boolean quiet,
                        boolean terminal, CorpusSettings corpus, Containers.Fields fields, OutputCodec codec) {
@@ -67,11 +79,18 @@ public final class LocalRunner {
         }
 
         public Options withCorpus(CorpusSettings settings) {
-            return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, settings, fields, codec, removed);
+            return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, settings, fields, codec, removed,
+                    recordsPerShard);
         }
 
         public Options withRemoved(RemovedLayout layout) {
-            return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, corpus, fields, codec, layout);
+            return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, corpus, fields, codec, layout,
+                    recordsPerShard);
+        }
+
+        /** Records in shards of {@code n} ({@code --records-per-shard}); 0 for one records file. */
+        public Options withRecordsPerShard(int n) {
+            return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, corpus, fields, codec, removed, n);
         }
 
         public long maxBytes() { return limits.maxBytes(); }
@@ -164,7 +183,7 @@ public final class LocalRunner {
         DocumentTasks tasks = new DocumentTasks(options.threads(), options.limits().timeout(),
                 warning -> log.println("winnow: warning: " + warning));
         try (OutputWriter out = OutputWriter.open(options.outDir(), options.textFiles(),
-                options.removed() == RemovedLayout.ATTRIBUTES, fingerprint, options.codec(),
+                options.removed() == RemovedLayout.ATTRIBUTES, options.recordsPerShard(), fingerprint, options.codec(),
                 restart, otherFiles, steps, cadence, message -> {
                     if (!quiet) log.println("winnow: " + message);
                 })) {

@@ -1,10 +1,13 @@
 package dev.winnow.run;
 
+import com.github.luben.zstd.ZstdInputStream;
 import com.github.luben.zstd.ZstdOutputStream;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -35,6 +38,18 @@ public enum OutputCodec {
             case NONE -> out;
             case GZIP -> new GZIPOutputStream(out, 1 << 16);
             case ZSTD -> new ZstdOutputStream(out, 3);
+        };
+    }
+
+    /**
+     * The lines of a file this codec wrote, every member or frame of it in turn (a journal is many); closing
+     * it closes {@code in}.
+     */
+    public InputStream unwrap(InputStream in) throws IOException {
+        return switch (this) {
+            case NONE -> in;
+            case GZIP -> new GZIPInputStream(in, 1 << 16);
+            case ZSTD -> new ZstdInputStream(in);
         };
     }
 

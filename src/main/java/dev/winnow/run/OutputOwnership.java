@@ -24,11 +24,12 @@ public final class OutputOwnership {
 
     /**
      * Whether {@code name}, an entry of an output folder, is one Winnow writes there: the data files in
-     * every codec, the report, {@code text/}, every engine's work folder and lock.
+     * every codec, the report, {@code text/}, {@code attributes/} and {@code documents/}, every engine's work
+     * folder and lock.
      */
     public static boolean isOutputName(String name) {
         return isDataName(name) || name.equals(OutputFormat.REPORT) || name.equals(OutputFormat.TEXT_DIR)
-                || name.equals(OutputFormat.ATTRIBUTES_DIR) || isHiddenName(name);
+                || name.equals(OutputFormat.ATTRIBUTES_DIR) || name.equals(RecordShards.DOCUMENTS_DIR) || isHiddenName(name);
     }
 
     /** Winnow's own hidden names: every engine's work folder and lock file (with the Spark lock's next heartbeat). */
@@ -133,7 +134,8 @@ public final class OutputOwnership {
     private static boolean vouchedFor(JsonNode report, String name) {
         if (isHiddenName(name)) return true;
         if (report == null) return false;
-        if (name.equals(OutputFormat.ATTRIBUTES_DIR)) return listsAttributes(report);
+        if (name.equals(OutputFormat.ATTRIBUTES_DIR)) return listsFileIn(report, OutputFormat.ATTRIBUTES_DIR);
+        if (name.equals(RecordShards.DOCUMENTS_DIR)) return listsFileIn(report, RecordShards.DOCUMENTS_DIR);
         if (!isDataName(name)) return true;     // the report itself, text/
         JsonNode files = report.path("output").path("files");
         if (!files.isArray()) return true;      // written before reports listed their files
@@ -142,13 +144,14 @@ public final class OutputOwnership {
     }
 
     /**
-     * Whether a report lists a file under {@code attributes/}: only then is the folder Winnow's. Unlike
-     * {@code text/}, Dolma users keep attribute folders of their own taggers, so a report that does not
-     * name it (older reports included) does not vouch for it.
+     * Whether a report lists a file under {@code folder} ({@code attributes/} or {@code documents/}): only
+     * then is the folder Winnow's. Unlike {@code text/}, these are Dolma's names, under which users keep
+     * documents and attribute folders of their own, so a report that does not name a file there (older
+     * reports included) does not vouch for it.
      */
-    private static boolean listsAttributes(JsonNode report) {
+    private static boolean listsFileIn(JsonNode report, String folder) {
         for (JsonNode f : report.path("output").path("files")) {
-            if (f.asText().startsWith(OutputFormat.ATTRIBUTES_DIR + "/")) return true;
+            if (f.asText().startsWith(folder + "/")) return true;
         }
         return false;
     }

@@ -56,7 +56,9 @@ import java.util.stream.Stream;
  * means starting over in an empty work folder.
  *
  * <p>When every outcome is written the run commits. A final checkpoint ({@code done == total}) comes first:
- * from then on a rerun only finishes the commit. The journals are renamed into place, the old
+ * from then on a rerun only finishes the commit. With {@code --records-per-shard} the records journal (and the
+ * removed-attributes one) is not renamed in but cut into shards in the work folder ({@link RecordShards}), once,
+ * and {@code documents/} is swapped in as {@code text/} is. The journals are renamed into place, the old
  * {@code text/} (and the old {@code attributes/winnow_removed/}) is moved aside and the staged one renamed in, {@code report.json} (with the fingerprint
  * and the data files' lengths) is written by temp and rename, and the work folder is removed. Each step
  * can be repeated, so a run killed anywhere in the commit finishes it on the next start. The final files
@@ -91,6 +93,13 @@ final class OutputWriter implements Closeable {
     static final String CHECKPOINT = "checkpoint.json";
     private static final String OLD_TEXT = "text.old";
     private static final String OLD_ATTRIBUTES = "attributes.old";
+    private static final String OLD_DOCUMENTS = "documents.old";
+    /**
+     * The sharded layout's shards, cut from the finished journals at commit and staged here as they are
+     * placed ({@code documents/}, {@code attributes/winnow_removed/}); written as {@code shards.tmp} and
+     * renamed, so a commit killed while cutting cuts again and one killed later does not.
+     */
+    private static final String SHARDS = "shards";
     /** Written into the final checkpoint of a run that cannot be repeated (it read standard input). */
     private static final String UNREPEATABLE = "unrepeatable";
 
@@ -124,6 +133,8 @@ final class OutputWriter implements Closeable {
     private final boolean textFiles;
     /** Whether this run writes the removed-attributes side file ({@code --removed attributes}). */
     private final boolean attributes;
+    /** Records per shard in {@code documents/} ({@code --records-per-shard}), 0 for one records file. */
+    private final int recordsPerShard;
     private final String fingerprint;
     private final OutputLock lock;
     private final RunSteps steps;
@@ -145,10 +156,11 @@ final class OutputWriter implements Closeable {
     private int checkpointAt;
     private long checkpointNanos = System.nanoTime();
 
-    private OutputWriter(Path dir, boolean textFiles, boolean attributes, String fingerprint, OutputCodec codec, OutputLock lock,
-                         RunSteps steps, Cadence cadence) {
+    private OutputWriter(Path dir, boolean textFiles, boolean attributes, int recordsPerShard, String fingerprint, OutputCodec codec,
+                         OutputLock lock, RunSteps steps, Cadence cadence) {
         this.dir = dir;
         this.attributes = attributes;
+        this.recordsPerShard = recordsPerShard;
         this.codec = codec;
         this.articlesName = codec.name(ARTICLES);
         this.rejectedName = codec.name(REJECTED);
@@ -166,6 +178,8 @@ final class OutputWriter implements Closeable {
      * same fingerprint, already finished, or fresh.
      *
      * @param attributes  write the removed-attributes side file, a line per record ({@code --removed attributes})
+     * @param recordsPerShard  above 0: place the records (and the side file) as shards of this many lines
+     *                    ({@link RecordShards}); 0: one records file
      * @param fingerprint the run's {@link RunFingerprint}, null when it cannot be repeated (never resumed
      *                    or skipped)
      * @param restart     ignore saved state and finished output
@@ -176,7 +190,7 @@ final class OutputWriter implements Closeable {
      * @throws OutputBusyException when another run holds the folder
      * @throws ForeignOutputException when the folder holds files Winnow did not write (see {@link OutputOwnership#check})
      */
-    static OutputWriter open(Path dir, boolean textFiles, boolean attributes, String fingerprint, OutputCodec codec,
+    static OutputWriter open(Path dir, boolean textFiles, boolean attributes, int recordsPerShard, String fingerprint, OutputCodec codec,
                              boolean restart, boolean otherFiles, RunSteps steps, Cadence cadence, Consumer<String> log)
             throws IOException {
         OutputOwnership.check(dir, otherFiles);
@@ -185,7 +199,8 @@ final class OutputWriter implements Closeable {
         } catch (FileAlreadyExistsException e) {
             throw new IOException(dir + " exists and is not a folder", e);
         }
-        OutputWriter out = new OutputWriter(dir, textFiles, attributes, fingerprint, codec, OutputLock.acquire(dir), steps, cadence);
+        OutputWriter out = new OutputWriter(dir, textFiles, attributes, recordsPerShard, fingerprint, codec, OutputLock.acquire(dir),
+                steps, cadence);
         try {
             // A Spark run writing here through file:// holds a heartbeat lock, not this one: live, it keeps this run out.
             HeartbeatLock.checkFree(HeartbeatLock.readOnly(dir.resolve(OutputFormat.SPARK_LOCK)), dir.toString(),
@@ -297,12 +312,16 @@ final class OutputWriter implements Closeable {
             JsonNode r = MAPPER.readTree(dir.resolve(REPORT).toFile());
             if (!(r instanceof ObjectNode report) || !fingerprint.equals(r.path("fingerprint").asText(null))) return null;
             JsonNode output = r.path("output");
-            if (size(dir.resolve(articlesName)) != output.path("articles_bytes").asLong(-1)) return null;
             if (size(dir.resolve(rejectedName)) != output.path("rejected_bytes").asLong(-1)) return null;
             if (size(dir.resolve(quotesName)) != output.path("quotes_bytes").asLong(-1)) return null;
             if (textFiles != Files.isDirectory(dir.resolve(TEXT_DIR))) return null;
-            if (attributes && size(placedAttributes()) != output.path("attributes_bytes").asLong(-1)) return null;
             if (!attributes && Files.exists(dir.resolve(OutputFormat.REMOVED_ATTRIBUTES_DIR), LinkOption.NOFOLLOW_LINKS)) return null;
+            if (recordsPerShard > 0) {
+                return RecordShards.placedAsReported(output, attributes, name -> size(dir.resolve(name))) ? report : null;
+            }
+            if (size(dir.resolve(articlesName)) != output.path("articles_bytes").asLong(-1)) return null;
+            if (attributes && size(placedAttributes()) != output.path("attributes_bytes").asLong(-1)) return null;
+            if (Files.exists(dir.resolve(RecordShards.DOCUMENTS_DIR), LinkOption.NOFOLLOW_LINKS)) return null;
             return report;
         } catch (IOException | RuntimeException e) {
             return null;
@@ -460,15 +479,21 @@ final class OutputWriter implements Closeable {
                     articlesBytes, rejectedBytes, quotesBytes, attributesBytes, tally));
             steps.reached("commit.started");
         }
-        publish(articlesName, articlesBytes);
+        boolean sharded = recordsPerShard > 0;
+        if (sharded) {
+            stageShards();
+        } else {
+            publish(articlesName, articlesBytes);
+        }
         steps.reached("commit.articles-moved");
         publish(rejectedName, rejectedBytes);
         if (quotesBytes >= 0) publish(quotesName, quotesBytes);
-        // Data files of an earlier run that this run's output does not include (no corpus stages, another codec).
+        // Data files of an earlier run that this run's output does not include (no corpus stages, another codec,
+        // records in shards).
         for (OutputCodec other : OutputCodec.values()) {
             for (String plain : List.of(ARTICLES, REJECTED, QUOTES)) {
                 String name = other.name(plain);
-                if (!name.equals(articlesName) && !name.equals(rejectedName) && !(quotesBytes >= 0 && name.equals(quotesName))) {
+                if (!(name.equals(articlesName) && !sharded) && !name.equals(rejectedName) && !(quotesBytes >= 0 && name.equals(quotesName))) {
                     Files.deleteIfExists(dir.resolve(name));
                 }
             }
@@ -491,21 +516,25 @@ final class OutputWriter implements Closeable {
         }
         deleteTree(old);
         steps.reached("commit.old-text-deleted");
+        commitDocuments();
         commitAttributes();
 
         report.put("fingerprint", fingerprint);
         ObjectNode output = report.putObject("output");
-        output.put("articles_bytes", articlesBytes);
+        List<RecordShards.Shard> shards = sharded ? placedShards() : null;
+        if (!sharded) output.put("articles_bytes", articlesBytes);
         output.put("rejected_bytes", rejectedBytes);
         if (quotesBytes >= 0) output.put("quotes_bytes", quotesBytes);
-        if (attributes) output.put("attributes_bytes", attributesBytes);
+        if (attributes && !sharded) output.put("attributes_bytes", attributesBytes);
+        if (sharded) RecordShards.report(output, recordsPerShard, shards);
         // The data files this run wrote, so a later run can tell them from files of the same names it did not write.
         ArrayNode files = output.putArray("files");
-        files.add(articlesName);
+        if (!sharded) files.add(articlesName);
         files.add(rejectedName);
         if (quotesBytes >= 0) files.add(quotesName);
-        // What vouches for attributes/ on the next run (OutputOwnership); a run without it removes the folder.
-        if (attributes) files.add(OutputFormat.REMOVED_ATTRIBUTES_DIR + "/" + articlesName);
+        // What vouches for documents/ and attributes/ on the next run (OutputOwnership); a run without them removes them.
+        if (sharded) RecordShards.listFiles(files, shards);
+        else if (attributes) files.add(OutputFormat.REMOVED_ATTRIBUTES_DIR + "/" + articlesName);
         Path tmp = work.resolve(REPORT + ".tmp");
         writeSynced(tmp, (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n").getBytes(StandardCharsets.UTF_8));
         move(tmp, dir.resolve(REPORT));
@@ -525,7 +554,9 @@ final class OutputWriter implements Closeable {
      * can be repeated, so a commit killed here is finished by the next run.
      */
     private void commitAttributes() throws IOException {
-        Path placed = dir.resolve(OutputFormat.REMOVED_ATTRIBUTES_DIR), staged = work.resolve(OutputFormat.REMOVED_ATTRIBUTES_DIR);
+        // Sharded, the journal stays in the work folder and its shards are what is placed.
+        Path stagedIn = recordsPerShard > 0 ? work.resolve(SHARDS) : work;
+        Path placed = dir.resolve(OutputFormat.REMOVED_ATTRIBUTES_DIR), staged = stagedIn.resolve(OutputFormat.REMOVED_ATTRIBUTES_DIR);
         Path old = work.resolve(OLD_ATTRIBUTES), parent = placed.getParent();
         boolean replace = !attributes || Files.isDirectory(staged);     // staged gone: an earlier attempt moved it in
         if (replace && Files.exists(placed, LinkOption.NOFOLLOW_LINKS)) {
@@ -548,6 +579,77 @@ final class OutputWriter implements Closeable {
             syncDirectory(dir);
         }
         deleteTree(old);
+    }
+
+    /**
+     * Cuts the finished records journal (and the removed-attributes journal) into shards in the work folder,
+     * unless an earlier attempt at this commit already did. The journals stay: a commit killed later still has
+     * what its checkpoint names, and they go with the work folder.
+     */
+    private void stageShards() throws IOException {
+        Path done = work.resolve(SHARDS), tmp = work.resolve(SHARDS + ".tmp");
+        if (Files.isDirectory(done)) return;
+        deleteTree(tmp);
+        Path documents = Files.createDirectories(tmp.resolve(RecordShards.DOCUMENTS_DIR));
+        Path side = attributes ? Files.createDirectories(tmp.resolve(OutputFormat.REMOVED_ATTRIBUTES_DIR)) : null;
+        try (java.io.InputStream records = Files.newInputStream(work.resolve(articlesName));
+             java.io.InputStream removed = attributes ? Files.newInputStream(stagedAttributes()) : null) {
+            RecordShards.splitAligned(records, name -> syncedFile(documents.resolve(name)), removed,
+                    name -> syncedFile(side.resolve(name)), codec, recordsPerShard);
+        }
+        syncDirectory(documents);
+        if (side != null) syncDirectory(side);
+        move(tmp, done);
+        syncDirectory(work);
+        steps.reached("commit.shards-written");
+    }
+
+    /** Swaps in the staged {@code documents/} as {@code text/} is swapped; a run of another layout only removes the old one. */
+    private void commitDocuments() throws IOException {
+        boolean sharded = recordsPerShard > 0;
+        Path placed = dir.resolve(RecordShards.DOCUMENTS_DIR), staged = work.resolve(SHARDS).resolve(RecordShards.DOCUMENTS_DIR);
+        Path old = work.resolve(OLD_DOCUMENTS);
+        boolean replace = !sharded || Files.isDirectory(staged);    // staged gone: an earlier attempt moved it in
+        if (replace && Files.exists(placed, LinkOption.NOFOLLOW_LINKS)) {
+            deleteTree(old);
+            move(placed, old);
+            syncDirectory(dir);
+            steps.reached("commit.old-documents-moved");
+        }
+        if (sharded && Files.isDirectory(staged)) {
+            move(staged, placed);
+            syncDirectory(dir);
+            steps.reached("commit.documents-moved");
+        }
+        deleteTree(old);
+    }
+
+    /**
+     * The placed shards, read back from the folders: a commit finished by a later run did not cut them itself.
+     * Their line counts follow from the record count, every shard full but the last.
+     */
+    private List<RecordShards.Shard> placedShards() throws IOException {
+        return RecordShards.placed(tally.records(), recordsPerShard, codec, attributes, name -> size(dir.resolve(name)));
+    }
+
+    /** A new file whose close syncs it: a shard counts once it is on disk, as a journal does. */
+    private static java.io.OutputStream syncedFile(Path file) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return new java.io.FilterOutputStream(Channels.newOutputStream(ch)) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                try {
+                    ch.force(false);
+                } finally {
+                    super.close();
+                }
+            }
+        };
     }
 
     /** Moves a journal into place, unless an earlier attempt at this commit already did. */

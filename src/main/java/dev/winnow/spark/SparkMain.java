@@ -38,8 +38,9 @@ import java.util.concurrent.Callable;
                 "Clean scraped inputs into article records on Apache Spark: 'winnow clean'",
                 "with the documents read and cleaned in Spark executors, in the same two",
                 "passes (the corpus stages; --no-corpus for one). OUTDIR gets the same",
-                "articles.jsonl, rejected.jsonl, quotes.jsonl and text/ as 'winnow clean'",
-                "writes, and a report.json with \"engine\": \"spark\".",
+                "articles.jsonl (or documents/ with --records-per-shard), rejected.jsonl,",
+                "quotes.jsonl and text/ as 'winnow clean' writes, byte for byte, and a",
+                "report.json with \"engine\": \"spark\".",
                 "",
                 "INPUT and OUTDIR may be URIs of any Hadoop file system on the class path",
                 "(hdfs://namenode/crawl, s3a://bucket/crawl, file:///data/crawl): listed and",
@@ -162,7 +163,7 @@ public final class SparkMain implements Callable<Integer> {
         Limits limits = sizes.limits(self);
         CorpusSettings corpus = corpusOptions.settings(self);
         SparkRunner.Options options = new SparkRunner.Options(output, limits, src, !noTextFiles, partitions, quiet, corpus,
-                corpusOptions.fields(), compress, allowOtherFiles, recordOptions.removed());
+                corpusOptions.fields(), compress, allowOtherFiles, recordOptions.removed(), recordOptions.recordsPerShard(self));
         if (staleLockAfter <= 0) throw new CommandLine.ParameterException(self, "--stale-lock-after must be positive");
         HeartbeatLock.Settings lock = HeartbeatLock.Settings.staleAfter(java.time.Duration.ofSeconds(staleLockAfter));
         try {

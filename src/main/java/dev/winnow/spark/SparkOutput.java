@@ -7,6 +7,7 @@ import dev.winnow.corpus.QuotesFile;
 import dev.winnow.run.OutputCodec;
 import dev.winnow.run.OutputFormat;
 import dev.winnow.run.OutputOwnership;
+import dev.winnow.run.RecordShards;
 import dev.winnow.run.Rejection;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -59,14 +60,17 @@ final class SparkOutput implements Closeable {
     private final Writer rejected;
     /** The removed-attributes side file ({@code --removed attributes}), null for the other layouts. */
     private final Writer attributes;
+    /** Records per shard in {@code documents/} ({@code --records-per-shard}), 0 for one records file. */
+    private final int recordsPerShard;
     /** Whether this run writes {@code quotes.jsonl} (a run with the corpus stages). */
     private boolean quotes;
     private boolean committed;
     private boolean abandoned;
 
     private SparkOutput(FileSystem fs, Path dir, Path work, boolean textFiles, OutputCodec codec, Writer articles,
-                        Writer rejected, Writer attributes) {
+                        Writer rejected, Writer attributes, int recordsPerShard) {
         this.attributes = attributes;
+        this.recordsPerShard = recordsPerShard;
         this.fs = fs;
         this.dir = dir;
         this.codec = codec;
@@ -88,7 +92,7 @@ final class SparkOutput implements Closeable {
      */
     static SparkOutput open(Storage.Location out, OutputOwnership.Folder guarded, boolean textFiles, boolean attributes,
                             OutputCodec codec, boolean otherFiles) throws IOException {
-        return open(out, guarded, textFiles, attributes, codec, otherFiles, "", false);
+        return open(out, guarded, textFiles, attributes, 0, codec, otherFiles, "", false);
     }
 
     /**
@@ -96,9 +100,11 @@ final class SparkOutput implements Closeable {
      * {@code fingerprint}, keeping, when {@code resume}, what a killed run with the same fingerprint left in the
      * work folder: its completed part files ({@link #PARTS}) and the text files written with them, which a rerun
      * takes instead of cleaning their documents again. A work folder of any other run is removed.
+     * {@code recordsPerShard} above 0 places the records as shards ({@link RecordShards}), cut at {@link #commit}.
      */
     static SparkOutput open(Storage.Location out, OutputOwnership.Folder guarded, boolean textFiles, boolean attributes,
-                            OutputCodec codec, boolean otherFiles, String fingerprint, boolean resume) throws IOException {
+                            int recordsPerShard, OutputCodec codec, boolean otherFiles, String fingerprint, boolean resume)
+            throws IOException {
         FileSystem fs = out.fs();
         Path dir = out.path();
         OutputOwnership.check(guarded, otherFiles);
@@ -128,7 +134,7 @@ final class SparkOutput implements Closeable {
                 mkdirs(fs, set);
                 side = writer(fs, new Path(set, codec.name(OutputFormat.ARTICLES)), codec);
             }
-            return new SparkOutput(fs, dir, work, textFiles, codec, articles, rejected, side);
+            return new SparkOutput(fs, dir, work, textFiles, codec, articles, rejected, side, recordsPerShard);
         } catch (IOException | RuntimeException e) {
             articles.close();
             if (rejected != null) rejected.close();
@@ -228,16 +234,21 @@ final class SparkOutput implements Closeable {
         long attributesBytes = attributes == null ? -1 : size(new Path(stagedSet, codec.name(OutputFormat.ARTICLES)));
         long rejectedBytes = size(new Path(work, codec.name(OutputFormat.REJECTED)));
         long quotesBytes = quotes ? size(new Path(work, codec.name(QuotesFile.NAME))) : -1;
+        boolean sharded = recordsPerShard > 0;
+        Path shardsDir = new Path(work, "shards");
+        // Cut from the joined journals by the local runner's own piece, so both engines write the same shard bytes.
+        List<RecordShards.Shard> shards = sharded ? cutShards(shardsDir, stagedSet) : null;
         // The old report no longer describes the data files once the first of them is replaced.
         fs.delete(new Path(dir, OutputFormat.REPORT), false);
-        replace(codec.name(OutputFormat.ARTICLES));
+        if (!sharded) replace(codec.name(OutputFormat.ARTICLES));
         replace(codec.name(OutputFormat.REJECTED));
         if (quotes) replace(codec.name(QuotesFile.NAME));
-        // Data files of an earlier run that this run's output does not include (no corpus stages, another codec).
+        // Data files of an earlier run that this run's output does not include (no corpus stages, another codec,
+        // records in shards).
         for (OutputCodec other : OutputCodec.values()) {
             for (String plain : List.of(OutputFormat.ARTICLES, OutputFormat.REJECTED, QuotesFile.NAME)) {
                 String name = other.name(plain);
-                boolean ours = other == codec && (quotes || !plain.equals(QuotesFile.NAME));
+                boolean ours = other == codec && (quotes || !plain.equals(QuotesFile.NAME)) && !(sharded && plain.equals(OutputFormat.ARTICLES));
                 if (!ours) fs.delete(new Path(dir, name), false);
             }
         }
@@ -248,6 +259,14 @@ final class SparkOutput implements Closeable {
             fs.delete(old, true);
         }
         if (textFiles) rename(new Path(work, OutputFormat.TEXT_DIR), text);
+        // The earlier run's shards would not be these records: replaced, or removed for one records file.
+        Path documents = new Path(dir, RecordShards.DOCUMENTS_DIR);
+        if (fs.exists(documents)) {
+            Path old = new Path(work, "documents.old");
+            rename(documents, old);
+            fs.delete(old, true);
+        }
+        if (sharded) rename(new Path(shardsDir, RecordShards.DOCUMENTS_DIR), documents);
         // The earlier run's removed attributes would not match these records: replaced, or removed for another layout.
         // Only Winnow's set is touched; attributes/ goes too when nothing else is in it.
         Path placedSet = new Path(dir, OutputFormat.REMOVED_ATTRIBUTES_DIR), parent = placedSet.getParent();
@@ -258,23 +277,25 @@ final class SparkOutput implements Closeable {
         }
         if (attributes != null) {
             mkdirs(fs, parent);
-            rename(stagedSet, placedSet);
+            rename(sharded ? new Path(shardsDir, OutputFormat.REMOVED_ATTRIBUTES_DIR) : stagedSet, placedSet);
         } else if (fs.exists(parent) && fs.getFileStatus(parent).isDirectory() && fs.listStatus(parent).length == 0) {
             fs.delete(parent, false);
         }
 
         report.put("fingerprint", fingerprint);
         ObjectNode output = report.putObject("output");
-        output.put("articles_bytes", articlesBytes);
+        if (!sharded) output.put("articles_bytes", articlesBytes);
         output.put("rejected_bytes", rejectedBytes);
         if (quotesBytes >= 0) output.put("quotes_bytes", quotesBytes);
-        if (attributesBytes >= 0) output.put("attributes_bytes", attributesBytes);
+        if (attributesBytes >= 0 && !sharded) output.put("attributes_bytes", attributesBytes);
+        if (sharded) RecordShards.report(output, recordsPerShard, shards);
         // The data files this run wrote, as the local runner lists them: the guard tells them from lookalikes.
         var files = output.putArray("files");
-        files.add(codec.name(OutputFormat.ARTICLES));
+        if (!sharded) files.add(codec.name(OutputFormat.ARTICLES));
         files.add(codec.name(OutputFormat.REJECTED));
         if (quotes) files.add(codec.name(QuotesFile.NAME));
-        if (attributes != null) files.add(OutputFormat.REMOVED_ATTRIBUTES_DIR + "/" + codec.name(OutputFormat.ARTICLES));
+        if (sharded) RecordShards.listFiles(files, shards);
+        else if (attributes != null) files.add(OutputFormat.REMOVED_ATTRIBUTES_DIR + "/" + codec.name(OutputFormat.ARTICLES));
         try (OutputStream out = Storage.create(fs, new Path(work, OutputFormat.REPORT))) {
             out.write((new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
@@ -285,24 +306,44 @@ final class SparkOutput implements Closeable {
     }
 
     /**
+     * Cuts the joined records journal (and the removed-attributes one, staged in {@code stagedSet}) into shards
+     * under {@code into}: {@code documents/} and {@code attributes/winnow_removed/}, as they are placed.
+     */
+    private List<RecordShards.Shard> cutShards(Path into, Path stagedSet) throws IOException {
+        Path documents = new Path(into, RecordShards.DOCUMENTS_DIR), side = new Path(into, OutputFormat.REMOVED_ATTRIBUTES_DIR);
+        mkdirs(fs, documents);
+        if (attributes != null) mkdirs(fs, side);
+        try (InputStream records = fs.open(new Path(work, codec.name(OutputFormat.ARTICLES)), 1 << 16);
+             InputStream removed = attributes == null ? null : fs.open(new Path(stagedSet, codec.name(OutputFormat.ARTICLES)), 1 << 16)) {
+            return RecordShards.splitAligned(records, name -> Storage.create(fs, new Path(documents, name)), removed,
+                    name -> Storage.create(fs, new Path(side, name)), codec, recordsPerShard);
+        }
+    }
+
+    /**
      * The report of a finished run with this {@code fingerprint} in {@code out}, whose data files are as it left
      * them (the lengths its report names, {@code text/} there when it wrote one), else null: what the local
      * runner checks before it does nothing. Reads only; nothing is touched.
      */
     static ObjectNode finishedReport(Storage.Location out, String fingerprint, boolean textFiles, boolean attributes,
-                                     OutputCodec codec) {
+                                     int recordsPerShard, OutputCodec codec) {
         FileSystem fs = out.fs();
         Path dir = out.path();
         try (InputStream in = fs.open(new Path(dir, OutputFormat.REPORT))) {
             if (!(new ObjectMapper().readTree(in) instanceof ObjectNode report)) return null;
             if (!fingerprint.equals(report.path("fingerprint").asText(null))) return null;
             JsonNode output = report.path("output");
-            if (length(fs, new Path(dir, codec.name(OutputFormat.ARTICLES))) != output.path("articles_bytes").asLong(-1)) return null;
             if (length(fs, new Path(dir, codec.name(OutputFormat.REJECTED))) != output.path("rejected_bytes").asLong(-1)) return null;
             if (length(fs, new Path(dir, codec.name(QuotesFile.NAME))) != output.path("quotes_bytes").asLong(-1)) return null;
             Path text = new Path(dir, OutputFormat.TEXT_DIR);
             if (textFiles != (fs.exists(text) && fs.getFileStatus(text).isDirectory())) return null;
             Path set = new Path(dir, OutputFormat.REMOVED_ATTRIBUTES_DIR);
+            if (recordsPerShard > 0) {
+                if (!attributes && fs.exists(set)) return null;
+                return RecordShards.placedAsReported(output, attributes, name -> length(fs, new Path(dir, name))) ? report : null;
+            }
+            if (fs.exists(new Path(dir, RecordShards.DOCUMENTS_DIR))) return null;
+            if (length(fs, new Path(dir, codec.name(OutputFormat.ARTICLES))) != output.path("articles_bytes").asLong(-1)) return null;
             if (attributes && length(fs, new Path(set, codec.name(OutputFormat.ARTICLES))) != output.path("attributes_bytes").asLong(-1)) {
                 return null;
             }

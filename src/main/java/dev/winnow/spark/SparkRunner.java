@@ -117,14 +117,23 @@ public final class SparkRunner {
      * Spark partitions, 0 to choose from the corpus size and the cluster's default parallelism;
      * {@code corpus} turns on the two-pass corpus stages; {@code fields} names JSON Lines fields;
      * {@code codec} compresses the JSON Lines outputs; {@code otherFiles} lets the output folder hold files
-     * Winnow did not write.
+     * Winnow did not write; {@code recordsPerShard}, when above 0, writes the records as
+     * {@code documents/part-NNNNN.jsonl} of that many each, as the local runner does ({@link dev.winnow.run.RecordShards}).
      */
     public record Options(String output, Limits limits, String source, boolean textFiles, int partitions, boolean quiet,
                           CorpusSettings corpus, Containers.Fields fields, OutputCodec codec, boolean otherFiles,
-                          RemovedLayout removed) {
+                          RemovedLayout removed, int recordsPerShard) {
         public Options {
             if (output == null || output.isEmpty()) throw new IllegalArgumentException("no output folder");
             if (partitions < 0) throw new IllegalArgumentException("partitions must not be negative: " + partitions);
+            if (recordsPerShard < 0) throw new IllegalArgumentException("records per shard must not be negative: " + recordsPerShard);
+        }
+
+        /** One records file. */
+        public Options(String output, Limits limits, String source, boolean textFiles, int partitions, boolean quiet,
+                       CorpusSettings corpus, Containers.Fields fields, OutputCodec codec, boolean otherFiles,
+                       RemovedLayout removed) {
+            this(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, removed, 0);
         }
 
         /** Removals inline. */
@@ -158,17 +167,25 @@ public final class SparkRunner {
         }
 
         public Options withCorpus(CorpusSettings settings) {
-            return new Options(output, limits, source, textFiles, partitions, quiet, settings, fields, codec, otherFiles, removed);
+            return new Options(output, limits, source, textFiles, partitions, quiet, settings, fields, codec, otherFiles, removed,
+                    recordsPerShard);
         }
 
         /** Records laid out with their removals as {@code layout} says ({@code --removed}). */
         public Options withRemoved(RemovedLayout layout) {
-            return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, layout);
+            return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, layout,
+                    recordsPerShard);
+        }
+
+        /** Records in shards of {@code n} ({@code --records-per-shard}); 0 for one records file. */
+        public Options withRecordsPerShard(int n) {
+            return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, removed, n);
         }
 
         /** Writing beside files Winnow did not write, which are never touched ({@code --allow-other-files}). */
         public Options allowingOtherFiles() {
-            return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, true, removed);
+            return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, true, removed,
+                    recordsPerShard);
         }
     }
 
@@ -320,7 +337,8 @@ public final class SparkRunner {
                         org.apache.hadoop.conf.Configuration hadoop, Options options, PrintStream log, long start,
                         HeartbeatLock locked) throws IOException {
         if (!restart) {
-            ObjectNode done = SparkOutput.finishedReport(output, fingerprint, options.textFiles(), attributes(options), options.codec());
+            ObjectNode done = SparkOutput.finishedReport(output, fingerprint, options.textFiles(), attributes(options),
+                    options.recordsPerShard(), options.codec());
             if (done != null) {
                 if (!options.quiet()) {
                     log.println("winnow: " + options.output() + " already holds the finished output of this run (same inputs, "
@@ -357,7 +375,7 @@ public final class SparkRunner {
         Tally tally = new Tally();
         // --restart starts over: a killed run's completed parts are kept only when it is not asked to.
         try (SparkOutput out = SparkOutput.open(output, guarded(options.output(), output), options.textFiles(),
-                attributes(options), options.codec(), options.otherFiles(), fingerprint, !restart)) {
+                attributes(options), options.recordsPerShard(), options.codec(), options.otherFiles(), fingerprint, !restart)) {
             if (quotes != null) out.quotes(quotes);
             // Same order as the local runner: the unreadable paths, then the documents of the inputs.
             for (Rejection r : unreadable) {

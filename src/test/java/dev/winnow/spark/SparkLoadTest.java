@@ -83,6 +83,40 @@ class SparkLoadTest {
                 .first().getLong(0) > 0, "the learned scorer's evidence survives as a number");
     }
 
+    /**
+     * The issue's acceptance test: with {@code --records-per-shard}, {@code spark.read.json(OUTDIR/documents)} reads
+     * every shard (gzipped, so one file per task) as one dataset with one schema, the one-file layout's records.
+     */
+    @Test
+    void shardedRecordsReadAsOneDataset(@TempDir Path tmp) throws IOException {
+        Path htmlIn = Files.createDirectories(tmp.resolve("html"));
+        try (Stream<Path> pages = Files.list(Path.of("src/test/resources/wcxb-sample/html"))) {
+            for (Path p : pages.sorted().limit(6).toList()) Files.copy(p, htmlIn.resolve(p.getFileName()));
+        }
+        Path whole = run(tmp.resolve("whole"), htmlIn.toString(), "--compress", "gz");
+        Path sharded = run(tmp.resolve("sharded"), htmlIn.toString(), "--compress", "gz", "--records-per-shard", "2",
+                "--removed", "attributes");
+        Path whole2 = run(tmp.resolve("whole-none"), htmlIn.toString(), "--compress", "gz", "--removed", "none");
+
+        Dataset<Row> documents = spark.read().json(sharded.resolve("documents").toString());
+        Dataset<Row> records = spark.read().json(whole2.resolve("articles.jsonl.gz").toString());
+        long shards;
+        try (Stream<Path> files = Files.list(sharded.resolve("documents"))) {
+            shards = files.count();
+        }
+        assertTrue(shards > 1, "more than one shard: " + shards);
+        assertEquals(shards, documents.inputFiles().length, "every shard is read");
+        assertEquals(records.schema(), documents.schema(), "one schema, the one-file records'");
+        assertEquals(records.count(), documents.count());
+        assertEquals(spark.read().json(whole.resolve("articles.jsonl.gz").toString()).count(), documents.count());
+        assertEquals(records.orderBy("id").collectAsList(), documents.orderBy("id").collectAsList(), "the same records");
+        StructType shipped = StructType.fromDDL(Files.readString(Path.of("schema/spark/articles.ddl")).strip());
+        assertEquals(documents.count(), spark.read().schema(shipped).option("mode", "FAILFAST")
+                .json(sharded.resolve("documents").toString()).count(), "the shards load with the shipped schema");
+        assertEquals(documents.count(), spark.read().json(sharded.resolve("attributes/winnow_removed").toString()).count(),
+                "an attributes line per record");
+    }
+
     /** Every leaf of a schema as "path: type", in sorted order (Spark sorts inferred fields by name). */
     private static java.util.SortedSet<String> leaves(org.apache.spark.sql.types.DataType type, String path) {
         java.util.SortedSet<String> out = new java.util.TreeSet<>();

@@ -189,6 +189,48 @@ class SparkLocalEquivalenceTest {
         assertFalse(Files.exists(local.resolve("attributes")), "nor beside the local run's, replaced by Spark");
     }
 
+    /**
+     * {@code --records-per-shard}: Spark cuts the same shards as the local runner, gzipped bytes included (each
+     * shard is compressed whole from its lines, whatever members the journal had), with the removed attributes
+     * under the same names; a Spark run of the one-file layout over them removes documents/.
+     */
+    @Test
+    void shardsAreTheLocalRunnersBytes(@TempDir Path tmp) throws IOException {
+        List<String> args = corpus(tmp);
+        Path local = tmp.resolve("local"), onSpark = tmp.resolve("spark");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        new LocalRunner(Profiles.text(), "text").run(args, InputStream.nullInputStream(),
+                new LocalRunner.Options(local, 2, Limits.DEFAULTS, "corpus", true, true, false, CorpusSettings.DEFAULTS,
+                        Containers.Fields.DEFAULTS, OutputCodec.GZIP)
+                        .withRemoved(dev.winnow.record.RemovedLayout.ATTRIBUTES).withRecordsPerShard(2), quiet);
+        new SparkRunner(spark).run(args, new SparkRunner.Options(onSpark, Limits.DEFAULTS, "corpus", true, 3, true,
+                CorpusSettings.DEFAULTS, Containers.Fields.DEFAULTS, OutputCodec.GZIP)
+                .withRemoved(dev.winnow.record.RemovedLayout.ATTRIBUTES).withRecordsPerShard(2), quiet);
+        List<String> shards = names(local.resolve("documents"));
+        assertTrue(shards.size() > 2, "several shards: " + shards);
+        assertEquals(shards, names(onSpark.resolve("documents")));
+        assertEquals(shards, names(onSpark.resolve("attributes/winnow_removed")));
+        for (String name : shards) {
+            assertSameBytes(local.resolve("documents").resolve(name), onSpark.resolve("documents").resolve(name));
+            assertSameBytes(local.resolve("attributes/winnow_removed").resolve(name), onSpark.resolve("attributes/winnow_removed").resolve(name));
+        }
+        assertFalse(Files.exists(onSpark.resolve("articles.jsonl.gz")), "no records file beside the shards");
+        JsonNode want = new ObjectMapper().readTree(local.resolve("report.json").toFile()).path("output");
+        JsonNode got = new ObjectMapper().readTree(onSpark.resolve("report.json").toFile()).path("output");
+        assertEquals(want.path("shards"), got.path("shards"));
+        assertEquals(want.path("files"), got.path("files"));
+
+        SparkRunner.Summary again = new SparkRunner(spark).run(args, new SparkRunner.Options(onSpark, Limits.DEFAULTS, "corpus", true, 3,
+                true, CorpusSettings.DEFAULTS, Containers.Fields.DEFAULTS, OutputCodec.GZIP)
+                .withRemoved(dev.winnow.record.RemovedLayout.ATTRIBUTES).withRecordsPerShard(2), quiet);
+        assertTrue(again.alreadyDone(), "a rerun knows the sharded output as finished");
+        new SparkRunner(spark).run(args, new SparkRunner.Options(onSpark, Limits.DEFAULTS, "corpus", true, 3, true,
+                CorpusSettings.DEFAULTS, Containers.Fields.DEFAULTS, OutputCodec.GZIP), quiet);
+        assertFalse(Files.exists(onSpark.resolve("documents")), "no stale shards beside one records file");
+        assertFalse(Files.exists(onSpark.resolve("attributes")), "nor their attributes");
+        assertTrue(Files.isRegularFile(onSpark.resolve("articles.jsonl.gz")));
+    }
+
     @Test
     void noCorpusRunRemovesAnEarlierRunsQuotes(@TempDir Path tmp) throws IOException {
         List<String> args = corpus(tmp);
