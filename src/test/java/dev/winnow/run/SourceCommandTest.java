@@ -111,4 +111,13 @@ class SourceCommandTest {
         assertTrue(r.err().contains("rejected"), r.err());
         assertTrue(r.out().isEmpty());
     }
+
+    /** The run's limits apply: an input over --max-bytes is rejected here as clean rejects it (exit 3, too_large). */
+    @Test
+    void theRunsLimitsApply() {
+        CommandRun r = run("source", "seeds/000_ae272c2e0b32898c.txt", "--max-bytes", "100");
+        assertEquals(ExitCodes.REJECTIONS, r.exit(), r.err());
+        assertTrue(r.err().contains("too_large"), r.err());
+        assertEquals(ExitCodes.OK, run("source", "seeds/000_ae272c2e0b32898c.txt", "--max-bytes", "1M").exit());
+    }
 }
