@@ -42,9 +42,10 @@ public final class HeadlineStage implements Stage {
         boolean listing = PageKind.itemsAreContent(draft);
         // a listing's or a collection's headlines are its items: on WCXB's dev text dumps, 18 of the 24 such pages
         // lost to this cut were one of the two (an article's trailing teasers stay the cut's business). A
-        // documentation page's are its section headings: this cut took 21,000 words from 81 of 91 such pages
+        // documentation page's are its section headings: this cut took 21,000 words from 81 of 91 such pages. A service
+        // page's are its sections too (what the firm offers, a line each): WCXB text dumps, service 0.751 to 0.760
         PageType type = PageKind.of(draft);
-        boolean listsItems = listing || type == PageType.COLLECTION || type == PageType.DOCUMENTATION;
+        boolean listsItems = listing || type == PageType.COLLECTION || type == PageType.DOCUMENTATION || type == PageType.SERVICE;
         for (int i = firstBody + 1; i < kept.size(); i++) {
             Block b = kept.get(i);
             if (!Forms.isHeadlineShaped(b)) continue;

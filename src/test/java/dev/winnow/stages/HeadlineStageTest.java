@@ -2,6 +2,7 @@ package dev.winnow.stages;
 
 import dev.winnow.core.Document;
 import dev.winnow.core.Reason;
+import dev.winnow.testing.Invariants;
 import org.junit.jupiter.api.Test;
 
 import static dev.winnow.testing.Cuts.assertKept;
@@ -61,5 +62,20 @@ class HeadlineStageTest {
     @Test
     void withoutProseNoHeadlineIsJudged() {
         assertNothingRemoved(cleanWith(STAGE, TEASER + "\nWhy Train Fares Rise Every January"));
+    }
+
+    /**
+     * On a service page headline-shaped lines are the page's sections (what the firm offers, a line each), not other
+     * stories: none is cut. The near miss: the same text typed as an article loses the foreign headline as before.
+     */
+    @Test
+    void aServicePagesSectionLinesAreItsContent() {
+        String page = ARTICLE + "\n\n" + TEASER;
+        assertNothingRemoved(typed(page, "service"));
+        assertRemoved(typed(page, "article"), Reason.UNRELATED_HEADLINE, TEASER);
+    }
+
+    private static Document typed(String input, String pageType) {
+        return Invariants.cleanTyped(STAGE, input, pageType);
     }
 }

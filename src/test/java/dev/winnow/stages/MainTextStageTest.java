@@ -1,11 +1,9 @@
 package dev.winnow.stages;
 
 import dev.winnow.core.Document;
-import dev.winnow.core.Field;
 import dev.winnow.core.Pipeline;
 import dev.winnow.core.Reason;
 import dev.winnow.core.Segmenter;
-import dev.winnow.core.Verdict;
 import dev.winnow.testing.Invariants;
 import dev.winnow.text.Normalizer;
 import org.junit.jupiter.api.Test;
@@ -284,11 +282,6 @@ class MainTextStageTest {
     }
 
     private static Document typed(String input, String pageType) {
-        String source = new Normalizer().normalize(input);
-        Segmenter.Result segmented = new Segmenter().segment(source);
-        Document doc = Invariants.single(STAGE).run(source, segmented.layout(), segmented.blocks(),
-                List.of(new Verdict.Fact(Field.PAGE_TYPE, pageType)));
-        assertConserved(input, doc);
-        return doc;
+        return Invariants.cleanTyped(STAGE, input, pageType);
     }
 }

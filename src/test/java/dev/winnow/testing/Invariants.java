@@ -7,6 +7,7 @@ import dev.winnow.core.Pipeline;
 import dev.winnow.core.Removal;
 import dev.winnow.core.Segmenter;
 import dev.winnow.core.Stage;
+import dev.winnow.core.Verdict;
 import dev.winnow.stages.Profiles;
 import dev.winnow.text.Normalizer;
 
@@ -60,6 +61,19 @@ public final class Invariants {
     public static Document cleanWith(Stage stage, String input) {
         clean(input);
         Document doc = single(stage).clean(input);
+        assertConserved(input, doc);
+        return doc;
+    }
+
+    /**
+     * Cleans {@code input} with {@code stage} alone on a page the typer called {@code pageType} (the code of
+     * {@code metadata.page_type}), and checks every invariant: for the rules that depend on the kind of page.
+     */
+    public static Document cleanTyped(Stage stage, String input, String pageType) {
+        String source = NORMALIZER.normalize(input);
+        Segmenter.Result segmented = new Segmenter().segment(source);
+        Document doc = single(stage).run(source, segmented.layout(), segmented.blocks(),
+                List.of(new Verdict.Fact(Field.PAGE_TYPE, pageType)));
         assertConserved(input, doc);
         return doc;
     }
