@@ -42,7 +42,10 @@ public final class MainTextStage implements Stage {
         List<Block> kept = draft.kept();
         if (littleProse(kept)) return;    // nothing to anchor on: keep what the specific stages kept
         boolean[] main = MainRegion.mainText(draft, MainRegion.perPostCounters(draft));
-        if (regionTooSmall(kept, main, PageKind.isArticle(draft) || PageKind.itemsAreContent(draft))) return;   // the region is a stray passage of a page of items
+        // a short article amid teasers is bounded on articles, and on listings, which the text typer takes many news
+        // pages for; elsewhere (documentation, collections, products, services) a few paragraphs are an introduction
+        boolean mayBeShortArticle = PageKind.isArticle(draft) || PageKind.itemsAreContent(draft);
+        if (regionTooSmall(kept, main, mayBeShortArticle)) return;   // the region is a stray passage of a page of items
         for (int i = 0; i < kept.size(); i++) {
             if (!main[i]) verdict.drop(kept.get(i), Reason.OUTSIDE_MAIN_TEXT);
         }
@@ -81,9 +84,10 @@ public final class MainTextStage implements Stage {
      * lines (a listing, a collection, a table of offers), not an article with chrome around it, which keeps
      * most of its words in its prose. Then what the earlier stages kept is the better answer, as for
      * {@link #littleProse}. A fixpoint like it: a page left whole is left whole again; a page cut keeps
-     * (nearly) only its region, so a second cleaning finds the region holding nearly every word.
+     * (nearly) only its region, so a second cleaning finds the region holding nearly every word. A short
+     * article (see {@link #MIN_ARTICLE_PARAGRAPHS}) is bounded whatever its share, when {@code mayBeShortArticle}.
      */
-    static boolean regionTooSmall(List<Block> kept, boolean[] main, boolean article) {
+    static boolean regionTooSmall(List<Block> kept, boolean[] main, boolean mayBeShortArticle) {
         long all = 0, inRegion = 0, articleWords = 0;
         int paragraphs = 0;
         for (int i = 0; i < kept.size(); i++) {
@@ -97,7 +101,7 @@ public final class MainTextStage implements Stage {
                 articleWords += words;
             }
         }
-        boolean shortArticle = article && paragraphs >= MIN_ARTICLE_PARAGRAPHS && articleWords >= MIN_ARTICLE_WORDS;
+        boolean shortArticle = mayBeShortArticle && paragraphs >= MIN_ARTICLE_PARAGRAPHS && articleWords >= MIN_ARTICLE_WORDS;
         return all > 0 && inRegion < all * MIN_REGION_SHARE && !shortArticle;
     }
 
