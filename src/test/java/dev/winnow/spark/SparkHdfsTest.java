@@ -17,6 +17,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.SparkConf;
+import dev.winnow.testing.CommandRun;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -262,27 +263,16 @@ class SparkHdfsTest {
         try (var out = fs.create(new org.apache.hadoop.fs.Path(mine, "photo.jpg"))) {
             out.write("not a photo".getBytes(StandardCharsets.UTF_8));
         }
-        String said = stderrOf(() -> assertEquals(dev.winnow.cli.ExitCodes.USAGE,
+        String said = CommandRun.stderrOf(() -> assertEquals(dev.winnow.cli.ExitCodes.USAGE,
                 SparkMain.execute(hdfsUri + "/cli/corpus", "-o", mine.toString(), "-q")));
         assertTrue(said.contains(mine.toString()) && said.contains("photo.jpg") && said.contains("--allow-other-files"), said);
         assertEquals(List.of("photo.jpg"), names(fs, mine));
 
-        said = stderrOf(() -> assertEquals(dev.winnow.cli.ExitCodes.FAILED,
+        said = CommandRun.stderrOf(() -> assertEquals(dev.winnow.cli.ExitCodes.FAILED,
                 SparkMain.execute(hdfsUri + "/cli/corpus", "-o", "nosuchfs://bucket/out", "-q")));
         assertTrue(said.contains("nosuchfs"), said);
     }
 
-    private static String stderrOf(Runnable run) {
-        PrintStream saved = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            run.run();
-        } finally {
-            System.setErr(saved);
-        }
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     /**
      * A job that fails (an input whose only replica is corrupt cannot be read: an I/O error, not a missing

@@ -10,6 +10,7 @@ import dev.winnow.run.OutputFormat;
 import dev.winnow.stages.Profiles;
 import org.apache.hadoop.conf.Configuration;
 import dev.winnow.testing.LocalSpark;
+import dev.winnow.testing.CommandRun;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,13 +60,7 @@ class SparkLockTest {
     }
 
     private static List<String> corpus(Path tmp) throws IOException {
-        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
-        for (int i = 0; i < 4; i++) {
-            Files.writeString(corpus.resolve("story-" + i + ".txt"), "Story " + i + ": the night ferry to the island was "
-                    + "cancelled again because of the storm, and the harbour master said it may not sail before Friday.\n",
-                    StandardCharsets.UTF_8);
-        }
-        return List.of(corpus.toString());
+        return SparkOutputFolderTest.corpus(tmp);
     }
 
     /** The output as a file: URI, so it goes through Hadoop's FileSystem as hdfs:// and s3a:// do. */
@@ -101,17 +96,6 @@ class SparkLockTest {
         return files;
     }
 
-    private static String stderrOf(Runnable run) {
-        PrintStream saved = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            run.run();
-        } finally {
-            System.setErr(saved);
-        }
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     /** The lock file as an executor found it while cleaning (local mode: the executors are this JVM). */
     private static volatile Path watched;
@@ -165,7 +149,7 @@ class SparkLockTest {
 
             // From the command line: exit 1 before Spark starts, as winnow clean refuses a busy folder. The lock was
             // taken at T0, hours ago by the wall clock, so the timeout is a year: what is tested is the refusal.
-            String said = stderrOf(() -> assertEquals(ExitCodes.FAILED, SparkMain.execute(args.get(0), "-o", out.toUri().toString(),
+            String said = CommandRun.stderrOf(() -> assertEquals(ExitCodes.FAILED, SparkMain.execute(args.get(0), "-o", out.toUri().toString(),
                     "--restart", "--stale-lock-after", String.valueOf(Duration.ofDays(365).toSeconds()), "-q")));
             assertTrue(said.startsWith("winnow: not run: " + out.toUri() + " is in use by another winnow run (spark on host "
                     + "driver-7.example, pid 4242"), said);
@@ -220,7 +204,7 @@ class SparkLockTest {
 
         try (HeartbeatLock sparkRun = otherRun(out, Instant.now())) {
             Map<String, String> held = snapshot(out);
-            String said = stderrOf(() -> assertEquals(ExitCodes.FAILED,
+            String said = CommandRun.stderrOf(() -> assertEquals(ExitCodes.FAILED,
                     dev.winnow.cli.Main.execute("clean", args.get(0), "-o", out.toString(), "--restart", "-q")));
             assertTrue(said.contains("is in use by another winnow run (spark on host driver-7.example, pid 4242"), said);
             assertEquals(held, snapshot(out));

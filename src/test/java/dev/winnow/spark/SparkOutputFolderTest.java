@@ -52,7 +52,8 @@ class SparkOutputFolderTest {
         if (spark != null) spark.close();
     }
 
-    private static List<String> corpus(Path tmp) throws IOException {
+    /** Four short stories in a folder: the input of the output-folder and lock tests. */
+    static List<String> corpus(Path tmp) throws IOException {
         Path corpus = Files.createDirectories(tmp.resolve("corpus"));
         for (int i = 0; i < 4; i++) {
             Files.writeString(corpus.resolve("story-" + i + ".txt"), "Story " + i + ": the night ferry to the island was "

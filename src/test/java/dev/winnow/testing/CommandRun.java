@@ -22,4 +22,17 @@ public record CommandRun(int exit, String out, String err) {
             System.setErr(savedErr);
         }
     }
+
+    /** What {@code run} printed on standard error (an entry point other than {@link Main}, such as Spark's). */
+    public static String stderrOf(Runnable run) {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            run.run();
+        } finally {
+            System.setErr(saved);
+        }
+        return err.toString(StandardCharsets.UTF_8);
+    }
 }
