@@ -18,6 +18,15 @@ public interface ContainerReader extends Iterator<Entry>, AutoCloseable {
      */
     Map<String, Long> skipped();
 
+    /**
+     * Passes over the entries before the {@code first}-th (counting from 0, as {@link Entry#index()} does),
+     * so that the next entry handed out is the {@code first}-th or a later one. For an engine that reads
+     * one slice of a big container: JSON Lines counts the lines it passes over without parsing them; a
+     * format whose entries cannot be counted unread reads and drops them. Call before the first
+     * {@link #hasNext()}; damage met while passing over ends the reader as it would have ended it.
+     */
+    void skipTo(int first);
+
     @Override
     void close() throws IOException;
 }

@@ -81,6 +81,33 @@ final class JsonLinesEntries extends ReadAhead {
         }
     }
 
+    /**
+     * Counts the lines before the {@code first}-th entry as {@link #advance} numbers them (a blank line is
+     * no entry; every other line is one, parsed or not), without parsing them: a slice deep in a big file
+     * reads its way there at the speed of a line scan.
+     */
+    @Override
+    void passOver(int first) {
+        while (index < first) {
+            BoundedLines.Line line;
+            try {
+                line = lines.next();
+            } catch (IOException e) {
+                end();
+                return;
+            }
+            if (in.damage() != null && (line == null || !line.terminated())) {
+                end();  // the damaged entry comes before the first one wanted; nothing after it can be read
+                return;
+            }
+            if (line == null) {
+                end();
+                return;
+            }
+            if (line.tooLong() || !isBlank(line.bytes())) index++;
+        }
+    }
+
     private Entry damaged(long lineNumber, IOException e) {
         end();
         RejectReason reason = Compression.damage(e);

@@ -10,6 +10,30 @@ abstract class ReadAhead implements ContainerReader {
     /** The next entry, or null when there are no more. */
     abstract Entry advance();
 
+    /**
+     * Passes over entries until one at index {@code first} or later, which is kept for {@link #next}.
+     * Readers that can count entries without reading them override this.
+     */
+    void passOver(int first) {
+        Entry entry;
+        while ((entry = advance()) != null) {
+            if (entry.index() >= first) {
+                next = entry;
+                return;
+            }
+        }
+        done = true;
+    }
+
+    @Override
+    public final void skipTo(int first) {
+        if (next != null) {
+            if (next.index() >= first) return;
+            next = null;
+        }
+        if (!done) passOver(first);
+    }
+
     /** Hands out {@code entry} before anything is read (a failure met while opening the container). */
     final void pending(Entry entry) {
         next = entry;

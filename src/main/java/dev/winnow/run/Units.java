@@ -49,10 +49,19 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
      * For engines that read inputs in parallel (each input's documents in order, anywhere).
      */
     public static Iterator<Unit> of(Input input, int index, Containers.Options options, Map<String, Long> skipped) {
+        return of(input, index, options, skipped, 0);
+    }
+
+    /**
+     * The same, from a container's {@code first}-th entry on: the entries before it are passed over as
+     * cheaply as the format allows ({@link dev.winnow.archive.ContainerReader#skipTo}), for an engine that
+     * cuts a big container into slices. A single document is the whole of its input whatever {@code first}.
+     */
+    public static Iterator<Unit> of(Input input, int index, Containers.Options options, Map<String, Long> skipped, int first) {
         Input at = input.at(Positions.of(index, 0));
         Containers.Kind kind = kindOf(at);
         if (kind == Containers.Kind.NONE) return List.of(new Unit(at, null)).iterator();
-        return new Entries(at, kind, options, skipped);
+        return new Entries(at, kind, options, skipped, first);
     }
 
     /**
@@ -102,11 +111,12 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
         /** Entries given so far: the index of the next. */
         private int given;
 
-        Entries(Input container, Containers.Kind kind, Containers.Options options, Map<String, Long> skipped) {
+        Entries(Input container, Containers.Kind kind, Containers.Options options, Map<String, Long> skipped, int first) {
             this.container = container;
             this.kind = kind;
             this.options = options;
             this.skipped = skipped;
+            this.given = first;
         }
 
         @Override
@@ -149,6 +159,7 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
         private void open() {
             try {
                 reader = Containers.open(container.path(), kind, options);
+                if (given > 0) reader.skipTo(given);
             } catch (IOException | RuntimeException e) {
                 RejectReason reason = e instanceof IOException io ? Compression.damage(io) : RejectReason.CORRUPT;
                 failedToOpen = new Unit(container, Outcome.rejected(new Rejection(container.id(), container.name(), reason,

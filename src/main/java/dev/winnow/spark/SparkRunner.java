@@ -1209,7 +1209,7 @@ public final class SparkRunner {
                 throws IOException {
             // The records a container passed over are counted by the slice that reads it to its end, once.
             if (!last()) skipped = new TreeMap<>();
-            if (uri == null) return within(Units.of(new Input(id, name, Path.of(path), null), index, settings.reading(), skipped));
+            if (uri == null) return within(Units.of(new Input(id, name, Path.of(path), null), index, settings.reading(), skipped, from));
             Storage.Fetched copy;
             try {
                 copy = Storage.fetch(uri, settings.hadoop());
@@ -1219,7 +1219,7 @@ public final class SparkRunner {
             }
             fetched.add(copy);
             Input local = new Input(id, name, copy.file(), null, null, null, 0, uri);
-            return within(Units.of(local, index, settings.reading(), skipped));
+            return within(Units.of(local, index, settings.reading(), skipped, from));
         }
 
         /**

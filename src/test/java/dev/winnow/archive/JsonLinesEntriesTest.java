@@ -155,7 +155,44 @@ class JsonLinesEntriesTest {
         assertEquals(List.of(), read("blank.jsonl", "\n\n  \n".getBytes(StandardCharsets.US_ASCII), OPTIONS));
     }
 
+    /**
+     * A reader told to start at the k-th entry hands out exactly the entries a whole read gives from k on,
+     * for every k: blank lines are no entry, bad JSON and over-long lines are one each, as when parsed.
+     */
+    @Test
+    void skippingToAnEntryGivesTheWholeReadsEntriesFromThere() throws IOException {
+        String lines = MIXED.replace("[1, 2, 3]", "[1, 2, 3]\n{\"text\":\"" + "z".repeat(200) + "\"}");
+        Containers.Options small = Containers.Options.defaults(100);
+        List<Entry> whole = read("s.jsonl", lines.getBytes(StandardCharsets.UTF_8), small);
+        assertEquals(RejectReason.TOO_LARGE, whole.get(4).failure().reason(), "the over-long line is entry 4");
+        for (int first = 0; first <= whole.size() + 1; first++) {
+            List<Entry> from = readFrom("s.jsonl", lines.getBytes(StandardCharsets.UTF_8), small, first);
+            assertSameEntries(whole.subList(Math.min(first, whole.size()), whole.size()), from);
+        }
+    }
+
+    /** Passing over a cut stream stops at the cut: the entries before it belong to an earlier slice. */
+    @Test
+    void skippingPastACutStreamGivesNothing() throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 2000; i++) lines.append("{\"text\":\"document number ").append(i).append("\"}\n");
+        byte[] whole = gzip(lines.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] cut = Arrays.copyOf(whole, whole.length / 2);
+        List<Entry> all = read("cut.jsonl.gz", cut, OPTIONS);
+        int truncated = all.size() - 1;
+        assertSameEntries(all.subList(truncated, all.size()), readFrom("cut.jsonl.gz", cut, OPTIONS, truncated));
+        assertEquals(List.of(), readFrom("cut.jsonl.gz", cut, OPTIONS, 1999));
+    }
+
     // ---- helpers ----
+
+    private List<Entry> readFrom(String name, byte[] bytes, Containers.Options options, int first) throws IOException {
+        Path file = save(dir, name, bytes);
+        try (ContainerReader reader = Containers.open(file, Containers.Kind.JSONL, options)) {
+            reader.skipTo(first);
+            return readAll(reader);
+        }
+    }
 
     private List<Entry> read(String name, byte[] bytes, Containers.Options options) throws IOException {
         Path file = save(dir, name, bytes);

@@ -52,6 +52,23 @@ class WarcEntriesTest {
         assertStandard(read("renamed.warc", write(RECORDS, true)));
     }
 
+    /** An archive cannot count its records unread: skipping reads and drops them, and the rest comes out as read whole. */
+    @Test
+    void skippingToAnEntryGivesTheWholeReadsEntriesFromThere() throws IOException {
+        byte[] archive = write(RECORDS, true);
+        List<Entry> whole = read("a.warc.gz", archive).entries;
+        for (int first = 0; first <= whole.size(); first++) {
+            Path file = save(dir, "a.warc.gz", archive);
+            try (ContainerReader reader = Containers.open(file, Containers.Kind.WARC, OPTIONS)) {
+                reader.skipTo(first);
+                List<Entry> from = readAll(reader);
+                assertEquals(whole.size() - first, from.size(), "from entry " + first);
+                for (int i = 0; i < from.size(); i++) assertEquals(whole.get(first + i).index(), from.get(i).index());
+                assertEquals(STANDARD_SKIPPED, reader.skipped(), "every record is still counted once the archive ends");
+            }
+        }
+    }
+
     private static void assertStandard(Read read) {
         List<Entry> e = read.entries;
         assertEquals(7, e.size(), () -> e.toString());
