@@ -2,14 +2,14 @@ package dev.winnow.cli;
 
 import dev.winnow.core.Scorer;
 import dev.winnow.corpus.CorpusSettings;
-import dev.winnow.run.Cadence;
+import dev.winnow.local.Cadence;
+import dev.winnow.local.LocalRunner;
+import dev.winnow.local.RunSteps;
 import dev.winnow.run.ForeignOutputException;
 import dev.winnow.run.Limits;
-import dev.winnow.run.LocalRunner;
 import dev.winnow.run.NothingToReadException;
 import dev.winnow.run.OutputBusyException;
 import dev.winnow.run.OutputCodec;
-import dev.winnow.run.RunSteps;
 import dev.winnow.score.BlockScorer;
 import dev.winnow.stages.Profiles;
 import picocli.CommandLine.Command;

@@ -25,7 +25,7 @@ public record Outcome(String id, String recordLine, String text, Rejection rejec
         return new Outcome(id, line, text, null, bytes, counts, null, attributesLine);
     }
 
-    static Outcome rejected(Rejection r, long bytes) {
+    public static Outcome rejected(Rejection r, long bytes) {
         return new Outcome(r.id(), null, null, r, bytes, Map.of(), null, null);
     }
 

@@ -60,7 +60,7 @@ public enum OutputCodec {
      * cut where a member ended never ends in the header of the next (which made a resumed gzip journal
      * unreadable: the new member's header followed the stranded one).
      */
-    OutputStream member(OutputStream out) {
+    public OutputStream member(OutputStream out) {
         if (this == NONE) return shielded(out);
         return new OutputStream() {
             private OutputStream member;
@@ -94,7 +94,7 @@ public enum OutputCodec {
     }
 
     /** One empty member or frame: a compressed file with no lines is still a valid stream. */
-    byte[] emptyMember() throws IOException {
+    public byte[] emptyMember() throws IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         wrap(bytes).close();
         return bytes.toByteArray();

@@ -5,12 +5,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * The names and line formats of an output folder, shared by every engine that writes one (the local
- * runner's {@link OutputWriter}, the Spark runner), so the same outcomes become the same bytes.
+ * runner's {@code dev.winnow.local.OutputWriter}, the Spark runner), so the same outcomes become the same bytes.
  * Each line is written followed by {@code '\n'}; files are UTF-8.
  */
 public final class OutputFormat {
@@ -60,7 +71,7 @@ public final class OutputFormat {
 
     /** The name of a record's file in {@link #TEXT_DIR}: its id made safe as a file name, plus ".txt". */
     public static String textFileName(String id) {
-        return OutputWriter.safeName(id) + ".txt";
+        return safeName(id) + ".txt";
     }
 
     /** The contents of a record's text file. */
@@ -68,8 +79,110 @@ public final class OutputFormat {
         return (text + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
+
     /** Removes a file or folder and everything below it; nothing when it is not there. */
     public static void deleteTree(Path root) throws IOException {
-        OutputWriter.deleteTree(root);
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null) throw e;
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /**
+     * Ids come from file names; make them safe as file names on every platform by percent-encoding
+     * the characters some systems forbid (and '%' itself, and a lone UTF-16 surrogate, which no file
+     * system name can hold, and under a non-Unicode locale what its file name encoding lacks), so two ids
+     * never share a text file. A name
+     * that would pass {@link #MAX_NAME_BYTES} once encoded (a 255-byte file name full of ':' is 765)
+     * keeps its start and ends in '~' and a hash of the whole id, so it still fits and stays distinct.
+     */
+    public static String safeName(String id) {
+        StringBuilder sb = new StringBuilder(id.length());
+        CharsetEncoder names = FILE_NAMES_UNICODE ? null : FILE_NAMES.newEncoder();
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean loneSurrogate = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < id.length()
+                    && Character.isLowSurrogate(id.charAt(i + 1))) && !(Character.isLowSurrogate(c) && i > 0
+                    && Character.isHighSurrogate(id.charAt(i - 1)));
+            if (c < 0x20 || "\\/:*?\"<>|%".indexOf(c) >= 0 || (i == 0 && c == '.') || loneSurrogate) {
+                sb.append('%').append(String.format(Locale.ROOT, "%02X", (int) c));
+            } else if (c >= 0x80 && names != null && !names.canEncode(Character.isHighSurrogate(c) && i + 1 < id.length()
+                    ? id.substring(i, i + 2) : String.valueOf(c))) {
+                // Not in the system's file name encoding (ASCII under the C locale): its UTF-8 bytes, percent-encoded.
+                int cp = id.codePointAt(i);
+                for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+                    sb.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xFF));
+                }
+                i += Character.charCount(cp) - 1;
+            } else {
+                sb.append(c);
+            }
+        }
+        if (sb.length() == 0) return "%";
+        if (utf8Length(sb) <= MAX_NAME_BYTES) return sb.toString();
+        String hash = "~" + HexFormat.of().formatHex(sha256(id.getBytes(StandardCharsets.UTF_8)), 0, 8);
+        int end = 0, bytes = 0;
+        while (end < sb.length()) {
+            int cp = sb.codePointAt(end);
+            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + size > MAX_NAME_BYTES - hash.length()) break;
+            bytes += size;
+            end += Character.charCount(cp);
+        }
+        return sb.substring(0, end) + hash;
+    }
+
+    /**
+     * The charset the JVM turns file names into bytes with: the locale's, so ASCII under the C or POSIX
+     * locale of containers and bare cron jobs, where a name with 'é' cannot be created at all.
+     */
+    private static final Charset FILE_NAMES = fileNameCharset();
+    private static final boolean FILE_NAMES_UNICODE = FILE_NAMES.name().startsWith("UTF-");
+
+    private static Charset fileNameCharset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (RuntimeException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    /**
+     * Longest text file name before ".txt", in UTF-8 bytes: file systems allow 255, and the rest is
+     * room for the extension.
+     */
+    static final int MAX_NAME_BYTES = 240;
+
+    private static int utf8Length(CharSequence s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) n += 1;
+            else if (c < 0x800) n += 2;
+            else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else n += 3;
+        }
+        return n;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 }

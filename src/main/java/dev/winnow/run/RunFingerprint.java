@@ -43,7 +43,7 @@ public final class RunFingerprint {
      * The fingerprint as 64 hex digits, or null when the run cannot be repeated (standard input is read
      * once, and so is a pipe given by name), so it never resumes or skips.
      */
-    static String of(Inputs.Listing listing, Record options, String profile, List<String> stages) {
+    public static String of(Inputs.Listing listing, Record options, String profile, List<String> stages) {
         if (listing.readOnce()) return null;
         List<String> inputs = new ArrayList<>();
         for (Input in : listing.inputs()) inputs.add(in.id() + "\t" + in.name() + "\t" + stat(in.path()));

@@ -7,6 +7,7 @@ import dev.winnow.cli.Main;
 import dev.winnow.core.Draft;
 import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
+import dev.winnow.local.LocalRunner;
 import dev.winnow.testing.Invariants;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -31,7 +31,7 @@ class TextFilesTest {
         }
         for (String line : lines) {
             JsonNode record = JSON.readTree(line);
-            Path file = out.resolve("text").resolve(OutputWriter.safeName(record.get("id").asText()) + ".txt");
+            Path file = out.resolve("text").resolve(OutputFormat.safeName(record.get("id").asText()) + ".txt");
             assertEquals(record.get("text").asText() + "\n", Files.readString(file, StandardCharsets.UTF_8), file.toString());
         }
     }

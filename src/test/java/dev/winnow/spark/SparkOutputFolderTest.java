@@ -1,9 +1,9 @@
 package dev.winnow.spark;
 
 import dev.winnow.cli.ExitCodes;
+import dev.winnow.local.LocalRunner;
 import dev.winnow.run.ForeignOutputException;
 import dev.winnow.run.Limits;
-import dev.winnow.run.LocalRunner;
 import dev.winnow.stages.Profiles;
 import dev.winnow.testing.LocalSpark;
 import org.apache.spark.api.java.JavaSparkContext;

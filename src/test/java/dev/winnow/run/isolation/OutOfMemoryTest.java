@@ -1,8 +1,8 @@
 package dev.winnow.run.isolation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.winnow.local.LocalRunner;
 import dev.winnow.run.Limits;
-import dev.winnow.run.LocalRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

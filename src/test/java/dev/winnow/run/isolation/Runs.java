@@ -3,8 +3,8 @@ package dev.winnow.run.isolation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winnow.core.Pipeline;
+import dev.winnow.local.LocalRunner;
 import dev.winnow.run.Limits;
-import dev.winnow.run.LocalRunner;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.winnow.run.output;
 
+import dev.winnow.local.RunSteps;
 import dev.winnow.run.output.CleanRuns.Child;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The first pass is not checkpointed: a rerun does it again from the start (the spill files and staged
  * quotations of the killed pass are cleared with the work folder), and only a run killed after the
  * pass saved its facts ("corpus.written") goes on without it. The children hold still at the K-th
- * document of pass 1 ({@code corpus.analyzed:K}) through the injected {@link dev.winnow.run.RunSteps}.
+ * document of pass 1 ({@code corpus.analyzed:K}) through the injected {@link dev.winnow.local.RunSteps}.
  */
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

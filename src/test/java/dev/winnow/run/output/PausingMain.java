@@ -2,8 +2,8 @@ package dev.winnow.run.output;
 
 import dev.winnow.cli.CleanCommand;
 import dev.winnow.cli.Main;
-import dev.winnow.run.Cadence;
-import dev.winnow.run.RunSteps;
+import dev.winnow.local.Cadence;
+import dev.winnow.local.RunSteps;
 
 import java.util.Arrays;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.winnow.run.output;
 
 import dev.winnow.corpus.CorpusSettings;
-import dev.winnow.run.LocalRunner;
+import dev.winnow.local.LocalRunner;
 import dev.winnow.run.output.CleanRuns.Child;
 import dev.winnow.stages.Profiles;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.winnow.run.output;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.winnow.cli.ExitCodes;
 import dev.winnow.corpus.CorpusSettings;
-import dev.winnow.run.LocalRunner;
+import dev.winnow.local.LocalRunner;
 import dev.winnow.run.output.CleanRuns.Child;
 import dev.winnow.stages.Profiles;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.winnow.run;
+package dev.winnow.local;
 
 /**
  * Told each named step of the output protocol as a run reaches it: "locked", "corpus.analyzed" (a

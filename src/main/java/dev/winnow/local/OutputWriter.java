@@ -1,39 +1,40 @@
-package dev.winnow.run;
+package dev.winnow.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.winnow.corpus.CorpusFacts;
+import dev.winnow.run.ForeignOutputException;
+import dev.winnow.run.HeartbeatLock;
+import dev.winnow.run.Outcome;
+import dev.winnow.run.OutputBusyException;
+import dev.winnow.run.OutputCodec;
+import dev.winnow.run.OutputFormat;
+import dev.winnow.run.OutputLock;
+import dev.winnow.run.OutputOwnership;
+import dev.winnow.run.RecordShards;
+import dev.winnow.run.RunFingerprint;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -242,7 +243,7 @@ final class OutputWriter implements Closeable {
                     : "starting over: " + dir + " holds an interrupted run of other inputs, options or build");
         } else if (fingerprint != null && (finishedReport = readFinishedReport()) != null) {
             start = Start.FINISHED;
-            deleteTree(work);   // left by a run killed before its first checkpoint: it never touched the output
+            OutputFormat.deleteTree(work);   // left by a run killed before its first checkpoint: it never touched the output
             log.accept(dir + " already holds the finished output of this run (same inputs, options and build); nothing to do");
             return;
         }
@@ -335,10 +336,10 @@ final class OutputWriter implements Closeable {
         // Emptied, not removed: until this run commits, the work folder marks the output as winnow's (see OutputOwnership).
         if (Files.isDirectory(work, LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> children = Files.list(work)) {
-                for (Path child : children.toList()) deleteTree(child);
+                for (Path child : children.toList()) OutputFormat.deleteTree(child);
             }
         } else {
-            deleteTree(work);
+            OutputFormat.deleteTree(work);
             Files.createDirectories(work);
         }
         if (textFiles) Files.createDirectories(work.resolve(TEXT_DIR));
@@ -504,7 +505,7 @@ final class OutputWriter implements Closeable {
         Path text = dir.resolve(TEXT_DIR), staged = work.resolve(TEXT_DIR), old = work.resolve(OLD_TEXT);
         boolean replace = !textFiles || Files.isDirectory(staged);  // staged text gone: an earlier attempt moved it in
         if (replace && Files.exists(text, LinkOption.NOFOLLOW_LINKS)) {
-            deleteTree(old);
+            OutputFormat.deleteTree(old);
             move(text, old);
             syncDirectory(dir);
             steps.reached("commit.old-text-moved");
@@ -514,7 +515,7 @@ final class OutputWriter implements Closeable {
             syncDirectory(dir);
             steps.reached("commit.text-moved");
         }
-        deleteTree(old);
+        OutputFormat.deleteTree(old);
         steps.reached("commit.old-text-deleted");
         commitDocuments();
         commitAttributes();
@@ -543,7 +544,7 @@ final class OutputWriter implements Closeable {
 
         Files.delete(work.resolve(CHECKPOINT));
         steps.reached("commit.checkpoint-deleted");
-        deleteTree(work);
+        OutputFormat.deleteTree(work);
         syncDirectory(dir);
     }
 
@@ -560,7 +561,7 @@ final class OutputWriter implements Closeable {
         Path old = work.resolve(OLD_ATTRIBUTES), parent = placed.getParent();
         boolean replace = !attributes || Files.isDirectory(staged);     // staged gone: an earlier attempt moved it in
         if (replace && Files.exists(placed, LinkOption.NOFOLLOW_LINKS)) {
-            deleteTree(old);
+            OutputFormat.deleteTree(old);
             move(placed, old);
             syncDirectory(parent);
             steps.reached("commit.old-attributes-moved");
@@ -578,7 +579,7 @@ final class OutputWriter implements Closeable {
             }
             syncDirectory(dir);
         }
-        deleteTree(old);
+        OutputFormat.deleteTree(old);
     }
 
     /**
@@ -589,7 +590,7 @@ final class OutputWriter implements Closeable {
     private void stageShards() throws IOException {
         Path done = work.resolve(SHARDS), tmp = work.resolve(SHARDS + ".tmp");
         if (Files.isDirectory(done)) return;
-        deleteTree(tmp);
+        OutputFormat.deleteTree(tmp);
         Path documents = Files.createDirectories(tmp.resolve(RecordShards.DOCUMENTS_DIR));
         Path side = attributes ? Files.createDirectories(tmp.resolve(OutputFormat.REMOVED_ATTRIBUTES_DIR)) : null;
         try (java.io.InputStream records = Files.newInputStream(work.resolve(articlesName));
@@ -611,7 +612,7 @@ final class OutputWriter implements Closeable {
         Path old = work.resolve(OLD_DOCUMENTS);
         boolean replace = !sharded || Files.isDirectory(staged);    // staged gone: an earlier attempt moved it in
         if (replace && Files.exists(placed, LinkOption.NOFOLLOW_LINKS)) {
-            deleteTree(old);
+            OutputFormat.deleteTree(old);
             move(placed, old);
             syncDirectory(dir);
             steps.reached("commit.old-documents-moved");
@@ -621,7 +622,7 @@ final class OutputWriter implements Closeable {
             syncDirectory(dir);
             steps.reached("commit.documents-moved");
         }
-        deleteTree(old);
+        OutputFormat.deleteTree(old);
     }
 
     /**
@@ -724,110 +725,6 @@ final class OutputWriter implements Closeable {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null) throw e;
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    /**
-     * Ids come from file names; make them safe as file names on every platform by percent-encoding
-     * the characters some systems forbid (and '%' itself, and a lone UTF-16 surrogate, which no file
-     * system name can hold, and under a non-Unicode locale what its file name encoding lacks), so two ids
-     * never share a text file. A name
-     * that would pass {@link #MAX_NAME_BYTES} once encoded (a 255-byte file name full of ':' is 765)
-     * keeps its start and ends in '~' and a hash of the whole id, so it still fits and stays distinct.
-     */
-    static String safeName(String id) {
-        StringBuilder sb = new StringBuilder(id.length());
-        CharsetEncoder names = FILE_NAMES_UNICODE ? null : FILE_NAMES.newEncoder();
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            boolean loneSurrogate = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < id.length()
-                    && Character.isLowSurrogate(id.charAt(i + 1))) && !(Character.isLowSurrogate(c) && i > 0
-                    && Character.isHighSurrogate(id.charAt(i - 1)));
-            if (c < 0x20 || "\\/:*?\"<>|%".indexOf(c) >= 0 || (i == 0 && c == '.') || loneSurrogate) {
-                sb.append('%').append(String.format(Locale.ROOT, "%02X", (int) c));
-            } else if (c >= 0x80 && names != null && !names.canEncode(Character.isHighSurrogate(c) && i + 1 < id.length()
-                    ? id.substring(i, i + 2) : String.valueOf(c))) {
-                // Not in the system's file name encoding (ASCII under the C locale): its UTF-8 bytes, percent-encoded.
-                int cp = id.codePointAt(i);
-                for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
-                    sb.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xFF));
-                }
-                i += Character.charCount(cp) - 1;
-            } else {
-                sb.append(c);
-            }
-        }
-        if (sb.length() == 0) return "%";
-        if (utf8Length(sb) <= MAX_NAME_BYTES) return sb.toString();
-        String hash = "~" + HexFormat.of().formatHex(sha256(id.getBytes(StandardCharsets.UTF_8)), 0, 8);
-        int end = 0, bytes = 0;
-        while (end < sb.length()) {
-            int cp = sb.codePointAt(end);
-            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-            if (bytes + size > MAX_NAME_BYTES - hash.length()) break;
-            bytes += size;
-            end += Character.charCount(cp);
-        }
-        return sb.substring(0, end) + hash;
-    }
-
-    /**
-     * The charset the JVM turns file names into bytes with: the locale's, so ASCII under the C or POSIX
-     * locale of containers and bare cron jobs, where a name with 'é' cannot be created at all.
-     */
-    private static final Charset FILE_NAMES = fileNameCharset();
-    private static final boolean FILE_NAMES_UNICODE = FILE_NAMES.name().startsWith("UTF-");
-
-    private static Charset fileNameCharset() {
-        try {
-            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
-        } catch (RuntimeException e) {
-            return StandardCharsets.UTF_8;
-        }
-    }
-
-    /**
-     * Longest text file name before ".txt", in UTF-8 bytes: file systems allow 255, and the rest is
-     * room for the extension.
-     */
-    static final int MAX_NAME_BYTES = 240;
-
-    private static int utf8Length(CharSequence s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) n += 1;
-            else if (c < 0x800) n += 2;
-            else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else n += 3;
-        }
-        return n;
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 
     /** An append-only journal whose length on disk is known after each {@link #sync}. */
     private static final class Journal implements Closeable {

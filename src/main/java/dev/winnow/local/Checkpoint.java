@@ -1,8 +1,9 @@
-package dev.winnow.run;
+package dev.winnow.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.winnow.run.RunFingerprint;
 
 import java.io.IOException;
 import java.nio.file.Files;

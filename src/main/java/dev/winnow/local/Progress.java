@@ -1,4 +1,6 @@
-package dev.winnow.run;
+package dev.winnow.local;
+
+import dev.winnow.run.Outcome;
 
 import java.io.PrintStream;
 import java.util.Locale;

@@ -1,10 +1,9 @@
-package dev.winnow.run;
+package dev.winnow.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.Version;
 import dev.winnow.archive.Containers;
-import dev.winnow.record.RemovedLayout;
 import dev.winnow.core.Fallback;
 import dev.winnow.core.Pipeline;
 import dev.winnow.corpus.CorpusFacts;
@@ -12,6 +11,18 @@ import dev.winnow.corpus.CorpusIndex;
 import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.corpus.CorpusStages;
 import dev.winnow.corpus.QuotesFile;
+import dev.winnow.record.RemovedLayout;
+import dev.winnow.run.DocumentProcessor;
+import dev.winnow.run.DocumentTasks;
+import dev.winnow.run.Inputs;
+import dev.winnow.run.Limits;
+import dev.winnow.run.NothingToReadException;
+import dev.winnow.run.Outcome;
+import dev.winnow.run.OutputCodec;
+import dev.winnow.run.RecordShards;
+import dev.winnow.run.Rejection;
+import dev.winnow.run.RunFingerprint;
+import dev.winnow.run.Units;
 import dev.winnow.stages.Profiles;
 
 import java.io.IOException;

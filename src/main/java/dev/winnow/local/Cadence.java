@@ -1,4 +1,4 @@
-package dev.winnow.run;
+package dev.winnow.local;
 
 /**
  * How often a run saves its progress: a checkpoint every {@code checkpointOutcomes} outcomes (or five
