@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.run.RunFingerprint;
+import dev.winnow.run.Tally;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,6 @@
 package dev.winnow.local;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.winnow.Version;
 import dev.winnow.archive.Containers;
 import dev.winnow.core.Fallback;
 import dev.winnow.core.Pipeline;
@@ -22,6 +20,8 @@ import dev.winnow.run.OutputCodec;
 import dev.winnow.run.RecordShards;
 import dev.winnow.run.Rejection;
 import dev.winnow.run.RunFingerprint;
+import dev.winnow.run.RunReport;
+import dev.winnow.run.Tally;
 import dev.winnow.run.Units;
 import dev.winnow.stages.Profiles;
 
@@ -240,9 +240,9 @@ public final class LocalRunner {
             double seconds = (System.nanoTime() - start) / 1e9;
             ObjectNode report = report(tally.outcomes(), tally, resumed, tally.bytes() - resumedBytes, seconds, options,
                     processor.textChain(), processor.markupChain());
-            if (!skipped.isEmpty()) skipped.forEach(report.putObject("skipped_records")::put);
+            RunReport.skipped(report, skipped);
             CorpusStages.describe(corpus).forEach(report.putArray("pipeline_corpus")::add);
-            limits(report, options.limits(), settle(tasks));
+            RunReport.limits(report, options.limits(), settle(tasks));
             out.commit(report);
             return new Summary(tally.outcomes(), tally.records(), tally.rejected(), report, false);
         } finally {
@@ -316,27 +316,10 @@ public final class LocalRunner {
      */
     private ObjectNode report(int inputs, Tally tally, int resumed, long bytesThisRun, double seconds, Options options,
                               List<String> textChain, List<String> markupChain) {
-        ObjectNode r = new ObjectMapper().createObjectNode();
-        r.put("winnow_version", Version.VERSION);
-        r.put("profile", profile);
-        textChain.forEach(r.putArray("pipeline")::add);
-        markupChain.forEach(r.putArray("pipeline_html")::add);
-        r.put("inputs", inputs);
-        r.put("records", tally.records());
-        r.put("rejected", tally.rejected());
-        ObjectNode rej = r.putObject("rejections");
-        tally.rejections().forEach(rej::put);
-        ObjectNode rem = r.putObject("removals");
-        tally.removals().forEach((stage, reasons) -> {
-            ObjectNode s = rem.putObject(stage);
-            reasons.forEach(s::put);
-        });
-        r.put("bytes_in", tally.bytes());
+        ObjectNode r = RunReport.counts("local", profile, textChain, markupChain, inputs, tally);
         r.put("resumed_inputs", resumed);
         r.put("threads", options.threads());
-        r.put("seconds", Math.round(seconds * 1000) / 1000.0);
-        r.put("mb_per_second", Math.round(bytesThisRun / 1e6 / Math.max(seconds, 1e-9) * 100) / 100.0);
-        r.put("docs_per_second", Math.round((inputs - resumed) / Math.max(seconds, 1e-9) * 10) / 10.0);
+        RunReport.speed(r, seconds, bytesThisRun, inputs - resumed);
         r.put("peak_heap_mb", peakHeapMb());
         return r;
     }
@@ -351,14 +334,6 @@ public final class LocalRunner {
         }
     }
 
-    /** The limits in force and the workers abandoned to documents that ignored their time budget. */
-    private static void limits(ObjectNode report, Limits limits, int lostThreads) {
-        ObjectNode l = report.putObject("limits");
-        l.put("max_bytes", limits.maxBytes());
-        l.put("max_chars", limits.maxChars());
-        l.put("timeout_ms", limits.timeout().toMillis());
-        report.put("lost_threads", lostThreads);
-    }
 
     /** Sum of the peak usage of the heap pools since the JVM started. */
     static long peakHeapMb() {

@@ -15,6 +15,7 @@ import dev.winnow.run.OutputLock;
 import dev.winnow.run.OutputOwnership;
 import dev.winnow.run.RecordShards;
 import dev.winnow.run.RunFingerprint;
+import dev.winnow.run.Tally;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -1,8 +1,6 @@
 package dev.winnow.spark;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.winnow.Version;
 import dev.winnow.archive.Containers;
 import dev.winnow.core.Pipeline;
 import dev.winnow.core.RejectReason;
@@ -19,7 +17,6 @@ import dev.winnow.record.RemovedLayout;
 import dev.winnow.run.DocumentProcessor;
 import dev.winnow.run.DocumentTasks;
 import dev.winnow.run.HeartbeatLock;
-import dev.winnow.run.OutputLock;
 import dev.winnow.run.Input;
 import dev.winnow.run.Inputs;
 import dev.winnow.run.Limits;
@@ -27,14 +24,16 @@ import dev.winnow.run.NothingToReadException;
 import dev.winnow.run.Outcome;
 import dev.winnow.run.OutputCodec;
 import dev.winnow.run.OutputFormat;
+import dev.winnow.run.OutputLock;
 import dev.winnow.run.OutputOwnership;
 import dev.winnow.run.Rejection;
 import dev.winnow.run.RunFingerprint;
+import dev.winnow.run.RunReport;
+import dev.winnow.run.Tally;
 import dev.winnow.run.Units;
 import dev.winnow.stages.Profiles;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
@@ -413,13 +412,10 @@ public final class SparkRunner {
                 tally.add(part.tally());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            ObjectNode report = report(tally, seconds, options, partitions, lostThreads.value());
-            report.put("resumed_partitions", resumed);
-            if (!tally.skipped.isEmpty()) tally.skipped.forEach(report.putObject("skipped_records")::put);
-            CorpusStages.describe(corpus).forEach(report.putArray("pipeline_corpus")::add);
+            ObjectNode report = report(tally, seconds, options, partitions, resumed, lostThreads.value());
             locked.verify();
             out.commit(report, fingerprint);
-            return new Summary(tally.records + tally.rejected, tally.records, tally.rejected, report, false);
+            return new Summary(tally.outcomes(), tally.records(), tally.rejected(), report, false);
         } finally {
             if (facts != null) facts.destroy();
         }
@@ -588,7 +584,7 @@ public final class SparkRunner {
             for (Iterator<Result> it = clean(settings, facts, inputs); it.hasNext(); ) {
                 Result r = it.next();
                 if (r.skipped() != null) {
-                    r.skipped().forEach((type, n) -> tally.skipped.merge(type, n, Long::sum));
+                    tally.skip(r.skipped());
                     continue;
                 }
                 if (r.position() <= last) {
@@ -1076,38 +1072,17 @@ public final class SparkRunner {
         }
     }
 
-    private ObjectNode report(Tally tally, double seconds, Options options, int partitions, long lostThreads) {
-        Pipeline pipeline = chain.text();
-        int outcomes = tally.records + tally.rejected;
-        ObjectNode r = new ObjectMapper().createObjectNode();
-        r.put("winnow_version", Version.VERSION);
-        r.put("engine", "spark");
-        r.put("profile", PROFILE);
-        DocumentProcessor processor = new DocumentProcessor(pipeline, PROFILE, options.limits());
-        processor.textChain().forEach(r.putArray("pipeline")::add);
-        processor.markupChain().forEach(r.putArray("pipeline_html")::add);
-        r.put("inputs", outcomes);
-        r.put("records", tally.records);
-        r.put("rejected", tally.rejected);
-        ObjectNode rej = r.putObject("rejections");
-        tally.rejections.forEach(rej::put);
-        ObjectNode rem = r.putObject("removals");
-        tally.removals.forEach((stage, reasons) -> {
-            ObjectNode s = rem.putObject(stage);
-            reasons.forEach(s::put);
-        });
-        r.put("bytes_in", tally.bytes);
+    private ObjectNode report(Tally tally, double seconds, Options options, int partitions, int resumed, long lostThreads) {
+        DocumentProcessor processor = new DocumentProcessor(chain.text(), PROFILE, options.limits());
+        ObjectNode r = RunReport.counts("spark", PROFILE, processor.textChain(), processor.markupChain(), tally.outcomes(), tally);
         r.put("spark_master", spark.master());
         r.put("spark_version", spark.version());
         r.put("partitions", partitions);
-        r.put("seconds", Math.round(seconds * 1000) / 1000.0);
-        r.put("mb_per_second", Math.round(tally.bytes / 1e6 / Math.max(seconds, 1e-9) * 100) / 100.0);
-        r.put("docs_per_second", Math.round(outcomes / Math.max(seconds, 1e-9) * 10) / 10.0);
-        ObjectNode l = r.putObject("limits");
-        l.put("max_bytes", options.limits().maxBytes());
-        l.put("max_chars", options.limits().maxChars());
-        l.put("timeout_ms", options.limits().timeout().toMillis());
-        r.put("lost_threads", lostThreads);
+        RunReport.speed(r, seconds, tally.bytes(), tally.outcomes());
+        r.put("resumed_partitions", resumed);
+        RunReport.skipped(r, tally.skipped());
+        CorpusStages.describe(options.corpus()).forEach(r.putArray("pipeline_corpus")::add);
+        RunReport.limits(r, options.limits(), lostThreads);
         return r;
     }
 
@@ -1293,45 +1268,5 @@ public final class SparkRunner {
         boolean isRecord() { return reason == null; }
 
         Rejection rejection() { return new Rejection(id, path, reason, message); }
-    }
-
-    /**
-     * The counts report.json gives, as the local runner's tally keeps them: sorted maps, bytes of every
-     * outcome, and the container records passed over. One per partition, added up on the driver.
-     */
-    private static final class Tally implements Serializable {
-        int records;
-        int rejected;
-        long bytes;
-        final TreeMap<String, Integer> rejections = new TreeMap<>();
-        final TreeMap<String, TreeMap<String, Integer>> removals = new TreeMap<>();
-        final TreeMap<String, Long> skipped = new TreeMap<>();
-
-        int outcomes() {
-            return records + rejected;
-        }
-
-        void add(Tally other) {
-            records += other.records;
-            rejected += other.rejected;
-            bytes += other.bytes;
-            other.rejections.forEach((reason, n) -> rejections.merge(reason, n, Integer::sum));
-            other.removals.forEach((stage, reasons) -> reasons.forEach((reason, n) ->
-                    removals.computeIfAbsent(stage, k -> new TreeMap<>()).merge(reason, n, Integer::sum)));
-            other.skipped.forEach((type, n) -> skipped.merge(type, n, Long::sum));
-        }
-
-        void record(long size, Map<String, ? extends Map<String, Integer>> counts) {
-            records++;
-            bytes += size;
-            counts.forEach((stage, reasons) -> reasons.forEach((reason, n) ->
-                    removals.computeIfAbsent(stage, k -> new TreeMap<>()).merge(reason, n, Integer::sum)));
-        }
-
-        void reject(Rejection r, long size) {
-            rejected++;
-            bytes += size;
-            rejections.merge(r.reason().code(), 1, Integer::sum);
-        }
     }
 }

@@ -104,12 +104,25 @@ class SparkLocalEquivalenceTest {
         assertEquals(expected.records(), actual.records());
         assertEquals(expected.rejected(), actual.rejected());
         ObjectNode want = expected.report(), got = actual.report();
+        assertEquals("local", want.path("engine").asText());
         assertEquals("spark", got.path("engine").asText());
         for (String field : List.of("winnow_version", "profile", "pipeline", "pipeline_html", "inputs", "records", "rejected",
-                "rejections", "removals", "bytes_in")) {
+                "rejections", "removals", "bytes_in", "skipped_records", "limits", "lost_threads", "pipeline_corpus")) {
             assertEquals(want.get(field), got.get(field), field);
         }
+        // One report writer: the keys both engines give come in the same order.
+        List<String> shared = names(want);
+        shared.retainAll(names(got));
+        List<String> inSpark = names(got);
+        inSpark.retainAll(shared);
+        assertEquals(shared, inSpark, "the keys both reports have, in order");
         assertFalse(Files.exists(onSpark.resolve(SparkOutput.WORK_DIR)), "the work folder is gone after the commit");
+    }
+
+    private static List<String> names(ObjectNode report) {
+        List<String> keys = new java.util.ArrayList<>();
+        report.fieldNames().forEachRemaining(keys::add);
+        return keys;
     }
 
     /**
