@@ -18,13 +18,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 /**
  * What decides a run's output, hashed: the ordered inputs (each file's path, size and modification
  * time), the inputs that could not be read, every option that can change a byte of output, the stage
- * chain, the version, and the build itself (the jar's or class folder's files, sizes and times, so a
- * rebuilt pipeline never passes for the old one). Two runs with the same fingerprint write the same
- * bytes, which is what lets a rerun resume a checkpoint or skip finished output.
+ * chain, the version, and the build itself (the jar's entries and their checksums, or a class folder's
+ * files, sizes and times: a changed pipeline never passes for the old one, and a rebuild of the same
+ * sources is the same build). Two runs with the same fingerprint write the same bytes, which is what lets
+ * a rerun resume a checkpoint or skip finished output.
  *
  * <p>Options are read from the options record's components, so an option added later counts unless it
  * is named in {@link #NOT_OUTPUT}: counting one that does not matter costs a needless restart, missing
@@ -93,13 +95,25 @@ public final class RunFingerprint {
         }
     }
 
-    /** The code this run executes: the jar, or every file of the class folder, with sizes and times. */
+    /** The code this run executes, worked out once: the jar does not change under a running JVM. */
+    private static final class Build {
+        static final String IDENTITY = buildLocation() == null ? "unknown" : identify(Path.of(buildLocation()));
+    }
+
     private static String build() {
+        return Build.IDENTITY;
+    }
+
+    /**
+     * The code this run executes. A jar is known by its entries' names, sizes and CRC-32s, read from its
+     * central directory (milliseconds, however large the jar): a rebuild of the same sources writes the same
+     * entries, so a finished run is not redone because the jar was rebuilt, and any changed class or
+     * resource (a retrained model) changes the identity. A class folder (tests, an IDE) is known by its
+     * files' sizes and times.
+     */
+    static String identify(Path where) {
         try {
-            CodeSource source = RunFingerprint.class.getProtectionDomain().getCodeSource();
-            if (source == null || source.getLocation() == null) return "unknown";
-            Path where = Path.of(source.getLocation().toURI());
-            if (!Files.isDirectory(where)) return stat(where);
+            if (!Files.isDirectory(where)) return jarEntries(where);
             StringBuilder sb = new StringBuilder(where.toString());
             try (Stream<Path> files = Files.walk(where)) {
                 for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -108,8 +122,29 @@ public final class RunFingerprint {
                 }
             }
             return sb.toString();
-        } catch (IOException | URISyntaxException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return "unknown";
+        }
+    }
+
+    private static String jarEntries(Path jar) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            List<String> entries = new ArrayList<>();
+            zip.stream().forEach(e -> entries.add(e.getName() + "\t" + e.getSize() + "\t" + Long.toHexString(e.getCrc())));
+            entries.sort(null);
+            return "jar\n" + String.join("\n", entries);
+        } catch (java.util.zip.ZipException e) {
+            return stat(jar);   // not a zip (a class path entry of another kind): as any file
+        }
+    }
+
+    private static String buildLocation() {
+        try {
+            CodeSource source = RunFingerprint.class.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null) return null;
+            return Path.of(source.getLocation().toURI()).toString();
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
         }
     }
 
