@@ -19,8 +19,8 @@ public final class ShopSignals {
     /** Currency signs, and currency codes and abbreviations as whole words (not "ft": that is feet as often). */
     private static final String CURRENCY = "(?:[$€£¥₹₽₩₪฿₫₴₺¢]|(?<!\\p{L})(?:usd|eur|gbp|cad|aud|nzd|chf|jpy|cny|sek|nok|dkk"
             + "|pln|czk|bgn|ron|huf|inr|rub|brl|mxn|zar|lei|лв|руб|zł|kč|kr|rs)(?!\\p{L}))";
-    /** A currency beside an amount, either side, at most one space between: "$1,299.99", "12,90 €", "лв25". */
-    private static final Pattern PRICE = Pattern.compile(
+    /** A currency beside an amount, either side, at most one space between: "$1,299.99", "12,90 €", "лв25" (what {@link #prices} counts). */
+    static final Pattern PRICE = Pattern.compile(
             CURRENCY + " ?\\d|\\d(?:[\\d.,']*\\d)? ?" + CURRENCY,
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
@@ -29,13 +29,48 @@ public final class ShopSignals {
     /** A heading that opens a grid is short; a longer line naming one is a sentence about it. */
     private static final int BREAK_WORDS = 10;
 
-    /** How many prices the text holds. */
+    /**
+     * Characters a match can have before its first digit: a currency of up to three code points (six chars)
+     * and a space. A match is a currency and a digit, or starts with a digit.
+     */
+    private static final int LEAD = 7;
+    /** Characters a match can have after its run of digits and separators: a space and a currency. */
+    private static final int TAIL = 7;
+
+    /**
+     * How many prices the text holds: the matches {@code PRICE.matcher(text).find()} finds one after another,
+     * found faster. The regex alone tries its currency alternatives at every character of every block (a tenth
+     * of the HTML path's time); but every match holds a digit, at most {@link #LEAD} characters after it starts
+     * and the first digit from there, so the regex is run only around each digit, on a region that holds every
+     * match starting near it whole, with transparent bounds so its look-arounds see the text beyond.
+     */
     public static int prices(String text) {
-        if (text.isEmpty()) return 0;
         int n = 0;
-        Matcher m = PRICE.matcher(text);
-        while (m.find()) n++;
+        Matcher m = PRICE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int from = 0; // no match starts before it
+        for (int digit = nextDigit(text, from); digit >= 0; digit = nextDigit(text, from)) {
+            int end = digit + 1;
+            while (end < text.length() && isDigitOrSeparator(text.charAt(end))) end++;
+            m.region(Math.max(from, digit - LEAD), Math.min(text.length(), end + TAIL));
+            // a match starting after this digit may need text beyond the region: it is looked for from the next one
+            if (m.find() && m.start() <= digit) {
+                n++;
+                from = m.end();
+            } else {
+                from = digit + 1;
+            }
+        }
         return n;
+    }
+
+    /** The first ASCII digit ({@code \d} without UNICODE_CHARACTER_CLASS) at or after {@code from}, or -1. */
+    private static int nextDigit(String text, int from) {
+        for (int i = from; i < text.length(); i++) if (text.charAt(i) >= '0' && text.charAt(i) <= '9') return i;
+        return -1;
+    }
+
+    private static boolean isDigitOrSeparator(char c) {
+        return c >= '0' && c <= '9' || c == '.' || c == ',' || c == '\'';
     }
 
     /** The text is a heading that opens related or recommended items (the whole line, or its opening words). */
