@@ -17,7 +17,8 @@ public final class ShopSignals {
     private ShopSignals() {}
 
     /** Currency signs, and currency codes and abbreviations as whole words (not "ft": that is feet as often). */
-    private static final String CURRENCY = "(?:[$€£¥₹₽₩₪฿₫₴₺¢]|(?<!\\p{L})(?:usd|eur|gbp|cad|aud|nzd|chf|jpy|cny|sek|nok|dkk"
+    private static final String CURRENCY_SIGNS = "$€£¥₹₽₩₪฿₫₴₺¢";
+    private static final String CURRENCY = "(?:[" + CURRENCY_SIGNS + "]|(?<!\\p{L})(?:usd|eur|gbp|cad|aud|nzd|chf|jpy|cny|sek|nok|dkk"
             + "|pln|czk|bgn|ron|huf|inr|rub|brl|mxn|zar|lei|лв|руб|zł|kč|kr|rs)(?!\\p{L}))";
     /** A currency beside an amount, either side, at most one space between: "$1,299.99", "12,90 €", "лв25" (what {@link #prices} counts). */
     static final Pattern PRICE = Pattern.compile(
@@ -51,26 +52,53 @@ public final class ShopSignals {
         for (int digit = nextDigit(text, from); digit >= 0; digit = nextDigit(text, from)) {
             int end = digit + 1;
             while (end < text.length() && isDigitOrSeparator(text.charAt(end))) end++;
+            // no currency touches the number (a space aside): no match starts at it, nor anywhere in its run
+            // (a run's characters are no currency, and a price from a later digit of it ends as one from this one)
+            boolean before = mayBeCurrency(text, digit - 1) || isSpace(text, digit - 1) && mayBeCurrency(text, digit - 2);
+            boolean after = isDigit(text.charAt(end - 1))
+                    && (mayBeCurrency(text, end) || isSpace(text, end) && mayBeCurrency(text, end + 1));
+            if (!before && !after) {
+                from = end;
+                continue;
+            }
             m.region(Math.max(from, digit - LEAD), Math.min(text.length(), end + TAIL));
             // a match starting after this digit may need text beyond the region: it is looked for from the next one
             if (m.find() && m.start() <= digit) {
                 n++;
                 from = m.end();
             } else {
-                from = digit + 1;
+                from = end;
             }
         }
         return n;
     }
 
+    /**
+     * The character at {@code i} may be part of a currency: a sign or a letter of a code (case folding maps
+     * only letters to letters), or half of a pair outside the BMP, left to the regex to judge.
+     */
+    private static boolean mayBeCurrency(String text, int i) {
+        if (i < 0 || i >= text.length()) return false;
+        char c = text.charAt(i);
+        return Character.isLetter(c) || Character.isSurrogate(c) || CURRENCY_SIGNS.indexOf(c) >= 0;
+    }
+
+    private static boolean isSpace(String text, int i) {
+        return i >= 0 && i < text.length() && text.charAt(i) == ' ';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     /** The first ASCII digit ({@code \d} without UNICODE_CHARACTER_CLASS) at or after {@code from}, or -1. */
     private static int nextDigit(String text, int from) {
-        for (int i = from; i < text.length(); i++) if (text.charAt(i) >= '0' && text.charAt(i) <= '9') return i;
+        for (int i = from; i < text.length(); i++) if (isDigit(text.charAt(i))) return i;
         return -1;
     }
 
     private static boolean isDigitOrSeparator(char c) {
-        return c >= '0' && c <= '9' || c == '.' || c == ',' || c == '\'';
+        return isDigit(c) || c == '.' || c == ',' || c == '\'';
     }
 
     /** The text is a heading that opens related or recommended items (the whole line, or its opening words). */
