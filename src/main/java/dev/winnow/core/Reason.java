@@ -129,8 +129,11 @@ public enum Reason {
         return this == MARKUP_NOSCRIPT || this == MARKUP_CONTROL || this == MARKUP_TEMPLATE || this == MARKUP_EMBEDDED;
     }
 
+    /** The code, made once: every cut of every record asks for it. */
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     /** The stable snake_case code written to records and reports. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 }

@@ -285,7 +285,8 @@ public final class HtmlFrontEnd {
         /** Per open element, the longest run of look-alike siblings at its depth or above; [0] is outside any. */
         private int[] lookAlikes = {1};
         private int depth;
-        private final Map<Element, Map<String, Integer>> siblingKinds = new IdentityHashMap<>();
+        /** Per element, how many of its siblings (itself included) share its tag and class; filled a parent at a time. */
+        private final Map<Element, Integer> lookAlikeCounts = new IdentityHashMap<>();
         private final StringBuilder text = new StringBuilder(512);
         private int linkDepth;
         private int linkChars;
@@ -401,12 +402,19 @@ public final class HtmlFrontEnd {
             if (parent == null || tag.equals("body") || tag.equals("html")) return 1;
             // an article's bare paragraphs and headings follow each other too, but they are prose, not items
             if (PROSE_TAGS.contains(tag) && e.className().isEmpty()) return 1;
-            Map<String, Integer> kinds = siblingKinds.computeIfAbsent(parent, p -> {
-                Map<String, Integer> counts = new java.util.HashMap<>();
-                for (Element child : p.children()) counts.merge(child.normalName() + '.' + child.className(), 1, Integer::sum);
-                return counts;
-            });
-            return kinds.getOrDefault(tag + '.' + e.className(), 1);
+            Integer known = lookAlikeCounts.get(e);
+            if (known != null) return known;
+            // all the parent's children at once, each keyed once: the first of them asked pays for its siblings
+            List<Element> children = parent.children();
+            String[] keys = new String[children.size()];
+            Map<String, Integer> counts = new java.util.HashMap<>();
+            for (int i = 0; i < keys.length; i++) {
+                Element child = children.get(i);
+                keys[i] = child.normalName() + '.' + child.className();
+                counts.merge(keys[i], 1, Integer::sum);
+            }
+            for (int i = 0; i < keys.length; i++) lookAlikeCounts.put(children.get(i), counts.get(keys[i]));
+            return lookAlikeCounts.getOrDefault(e, 1);
         }
 
         /** Appends text with white space collapsed to single spaces, copying runs of other characters whole. */

@@ -85,12 +85,23 @@ final class Visibility {
     /** A class attribute hides on every screen: one of its names hides, and none shows at some breakpoint. */
     static boolean classesHide(String classes) {
         boolean hiding = false;
-        for (String name : classes.split("\\s+")) {
-            if (name.isEmpty()) continue;
-            if (showsAtBreakpoint(name)) return false;
-            if (!hiding && name.indexOf(':') < 0 && hidingName(name)) hiding = true;
+        // the names between runs of white space as the regex \s reads it, without a regex: pages hold thousands
+        int start = 0;
+        for (int i = 0; i <= classes.length(); i++) {
+            if (i < classes.length() && !isRegexSpace(classes.charAt(i))) continue;
+            if (i > start) {
+                String name = classes.substring(start, i);
+                if (showsAtBreakpoint(name)) return false;
+                if (!hiding && name.indexOf(':') < 0 && hidingName(name)) hiding = true;
+            }
+            start = i + 1;
         }
         return hiding;
+    }
+
+    /** {@code \s} of java.util.regex without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** A class that hides on every screen: its whole name, less up to two short namespace prefixes. */

@@ -240,8 +240,9 @@ public final class PageShape {
      * price, box). The one tokenizer of class names: the HTML front end's container vocabularies use it too.
      */
     public static List<String> classTokens(String names) {
-        List<String> out = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
+        List<String> out = new ArrayList<>(4);
+        int start = -1;             // where the word being read starts, -1 between words
+        boolean folds = false;      // it has a capital to lower-case: else it is cut out of names as it is
         boolean lowerBefore = false;
         for (int i = 0; i <= names.length(); i++) {
             char c = i < names.length() ? names.charAt(i) : ' ';
@@ -253,13 +254,28 @@ public final class PageShape {
                 letter = Character.isLetterOrDigit(c);
                 upper = letter && Character.isUpperCase(c);
             }
-            if ((!letter || (upper && lowerBefore)) && word.length() > 0) {
-                out.add(word.toString());
-                word.setLength(0);
+            if ((!letter || (upper && lowerBefore)) && start >= 0) {
+                out.add(folds ? lowerCased(names, start, i) : names.substring(start, i));
+                start = -1;
+                folds = false;
             }
-            if (letter) word.append(upper ? Character.toLowerCase(c) : c);
+            if (letter) {
+                if (start < 0) start = i;
+                folds |= upper;
+            }
             lowerBefore = letter && !upper;
         }
         return out;
+    }
+
+    /** A word of letters and digits with its capitals lower-cased, one char at a time. */
+    private static String lowerCased(String names, int start, int end) {
+        char[] word = new char[end - start];
+        for (int i = start; i < end; i++) {
+            char c = names.charAt(i);
+            boolean upper = c < 0x80 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+            word[i - start] = upper ? Character.toLowerCase(c) : c;
+        }
+        return new String(word);
     }
 }

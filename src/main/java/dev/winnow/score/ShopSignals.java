@@ -17,10 +17,11 @@ public final class ShopSignals {
     private ShopSignals() {}
 
     /** Currency signs, and currency codes and abbreviations as whole words (not "ft": that is feet as often). */
-    private static final String CURRENCY = "(?:[$€£¥₹₽₩₪฿₫₴₺¢]|(?<!\\p{L})(?:usd|eur|gbp|cad|aud|nzd|chf|jpy|cny|sek|nok|dkk"
+    private static final String CURRENCY_SIGNS = "$€£¥₹₽₩₪฿₫₴₺¢";
+    private static final String CURRENCY = "(?:[" + CURRENCY_SIGNS + "]|(?<!\\p{L})(?:usd|eur|gbp|cad|aud|nzd|chf|jpy|cny|sek|nok|dkk"
             + "|pln|czk|bgn|ron|huf|inr|rub|brl|mxn|zar|lei|лв|руб|zł|kč|kr|rs)(?!\\p{L}))";
-    /** A currency beside an amount, either side, at most one space between: "$1,299.99", "12,90 €", "лв25". */
-    private static final Pattern PRICE = Pattern.compile(
+    /** A currency beside an amount, either side, at most one space between: "$1,299.99", "12,90 €", "лв25" (what {@link #prices} counts). */
+    static final Pattern PRICE = Pattern.compile(
             CURRENCY + " ?\\d|\\d(?:[\\d.,']*\\d)? ?" + CURRENCY,
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
@@ -29,13 +30,75 @@ public final class ShopSignals {
     /** A heading that opens a grid is short; a longer line naming one is a sentence about it. */
     private static final int BREAK_WORDS = 10;
 
-    /** How many prices the text holds. */
+    /**
+     * Characters a match can have before its first digit: a currency of up to three code points (six chars)
+     * and a space. A match is a currency and a digit, or starts with a digit.
+     */
+    private static final int LEAD = 7;
+    /** Characters a match can have after its run of digits and separators: a space and a currency. */
+    private static final int TAIL = 7;
+
+    /**
+     * How many prices the text holds: the matches {@code PRICE.matcher(text).find()} finds one after another,
+     * found faster. The regex alone tries its currency alternatives at every character of every block (a tenth
+     * of the HTML path's time); but every match holds a digit, at most {@link #LEAD} characters after it starts
+     * and the first digit from there, so the regex is run only around each digit, on a region that holds every
+     * match starting near it whole, with transparent bounds so its look-arounds see the text beyond.
+     */
     public static int prices(String text) {
-        if (text.isEmpty()) return 0;
         int n = 0;
-        Matcher m = PRICE.matcher(text);
-        while (m.find()) n++;
+        Matcher m = PRICE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int from = 0; // no match starts before it
+        for (int digit = nextDigit(text, from); digit >= 0; digit = nextDigit(text, from)) {
+            int end = digit + 1;
+            while (end < text.length() && isDigitOrSeparator(text.charAt(end))) end++;
+            // no currency touches the number (a space aside): no match starts at it, nor anywhere in its run
+            // (a run's characters are no currency, and a price from a later digit of it ends as one from this one)
+            boolean before = mayBeCurrency(text, digit - 1) || isSpace(text, digit - 1) && mayBeCurrency(text, digit - 2);
+            boolean after = isDigit(text.charAt(end - 1))
+                    && (mayBeCurrency(text, end) || isSpace(text, end) && mayBeCurrency(text, end + 1));
+            if (!before && !after) {
+                from = end;
+                continue;
+            }
+            m.region(Math.max(from, digit - LEAD), Math.min(text.length(), end + TAIL));
+            // a match starting after this digit may need text beyond the region: it is looked for from the next one
+            if (m.find() && m.start() <= digit) {
+                n++;
+                from = m.end();
+            } else {
+                from = end;
+            }
+        }
         return n;
+    }
+
+    /**
+     * The character at {@code i} may be part of a currency: a sign or a letter of a code (case folding maps
+     * only letters to letters), or half of a pair outside the BMP, left to the regex to judge.
+     */
+    private static boolean mayBeCurrency(String text, int i) {
+        if (i < 0 || i >= text.length()) return false;
+        char c = text.charAt(i);
+        return Character.isLetter(c) || Character.isSurrogate(c) || CURRENCY_SIGNS.indexOf(c) >= 0;
+    }
+
+    private static boolean isSpace(String text, int i) {
+        return i >= 0 && i < text.length() && text.charAt(i) == ' ';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The first ASCII digit ({@code \d} without UNICODE_CHARACTER_CLASS) at or after {@code from}, or -1. */
+    private static int nextDigit(String text, int from) {
+        for (int i = from; i < text.length(); i++) if (isDigit(text.charAt(i))) return i;
+        return -1;
+    }
+
+    private static boolean isDigitOrSeparator(char c) {
+        return isDigit(c) || c == '.' || c == ',' || c == '\'';
     }
 
     /** The text is a heading that opens related or recommended items (the whole line, or its opening words). */

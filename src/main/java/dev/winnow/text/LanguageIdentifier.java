@@ -60,7 +60,7 @@ public final class LanguageIdentifier {
     public static final int OVERRIDE_LETTERS = 200;
 
     /** A word in capitals throughout: the detector's profiles are in mixed case, and "FREE FOR 7 DAYS" reads as German. */
-    private static final Pattern CAPITALS = Pattern.compile("(?<!\\p{L})\\p{Lu}[\\p{Lu}\\p{M}]*\\p{Lu}(?![\\p{L}\\p{M}])");
+    static final Pattern CAPITALS = Pattern.compile("(?<!\\p{L})\\p{Lu}[\\p{Lu}\\p{M}]*\\p{Lu}(?![\\p{L}\\p{M}])");
 
     /** Text is Japanese when at least one in this many of its Han and kana characters is kana (see Cjk). */
     private static final int KANA_SHARE_JAPANESE = 10;
@@ -173,7 +173,40 @@ public final class LanguageIdentifier {
 
     /** Words in capitals lower-cased: a heading or a button in capitals is emphasis, not another language. */
     static String foldCapitals(String text) {
-        return CAPITALS.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group().toLowerCase(Locale.ROOT)));
+        // what CAPITALS.matcher(text).replaceAll(lower case) gives, with the regex tried only where a capital is
+        // followed by a capital or a mark, as every match starts: run at every character, it cost as much as
+        // the rest of the text's preparation
+        StringBuilder out = null;
+        int copied = 0;
+        Matcher m = CAPITALS.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int at = nextCapitalPair(text, 0); at >= 0; ) {
+            m.region(at, text.length());
+            if (m.lookingAt()) {
+                if (out == null) out = new StringBuilder(text.length());
+                out.append(text, copied, at).append(m.group().toLowerCase(Locale.ROOT));
+                copied = m.end();
+                at = nextCapitalPair(text, m.end());
+            } else {
+                at = nextCapitalPair(text, at + Character.charCount(text.codePointAt(at)));
+            }
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /** Where, from {@code from} on, the next upper-case letter followed by one or by a mark starts; -1 if none. */
+    private static int nextCapitalPair(String text, int from) {
+        boolean upperBefore = false;
+        for (int i = from; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int type = Character.getType(c);
+            if (upperBefore && (type == Character.UPPERCASE_LETTER || type == Character.NON_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK)) {
+                return text.offsetByCodePoints(i, -1);
+            }
+            upperBefore = type == Character.UPPERCASE_LETTER;
+            i += Character.charCount(c);
+        }
+        return -1;
     }
 
     /** Letters in {@code text}, counting no further than {@code enough}. */

@@ -12,6 +12,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Block features that read a post's byline and where the page's title starts it. */
 class BlockFeaturesTest {
 
+    /** datesAndTimes tries its regex only where a run of digits starts; it must count what the plain regex finds. */
+    @Test
+    void datesAndTimesCountWhatThePlainRegexCounts() {
+        String[] pieces = {"0", "1", "12", "123", "2006", "12345", ":", "-", "/", ".", " ", "a", "am", "١", "02:35", "24/02/2006",
+                "\uD835\uDFCE", "::", "1:2", "x"};
+        java.util.Random random = new java.util.Random(11);
+        for (int t = 0; t < 20_000; t++) {
+            StringBuilder s = new StringBuilder();
+            int parts = random.nextInt(25);
+            for (int i = 0; i < parts; i++) s.append(pieces[random.nextInt(pieces.length)]);
+            String text = s.toString();
+            java.util.regex.Matcher m = BlockFeatures.DATE_OR_TIME.matcher(text);
+            int expected = 0;
+            while (m.find()) expected++;
+            assertEquals(expected, BlockFeatures.datesAndTimes(text), text);
+        }
+    }
+
     @Test
     void datesAndTimesInDigitsAreCountedAndOtherNumbersAreNot() {
         assertEquals(2, BlockFeatures.datesAndTimes("BMilton | 24/02/2006 02:35am | #1"));

@@ -31,6 +31,29 @@ class ShopSignalsTest {
         assertEquals(0, ShopSignals.prices("Krakow hosted 30 teams"));    // "kr" only as a word of its own
     }
 
+    /**
+     * prices() runs the regex only around digits; it must count what the regex finding match after match counts,
+     * on text dense with what makes it hard: currencies glued to letters and digits, runs of separators, long
+     * codes, letters that fold to ASCII under Unicode case (ſ, the Kelvin sign), text outside the BMP.
+     */
+    @Test
+    void pricesCountWhatThePlainRegexCounts() {
+        String[] pieces = {"0", "7", "12", "1,299.99", "4'5", ".", ",", "'", " ", "  ", "$", "€", "£", "₹", "¢", "usd", "EUR",
+                "Gbp", "kr", "Kr", "rs", "RS", "лв", "руб", "РУБ", "zł", "Kč", "lei", "a", "x", "é", "ſ", "\u212A", "\uD835\uDC00",
+                "\u0301", "price", "ukr", "krs", "\n", "-", "€€", "9 €", "$ 5"};
+        java.util.Random random = new java.util.Random(42);
+        for (int t = 0; t < 20_000; t++) {
+            StringBuilder s = new StringBuilder();
+            int parts = random.nextInt(30);
+            for (int i = 0; i < parts; i++) s.append(pieces[random.nextInt(pieces.length)]);
+            String text = s.toString();
+            java.util.regex.Matcher m = ShopSignals.PRICE.matcher(text);
+            int expected = 0;
+            while (m.find()) expected++;
+            assertEquals(expected, ShopSignals.prices(text), text);
+        }
+    }
+
     @Test
     void recommendationHeadingsOpenAGridButSentencesNamingThemDoNot() {
         assertTrue(ShopSignals.opensRecommendations("Customers also bought", 3));

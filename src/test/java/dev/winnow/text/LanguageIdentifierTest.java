@@ -78,6 +78,27 @@ class LanguageIdentifierTest {
         assertEquals("über nasa-Daten and McDonald", LanguageIdentifier.foldCapitals("ÜBER NASA-Daten and McDonald"));
     }
 
+    /**
+     * foldCapitals tries its regex only where a capital is followed by a capital or a mark; it must give what the
+     * regex replacing match after match gives, on text dense with capitals, marks, letters outside the BMP and
+     * halves of surrogate pairs.
+     */
+    @Test
+    void foldingCapitalsGivesWhatThePlainRegexGives() {
+        String[] pieces = {"A", "B", "Ü", "É", "a", "é", "\u0301", "\u20DD", "\u0903", "NASA", "McD", "ß", "ſ", " ", "-", "1",
+                "\uD835\uDC00", "\uD835\uDC1A", "\uD801\uDC00", "\uD835", "\uDC00", "Ǆ", "ǅ", "Σ", "ς", "İ", ".", "AB", "Ab"};
+        java.util.Random random = new java.util.Random(7);
+        for (int t = 0; t < 20_000; t++) {
+            StringBuilder s = new StringBuilder();
+            int parts = random.nextInt(25);
+            for (int i = 0; i < parts; i++) s.append(pieces[random.nextInt(pieces.length)]);
+            String text = s.toString();
+            String expected = LanguageIdentifier.CAPITALS.matcher(text).replaceAll(
+                    m -> java.util.regex.Matcher.quoteReplacement(m.group().toLowerCase(java.util.Locale.ROOT)));
+            assertEquals(expected, LanguageIdentifier.foldCapitals(text), text);
+        }
+    }
+
     @Test
     void aDeclarationTheTextAgreesWithIsKept() {
         assertEquals("fr", LanguageIdentifier.identify(FRENCH, "fr-CA").language());
