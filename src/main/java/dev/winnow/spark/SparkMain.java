@@ -7,6 +7,7 @@ import dev.winnow.cli.ExitCodes;
 import dev.winnow.cli.Main;
 import dev.winnow.cli.RecordOptions;
 import dev.winnow.cli.SizeOptions;
+import dev.winnow.record.RemovedLayout;
 import dev.winnow.run.ForeignOutputException;
 import dev.winnow.run.HeartbeatLock;
 import dev.winnow.run.OutputBusyException;
@@ -170,7 +171,7 @@ public final class SparkMain implements Callable<Integer> {
         String src = source != null ? source : CleanCommand.defaultSource(inputs.get(0));
         Limits limits = sizes.limits(self);
         CorpusSettings corpus = corpusOptions.settings(self);
-        if (format == RecordFormat.PARQUET && recordOptions.removed() == dev.winnow.record.RemovedLayout.ATTRIBUTES) {
+        if (format == RecordFormat.PARQUET && recordOptions.removed() == RemovedLayout.ATTRIBUTES) {
             throw new CommandLine.ParameterException(self, SparkRunner.PARQUET_WITH_ATTRIBUTES);
         }
         SparkRunner.Options options = new SparkRunner.Options(output, limits, src, !noTextFiles, partitions, quiet, corpus,

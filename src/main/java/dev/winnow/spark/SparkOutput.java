@@ -129,8 +129,8 @@ final class SparkOutput implements Closeable {
             Storage.write(fs, mark, fingerprint.getBytes(StandardCharsets.UTF_8));
         }
         if (textFiles) mkdirs(fs, new Path(work, OutputFormat.TEXT_DIR));
-        // Parquet is written from a plain journal: Spark splits it across tasks, and no codec stands in the way.
-        Writer articles = writer(fs, new Path(work, journalCodec(format, codec).name(OutputFormat.ARTICLES)), journalCodec(format, codec));
+        OutputCodec journal = journalCodec(format, codec);
+        Writer articles = writer(fs, new Path(work, journal.name(OutputFormat.ARTICLES)), journal);
         Writer rejected = null;
         try {
             rejected = writer(fs, new Path(work, codec.name(OutputFormat.REJECTED)), codec);
@@ -148,7 +148,11 @@ final class SparkOutput implements Closeable {
         }
     }
 
-    /** How the joined records journal is written: as the records file, or plain when it becomes Parquet. */
+    /**
+     * How the joined records journal is written: as the records file, or plain when it becomes Parquet, since Spark
+     * reads a plain file in splits, in parallel, where a gzip file is one task and a zstd one needs Hadoop's native
+     * library.
+     */
     private static OutputCodec journalCodec(RecordFormat format, OutputCodec codec) {
         return format == RecordFormat.PARQUET ? OutputCodec.NONE : codec;
     }
