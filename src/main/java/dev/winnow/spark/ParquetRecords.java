@@ -91,7 +91,8 @@ final class ParquetRecords {
         Dataset<Row> rows = spark.read().schema(schema()).option("mode", "FAILFAST")
                 .json(spark.createDataset(lines.rdd(), Encoders.STRING()));
         fs.delete(staging, true);
-        rows.write().option("compression", compression(codec)).parquet(staging.toString());
+        // One file per task, whatever spark.sql.files.maxRecordsPerFile a user set: a task is a shard.
+        rows.write().option("compression", compression(codec)).option("maxRecordsPerFile", 0).parquet(staging.toString());
 
         if (!fs.mkdirs(into)) throw new IOException("cannot create the folder " + into);
         List<RecordShards.Shard> written = new ArrayList<>();
@@ -102,7 +103,9 @@ final class ParquetRecords {
             Matcher m = SPARK_PART.matcher(name);
             if (!m.matches()) continue;     // _SUCCESS, checksum files
             int index = Integer.parseInt(m.group(1));
-            if (index != written.size()) throw new IOException("Spark wrote no Parquet file for shard " + written.size());
+            if (index != written.size()) {
+                throw new IOException("Spark's Parquet files do not match the shards: " + name + " where shard " + written.size() + " was due");
+            }
             Path to = new Path(into, name(index));
             if (!fs.rename(new Path(staging, name), to)) throw new IOException("cannot rename " + name + " to " + to);
             long inShard = index < shards - 1 ? perFile : records - perFile * (shards - 1);
