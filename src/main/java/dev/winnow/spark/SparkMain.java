@@ -7,6 +7,7 @@ import dev.winnow.cli.ExitCodes;
 import dev.winnow.cli.Main;
 import dev.winnow.cli.RecordOptions;
 import dev.winnow.cli.SizeOptions;
+import dev.winnow.record.RemovedLayout;
 import dev.winnow.run.ForeignOutputException;
 import dev.winnow.run.HeartbeatLock;
 import dev.winnow.run.OutputBusyException;
@@ -40,7 +41,8 @@ import java.util.concurrent.Callable;
                 "passes (the corpus stages; --no-corpus for one). OUTDIR gets the same",
                 "articles.jsonl (or documents/ with --records-per-shard), rejected.jsonl,",
                 "quotes.jsonl and text/ as 'winnow clean' writes, byte for byte, and a",
-                "report.json with \"engine\": \"spark\".",
+                "report.json with \"engine\": \"spark\". With --format parquet the records",
+                "are Parquet files in documents/ instead, written by Spark.",
                 "",
                 "INPUT and OUTDIR may be URIs of any Hadoop file system on the class path",
                 "(hdfs://namenode/crawl, s3a://bucket/crawl, file:///data/crawl): listed and",
@@ -111,6 +113,13 @@ public final class SparkMain implements Callable<Integer> {
     @CommandLine.Mixin
     RecordOptions recordOptions = new RecordOptions();
 
+    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "jsonl (default): the records as winnow clean writes them. parquet: the records as "
+                    + "OUTDIR/documents/part-00000.parquet (part-00001... with --records-per-shard N, N rows each), rows in "
+                    + "input order, written by Spark with the column types of schema/spark/articles.ddl and pages "
+                    + "compressed as --compress says; rejections, quotes and the report stay JSON. Not with --removed attributes.")
+    RecordFormat format = RecordFormat.JSONL;
+
     @Option(names = "--restart", description = "Do the whole run again even when OUTDIR already holds this run's "
             + "finished output (by default such a rerun does nothing and says unchanged), or a killed run's completed "
             + "partitions (by default kept).")
@@ -162,8 +171,11 @@ public final class SparkMain implements Callable<Integer> {
         String src = source != null ? source : CleanCommand.defaultSource(inputs.get(0));
         Limits limits = sizes.limits(self);
         CorpusSettings corpus = corpusOptions.settings(self);
+        if (format == RecordFormat.PARQUET && recordOptions.removed() == RemovedLayout.ATTRIBUTES) {
+            throw new CommandLine.ParameterException(self, SparkRunner.PARQUET_WITH_ATTRIBUTES);
+        }
         SparkRunner.Options options = new SparkRunner.Options(output, limits, src, !noTextFiles, partitions, quiet, corpus,
-                corpusOptions.fields(), compress, allowOtherFiles, recordOptions.removed(), recordOptions.recordsPerShard(self));
+                corpusOptions.fields(), compress, allowOtherFiles, recordOptions.removed(), recordOptions.recordsPerShard(self), format);
         if (staleLockAfter <= 0) throw new CommandLine.ParameterException(self, "--stale-lock-after must be positive");
         HeartbeatLock.Settings lock = HeartbeatLock.Settings.staleAfter(java.time.Duration.ofSeconds(staleLockAfter));
         try {
@@ -201,6 +213,15 @@ public final class SparkMain implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             System.err.println("winnow: run failed: " + e);
             return ExitCodes.FAILED;
+        }
+    }
+
+    /** {@code jsonl} or {@code parquet}, in any case. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<RecordFormat> {
+        @Override
+        public RecordFormat convert(String value) {
+            for (RecordFormat f : RecordFormat.values()) if (f.code().equalsIgnoreCase(value.strip())) return f;
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a format: jsonl or parquet");
         }
     }
 

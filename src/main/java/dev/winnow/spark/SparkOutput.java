@@ -62,15 +62,18 @@ final class SparkOutput implements Closeable {
     private final Writer attributes;
     /** Records per shard in {@code documents/} ({@code --records-per-shard}), 0 for one records file. */
     private final int recordsPerShard;
+    /** The records' format: Parquet is written from the journal at commit, into {@code documents/}. */
+    private final RecordFormat format;
     /** Whether this run writes {@code quotes.jsonl} (a run with the corpus stages). */
     private boolean quotes;
     private boolean committed;
     private boolean abandoned;
 
     private SparkOutput(FileSystem fs, Path dir, Path work, boolean textFiles, OutputCodec codec, Writer articles,
-                        Writer rejected, Writer attributes, int recordsPerShard) {
+                        Writer rejected, Writer attributes, int recordsPerShard, RecordFormat format) {
         this.attributes = attributes;
         this.recordsPerShard = recordsPerShard;
+        this.format = format;
         this.fs = fs;
         this.dir = dir;
         this.codec = codec;
@@ -92,7 +95,7 @@ final class SparkOutput implements Closeable {
      */
     static SparkOutput open(Storage.Location out, OutputOwnership.Folder guarded, boolean textFiles, boolean attributes,
                             OutputCodec codec, boolean otherFiles) throws IOException {
-        return open(out, guarded, textFiles, attributes, 0, codec, otherFiles, "", false);
+        return open(out, guarded, textFiles, attributes, 0, RecordFormat.JSONL, codec, otherFiles, "", false);
     }
 
     /**
@@ -100,10 +103,12 @@ final class SparkOutput implements Closeable {
      * {@code fingerprint}, keeping, when {@code resume}, what a killed run with the same fingerprint left in the
      * work folder: its completed part files ({@link #PARTS}) and the text files written with them, which a rerun
      * takes instead of cleaning their documents again. A work folder of any other run is removed.
-     * {@code recordsPerShard} above 0 places the records as shards ({@link RecordShards}), cut at {@link #commit}.
+     * {@code recordsPerShard} above 0 places the records as shards ({@link RecordShards}), cut at {@link #commit};
+     * {@code format} Parquet writes them as Parquet files in {@code documents/} at commit ({@link ParquetRecords}).
      */
     static SparkOutput open(Storage.Location out, OutputOwnership.Folder guarded, boolean textFiles, boolean attributes,
-                            int recordsPerShard, OutputCodec codec, boolean otherFiles, String fingerprint, boolean resume)
+                            int recordsPerShard, RecordFormat format, OutputCodec codec, boolean otherFiles, String fingerprint,
+                            boolean resume)
             throws IOException {
         FileSystem fs = out.fs();
         Path dir = out.path();
@@ -124,7 +129,8 @@ final class SparkOutput implements Closeable {
             Storage.write(fs, mark, fingerprint.getBytes(StandardCharsets.UTF_8));
         }
         if (textFiles) mkdirs(fs, new Path(work, OutputFormat.TEXT_DIR));
-        Writer articles = writer(fs, new Path(work, codec.name(OutputFormat.ARTICLES)), codec);
+        OutputCodec journal = journalCodec(format, codec);
+        Writer articles = writer(fs, new Path(work, journal.name(OutputFormat.ARTICLES)), journal);
         Writer rejected = null;
         try {
             rejected = writer(fs, new Path(work, codec.name(OutputFormat.REJECTED)), codec);
@@ -134,12 +140,30 @@ final class SparkOutput implements Closeable {
                 mkdirs(fs, set);
                 side = writer(fs, new Path(set, codec.name(OutputFormat.ARTICLES)), codec);
             }
-            return new SparkOutput(fs, dir, work, textFiles, codec, articles, rejected, side, recordsPerShard);
+            return new SparkOutput(fs, dir, work, textFiles, codec, articles, rejected, side, recordsPerShard, format);
         } catch (IOException | RuntimeException e) {
             articles.close();
             if (rejected != null) rejected.close();
             throw e;
         }
+    }
+
+    /**
+     * How the joined records journal is written: as the records file, or plain when it becomes Parquet, since Spark
+     * reads a plain file in splits, in parallel, where a gzip file is one task and a zstd one needs Hadoop's native
+     * library.
+     */
+    private static OutputCodec journalCodec(RecordFormat format, OutputCodec codec) {
+        return format == RecordFormat.PARQUET ? OutputCodec.NONE : codec;
+    }
+
+    /**
+     * Writes the records journal's lines as files in a new folder ({@link ParquetRecords} on the run's Spark
+     * session), {@code staging} its scratch folder, and returns them as shards.
+     */
+    @FunctionalInterface
+    interface RecordsWriter {
+        List<RecordShards.Shard> write(Path journal, Path staging, Path into) throws IOException;
     }
 
     private static Writer writer(FileSystem fs, Path file, OutputCodec codec) throws IOException {
@@ -226,21 +250,33 @@ final class SparkOutput implements Closeable {
      * {@code fingerprint} and the data files' lengths, by which a rerun knows the output as finished.
      */
     void commit(ObjectNode report, String fingerprint) throws IOException {
+        if (format == RecordFormat.PARQUET) throw new IllegalStateException("Parquet records need their writer");
+        commit(report, fingerprint, null);
+    }
+
+    /** {@link #commit(ObjectNode, String)}, the records written as Parquet by {@code parquet}. */
+    void commit(ObjectNode report, String fingerprint, RecordsWriter parquet) throws IOException {
         articles.close();
         rejected.close();
         if (attributes != null) attributes.close();
-        long articlesBytes = size(new Path(work, codec.name(OutputFormat.ARTICLES)));
+        Path journal = new Path(work, journalCodec(format, codec).name(OutputFormat.ARTICLES));
+        long articlesBytes = size(journal);
         Path stagedSet = new Path(work, OutputFormat.REMOVED_ATTRIBUTES_DIR);
         long attributesBytes = attributes == null ? -1 : size(new Path(stagedSet, codec.name(OutputFormat.ARTICLES)));
         long rejectedBytes = size(new Path(work, codec.name(OutputFormat.REJECTED)));
         long quotesBytes = quotes ? size(new Path(work, codec.name(QuotesFile.NAME))) : -1;
-        boolean sharded = recordsPerShard > 0;
+        boolean parquetRecords = format == RecordFormat.PARQUET;
+        // The records in documents/, not in articles.jsonl: JSON Lines shards, or Parquet files.
+        boolean inDocuments = recordsPerShard > 0 || parquetRecords;
         Path shardsDir = new Path(work, "shards");
-        // Cut from the joined journals by the local runner's own piece, so both engines write the same shard bytes.
-        List<RecordShards.Shard> shards = sharded ? cutShards(shardsDir, stagedSet) : null;
+        // JSON Lines shards are cut from the joined journals by the local runner's own piece, so both engines write
+        // the same shard bytes; Parquet is Spark's alone.
+        List<RecordShards.Shard> shards = parquetRecords
+                ? parquet.write(journal, new Path(work, "parquet"), new Path(shardsDir, RecordShards.DOCUMENTS_DIR))
+                : inDocuments ? cutShards(shardsDir, stagedSet) : null;
         // The old report no longer describes the data files once the first of them is replaced.
         fs.delete(new Path(dir, OutputFormat.REPORT), false);
-        if (!sharded) replace(codec.name(OutputFormat.ARTICLES));
+        if (!inDocuments) replace(codec.name(OutputFormat.ARTICLES));
         replace(codec.name(OutputFormat.REJECTED));
         if (quotes) replace(codec.name(QuotesFile.NAME));
         // Data files of an earlier run that this run's output does not include (no corpus stages, another codec,
@@ -248,7 +284,7 @@ final class SparkOutput implements Closeable {
         for (OutputCodec other : OutputCodec.values()) {
             for (String plain : List.of(OutputFormat.ARTICLES, OutputFormat.REJECTED, QuotesFile.NAME)) {
                 String name = other.name(plain);
-                boolean ours = other == codec && (quotes || !plain.equals(QuotesFile.NAME)) && !(sharded && plain.equals(OutputFormat.ARTICLES));
+                boolean ours = other == codec && (quotes || !plain.equals(QuotesFile.NAME)) && !(inDocuments && plain.equals(OutputFormat.ARTICLES));
                 if (!ours) fs.delete(new Path(dir, name), false);
             }
         }
@@ -266,7 +302,7 @@ final class SparkOutput implements Closeable {
             rename(documents, old);
             fs.delete(old, true);
         }
-        if (sharded) rename(new Path(shardsDir, RecordShards.DOCUMENTS_DIR), documents);
+        if (inDocuments) rename(new Path(shardsDir, RecordShards.DOCUMENTS_DIR), documents);
         // The earlier run's removed attributes would not match these records: replaced, or removed for another layout.
         // Only Winnow's set is touched; attributes/ goes too when nothing else is in it.
         Path placedSet = new Path(dir, OutputFormat.REMOVED_ATTRIBUTES_DIR), parent = placedSet.getParent();
@@ -277,24 +313,28 @@ final class SparkOutput implements Closeable {
         }
         if (attributes != null) {
             mkdirs(fs, parent);
-            rename(sharded ? new Path(shardsDir, OutputFormat.REMOVED_ATTRIBUTES_DIR) : stagedSet, placedSet);
+            rename(inDocuments ? new Path(shardsDir, OutputFormat.REMOVED_ATTRIBUTES_DIR) : stagedSet, placedSet);
         } else if (fs.exists(parent) && fs.getFileStatus(parent).isDirectory() && fs.listStatus(parent).length == 0) {
             fs.delete(parent, false);
         }
 
         report.put("fingerprint", fingerprint);
         ObjectNode output = report.putObject("output");
-        if (!sharded) output.put("articles_bytes", articlesBytes);
+        if (!inDocuments) output.put("articles_bytes", articlesBytes);
         output.put("rejected_bytes", rejectedBytes);
         if (quotesBytes >= 0) output.put("quotes_bytes", quotesBytes);
-        if (attributesBytes >= 0 && !sharded) output.put("attributes_bytes", attributesBytes);
-        if (sharded) RecordShards.report(output, recordsPerShard, shards);
+        if (attributesBytes >= 0 && !inDocuments) output.put("attributes_bytes", attributesBytes);
+        if (inDocuments) {
+            RecordShards.report(output, recordsPerShard, shards);
+            if (recordsPerShard == 0) output.remove("records_per_shard");
+        }
+        if (parquetRecords) output.put("records_format", format.code());
         // The data files this run wrote, as the local runner lists them: the guard tells them from lookalikes.
         var files = output.putArray("files");
-        if (!sharded) files.add(codec.name(OutputFormat.ARTICLES));
+        if (!inDocuments) files.add(codec.name(OutputFormat.ARTICLES));
         files.add(codec.name(OutputFormat.REJECTED));
         if (quotes) files.add(codec.name(QuotesFile.NAME));
-        if (sharded) RecordShards.listFiles(files, shards);
+        if (inDocuments) RecordShards.listFiles(files, shards);
         else if (attributes != null) files.add(OutputFormat.REMOVED_ATTRIBUTES_DIR + "/" + codec.name(OutputFormat.ARTICLES));
         try (OutputStream out = Storage.create(fs, new Path(work, OutputFormat.REPORT))) {
             out.write((new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n")
@@ -326,7 +366,7 @@ final class SparkOutput implements Closeable {
      * runner checks before it does nothing. Reads only; nothing is touched.
      */
     static ObjectNode finishedReport(Storage.Location out, String fingerprint, boolean textFiles, boolean attributes,
-                                     int recordsPerShard, OutputCodec codec) {
+                                     int recordsPerShard, RecordFormat format, OutputCodec codec) {
         FileSystem fs = out.fs();
         Path dir = out.path();
         try (InputStream in = fs.open(new Path(dir, OutputFormat.REPORT))) {
@@ -338,7 +378,7 @@ final class SparkOutput implements Closeable {
             Path text = new Path(dir, OutputFormat.TEXT_DIR);
             if (textFiles != (fs.exists(text) && fs.getFileStatus(text).isDirectory())) return null;
             Path set = new Path(dir, OutputFormat.REMOVED_ATTRIBUTES_DIR);
-            if (recordsPerShard > 0) {
+            if (recordsPerShard > 0 || format == RecordFormat.PARQUET) {
                 if (!attributes && fs.exists(set)) return null;
                 return RecordShards.placedAsReported(output, attributes, name -> length(fs, new Path(dir, name))) ? report : null;
             }

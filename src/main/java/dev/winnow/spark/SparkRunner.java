@@ -117,15 +117,27 @@ public final class SparkRunner {
      * {@code corpus} turns on the two-pass corpus stages; {@code fields} names JSON Lines fields;
      * {@code codec} compresses the JSON Lines outputs; {@code otherFiles} lets the output folder hold files
      * Winnow did not write; {@code recordsPerShard}, when above 0, writes the records as
-     * {@code documents/part-NNNNN.jsonl} of that many each, as the local runner does ({@link dev.winnow.run.RecordShards}).
+     * {@code documents/part-NNNNN.jsonl} of that many each, as the local runner does ({@link dev.winnow.run.RecordShards});
+     * {@code format} Parquet writes the records as {@code documents/part-NNNNN.parquet} instead ({@link ParquetRecords}).
      */
     public record Options(String output, Limits limits, String source, boolean textFiles, int partitions, boolean quiet,
                           CorpusSettings corpus, Containers.Fields fields, OutputCodec codec, boolean otherFiles,
-                          RemovedLayout removed, int recordsPerShard) {
+                          RemovedLayout removed, int recordsPerShard, RecordFormat format) {
         public Options {
             if (output == null || output.isEmpty()) throw new IllegalArgumentException("no output folder");
             if (partitions < 0) throw new IllegalArgumentException("partitions must not be negative: " + partitions);
             if (recordsPerShard < 0) throw new IllegalArgumentException("records per shard must not be negative: " + recordsPerShard);
+            if (format == RecordFormat.PARQUET && removed == RemovedLayout.ATTRIBUTES) {
+                throw new IllegalArgumentException(PARQUET_WITH_ATTRIBUTES);
+            }
+        }
+
+        /** JSON Lines records. */
+        public Options(String output, Limits limits, String source, boolean textFiles, int partitions, boolean quiet,
+                       CorpusSettings corpus, Containers.Fields fields, OutputCodec codec, boolean otherFiles,
+                       RemovedLayout removed, int recordsPerShard) {
+            this(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, removed, recordsPerShard,
+                    RecordFormat.JSONL);
         }
 
         /** One records file. */
@@ -167,24 +179,31 @@ public final class SparkRunner {
 
         public Options withCorpus(CorpusSettings settings) {
             return new Options(output, limits, source, textFiles, partitions, quiet, settings, fields, codec, otherFiles, removed,
-                    recordsPerShard);
+                    recordsPerShard, format);
         }
 
         /** Records laid out with their removals as {@code layout} says ({@code --removed}). */
         public Options withRemoved(RemovedLayout layout) {
             return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, layout,
-                    recordsPerShard);
+                    recordsPerShard, format);
         }
 
         /** Records in shards of {@code n} ({@code --records-per-shard}); 0 for one records file. */
         public Options withRecordsPerShard(int n) {
-            return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, removed, n);
+            return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, removed, n,
+                    format);
         }
 
         /** Writing beside files Winnow did not write, which are never touched ({@code --allow-other-files}). */
         public Options allowingOtherFiles() {
             return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, true, removed,
-                    recordsPerShard);
+                    recordsPerShard, format);
+        }
+
+        /** Records written as {@code format} ({@code --format}). */
+        public Options withFormat(RecordFormat format) {
+            return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, removed,
+                    recordsPerShard, format);
         }
     }
 
@@ -200,6 +219,13 @@ public final class SparkRunner {
      * partitions (a file is read by one task), unless it is a plain local JSON Lines file, cut by {@link #slices}.
      */
     static final int MAX_DOCS_PER_PARTITION = 500;
+
+    /**
+     * Why {@code --format parquet} refuses {@code --removed attributes}: Dolma pairs an attributes file with the
+     * JSON Lines documents file of the same name, which a Parquet run does not write.
+     */
+    static final String PARQUET_WITH_ATTRIBUTES = "--removed attributes pairs its JSON Lines side file with JSON Lines "
+            + "records (Dolma's layout); with --format parquet use --removed inline or none";
 
     /** The text profile, as {@code winnow clean} runs it. */
     private static final String PROFILE = "text";
@@ -337,7 +363,7 @@ public final class SparkRunner {
                         HeartbeatLock locked) throws IOException {
         if (!restart) {
             ObjectNode done = SparkOutput.finishedReport(output, fingerprint, options.textFiles(), attributes(options),
-                    options.recordsPerShard(), options.codec());
+                    options.recordsPerShard(), options.format(), options.codec());
             if (done != null) {
                 if (!options.quiet()) {
                     log.println("winnow: " + options.output() + " already holds the finished output of this run (same inputs, "
@@ -374,7 +400,8 @@ public final class SparkRunner {
         Tally tally = new Tally();
         // --restart starts over: a killed run's completed parts are kept only when it is not asked to.
         try (SparkOutput out = SparkOutput.open(output, guarded(options.output(), output), options.textFiles(),
-                attributes(options), options.recordsPerShard(), options.codec(), options.otherFiles(), fingerprint, !restart)) {
+                attributes(options), options.recordsPerShard(), options.format(), options.codec(), options.otherFiles(), fingerprint,
+                !restart)) {
             if (quotes != null) out.quotes(quotes);
             // Same order as the local runner: the unreadable paths, then the documents of the inputs.
             for (Rejection r : unreadable) {
@@ -414,11 +441,22 @@ public final class SparkRunner {
             double seconds = (System.nanoTime() - start) / 1e9;
             ObjectNode report = report(tally, seconds, options, partitions, resumed, lostThreads.value());
             locked.verify();
-            out.commit(report, fingerprint);
+            if (options.format() == RecordFormat.PARQUET) {
+                long records = tally.records();
+                out.commit(report, fingerprint, (journal, staging, into) -> ParquetRecords.write(session(), output.fs(), journal,
+                        staging, into, records, options.recordsPerShard(), options.codec()));
+            } else {
+                out.commit(report, fingerprint);
+            }
             return new Summary(tally.outcomes(), tally.records(), tally.rejected(), report, false);
         } finally {
             if (facts != null) facts.destroy();
         }
+    }
+
+    /** Spark SQL on this runner's context, for the Parquet writer. */
+    private org.apache.spark.sql.SparkSession session() {
+        return org.apache.spark.sql.SparkSession.builder().sparkContext(spark.sc()).getOrCreate();
     }
 
     /** Whether the run writes the removed-attributes side file ({@code --removed attributes}). */

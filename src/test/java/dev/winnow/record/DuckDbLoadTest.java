@@ -67,6 +67,26 @@ class DuckDbLoadTest {
         }
     }
 
+    /**
+     * The README's conversion of a local run to Parquet (winnow clean writes none): its COPY line, run as written
+     * on a real run's records, gives a file with every record and the macro's column types.
+     */
+    @Test
+    void theReadmesParquetConversionKeepsEveryRecordAndItsTypes(@TempDir Path tmp) throws Exception {
+        String copy = Files.readAllLines(Path.of("README.md")).stream()
+                .filter(l -> l.startsWith("COPY (SELECT * FROM winnow_articles('out/articles.jsonl'))")).findFirst().orElseThrow();
+        Path out = run(tmp.resolve("out"), "seeds");
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement()) {
+            sql.execute(Files.readString(Path.of("schema/duckdb/winnow.sql")));
+            sql.execute(copy.replace("'out/", "'" + out + "/"));
+            String parquet = "read_parquet('" + out.resolve("articles.parquet") + "')";
+            assertEquals(Files.readAllLines(out.resolve("articles.jsonl")).size(), count(sql, "SELECT count(*) FROM " + parquet));
+            assertEquals(columns(sql, "winnow_articles('" + out.resolve("articles.jsonl") + "')"), columns(sql, parquet));
+            assertEquals(0, count(sql, "SELECT count(*) FROM (SELECT * FROM " + parquet + " EXCEPT SELECT * FROM winnow_articles('"
+                    + out.resolve("articles.jsonl") + "'))"), "the same rows");
+        }
+    }
+
     private static Path run(Path out, String input) throws IOException {
         int code = Main.execute("clean", input, "-o", out.toString(), "-q", "--no-text-files");
         assertTrue(code == 0 || code == 3, "clean exited with " + code);

@@ -381,6 +381,42 @@ class SparkHdfsTest {
         assertEquals(expected, got, "data and text files, byte for byte");
     }
 
+    /**
+     * {@code --format parquet} into HDFS: Spark's writer and the commit's renames work there, a killed run resumes
+     * to the Parquet bytes of an uninterrupted one, and a rerun of the finished run does nothing.
+     */
+    @Test
+    void parquetOnHdfsResumesToTheSameFilesAndRerunsToNothing() throws IOException {
+        FileSystem fs = FileSystem.get(URI.create(hdfsUri), spark.hadoopConfiguration());
+        String remoteCorpus = uploadStories(fs, "parquet", 7, "the lantern boats drift past the old pier while the "
+                + "harbour band plays on the quay until midnight.");
+        SparkRunner.Options clean = new SparkRunner.Options(hdfsUri + "/parquet/clean", Limits.DEFAULTS, "corpus", true, 3, true,
+                CorpusSettings.OFF, Containers.Fields.DEFAULTS, OutputCodec.ZSTD, false).withRecordsPerShard(3)
+                .withFormat(RecordFormat.PARQUET);
+        SparkRunner.Summary whole = new SparkRunner(spark).run(List.of(remoteCorpus), clean, QUIET);
+        assertEquals(7, whole.records());
+
+        String out = hdfsUri + "/parquet/out";
+        SparkRunner.Options options = new SparkRunner.Options(out, Limits.DEFAULTS, "corpus", true, 3, true,
+                CorpusSettings.OFF, Containers.Fields.DEFAULTS, OutputCodec.ZSTD, false).withRecordsPerShard(3)
+                .withFormat(RecordFormat.PARQUET);
+        assertThrows(IOException.class, () -> new SparkRunner(spark).killedAfterParts().run(List.of(remoteCorpus), options, QUIET));
+        SparkRunner.Summary resumed = new SparkRunner(spark).run(List.of(remoteCorpus), options, QUIET);
+        assertEquals(3, resumed.report().path("resumed_partitions").asInt());
+        TreeMap<String, String> expected = new TreeMap<>(), got = new TreeMap<>();
+        snapshot(fs, new org.apache.hadoop.fs.Path(clean.output())).forEach((k, v) -> {
+            if (!k.endsWith("/report.json")) expected.put(k.substring(clean.output().length()), v);
+        });
+        snapshot(fs, new org.apache.hadoop.fs.Path(out)).forEach((k, v) -> {
+            if (!k.endsWith("/report.json")) got.put(k.substring(out.length()), v);
+        });
+        assertEquals(List.of("/documents/part-00000.parquet", "/documents/part-00001.parquet", "/documents/part-00002.parquet"),
+                expected.keySet().stream().filter(k -> k.startsWith("/documents/")).toList());
+        assertEquals(expected, got, "the Parquet, rejected and text files, byte for byte");
+
+        assertTrue(new SparkRunner(spark).run(List.of(remoteCorpus), options, QUIET).alreadyDone(), "a rerun does nothing");
+    }
+
     private static HeartbeatLock.Settings lockAt(java.time.Instant now) {
         return new HeartbeatLock.Settings(java.time.Duration.ofMinutes(5), java.time.Duration.ZERO,
                 java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
