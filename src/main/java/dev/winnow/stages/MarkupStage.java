@@ -74,8 +74,8 @@ public final class MarkupStage implements Stage {
     public void judge(Draft draft, Verdict verdict) {
         // an article's markup names its chrome reliably; elsewhere a "comment" or a link list may be the content
         boolean scorerJudges = draft.scored() && !PageKind.isArticle(draft);
-        // a shop's customer reviews are not its product; on a review site or a forum they are the content
-        boolean reviewsAreChrome = PageKind.of(draft) == PageType.PRODUCT;
+        // a shop's customer reviews are not its product nor its catalogue; on a review site or a forum they are the content
+        boolean reviewsAreChrome = PageKind.isShop(draft);
         List<Block> cut = new ArrayList<>();
         List<Reason> reasons = new ArrayList<>();
         List<Block> vetoable = new ArrayList<>();

@@ -230,8 +230,11 @@ class MarkupStageTest {
         String html = "<html><body><div class=\"content\"><p>" + PROSE + "</p><div class=\"reviews\"><p>" + review
                 + "</p></div><p>" + MORE + "</p></div></body></html>";
         assertRemoved(typed(html, "product"), Reason.MARKUP_REVIEWS, review);
-        Document article = typed(html, "article");
-        assertKept(article, review);
+        assertRemoved(typed(html, "collection"), Reason.MARKUP_REVIEWS, review);
+        assertKept(typed(html, "article"), review);
+        // a forum or a listing of reviews is made of them
+        assertKept(typed(html, "forum"), review);
+        assertKept(typed(html, "listing"), review);
     }
 
     /** {@code html} through the markup stage alone, on a page typed {@code pageType}. */
