@@ -52,7 +52,10 @@ public record Markup(String tag, int headingLevel, double linkDensity, Set<Conta
          * block scorer only, since a product's own name and description often sit inside them.
          */
         COMMERCE,
-        /** A listing's filter and sort panels by class/id words (facet, filter, sort): read by the block scorer only. */
+        /**
+         * A listing's filter and sort panels by class/id words (facet, filter, sort): read by the block scorer, and by
+         * the markup stage only inside a form (a filter form's options are never the page's text).
+         */
         FACETS,
         /** A shop's recommendation grids by class/id words (upsell, cross-sell, similar, recently viewed): scorer only. */
         UPSELL

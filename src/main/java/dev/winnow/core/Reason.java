@@ -50,7 +50,7 @@ public enum Reason {
     MARKUP_RELATED,
     /** Inside a comment section. */
     MARKUP_COMMENTS,
-    /** Inside customer reviews on a page typed product (elsewhere a review may be the page's content). */
+    /** Inside customer reviews on a page typed product or collection (elsewhere a review may be the page's content). */
     MARKUP_REVIEWS,
     /** A figure caption or credit (figcaption, caption classes). */
     MARKUP_CAPTION,

@@ -74,8 +74,8 @@ public final class MarkupStage implements Stage {
     public void judge(Draft draft, Verdict verdict) {
         // an article's markup names its chrome reliably; elsewhere a "comment" or a link list may be the content
         boolean scorerJudges = draft.scored() && !PageKind.isArticle(draft);
-        // a shop's customer reviews are not its product; on a review site or a forum they are the content
-        boolean reviewsAreChrome = PageKind.of(draft) == PageType.PRODUCT;
+        // a shop's customer reviews are not its product nor its catalogue; on a review site or a forum they are the content
+        boolean reviewsAreChrome = PageKind.isShop(draft);
         List<Block> cut = new ArrayList<>();
         List<Reason> reasons = new ArrayList<>();
         List<Block> vetoable = new ArrayList<>();
@@ -87,7 +87,7 @@ public final class MarkupStage implements Stage {
             if (r == null || (lenient && m.in(Container.CANDIDATE) && LENIENT_KEEPS.contains(r))) continue;
             cut.add(b);
             reasons.add(r);
-            if (scorerJudges && vetoable(r)) vetoable.add(b);
+            if (scorerJudges && vetoable(r) && !isFilterForm(m)) vetoable.add(b);
         }
         // the scores the veto reads, together: cheaper than block by block
         double veto = vetoByType.getOrDefault(PageKind.of(draft), this.veto);
@@ -107,6 +107,15 @@ public final class MarkupStage implements Stage {
     private static boolean vetoable(Reason r) {
         // a footer is chrome on every kind of page: what prose it holds is legal text, addresses, newsletters
         return (LENIENT_KEEPS.contains(r) && r != Reason.MARKUP_FOOTER) || r == Reason.MARKUP_HIDDEN;
+    }
+
+    /**
+     * A form in or around a panel named for filtering (facet, filter, sort words in a class or id) holds a grid's filter
+     * options: controls of the page, whatever a score says of their labels ("Dark Roast (16)"), where a form alone may
+     * hold a forum's posts.
+     */
+    static boolean isFilterForm(Markup m) {
+        return m.in(Container.FORM) && m.in(Container.FACETS);
     }
 
     /**

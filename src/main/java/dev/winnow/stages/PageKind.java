@@ -29,6 +29,15 @@ final class PageKind {
     }
 
     /**
+     * A shop's pages: a product, or a collection of products (a category grid). Customer reviews printed on them (the
+     * product's, or a carousel of "what our customers say" under the grid) are the shop's widgets, not what it sells.
+     */
+    static boolean isShop(Draft draft) {
+        PageType t = of(draft);
+        return t == PageType.PRODUCT || t == PageType.COLLECTION;
+    }
+
+    /**
      * Pages whose markup repeats a block for another reason than content: a forum quotes earlier posts in replies,
      * shops and service pages print a carousel twice (desktop and mobile) and the product name three times. An
      * article's markup may repeat real content (a recipe's steps per serving), and is left alone.

@@ -230,8 +230,26 @@ class MarkupStageTest {
         String html = "<html><body><div class=\"content\"><p>" + PROSE + "</p><div class=\"reviews\"><p>" + review
                 + "</p></div><p>" + MORE + "</p></div></body></html>";
         assertRemoved(typed(html, "product"), Reason.MARKUP_REVIEWS, review);
-        Document article = typed(html, "article");
-        assertKept(article, review);
+        assertRemoved(typed(html, "collection"), Reason.MARKUP_REVIEWS, review);
+        assertKept(typed(html, "article"), review);
+        // a forum or a listing of reviews is made of them
+        assertKept(typed(html, "forum"), review);
+        assertKept(typed(html, "listing"), review);
+    }
+
+    /**
+     * Off articles a confident score overrules a soft cut (a hidden block may be revealed), but not in a filter form: its
+     * options are the grid's controls. A form not named for filtering (a forum's posts sit in one) keeps the veto.
+     */
+    @Test
+    void aFilterFormsHiddenOptionsAreCutWhateverTheirScore() {
+        String option = "Dark Roast (16)";
+        String html = "<html><body><div class=\"content\"><p>" + PROSE + "</p><form class=\"%s\"><div hidden><p>" + option
+                + "</p></div></form><p>" + MORE + "</p></div></body></html>";
+        Pipeline vetoing = new Pipeline(new dev.winnow.text.Normalizer(), new dev.winnow.core.Segmenter(),
+                List.of(new MarkupStage(false, 0.35)), dev.winnow.testing.StubScorer.of(java.util.Map.of()));
+        assertRemoved(typedWith(vetoing, String.format(html, "product-filters"), "collection"), Reason.MARKUP_HIDDEN, option);
+        assertKept(typedWith(vetoing, String.format(html, "thread-posts"), "collection"), option);
     }
 
     /** {@code html} through the markup stage alone, on a page typed {@code pageType}. */
@@ -240,5 +258,12 @@ class MarkupStageTest {
         List<Verdict.Fact> facts = new ArrayList<>(x.facts());
         facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageType));
         return MARKUP.run(x.source(), Layout.HTML, x.blocks(), facts);
+    }
+
+    private static Document typedWith(Pipeline chain, String html, String pageType) {
+        HtmlFrontEnd.Extracted x = FRONT_END.extract(html);
+        List<Verdict.Fact> facts = new ArrayList<>(x.facts());
+        facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageType));
+        return chain.run(x.source(), Layout.HTML, x.blocks(), facts);
     }
 }
