@@ -2,6 +2,7 @@ package dev.winnow.score;
 
 import dev.winnow.core.Block;
 import dev.winnow.html.HtmlFrontEnd;
+import dev.winnow.testing.PieceStrings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,12 +18,7 @@ class BlockFeaturesTest {
     void datesAndTimesCountWhatThePlainRegexCounts() {
         String[] pieces = {"0", "1", "12", "123", "2006", "12345", ":", "-", "/", ".", " ", "a", "am", "١", "02:35", "24/02/2006",
                 "\uD835\uDFCE", "::", "1:2", "x"};
-        java.util.Random random = new java.util.Random(11);
-        for (int t = 0; t < 20_000; t++) {
-            StringBuilder s = new StringBuilder();
-            int parts = random.nextInt(25);
-            for (int i = 0; i < parts; i++) s.append(pieces[random.nextInt(pieces.length)]);
-            String text = s.toString();
+        for (String text : PieceStrings.of(pieces, 25, 11, 20_000)) {
             java.util.regex.Matcher m = BlockFeatures.DATE_OR_TIME.matcher(text);
             int expected = 0;
             while (m.find()) expected++;

@@ -3,6 +3,7 @@ package dev.winnow.score;
 import dev.winnow.core.Block;
 import dev.winnow.core.Markup.Container;
 import dev.winnow.html.HtmlFrontEnd;
+import dev.winnow.testing.PieceStrings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -41,12 +42,7 @@ class ShopSignalsTest {
         String[] pieces = {"0", "7", "12", "1,299.99", "4'5", ".", ",", "'", " ", "  ", "$", "€", "£", "₹", "¢", "usd", "EUR",
                 "Gbp", "kr", "Kr", "rs", "RS", "лв", "руб", "РУБ", "zł", "Kč", "lei", "a", "x", "é", "ſ", "\u212A", "\uD835\uDC00",
                 "\u0301", "price", "ukr", "krs", "\n", "-", "€€", "9 €", "$ 5"};
-        java.util.Random random = new java.util.Random(42);
-        for (int t = 0; t < 20_000; t++) {
-            StringBuilder s = new StringBuilder();
-            int parts = random.nextInt(30);
-            for (int i = 0; i < parts; i++) s.append(pieces[random.nextInt(pieces.length)]);
-            String text = s.toString();
+        for (String text : PieceStrings.of(pieces, 30, 42, 20_000)) {
             java.util.regex.Matcher m = ShopSignals.PRICE.matcher(text);
             int expected = 0;
             while (m.find()) expected++;

@@ -1,5 +1,6 @@
 package dev.winnow.text;
 
+import dev.winnow.testing.PieceStrings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -87,12 +88,7 @@ class LanguageIdentifierTest {
     void foldingCapitalsGivesWhatThePlainRegexGives() {
         String[] pieces = {"A", "B", "Ü", "É", "a", "é", "\u0301", "\u20DD", "\u0903", "NASA", "McD", "ß", "ſ", " ", "-", "1",
                 "\uD835\uDC00", "\uD835\uDC1A", "\uD801\uDC00", "\uD835", "\uDC00", "Ǆ", "ǅ", "Σ", "ς", "İ", ".", "AB", "Ab"};
-        java.util.Random random = new java.util.Random(7);
-        for (int t = 0; t < 20_000; t++) {
-            StringBuilder s = new StringBuilder();
-            int parts = random.nextInt(25);
-            for (int i = 0; i < parts; i++) s.append(pieces[random.nextInt(pieces.length)]);
-            String text = s.toString();
+        for (String text : PieceStrings.of(pieces, 25, 7, 20_000)) {
             String expected = LanguageIdentifier.CAPITALS.matcher(text).replaceAll(
                     m -> java.util.regex.Matcher.quoteReplacement(m.group().toLowerCase(java.util.Locale.ROOT)));
             assertEquals(expected, LanguageIdentifier.foldCapitals(text), text);
