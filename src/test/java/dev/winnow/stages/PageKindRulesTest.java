@@ -2,16 +2,12 @@ package dev.winnow.stages;
 
 import dev.winnow.core.Document;
 import dev.winnow.core.Field;
-import dev.winnow.core.Layout;
 import dev.winnow.core.Reason;
 import dev.winnow.core.Verdict;
-import dev.winnow.html.HtmlFrontEnd;
-import dev.winnow.testing.StubScorer;
+import dev.winnow.testing.Invariants;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static dev.winnow.testing.Cuts.assertKept;
 import static dev.winnow.testing.Cuts.assertRemoved;
@@ -30,12 +26,7 @@ class PageKindRulesTest {
 
     /** The HTML chain with a scorer that calls every block content (0.9): only the rules decide. */
     private static Document html(String page, String pageType) {
-        HtmlFrontEnd.Extracted e = new HtmlFrontEnd().extract(page);
-        List<Verdict.Fact> facts = new ArrayList<>(e.facts());
-        facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageType));
-        Document doc = Profiles.html(StubScorer.of(Map.of())).run(e.source(), Layout.HTML, e.blocks(), facts);
-        assertConserved(e.source(), doc);
-        return doc;
+        return Invariants.cleanHtmlTyped(page, pageType);
     }
 
     private static long occurrences(String text, String part) {

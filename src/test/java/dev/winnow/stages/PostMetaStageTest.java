@@ -1,20 +1,14 @@
 package dev.winnow.stages;
 
 import dev.winnow.core.Document;
-import dev.winnow.core.Field;
-import dev.winnow.core.Layout;
 import dev.winnow.core.Pipeline;
 import dev.winnow.core.Reason;
 import dev.winnow.core.Segmenter;
-import dev.winnow.core.Verdict;
-import dev.winnow.html.HtmlFrontEnd;
-import dev.winnow.testing.StubScorer;
+import dev.winnow.testing.Invariants;
 import dev.winnow.text.Normalizer;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static dev.winnow.testing.Cuts.assertKept;
 import static dev.winnow.testing.Cuts.assertNothingRemoved;
@@ -37,12 +31,7 @@ class PostMetaStageTest {
 
     /** The HTML chain with a scorer that calls every block content (0.9): only the rules decide. */
     private static Document html(String page, String pageType) {
-        HtmlFrontEnd.Extracted e = new HtmlFrontEnd().extract(page);
-        List<Verdict.Fact> facts = new ArrayList<>(e.facts());
-        facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageType));
-        Document doc = Profiles.html(StubScorer.of(Map.of())).run(e.source(), Layout.HTML, e.blocks(), facts);
-        assertConserved(e.source(), doc);
-        return doc;
+        return Invariants.cleanHtmlTyped(page, pageType);
     }
 
     @Test

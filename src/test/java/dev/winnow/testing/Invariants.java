@@ -3,11 +3,13 @@ package dev.winnow.testing;
 import dev.winnow.core.Block;
 import dev.winnow.core.Document;
 import dev.winnow.core.Field;
+import dev.winnow.core.Layout;
 import dev.winnow.core.Pipeline;
 import dev.winnow.core.Removal;
 import dev.winnow.core.Segmenter;
 import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
+import dev.winnow.html.HtmlFrontEnd;
 import dev.winnow.stages.Profiles;
 import dev.winnow.text.Normalizer;
 
@@ -75,6 +77,19 @@ public final class Invariants {
         Document doc = single(stage).run(source, segmented.layout(), segmented.blocks(),
                 List.of(new Verdict.Fact(Field.PAGE_TYPE, pageType)));
         assertConserved(input, doc);
+        return doc;
+    }
+
+    /**
+     * Cleans an HTML page with the whole HTML chain on a page the typer called {@code pageType}, with a scorer
+     * that calls every block content (0.9), so only the rules decide; and checks every invariant.
+     */
+    public static Document cleanHtmlTyped(String page, String pageType) {
+        HtmlFrontEnd.Extracted e = new HtmlFrontEnd().extract(page);
+        List<Verdict.Fact> facts = new ArrayList<>(e.facts());
+        facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageType));
+        Document doc = Profiles.html(StubScorer.of(Map.of())).run(e.source(), Layout.HTML, e.blocks(), facts);
+        assertConserved(e.source(), doc);
         return doc;
     }
 
