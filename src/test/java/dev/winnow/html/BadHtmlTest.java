@@ -37,8 +37,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * under a second; the deep-nesting ones take a few seconds on a cold JVM, most of it jsoup's own parse.
  */
 class BadHtmlTest {
-    /** Long enough for a cold JVM on a busy machine; a hang (or a quadratic blow-up) takes minutes. */
-    static final Duration HANG_GUARD = Duration.ofSeconds(20);
+    /** Long enough for a cold JVM on a busy or stalled machine; a hang (or a quadratic blow-up) takes far longer. */
+    static final Duration HANG_GUARD = Duration.ofSeconds(60);
     /** Deeper than any real page by three orders of magnitude, and than the JVM's stack would allow recursion. */
     static final int DEEP = 100_000;
     static final int MEGABYTE = 1 << 20;

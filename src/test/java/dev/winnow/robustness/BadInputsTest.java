@@ -1,7 +1,7 @@
 package dev.winnow.robustness;
 
-import dev.winnow.core.RejectReason;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.winnow.core.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,7 +185,7 @@ class BadInputsTest {
         Path in = inputs();
         Path huge = writeOneGibLine(in.resolve("huge.txt"));
         try {
-            BatchRun run = BatchRun.forked(dir.resolve("out"), "256m", Duration.ofSeconds(60), List.of(in.toString()))
+            BatchRun run = BatchRun.forked(dir.resolve("out"), "256m", List.of(in.toString()))
                     .assertAccounted();
             assertNeighboursIntact(run, 3);
             JsonNode r = run.assertRejected("huge.txt", "too_large");
@@ -230,7 +229,7 @@ class BadInputsTest {
         try {
             // 256 MB: the language detector's profiles alone keep about 115 MB resident, so a smaller heap is
             // short all the time (the collector thrashes) rather than short while the huge entry is read.
-            BatchRun run = BatchRun.forked(dir.resolve("out"), "256m", Duration.ofSeconds(120), List.of(in.toString()),
+            BatchRun run = BatchRun.forked(dir.resolve("out"), "256m", List.of(in.toString()),
                     "--no-corpus", "--threads", "2").assertAccounted();
             assertEquals(6, run.report().path("inputs").asInt());
             for (String entry : List.of("big.jsonl#1", "headers.warc#1")) {
@@ -269,7 +268,7 @@ class BadInputsTest {
         Path in = inputs();
         Path huge = writeOneGibLine(in.resolve("huge.txt"));
         try {
-            BatchRun run = BatchRun.forked(dir.resolve("out"), "256m", Duration.ofSeconds(120), List.of(in.toString()),
+            BatchRun run = BatchRun.forked(dir.resolve("out"), "256m", List.of(in.toString()),
                     "--max-bytes", "1536M", "--threads", "1").assertAccounted();
             assertNeighboursIntact(run, 3);
             String reason = run.rejection("huge.txt").path("reason").asText();
@@ -389,13 +388,13 @@ class BadInputsTest {
     /**
      * A named pipe given as an input blocks its reader until some process writes to it. With a time
      * budget (--timeout 3s) it costs that input (timeout, or unreadable), not the run; a run that hangs
-     * instead is killed after 15 seconds and the test fails.
+     * instead is killed after {@link dev.winnow.testing.HangGuard#LIMIT} and the test fails.
      */
     @Test
     void namedPipeGivenAsInputDoesNotHangTheRun() throws IOException, InterruptedException {
         Path in = inputs();
         Path fifo = mkfifo(dir.resolve("pipe.txt"));
-        BatchRun run = BatchRun.forked(dir.resolve("out"), "256m", Duration.ofSeconds(15),
+        BatchRun run = BatchRun.forked(dir.resolve("out"), "256m",
                 List.of(in.toString(), fifo.toString()), "--timeout", "3s").assertAccounted();
         assertNeighboursIntact(run, 3);
         String reason = run.rejection("pipe.txt").path("reason").asText();

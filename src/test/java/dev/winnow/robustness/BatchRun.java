@@ -3,13 +3,13 @@ package dev.winnow.robustness;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.winnow.cli.ExitCodes;
 import dev.winnow.cli.Main;
+import dev.winnow.testing.HangGuard;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +48,10 @@ record BatchRun(int exit, Path out, Map<String, JsonNode> records, Map<String, J
 
     /**
      * Runs the same command in a child JVM with {@code -Xmx<heap>}, on this test run's class path, and
-     * kills it if it is still running after {@code limit}: a hang fails the test instead of the build.
+     * kills it if it is still running after {@link HangGuard#LIMIT}: a hang fails the test, with the child's
+     * threads, instead of the build.
      */
-    static BatchRun forked(Path out, String heap, Duration limit, List<String> inputs, String... extra)
+    static BatchRun forked(Path out, String heap, List<String> inputs, String... extra)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-Dfile.encoding=UTF-8",
                 "-cp", testClassPath(), Main.class.getName(), "clean"));
@@ -60,10 +61,11 @@ record BatchRun(int exit, Path out, Map<String, JsonNode> records, Map<String, J
         Path log = Files.createTempFile("winnow-fork", ".log");
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!p.waitFor(HangGuard.LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                String threads = HangGuard.threadDump(p);
                 p.destroyForcibly().waitFor();
-                fail("winnow clean " + inputs + " " + List.of(extra) + " was still running after " + limit
-                        + " and was killed; output:\n" + Files.readString(log));
+                fail("winnow clean " + inputs + " " + List.of(extra) + " was still running after " + HangGuard.LIMIT
+                        + " and was killed; output:\n" + Files.readString(log) + threads);
             }
             return read(p.exitValue(), out, Files.readString(log));
         } finally {

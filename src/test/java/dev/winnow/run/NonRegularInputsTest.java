@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winnow.cli.ExitCodes;
 import dev.winnow.cli.Main;
+import dev.winnow.testing.HangGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +113,7 @@ class NonRegularInputsTest {
             Files.writeString(file, text, StandardCharsets.UTF_8);
             Path pipe = fifo(tmp.resolve("feed" + paragraphs));
             feed(pipe, text.getBytes(StandardCharsets.UTF_8));
-            Run fromPipe = assertTimeoutPreemptively(Duration.ofSeconds(60),
+            Run fromPipe = assertTimeoutPreemptively(HangGuard.LIMIT,
                     () -> run("clean", pipe.toString(), "-o", tmp.resolve("out-pipe-" + paragraphs).toString()));
             Run fromFile = run("clean", file.toString(), "-o", tmp.resolve("out-file-" + paragraphs).toString(), "-q");
             assertEquals(ExitCodes.OK, fromPipe.exit(), fromPipe.err());
@@ -130,7 +130,7 @@ class NonRegularInputsTest {
             for (int i = 0; i < lines; i++) sb.append(JSON.writeValueAsString(Map.of("text", prose(2, "line " + i)))).append('\n');
             Path pipe = fifo(tmp.resolve("scrape" + lines + ".jsonl"));
             feed(pipe, sb.toString().getBytes(StandardCharsets.UTF_8));
-            Run r = assertTimeoutPreemptively(Duration.ofSeconds(60),
+            Run r = assertTimeoutPreemptively(HangGuard.LIMIT,
                     () -> run("clean", pipe.toString(), "-o", tmp.resolve("out" + lines).toString(), "-q"));
             assertEquals(lines, r.records().size(), r.rejections().toString());
             assertFalse(r.err().contains("corpus stages are off"), "-q keeps the note quiet: " + r.err());
@@ -148,7 +148,7 @@ class NonRegularInputsTest {
                 + "Content-Type: application/http; msgtype=response\r\nContent-Length: " + length + "\r\n\r\n" + http + "\r\n\r\n";
         Path pipe = fifo(tmp.resolve("crawl.warc"));
         feed(pipe, (record + "garbage, not a record\r\n\r\n" + record).getBytes(StandardCharsets.UTF_8));
-        Run r = assertTimeoutPreemptively(Duration.ofSeconds(60),
+        Run r = assertTimeoutPreemptively(HangGuard.LIMIT,
                 () -> run("clean", pipe.toString(), "-o", tmp.resolve("out").toString(), "-q"));
         assertEquals(List.of("crawl#0"), new ArrayList<>(r.records().keySet()));
         assertEquals("corrupt", r.rejections().get("crawl#1").path("reason").asText(), r.rejections().toString());
@@ -158,7 +158,7 @@ class NonRegularInputsTest {
     void aPipeWithNoWriterEndsAsATimeoutNotAHang(@TempDir Path tmp) throws Exception {
         Path pipe = fifo(tmp.resolve("silent"));
         try {
-            Run r = assertTimeoutPreemptively(Duration.ofSeconds(60),
+            Run r = assertTimeoutPreemptively(HangGuard.LIMIT,
                     () -> run("clean", pipe.toString(), "-o", tmp.resolve("out").toString(), "-q", "--timeout", "1s"));
             assertEquals("timeout", r.rejections().get("silent").path("reason").asText(), r.rejections().toString());
         } finally {
@@ -229,7 +229,7 @@ class NonRegularInputsTest {
                 feedThenStall(lines2, gzipFlushed((lines + unfinished).getBytes(StandardCharsets.UTF_8)), go),
                 feedThenStall(crawl, (record + halfRecord).getBytes(StandardCharsets.UTF_8), go));
         try {
-            Run r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("clean", lines1.toString(), lines2.toString(),
+            Run r = assertTimeoutPreemptively(HangGuard.LIMIT, () -> run("clean", lines1.toString(), lines2.toString(),
                     crawl.toString(), story.toString(), "-o", tmp.resolve("out").toString(), "-q", "--timeout", "1s"));
             assertEquals(ExitCodes.REJECTIONS, r.exit(), r.err());
             // A decompressor that asked for more input when the writer stalled drops what it decoded in that
@@ -258,7 +258,7 @@ class NonRegularInputsTest {
         Files.writeString(file, prose(3, "the story beside the pipes"), StandardCharsets.UTF_8);
         List<Path> pipes = List.of(fifo(tmp.resolve("silent.jsonl")), fifo(tmp.resolve("quiet.warc")));
         try {
-            Run r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("clean", pipes.get(0).toString(), file.toString(),
+            Run r = assertTimeoutPreemptively(HangGuard.LIMIT, () -> run("clean", pipes.get(0).toString(), file.toString(),
                     pipes.get(1).toString(), "-o", tmp.resolve("out").toString(), "-q", "--timeout", "1s"));
             for (String id : List.of("silent", "quiet")) {
                 JsonNode rej = r.rejections().get(id);
@@ -279,7 +279,7 @@ class NonRegularInputsTest {
         Path nested = fifo(Files.createDirectories(in.resolve("deep/er")).resolve("queue"));
         try (ServerSocketChannel socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             socket.bind(UnixDomainSocketAddress.of(in.resolve("control.sock")));
-            Run r = assertTimeoutPreemptively(Duration.ofSeconds(60),
+            Run r = assertTimeoutPreemptively(HangGuard.LIMIT,
                     () -> run("clean", in.toString(), "-o", tmp.resolve("out").toString(), "-q"));
             assertEquals(ExitCodes.REJECTIONS, r.exit());
             assertEquals(List.of("story"), new ArrayList<>(r.records().keySet()));

@@ -3,6 +3,7 @@ package dev.winnow.run.output;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winnow.cli.Main;
+import dev.winnow.testing.HangGuard;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -144,15 +145,18 @@ final class CleanRuns {
             }
         }
 
-        /** Waits until {@code condition} holds while the child runs; false when the child ended first. */
-        boolean await(BooleanSupplier condition, Duration timeout) {
-            long deadline = System.nanoTime() + timeout.toNanos();
+        /**
+         * Waits until {@code condition} holds while the child runs; false when the child ended first. Fails
+         * with the child's threads after {@link HangGuard#LIMIT}.
+         */
+        boolean await(BooleanSupplier condition) {
+            long deadline = System.nanoTime() + HangGuard.LIMIT.toNanos();
             while (System.nanoTime() < deadline) {
                 if (condition.getAsBoolean()) return true;
                 if (!process.isAlive()) return condition.getAsBoolean();
                 LockSupport.parkNanos(200_000);
             }
-            fail("timed out waiting for the child run; its stderr:\n" + err());
+            fail("timed out waiting for the child run; its stderr:\n" + err() + HangGuard.threadDump(process));
             return false;
         }
 
@@ -168,10 +172,13 @@ final class CleanRuns {
             return alive;
         }
 
-        int finish(Duration timeout) throws InterruptedException {
+        /** The child's exit code once it ends; fails with its threads after {@link HangGuard#LIMIT}. */
+        int finish() throws InterruptedException {
+            Duration timeout = HangGuard.LIMIT;
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                String threads = HangGuard.threadDump(process);
                 process.destroyForcibly();
-                fail("the child run did not finish in " + timeout + "; its stderr:\n" + err());
+                fail("the child run did not finish in " + timeout + "; its stderr:\n" + err() + threads);
             }
             return process.exitValue();
         }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with members of 4 outcomes, so a small corpus spans many.
  */
 class CompressedResumeTest {
-    private static final Duration LIMIT = Duration.ofSeconds(120);
-
     private static Map<String, String> props(int checkpointEvery) {
         return Map.of("winnow.member.outcomes", "4", "winnow.checkpoint.outcomes", String.valueOf(checkpointEvery));
     }
@@ -40,7 +37,7 @@ class CompressedResumeTest {
 
     private static void runToEnd(List<String> args, Map<String, String> props, Path err) throws Exception {
         Child child = Child.start(args, props, err);
-        assertEquals(ExitCodes.REJECTIONS, child.finish(LIMIT), child.err());
+        assertEquals(ExitCodes.REJECTIONS, child.finish(), child.err());
     }
 
     private static byte[] decompressed(Path file, String codec) throws IOException {
@@ -64,7 +61,7 @@ class CompressedResumeTest {
                 pausing.put("winnow.test.pauseAt", "checkpoint.written:" + k);
                 Child child = Child.start(args(corpus, out, codec, "2"), pausing, tmp.resolve("kill.err"));
                 try {
-                    assertTrue(child.await(child::paused, LIMIT), child.err());
+                    assertTrue(child.await(child::paused), child.err());
                 } finally {
                     assertTrue(child.kill());
                 }

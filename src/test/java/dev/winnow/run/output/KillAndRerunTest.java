@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -49,7 +48,6 @@ class KillAndRerunTest {
     private static final int DOCUMENTS = 120;
     private static final String EVERY = "6";
     private static final int PARALLEL = 2;
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private Path tmp;
     private Path corpus;
@@ -109,17 +107,16 @@ class KillAndRerunTest {
 
     private Kill journal(double share) {
         return new Kill("articles journal at " + Math.round(share * 100) + "%", Map.of(),
-                (child, out) -> child.await(() -> CleanRuns.size(out.resolve(".winnow-run/articles.jsonl")) >= share * referenceArticles,
-                        PATIENCE), true);
+                (child, out) -> child.await(() -> CleanRuns.size(out.resolve(".winnow-run/articles.jsonl")) >= share * referenceArticles), true);
     }
 
     private static Kill pause(String point) {
-        return new Kill("paused at " + point, Map.of("winnow.test.pauseAt", point), (child, out) -> child.await(child::paused, PATIENCE), true);
+        return new Kill("paused at " + point, Map.of("winnow.test.pauseAt", point), (child, out) -> child.await(child::paused), true);
     }
 
     /** A race with the commit: kills as soon as {@code path} appears, which may be too late. */
     private static Kill appears(String path) {
-        return new Kill("when " + path + " appears", Map.of(), (child, out) -> child.await(() -> Files.exists(out.resolve(path)), PATIENCE), false);
+        return new Kill("when " + path + " appears", Map.of(), (child, out) -> child.await(() -> Files.exists(out.resolve(path))), false);
     }
 
     private Trial trial(Before before, Kill... kills) {
@@ -139,7 +136,7 @@ class KillAndRerunTest {
                             Map.of("winnow.checkpoint.outcomes", EVERY, "winnow.test.pauseAt", "checkpoint.written:3"),
                             tmp.resolve("trial-" + trial.number() + "-other.err"));
                     children.add(other);
-                    assertTrue(other.await(other::paused, PATIENCE) && other.kill(), "the other configuration's run was killed");
+                    assertTrue(other.await(other::paused) && other.kill(), "the other configuration's run was killed");
                 }
             }
             int k = 0;

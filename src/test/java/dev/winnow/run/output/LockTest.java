@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -28,11 +27,11 @@ class LockTest {
         List<String> args = CleanRuns.cleanArgs(corpus, out, "-q");
         Child first = Child.start(args, Map.of("winnow.test.pauseAt", "written:5"), tmp.resolve("first.err"));
         try {
-            assertTrue(first.await(first::paused, Duration.ofSeconds(60)), first.err());
+            assertTrue(first.await(first::paused), first.err());
             assertTrue(Files.exists(out.resolve(".winnow.lock")));
 
             Child second = Child.start(args, Map.of(), tmp.resolve("second.err"));
-            assertEquals(ExitCodes.FAILED, second.finish(Duration.ofSeconds(60)), second.err());
+            assertEquals(ExitCodes.FAILED, second.finish(), second.err());
             assertTrue(second.err().contains(out + " is in use by another winnow run (pid " + first.process.pid() + ", started "),
                     second.err());
             assertTrue(second.err().contains("wait for that run to finish, or write to another folder"), second.err());

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PassOneKillTest {
     /** 60 documents (pass 1 analyses each), and a missing path: 61 outcomes. */
     private static final int DOCUMENTS = 60;
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private Path tmp;
     private Path corpus;
@@ -71,7 +69,7 @@ class PassOneKillTest {
         for (int k = 0; k < pauses.length; k++) {
             Child child = Child.start(args, Map.of("winnow.test.pauseAt", pauses[k]), tmp.resolve("trial-" + trials + "-" + k + ".err"));
             try {
-                assertTrue(child.await(child::paused, PATIENCE), pauses[k] + ": the child ended before the pause:\n" + child.err());
+                assertTrue(child.await(child::paused), pauses[k] + ": the child ended before the pause:\n" + child.err());
                 assertTrue(child.kill(), pauses[k] + ": the kill landed");
             } finally {
                 child.process.destroyForcibly();

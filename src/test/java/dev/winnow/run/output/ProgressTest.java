@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +42,7 @@ class ProgressTest {
         Child child = Child.start(CleanRuns.cleanArgs(corpus, out, "-q"),
                 Map.of("winnow.checkpoint.outcomes", "5", "winnow.test.pauseAt", "checkpoint.written:2"), tmp.resolve("child.err"));
         try {
-            assertTrue(child.await(child::paused, Duration.ofSeconds(60)), child.err());
+            assertTrue(child.await(child::paused), child.err());
         } finally {
             assertTrue(child.kill());
         }

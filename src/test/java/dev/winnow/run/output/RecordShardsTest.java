@@ -16,7 +16,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,7 +144,7 @@ class RecordShardsTest {
                     Map.of("winnow.checkpoint.outcomes", "5", "winnow.member.outcomes", "5", "winnow.test.pauseAt", kill.getValue()),
                     tmp.resolve(kill.getKey() + ".err"));
             try {
-                assertTrue(child.await(child::paused, Duration.ofSeconds(60)), child.err());
+                assertTrue(child.await(child::paused), child.err());
             } finally {
                 assertTrue(child.kill());
             }

@@ -13,7 +13,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,7 @@ class RemovedAttributesRerunTest {
     private static void killWhenPaused(List<String> args, Map<String, String> props, Path tmp) throws Exception {
         Child child = Child.start(args, props, tmp.resolve("child.err"));
         try {
-            assertTrue(child.await(child::paused, Duration.ofSeconds(60)), child.err());
+            assertTrue(child.await(child::paused), child.err());
         } finally {
             assertTrue(child.kill());
         }

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +49,7 @@ class RerunTest {
     private static void killWhenPaused(List<String> args, Map<String, String> props, Path tmp) throws Exception {
         Child child = Child.start(args, props, tmp.resolve("child.err"));
         try {
-            assertTrue(child.await(child::paused, Duration.ofSeconds(60)), child.err());
+            assertTrue(child.await(child::paused), child.err());
         } finally {
             assertTrue(child.kill());
         }
