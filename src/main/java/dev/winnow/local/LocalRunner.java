@@ -188,13 +188,15 @@ public final class LocalRunner {
         CorpusSettings corpus = options.corpus();
         DocumentProcessor processor = new DocumentProcessor(pipeline, profile, html, options.limits()).withRemoved(options.removed());
         String fingerprint = RunFingerprint.of(listing, options, profile, processor.chains(corpus));
+        String contentFingerprint = RunFingerprint.ofContent(listing, options, profile, processor.chains(corpus));
         boolean quiet = options.quiet();
 
         // Workers run each document under the time budget; a hung one is rejected and its thread replaced.
         DocumentTasks tasks = new DocumentTasks(options.threads(), options.limits().timeout(),
                 warning -> log.println("winnow: warning: " + warning));
         try (OutputWriter out = OutputWriter.open(options.outDir(), options.textFiles(),
-                options.removed() == RemovedLayout.ATTRIBUTES, options.recordsPerShard(), fingerprint, options.codec(),
+                options.removed() == RemovedLayout.ATTRIBUTES, options.recordsPerShard(), fingerprint, contentFingerprint,
+                options.codec(),
                 restart, otherFiles, steps, cadence, message -> {
                     if (!quiet) log.println("winnow: " + message);
                 })) {

@@ -138,6 +138,8 @@ final class OutputWriter implements Closeable {
     /** Records per shard in {@code documents/} ({@code --records-per-shard}), 0 for one records file. */
     private final int recordsPerShard;
     private final String fingerprint;
+    /** The run's {@link RunFingerprint#ofContent}: what lets a moved or freshly checked-out corpus find its output. */
+    private final String contentFingerprint;
     private final OutputLock lock;
     private final RunSteps steps;
     private final Cadence cadence;
@@ -158,8 +160,8 @@ final class OutputWriter implements Closeable {
     private int checkpointAt;
     private long checkpointNanos = System.nanoTime();
 
-    private OutputWriter(Path dir, boolean textFiles, boolean attributes, int recordsPerShard, String fingerprint, OutputCodec codec,
-                         OutputLock lock, RunSteps steps, Cadence cadence) {
+    private OutputWriter(Path dir, boolean textFiles, boolean attributes, int recordsPerShard, String fingerprint,
+                         String contentFingerprint, OutputCodec codec, OutputLock lock, RunSteps steps, Cadence cadence) {
         this.dir = dir;
         this.attributes = attributes;
         this.recordsPerShard = recordsPerShard;
@@ -170,6 +172,7 @@ final class OutputWriter implements Closeable {
         this.work = dir.resolve(WORK_DIR);
         this.textFiles = textFiles;
         this.fingerprint = fingerprint;
+        this.contentFingerprint = contentFingerprint;
         this.lock = lock;
         this.steps = steps;
         this.cadence = cadence;
@@ -184,6 +187,8 @@ final class OutputWriter implements Closeable {
      *                    ({@link RecordShards}); 0: one records file
      * @param fingerprint the run's {@link RunFingerprint}, null when it cannot be repeated (never resumed
      *                    or skipped)
+     * @param contentFingerprint the run's {@link RunFingerprint#ofContent}: finished output it matches is this
+     *                    run's too, though the inputs moved or were touched; null when it cannot be repeated
      * @param restart     ignore saved state and finished output
      * @param otherFiles  the folder may hold files whose names Winnow never writes ({@code --allow-other-files})
      * @param steps       told each step of the output protocol as the run reaches it
@@ -192,8 +197,8 @@ final class OutputWriter implements Closeable {
      * @throws OutputBusyException when another run holds the folder
      * @throws ForeignOutputException when the folder holds files Winnow did not write (see {@link OutputOwnership#check})
      */
-    static OutputWriter open(Path dir, boolean textFiles, boolean attributes, int recordsPerShard, String fingerprint, OutputCodec codec,
-                             boolean restart, boolean otherFiles, RunSteps steps, Cadence cadence, Consumer<String> log)
+    static OutputWriter open(Path dir, boolean textFiles, boolean attributes, int recordsPerShard, String fingerprint,
+                             String contentFingerprint, OutputCodec codec, boolean restart, boolean otherFiles, RunSteps steps, Cadence cadence, Consumer<String> log)
             throws IOException {
         OutputOwnership.check(dir, otherFiles);
         try {
@@ -201,8 +206,8 @@ final class OutputWriter implements Closeable {
         } catch (FileAlreadyExistsException e) {
             throw new IOException(dir + " exists and is not a folder", e);
         }
-        OutputWriter out = new OutputWriter(dir, textFiles, attributes, recordsPerShard, fingerprint, codec, OutputLock.acquire(dir),
-                steps, cadence);
+        OutputWriter out = new OutputWriter(dir, textFiles, attributes, recordsPerShard, fingerprint, contentFingerprint, codec,
+                OutputLock.acquire(dir), steps, cadence);
         try {
             // A Spark run writing here through file:// holds a heartbeat lock, not this one: live, it keeps this run out.
             HeartbeatLock.checkFree(HeartbeatLock.readOnly(dir.resolve(OutputFormat.SPARK_LOCK)), dir.toString(),
@@ -308,11 +313,18 @@ final class OutputWriter implements Closeable {
         return size(dir.resolve(name)) == length;
     }
 
-    /** The report of a finished run with this fingerprint whose data files are as it left them, else null. */
+    /**
+     * The report of a finished run with this fingerprint, or with this content fingerprint (the same inputs
+     * moved, copied or touched), whose data files are as it left them, else null.
+     */
     private ObjectNode readFinishedReport() {
         try {
             JsonNode r = MAPPER.readTree(dir.resolve(REPORT).toFile());
-            if (!(r instanceof ObjectNode report) || !fingerprint.equals(r.path("fingerprint").asText(null))) return null;
+            if (!(r instanceof ObjectNode report)) return null;
+            if (!fingerprint.equals(r.path("fingerprint").asText(null))
+                    && (contentFingerprint == null || !contentFingerprint.equals(r.path("content_fingerprint").asText(null)))) {
+                return null;
+            }
             JsonNode output = r.path("output");
             if (size(dir.resolve(rejectedName)) != output.path("rejected_bytes").asLong(-1)) return null;
             if (size(dir.resolve(quotesName)) != output.path("quotes_bytes").asLong(-1)) return null;
@@ -522,6 +534,7 @@ final class OutputWriter implements Closeable {
         commitAttributes();
 
         report.put("fingerprint", fingerprint);
+        report.put("content_fingerprint", contentFingerprint);
         ObjectNode output = report.putObject("output");
         List<RecordShards.Shard> shards = sharded ? placedShards() : null;
         if (!sharded) output.put("articles_bytes", articlesBytes);

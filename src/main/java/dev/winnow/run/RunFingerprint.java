@@ -3,6 +3,7 @@ package dev.winnow.run;
 import dev.winnow.Version;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +33,12 @@ import java.util.zip.ZipFile;
  * is named in {@link #NOT_OUTPUT}: counting one that does not matter costs a needless restart, missing
  * one that does would let a rerun mix two configurations.
  *
- * <p>Contents are not hashed: reading every input twice would double a run's I/O. A file rewritten with
- * the same size within the file system's time resolution is not noticed; {@code --restart} covers that.
+ * <p>This fingerprint knows inputs by where they lie and when they were written, which costs nothing to
+ * check, so checkpoints and the finished-output check use it. A file rewritten with the same size within
+ * the file system's time resolution is not noticed; {@code --restart} covers that. The same corpus checked
+ * out afresh or copied looks changed to it, so a finished run also records {@link #ofContent}, which
+ * knows inputs by their bytes: a rerun whose inputs were only copied or touched finds the output it would
+ * write already there.
  */
 public final class RunFingerprint {
     /** Options that cannot change the output bytes. */
@@ -49,6 +54,20 @@ public final class RunFingerprint {
         if (listing.readOnce()) return null;
         List<String> inputs = new ArrayList<>();
         for (Input in : listing.inputs()) inputs.add(in.id() + "\t" + in.name() + "\t" + stat(in.path()));
+        return of(inputs, listing.unreadable(), options, NOT_OUTPUT, profile, stages);
+    }
+
+    /**
+     * The fingerprint by content: as {@link #of}, but each input known by its id, name, the path as given
+     * (which its record carries), its size and the SHA-256 of its bytes, never by where relative paths
+     * resolve or when the files were written. Equal for the same corpus given by the same relative paths
+     * in another checkout or copy. It reads every input once (at disk speed, a small share of what
+     * cleaning costs); null when the run cannot be repeated.
+     */
+    public static String ofContent(Inputs.Listing listing, Record options, String profile, List<String> stages) {
+        if (listing.readOnce()) return null;
+        List<String> inputs = new ArrayList<>();
+        for (Input in : listing.inputs()) inputs.add(in.id() + "\t" + in.name() + "\t" + in.path() + "\t" + contentOf(in.path()));
         return of(inputs, listing.unreadable(), options, NOT_OUTPUT, profile, stages);
     }
 
@@ -93,6 +112,20 @@ public final class RunFingerprint {
             // The run will reject it as unreadable; whether it still is next time shows in the listing.
             return path.toAbsolutePath().normalize() + "\tunreadable " + e.getClass().getSimpleName();
         }
+    }
+
+    /** A local file's size and the SHA-256 of its bytes, or that it cannot be read. */
+    static String contentOf(Path path) {
+        MessageDigest sha = sha256();
+        long size = 0;
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; size += n) sha.update(buffer, 0, n);
+        } catch (IOException e) {
+            // The run will reject it as unreadable; whether it still is next time shows here.
+            return "unreadable " + e.getClass().getSimpleName();
+        }
+        return size + "\t" + HexFormat.of().formatHex(sha.digest());
     }
 
     /** The code this run executes, worked out once: the jar does not change under a running JVM. */

@@ -15,6 +15,7 @@ import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The build's identity: a jar is known by what it holds, not by when it was written. */
 class RunFingerprintTest {
@@ -38,6 +39,18 @@ class RunFingerprintTest {
         Path renamed = jar("renamed.jar", Map.of("dev/winnow/other.json", "{\"trees\":1}"), 1_000_000L);
         assertNotEquals(RunFingerprint.identify(first), RunFingerprint.identify(changed));
         assertNotEquals(RunFingerprint.identify(first), RunFingerprint.identify(renamed));
+    }
+
+    @Test
+    void anInputsContentIsItsBytesNotItsPlaceOrTime() throws IOException {
+        Path one = Files.writeString(dir.resolve("one.txt"), "The pier reopened on Monday.");
+        Path copy = Files.createDirectories(dir.resolve("elsewhere")).resolve("copy.txt");
+        Files.copy(one, copy);
+        Files.setLastModifiedTime(copy, FileTime.fromMillis(5_000_000L));
+        assertEquals(RunFingerprint.contentOf(one), RunFingerprint.contentOf(copy));
+        Files.writeString(copy, "The pier reopened on Sunday.");     // same size, one word changed
+        assertNotEquals(RunFingerprint.contentOf(one), RunFingerprint.contentOf(copy));
+        assertTrue(RunFingerprint.contentOf(dir.resolve("missing.txt")).startsWith("unreadable"));
     }
 
     @Test

@@ -124,6 +124,11 @@ final class CleanRuns {
          * a C1-only JIT starts faster, which is what short runs need.
          */
         static Child start(List<String> args, Map<String, String> properties, Path stderr) throws IOException {
+            return startIn(null, args, properties, stderr);
+        }
+
+        /** As {@link #start}, with {@code workingDir} as the child's current folder (null: this JVM's). */
+        static Child startIn(Path workingDir, List<String> args, Map<String, String> properties, Path stderr) throws IOException {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx256m",
@@ -132,7 +137,8 @@ final class CleanRuns {
             // PausingMain: winnow clean, holding still at the step -Dwinnow.test.pauseAt names, if any.
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), PausingMain.class.getName()));
             command.addAll(args);
-            Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            Process p = new ProcessBuilder(command).directory(workingDir == null ? null : workingDir.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(stderr.toFile()).start();
             return new Child(p, stderr);
         }

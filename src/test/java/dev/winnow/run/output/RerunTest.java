@@ -97,6 +97,41 @@ class RerunTest {
         assertTrue(Files.readString(out.resolve("text/doc_0003.txt")).contains("late ferry"));
     }
 
+    /**
+     * A fresh checkout or a copy of a project gives every file a new absolute path and time, which the
+     * cheap fingerprint sees as changed; the same bytes given by the same relative paths (what the records
+     * carry) still find their finished output, and one changed byte does not.
+     */
+    @Test
+    void theSameInputsInAnotherCheckoutFindTheirFinishedOutput(@TempDir Path tmp) throws Exception {
+        Path first = Files.createDirectories(tmp.resolve("first"));
+        Path corpus = CleanRuns.corpus(first.resolve("corpus"), DOCUMENTS, 5);
+        Path out = tmp.resolve("out");
+        List<String> relative = List.of("clean", "corpus", "missing.txt", "-o", out.toString(), "-q");
+        assertEquals(ExitCodes.REJECTIONS, Child.startIn(first, relative, Map.of(), tmp.resolve("first.err")).finish());
+        Map<String, String> before = CleanRuns.snapshot(out);
+        byte[] report = Files.readAllBytes(out.resolve("report.json"));
+
+        Path second = Files.createDirectories(tmp.resolve("second/corpus")).getParent();
+        FileTime later = FileTime.fromMillis(System.currentTimeMillis() + 3_600_000);
+        try (Stream<Path> files = Files.list(corpus)) {
+            for (Path f : files.toList()) Files.setLastModifiedTime(Files.copy(f, second.resolve("corpus").resolve(f.getFileName())), later);
+        }
+        List<String> verbose = relative.subList(0, relative.size() - 1);
+        Child again = Child.startIn(second, verbose, Map.of(), tmp.resolve("second.err"));
+        assertEquals(ExitCodes.REJECTIONS, again.finish(), again.err());
+        assertTrue(again.err().contains("nothing to do"), again.err());
+        assertEquals(before, CleanRuns.snapshot(out));
+        assertTrue(java.util.Arrays.equals(report, Files.readAllBytes(out.resolve("report.json"))), "report.json is left as it was");
+
+        Files.writeString(second.resolve("corpus/doc_0003.txt"), "The harbour office added a late ferry on Sunday, the operator said.\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Child changed = Child.startIn(second, verbose, Map.of(), tmp.resolve("changed.err"));
+        assertEquals(ExitCodes.REJECTIONS, changed.finish(), changed.err());
+        assertFalse(changed.err().contains("nothing to do"), "one changed byte is a changed corpus: " + changed.err());
+        assertTrue(Files.readString(out.resolve("text/doc_0003.txt")).contains("late ferry"));
+    }
+
     @Test
     void aChangedOptionRunsAgain(@TempDir Path tmp) throws IOException {
         Path corpus = CleanRuns.corpus(tmp.resolve("corpus"), DOCUMENTS, 3);
