@@ -1,4 +1,4 @@
--- Winnow's records in DuckDB with fixed column types (record schema_version 2).
+-- Winnow's records in DuckDB with fixed column types (record schema_version 3).
 --
 -- Without them DuckDB infers each file's types from its values: a key that is null in every record of a
 -- run (added in a run without web archives, extraction in a plain-text run) becomes JSON in one run and
@@ -29,7 +29,7 @@ SELECT * FROM read_json(path, format = 'newline_delimited', columns = {
         counts STRUCT(input_chars BIGINT, text_chars BIGINT, blocks_kept BIGINT, removals BIGINT, words BIGINT),
         input STRUCT(path VARCHAR, size BIGINT, media_type VARCHAR, charset VARCHAR, sha256 VARCHAR, layout VARCHAR,
                      url VARCHAR, fetched VARCHAR, record_id VARCHAR, truncated VARCHAR),
-        pipeline STRUCT(name VARCHAR, version VARCHAR, profile VARCHAR))'
+        pipeline STRUCT(name VARCHAR, version VARCHAR, profile VARCHAR, models VARCHAR[]))'
 });
 
 CREATE OR REPLACE MACRO winnow_rejected(path) AS TABLE

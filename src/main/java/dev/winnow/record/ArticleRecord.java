@@ -8,7 +8,6 @@ import dev.winnow.core.Field;
 import dev.winnow.core.Metadata;
 import dev.winnow.core.Removal;
 import dev.winnow.corpus.Cluster;
-import dev.winnow.run.Input;
 import dev.winnow.score.PageType;
 import dev.winnow.text.LanguageIdentifier;
 
@@ -19,6 +18,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -33,10 +33,11 @@ import java.util.Locale;
 public final class ArticleRecord {
     /**
      * The record layout's version, written as {@code metadata.schema_version}. 2: every key is in every
-     * record (nulls where a value does not apply), {@code added} at the top. Raise it whenever a key is
-     * added, removed or changes type, and update {@code schema/article-record.schema.json}.
+     * record (nulls where a value does not apply), {@code added} at the top. 3: {@code metadata.pipeline.models}.
+     * Raise it whenever a key is added, removed or changes type, and update
+     * {@code schema/article-record.schema.json}, {@code schema/spark/articles.ddl} and {@code schema/duckdb/winnow.sql}.
      */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -50,21 +51,28 @@ public final class ArticleRecord {
         }
     }
 
-    /** The record of a run without corpus stages. */
+    /**
+     * What cleaned the document, as {@code metadata.pipeline} gives it: the profile of the chain, and the
+     * identities (name@hash) of the models whose answers shaped the record (the block scorer, the page-type
+     * model), so records of two model versions can be told apart, and filtered, downstream.
+     */
+    public record Provenance(String profile, List<String> models) {
+        public Provenance {
+            models = List.copyOf(models);
+        }
+    }
+
+    /** The record of a run without corpus stages, by a chain of {@code profile} with no models. */
     public static String line(InputInfo input, Document doc, String profile) {
-        return line(input, doc, profile, null);
+        return line(input, doc, new Provenance(profile, List.of()), null, RemovedLayout.INLINE);
     }
 
     /**
-     * The record as one JSON line (UTF-16 string, no trailing newline), written by a streaming generator.
-     * {@code cluster}, when the corpus stages ran, is the document's near-duplicate cluster.
+     * The record as one JSON line (UTF-16 string, no trailing newline), written by a streaming generator,
+     * its removals laid out as {@code removed} says. {@code cluster}, when the corpus stages ran, is the
+     * document's near-duplicate cluster.
      */
-    public static String line(InputInfo input, Document doc, String profile, Cluster cluster) {
-        return line(input, doc, profile, cluster, RemovedLayout.INLINE);
-    }
-
-    /** The record, its removals laid out as {@code removed} says. */
-    public static String line(InputInfo input, Document doc, String profile, Cluster cluster, RemovedLayout removed) {
+    public static String line(InputInfo input, Document doc, Provenance pipeline, Cluster cluster, RemovedLayout removed) {
         // body and removals together are about the source's length; JSON adds a little
         StringWriter out = new StringWriter(doc.source().length() + doc.source().length() / 8 + 1024);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
@@ -133,7 +141,10 @@ public final class ArticleRecord {
             g.writeObjectFieldStart("pipeline");
             g.writeStringField("name", "winnow");
             g.writeStringField("version", Version.VERSION);
-            g.writeStringField("profile", profile);
+            g.writeStringField("profile", pipeline.profile());
+            g.writeArrayFieldStart("models");
+            for (String model : pipeline.models()) g.writeString(model);
+            g.writeEndArray();
             g.writeEndObject();
 
             g.writeEndObject();     // metadata

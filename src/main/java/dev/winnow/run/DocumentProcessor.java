@@ -158,7 +158,7 @@ public final class DocumentProcessor {
         try {
             Cleaned cleaned = clean(input, bytes);
             if (cleaned.rejection() != null) return cleaned.rejection();
-            return record(input, bytes, cleaned.doc(), cleaned.mediaType(), cleaned.charset(), cleaned.profile(), source,
+            return record(input, bytes, cleaned.doc(), cleaned.mediaType(), cleaned.charset(), cleaned.pipeline(), source,
                     cleaned.cluster());
         } catch (OutOfMemoryError e) {
             // Everything this document allocated is unreachable once we are here, so the run can go on.
@@ -181,7 +181,8 @@ public final class DocumentProcessor {
     }
 
     /** One input cleaned: its document and how it was read, or the outcome that rejects it. */
-    private record Cleaned(Document doc, String mediaType, String charset, String profile, Cluster cluster, Outcome rejection) {
+    private record Cleaned(Document doc, String mediaType, String charset, ArticleRecord.Provenance pipeline, Cluster cluster,
+                           Outcome rejection) {
         static Cleaned rejected(Outcome rejection) {
             return new Cleaned(null, null, null, null, null, rejection);
         }
@@ -223,12 +224,26 @@ public final class DocumentProcessor {
             facts.addAll(told);      // after the page's own: a canonical URL wins over where it was fetched
             facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageTyper.html(page.source(), page.blocks(), url(facts), page.shape()).code()));
             Document doc = htmlChains.then(corpusStages).run(page.source(), Layout.HTML, page.blocks(), facts);
-            return new Cleaned(doc, decoded.mediaType(), decoded.charset(), "html", cluster, null);
+            return new Cleaned(doc, decoded.mediaType(), decoded.charset(),
+                    provenance("html", markupPipeline, pageTyper.htmlIdentity()), cluster, null);
         }
         List<Verdict.Fact> facts = new java.util.ArrayList<>(told);
         facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageTyper.text(decoded.text(), url(told)).code()));
         Document doc = pipeline.then(corpusStages).clean(decoded.text(), facts);
-        return new Cleaned(doc, decoded.mediaType(), decoded.charset(), profile, cluster, null);
+        return new Cleaned(doc, decoded.mediaType(), decoded.charset(), provenance(profile, pipeline, pageTyper.textIdentity()),
+                cluster, null);
+    }
+
+    /**
+     * A record's {@code metadata.pipeline}: the chain's profile, its block scorer's model if it has one, and
+     * the page-type model that typed the page. An HTML page that fell back to the lenient chain still names
+     * the block model: the main chain's result, which the model shaped, decided the fallback.
+     */
+    private static ArticleRecord.Provenance provenance(String profile, Pipeline chain, String pageTypeModel) {
+        List<String> models = new java.util.ArrayList<>();
+        if (chain.scorer() != null) models.add(chain.scorer().identity());
+        models.add(pageTypeModel);
+        return new ArticleRecord.Provenance(profile, models);
     }
 
     /** The URL the record will carry (the first stated), which the page-type classifier reads; null if none. */
@@ -261,7 +276,8 @@ public final class DocumentProcessor {
             // a document's text has no markup the HTML model knows: the plain-text model types it
             Verdict.Fact pageType = new Verdict.Fact(Field.PAGE_TYPE, pageTyper.text(extracted.source(), url(extracted.facts())).code());
             Document doc = extracted.clean(markupPipeline.then(corpusStages), List.of(pageType));
-            return new Cleaned(doc, extracted.mediaType(), null, "document", cluster, null);
+            return new Cleaned(doc, extracted.mediaType(), null, provenance("document", markupPipeline, pageTyper.textIdentity()),
+                    cluster, null);
         } catch (FormatException e) {
             return Cleaned.rejected(reject(input, RejectReason.valueOf(e.reason().name()), e.getMessage(), bytes.length));
         }
@@ -277,8 +293,8 @@ public final class DocumentProcessor {
     }
 
     /** The record for a cleaned document, or a rejection when nothing is left or the text is over the limit. */
-    private Outcome record(Input input, byte[] bytes, Document doc, String mediaType, String charset, String profile,
-                           String source, Cluster cluster) {
+    private Outcome record(Input input, byte[] bytes, Document doc, String mediaType, String charset,
+                           ArticleRecord.Provenance pipeline, String source, Cluster cluster) {
         if (doc.body().isEmpty() && doc.removals().isEmpty()) {
             return reject(input, RejectReason.EMPTY, "no text left after normalization", bytes.length);
         }
@@ -299,7 +315,7 @@ public final class DocumentProcessor {
         if (text.isBlank()) return reject(input, RejectReason.ALL_REMOVED, allRemoved(doc), bytes.length);
         ArticleRecord.InputInfo info = new ArticleRecord.InputInfo(input.id(), input.name(), bytes.length,
                 mediaType, charset, sha256(bytes), source, input.entry());
-        String line = ArticleRecord.line(info, doc, profile, cluster, removed);
+        String line = ArticleRecord.line(info, doc, pipeline, cluster, removed);
         String attributes = removed == RemovedLayout.ATTRIBUTES ? RemovedAttributes.line(input.id(), source, doc) : null;
         return Outcome.record(input.id(), line, attributes, text, bytes.length, doc.counts());
     }

@@ -70,6 +70,12 @@ public final class PageTyper {
         return classes[best];
     }
 
+    /** The HTML page model's identity (name@hash), which a record typed by {@link #html} names. */
+    public String htmlIdentity() { return html.identity(); }
+
+    /** The plain-text page model's identity (name@hash), which a record typed by {@link #text} names. */
+    public String textIdentity() { return text.identity(); }
+
     /** The two models' identities (name@hash), for the run report and fingerprint. */
     public String identity() { return "page_type(" + html.identity() + "," + text.identity() + ")"; }
 }
