@@ -178,7 +178,9 @@ public final class MetadataStage implements Stage {
             Matcher colon = COLON_LABEL.matcher(b.text());
             Matcher bare = BARE_LABEL.matcher(b.text());
             Matcher m = colon.lookingAt() ? colon : bare.lookingAt() ? bare : null;
-            if (m == null || !Forms.isBody(b)) continue;
+            // in markup a block is one element's text: a label inside it is the author's lead-in ("<b>Data
+            // Protection:</b> ..."), not a heading a text dump ran into the paragraph
+            if (m == null || !Forms.isBody(b) || b.markup() != null) continue;
             verdict.move(b, 0, m.end(), Reason.SECTION_LABEL, Field.SECTIONS, m.group(1));
         }
     }

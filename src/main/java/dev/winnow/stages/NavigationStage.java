@@ -5,6 +5,7 @@ import dev.winnow.core.Draft;
 import dev.winnow.core.Reason;
 import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
+import dev.winnow.score.PageType;
 import dev.winnow.text.PhraseBook;
 import dev.winnow.text.TextShape;
 import dev.winnow.text.Vocabulary;
@@ -79,7 +80,7 @@ public final class NavigationStage implements Stage {
     @Override
     public void judge(Draft draft, Verdict verdict) {
         List<Block> kept = draft.kept();
-        boolean[] inRun = linkRuns(kept);
+        boolean[] inRun = linkRuns(kept, PageKind.of(draft) == PageType.COLLECTION);
         boolean listing = PageKind.itemsAreContent(draft);
         for (int i = 0; i < kept.size(); i++) {
             Block b = kept.get(i);
@@ -181,17 +182,24 @@ public final class NavigationStage implements Stage {
         return s.words() <= 2 && s.capitalized() == 0 && s.digits() == 0 && !s.terminal() && s.lowerWords() > 0;
     }
 
-    private static boolean isLinkEntry(Block b) {
+    /**
+     * A short bullet without a sentence ending. In plain text that shape is all a menu shows; in markup the link
+     * density says it too, and a short bullet that is not link text is a list of the page (ingredients, features,
+     * a service's offers), unless {@code byShape}: on a collection page such a list is as often its filter options,
+     * swatches and category labels, rendered as checkboxes and spans, as its items.
+     */
+    private static boolean isLinkEntry(Block b, boolean byShape) {
         TextShape s = b.shape();
-        return b.listItem() && s.words() <= MAX_LINK_WORDS && !s.terminal();
+        return b.listItem() && s.words() <= MAX_LINK_WORDS && !s.terminal()
+                && (byShape || b.markup() == null || b.markup().isLinkText());
     }
 
     /** Marks the link entries that stand in a run of at least {@link #MIN_LINK_RUN}, in one pass. */
-    private static boolean[] linkRuns(List<Block> kept) {
+    private static boolean[] linkRuns(List<Block> kept, boolean byShape) {
         boolean[] inRun = new boolean[kept.size()];
         int runStart = 0;
         for (int i = 0; i <= kept.size(); i++) {
-            if (i < kept.size() && isLinkEntry(kept.get(i))) continue;
+            if (i < kept.size() && isLinkEntry(kept.get(i), byShape)) continue;
             if (i - runStart >= MIN_LINK_RUN) java.util.Arrays.fill(inRun, runStart, i, true);
             runStart = i + 1;
         }

@@ -123,6 +123,16 @@ class MetadataStageTest {
     // --- near misses
 
     @Test
+    void inMarkupALabelInsideAParagraphIsTheAuthorsLeadIn() {
+        // the same label as above, but one element's text: "<strong>What We Know:</strong> ..." is how the author wrote it
+        String page = "<html><body><article><p>" + FIRST + "</p><p><strong>What We Know:</strong> " + SECOND + "</p><p>"
+                + "The festival brings more trade to the harbour shops than any other weekend of the year.</p></article></body></html>";
+        Document doc = dev.winnow.testing.Invariants.cleanHtmlTyped(page, "article");
+        assertKept(doc, "What We Know: " + SECOND);
+        assertEquals(List.of(), doc.metadata().all(Field.SECTIONS));
+    }
+
+    @Test
     void aNameShapedSubheadingInsideTheArticleIsNotAByline() {
         Document doc = cleanWith(STAGE, ARTICLE + "\n\nLena Marsh\n\n"
                 + "Many of the lanterns were made by hand in a small workshop near the fish market, she said.\n\n"

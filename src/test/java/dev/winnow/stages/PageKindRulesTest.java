@@ -194,4 +194,30 @@ class PageKindRulesTest {
         Document doc = text(TEXT_LISTING, "article");
         assertRemoved(doc, Reason.UNRELATED_HEADLINE, "Why Train Fares Rise Every January");
     }
+
+    private static String bullets(String item) {
+        return "<html><body><main><h1>Garden services</h1><p>" + LEDE + "</p><ul>"
+                + item.replace("$", "Hedge trimming") + item.replace("$", "Lawn mowing") + item.replace("$", "Leaf clearing")
+                + "</ul><p>" + BODY + "</p></main></body></html>";
+    }
+
+    @Test
+    void inMarkupARunOfShortBulletsThatAreNotLinksIsAListOfThePage() {
+        String page = bullets("<li>$</li>");
+        assertKept(html(page, "article"), "Lawn mowing");
+        assertKept(html(page, "service"), "Lawn mowing");
+    }
+
+    @Test
+    void aRunOfShortLinkedBulletsIsStillAMenu() {
+        // the stub scorer's 0.9 vetoes link_dense off articles: the run of links is what cuts them
+        Document doc = html(bullets("<li><a href=/s>$</a></li>"), "service");
+        assertRemoved(doc, Reason.LINK_LIST, "Lawn mowing");
+        assertKept(doc, BODY);
+    }
+
+    @Test
+    void onACollectionShortBulletsAreFilterOptionsWhateverTheirLinks() {
+        assertRemoved(html(bullets("<li>$</li>"), "collection"), Reason.LINK_LIST, "Lawn mowing");
+    }
 }
