@@ -84,6 +84,8 @@ public enum Reason {
     CAPTION_FRAGMENT,
     /** A line that is only a credit ("Photo: Reuters", "Getty Images"). */
     CREDIT_ONLY,
+    /** A plain-text line printing one phrase twice, alone among its neighbours: an image's alt text and title. */
+    DOUBLED_LINE,
 
     // Unrelated headlines
     /** A title-like line about another story: related-story blocks, trailing teasers. */

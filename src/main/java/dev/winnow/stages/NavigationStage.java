@@ -12,6 +12,7 @@ import dev.winnow.text.Vocabulary;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -84,7 +85,8 @@ public final class NavigationStage implements Stage {
         boolean listing = PageKind.itemsAreContent(draft);
         for (int i = 0; i < kept.size(); i++) {
             Block b = kept.get(i);
-            Reason reason = isHeadLinks(b) ? Reason.HEAD_LINKS : isConsentNotice(b) ? Reason.CONSENT_NOTICE : classify(b);
+            Reason reason = isHeadLinks(b) ? Reason.HEAD_LINKS : isConsentNotice(b) ? Reason.CONSENT_NOTICE
+                    : isPolicyLinkStrip(b) ? Reason.NAV_BOILERPLATE : classify(b);
             // a listing's items in markup are a run of short links too
             if (reason == null && inRun[i] && !(listing && b.markup() != null)) reason = Reason.LINK_LIST;
             if (reason != null) verdict.drop(b, reason);
@@ -125,6 +127,32 @@ public final class NavigationStage implements Stage {
      * their reference text; one of them lost its article to it, the main-text region settling on these lines.
      */
     private static final String CONSENT_CATEGORY = "technical storage or access";
+
+    /** A footer's policy links: the pages every site links from its foot, as they are named there. */
+    private static final Pattern POLICY_LINK = Pattern.compile("(?i)privacy (?:policy|notice|statement)|terms of (?:use|service)"
+            + "|terms (?:and|&) conditions|site ?map|cookie (?:policy|settings|preferences)|accessibility (?:policy|statement)"
+            + "|legal (?:notice|information)|imprint|do not sell");
+    /** Separators a text browser leaves between a footer's inline links. */
+    private static final Pattern LINK_SEPARATOR = Pattern.compile("\\s+[|\\-•·]\\s+");
+    /** A strip names this many different policy pages, in at least this many separated items. */
+    static final int MIN_POLICY_LINKS = 2;
+    static final int MIN_STRIP_ITEMS = 3;
+
+    /**
+     * Plain text only: a footer's inline links dumped on one line ("Privacy Policy | Terms of Use | Sitemap"),
+     * several separated items of which two or more name different policy pages. Markup keeps each link a block
+     * of its own, which the link and markup rules judge. On WCXB dev text output, twelve such lines were left
+     * (2026-12-07), none of them reference text; one phrase in a sentence ("see our privacy policy") has no items.
+     */
+    static boolean isPolicyLinkStrip(Block b) {
+        if (b.markup() != null || b.shape().words() > MAX_NOTICE_WORDS) return false;
+        String text = b.text();
+        if (LINK_SEPARATOR.split(text).length < MIN_STRIP_ITEMS) return false;
+        java.util.Set<String> named = new java.util.HashSet<>();
+        Matcher m = POLICY_LINK.matcher(text);
+        while (m.find()) named.add(m.group().toLowerCase(java.util.Locale.ROOT));
+        return named.size() >= MIN_POLICY_LINKS;
+    }
 
     /** The reason a single line is navigation junk, or null to keep it. */
     Reason classify(Block b) {

@@ -96,4 +96,30 @@ class CaptionStageTest {
         Document doc = cleanWith(STAGE, PROSE + "\nHarbour Clean-Up Day\n" + CAPTION);
         assertKept(doc, "Harbour Clean-Up Day");
     }
+
+    /** A lone line printing one phrase twice is a dumped image (alt text and title): it goes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"A man hiking along the ridge at dusk. A man hiking along the ridge at dusk.",
+            "Lantern boats on the river Lantern boats on the river"})
+    void aLoneDoubledLineIsADumpedImage(String line) {
+        assertDropped(line, Reason.DOUBLED_LINE);
+    }
+
+    /** Near misses: a phrase said twice in other words, a pair of buttons too short to be an image, an odd repeat. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Reply Reply", "Lantern boats on the river, lantern boats on the sea",
+            "Lantern boats on the river Lantern boats on the"})
+    void aLineThatIsNotOnePhraseTwiceStays(String line) {
+        assertNothingRemoved(cleanWith(STAGE, PROSE + "\n" + line + "\n" + PROSE.replace("Saturday", "Sunday")));
+    }
+
+    /** Near miss: doubled lines in a run (each tile of a grid an image and a title) are the grid's items, and stay. */
+    @Test
+    void doubledLinesInARunAreAGridOfTiles() {
+        String grid = "Oak Bookcase Tall Oak Bookcase Tall\nEUR 149\nPine Shelf Unit Pine Shelf Unit\nEUR 89\n"
+                + "Walnut Desk Large Walnut Desk Large";
+        Document doc = cleanWith(STAGE, PROSE + "\n" + grid);
+        assertNothingRemoved(doc);
+        assertKept(doc, "Pine Shelf Unit Pine Shelf Unit");
+    }
 }

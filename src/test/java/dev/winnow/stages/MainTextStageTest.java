@@ -281,6 +281,28 @@ class MainTextStageTest {
         }
     }
 
+    /**
+     * On a forum the region is the opening post, and the replies after the thread's chrome are content too: the
+     * region holding under 60% of the words while the page has prose outside it (a third of the region's or
+     * more), the page is left whole. The near misses: typed as an article the same page is bounded (15% is enough
+     * there); and a forum page whose only prose is the region (a short story amid menus and dates, which the
+     * typer took for a forum) is bounded too.
+     */
+    @Test
+    void aForumThreadWithRepliesOutsideTheRegionIsKeptWhole() {
+        String post = ARTICLE + "\n\n" + ARTICLE;            // the opening post: half the words
+        String chrome = MENU.repeat(4);                          // member cards and buttons end the region
+        String reply = P3 + "\n\n" + P2 + "\n\n" + P1;
+        String thread = MENU + post + "\n\n" + chrome + reply;
+        Document forum = typed(thread, "forum");
+        assertNothingRemoved(forum);
+        assertEquals(forum.text(), typed(forum.text(), "forum").text(), "a page left whole is left whole again");
+        assertRemoved(typed(thread, "article"), Reason.OUTSIDE_MAIN_TEXT, reply.substring(0, reply.indexOf('\n')));
+        Document noReplies = typed(MENU + post + "\n\n" + chrome, "forum");
+        assertRemoved(noReplies, Reason.OUTSIDE_MAIN_TEXT, "Ferries");
+        assertEquals(post, noReplies.text());
+    }
+
     private static Document typed(String input, String pageType) {
         return Invariants.cleanTyped(STAGE, input, pageType);
     }

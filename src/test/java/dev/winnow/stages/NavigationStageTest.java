@@ -159,6 +159,29 @@ class NavigationStageTest {
         assertTrue(doc.removals().stream().noneMatch(r -> r.reason() == Reason.HEAD_LINKS));
     }
 
+    // --- a footer's inline policy links dumped on one line
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Privacy Policy | Terms of Use | Accessibility Statement | Careers",
+            "Help Centre - Privacy Notice - Sitemap - Terms and Conditions - Contact",
+            "Privacy Policy • Client Terms of Use • Copyright Example Ltd, 2026"})
+    void aLineOfPolicyLinksIsBoilerplate(String line) {
+        assertDropped(line, Reason.NAV_BOILERPLATE);
+    }
+
+    /**
+     * Near misses: a sentence naming two policies has no separated items; a strip of links naming one policy page
+     * is a menu the link rules judge, not this one.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Read our Privacy Policy and our Terms of Use before you sign up for the market newsletter.",
+            "Fruit | Vegetables | Cheese | Privacy Policy"})
+    void aSentenceOrAMenuNamingPoliciesIsKept(String line) {
+        Document doc = cleanWith(STAGE, PROSE + "\n" + line + "\n" + MORE_PROSE);
+        assertKept(doc, line);
+        assertNothingRemoved(doc);
+    }
+
     // --- the site telling its reader what they agree to
 
     @ParameterizedTest
