@@ -32,8 +32,13 @@ $(SPARK_CP): pom.xml
 	$(MVN) -o dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile=$(SPARK_CP) >/dev/null \
 	  || $(MVN) dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile=$(SPARK_CP)
 
+# The module openings spark-submit adds on Java 17 (Spark's JavaModuleOptions): a JVM started without them
+# fails when Spark spills a serialized block (Kryo reaching into java.nio), which a small heap makes happen.
+SPARK_OPENS := -XX:+IgnoreUnrecognizedVMOptions $(foreach p,java.lang java.lang.invoke java.lang.reflect java.io \
+  java.net java.nio java.util java.util.concurrent java.util.concurrent.atomic jdk.internal.ref sun.nio.ch \
+  sun.nio.cs sun.security.action sun.util.calendar,--add-opens=java.base/$(p)=ALL-UNNAMED)
 spark-local: $(JAR) $(SPARK_CP)
-	$(JAVA) -cp $(JAR):$$(cat $(SPARK_CP)) dev.winnow.spark.SparkMain seeds -o target/spark-cleaned --master 'local[2]' $(SPARK_CONF)
+	$(JAVA) $(SPARK_OPENS) -cp $(JAR):$$(cat $(SPARK_CP)) dev.winnow.spark.SparkMain seeds -o target/spark-cleaned --master 'local[2]' $(SPARK_CONF)
 
 # Not quiet: Surefire's closing "Tests run: N, Failures: 0 ..." line is how CI and people read the result.
 test:
@@ -87,7 +92,7 @@ SCALE_THREADS   ?= 2
 SCALE_HEAP      ?= 2g
 SCALE_FORMAT    ?= jsonl
 SCALE_ENGINES   ?= local
-SCALE_SPARK_JVM ?=
+SCALE_SPARK_JVM ?= $(SPARK_OPENS)
 SCALE_RESULTS   := target/bench/scale-results.tsv
 SCALE_JAVA      := $(JAVA) -Xmx$(SCALE_HEAP) -Dbench.spark.jvm="$(SCALE_SPARK_JVM)" -cp $(JAR):target/test-classes dev.winnow.bench.CorpusScaleBench
 
