@@ -57,6 +57,8 @@ public final class DocumentProcessor {
     private final Decoder decoder = new Decoder();
     private final Limits limits;
     private final String profile;
+    /** What each kind of input's record gives as {@code metadata.pipeline}: the same for every document of a run. */
+    private final ArticleRecord.Provenance textProvenance, htmlProvenance, documentProvenance;
     private final Pass pass;
     private final RemovedLayout removed;
 
@@ -98,6 +100,9 @@ public final class DocumentProcessor {
         this.markupPipeline = html.main();
         this.limits = limits;
         this.pass = pass;
+        this.textProvenance = provenance(profile, pipeline, pageTyper.textIdentity());
+        this.htmlProvenance = provenance("html", markupPipeline, pageTyper.htmlIdentity());
+        this.documentProvenance = provenance("document", markupPipeline, pageTyper.textIdentity());
     }
 
     /** The first pass over a corpus: each outcome is a rejection or the document's {@link Outcome#features()}. */
@@ -225,13 +230,13 @@ public final class DocumentProcessor {
             facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageTyper.html(page.source(), page.blocks(), url(facts), page.shape()).code()));
             Document doc = htmlChains.then(corpusStages).run(page.source(), Layout.HTML, page.blocks(), facts);
             return new Cleaned(doc, decoded.mediaType(), decoded.charset(),
-                    provenance("html", markupPipeline, pageTyper.htmlIdentity()), cluster, null);
+                    htmlProvenance, cluster, null);
         }
         List<Verdict.Fact> facts = new java.util.ArrayList<>(told);
         facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageTyper.text(decoded.text(), url(told)).code()));
         Document doc = pipeline.then(corpusStages).clean(decoded.text(), facts);
-        return new Cleaned(doc, decoded.mediaType(), decoded.charset(), provenance(profile, pipeline, pageTyper.textIdentity()),
-                cluster, null);
+        return new Cleaned(doc, decoded.mediaType(), decoded.charset(), textProvenance, cluster,
+                null);
     }
 
     /**
@@ -276,8 +281,8 @@ public final class DocumentProcessor {
             // a document's text has no markup the HTML model knows: the plain-text model types it
             Verdict.Fact pageType = new Verdict.Fact(Field.PAGE_TYPE, pageTyper.text(extracted.source(), url(extracted.facts())).code());
             Document doc = extracted.clean(markupPipeline.then(corpusStages), List.of(pageType));
-            return new Cleaned(doc, extracted.mediaType(), null, provenance("document", markupPipeline, pageTyper.textIdentity()),
-                    cluster, null);
+            return new Cleaned(doc, extracted.mediaType(), null, documentProvenance, cluster,
+                    null);
         } catch (FormatException e) {
             return Cleaned.rejected(reject(input, RejectReason.valueOf(e.reason().name()), e.getMessage(), bytes.length));
         }

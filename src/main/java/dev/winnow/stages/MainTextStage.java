@@ -5,7 +5,6 @@ import dev.winnow.core.Draft;
 import dev.winnow.core.Reason;
 import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
-
 import dev.winnow.score.PageType;
 
 import java.util.List;
@@ -48,7 +47,8 @@ public final class MainTextStage implements Stage {
         // a short article amid teasers is bounded on articles, and on listings, which the text typer takes many news
         // pages for; elsewhere (documentation, collections, products, services) a few paragraphs are an introduction
         boolean mayBeShortArticle = PageKind.isArticle(draft) || PageKind.itemsAreContent(draft);
-        if (regionTooSmall(kept, main, mayBeShortArticle, minRegionShare(PageKind.of(draft), kept, main))) return;   // the region is a stray passage of a page of items
+        // the region is a stray passage of a page of items
+        if (regionTooSmall(kept, main, mayBeShortArticle, minRegionShare(PageKind.of(draft), kept, main))) return;
         for (int i = 0; i < kept.size(); i++) {
             if (!main[i]) verdict.drop(kept.get(i), Reason.OUTSIDE_MAIN_TEXT);
         }
@@ -138,12 +138,6 @@ public final class MainTextStage implements Stage {
             PageType.SERVICE, 0.35);
 
     /**
-     * The share the region must hold on this page: the type's ({@link #MIN_REGION_SHARE_BY_TYPE}) when the page
-     * holds prose outside the region too, at least {@link #MIN_OUTSIDE_PROSE} of the region's (the region is one
-     * post of a thread, an introduction before the offers), else {@link #MIN_REGION_SHARE}. A short news story the
-     * typer took for a forum or a listing has chrome around it, not prose: it is still bounded.
-     */
-    /**
      * Prose outside the region, as a share of the region's, for the type's share to apply. AEB dev's text dumps
      * hold a two-paragraph story typed as a forum, amid menus and dates and one contact paragraph: with the type's
      * share whenever the region held under 60% (no prose condition), AEB dev text fell from 0.901 to 0.896; with
@@ -151,6 +145,12 @@ public final class MainTextStage implements Stage {
      */
     static final double MIN_OUTSIDE_PROSE = 1.0 / 3;
 
+    /**
+     * The share the region must hold on this page: the type's ({@link #MIN_REGION_SHARE_BY_TYPE}) when the page
+     * holds prose outside the region too, at least {@link #MIN_OUTSIDE_PROSE} of the region's (the region is one
+     * post of a thread, an introduction before the offers), else {@link #MIN_REGION_SHARE}. A short news story the
+     * typer took for a forum or a listing has chrome around it, not prose: it is still bounded.
+     */
     static double minRegionShare(PageType type, List<Block> kept, boolean[] main) {
         Double byType = MIN_REGION_SHARE_BY_TYPE.get(type);
         if (byType == null) return MIN_REGION_SHARE;

@@ -10,8 +10,11 @@ import dev.winnow.text.PhraseBook;
 import dev.winnow.text.TextShape;
 import dev.winnow.text.Vocabulary;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -147,11 +150,21 @@ public final class NavigationStage implements Stage {
     static boolean isPolicyLinkStrip(Block b) {
         if (b.markup() != null || b.shape().words() > MAX_NOTICE_WORDS) return false;
         String text = b.text();
-        if (LINK_SEPARATOR.split(text).length < MIN_STRIP_ITEMS) return false;
-        java.util.Set<String> named = new java.util.HashSet<>();
+        // most lines hold no separator at all: the regexes run only on those that do
+        if (!hasSeparatorChar(text) || LINK_SEPARATOR.split(text).length < MIN_STRIP_ITEMS) return false;
+        Set<String> named = new HashSet<>();
         Matcher m = POLICY_LINK.matcher(text);
-        while (m.find()) named.add(m.group().toLowerCase(java.util.Locale.ROOT));
+        while (m.find()) named.add(m.group().toLowerCase(Locale.ROOT));
         return named.size() >= MIN_POLICY_LINKS;
+    }
+
+    /** Whether {@code text} holds a character {@link #LINK_SEPARATOR} needs: without one it cannot match. */
+    private static boolean hasSeparatorChar(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '|' || c == '-' || c == '\u2022' || c == '\u00b7') return true;
+        }
+        return false;
     }
 
     /** The reason a single line is navigation junk, or null to keep it. */
