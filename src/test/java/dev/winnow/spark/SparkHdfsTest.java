@@ -1,23 +1,16 @@
 package dev.winnow.spark;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.winnow.archive.Archives;
 import dev.winnow.archive.Containers;
 import dev.winnow.corpus.CorpusSettings;
-import dev.winnow.corpus.QuotesFile;
-import dev.winnow.local.LocalRunner;
 import dev.winnow.run.ForeignOutputException;
 import dev.winnow.run.HeartbeatLock;
 import dev.winnow.run.Limits;
 import dev.winnow.run.OutputCodec;
-import dev.winnow.stages.Profiles;
 import dev.winnow.testing.CommandRun;
-import dev.winnow.testing.SiteCorpus;
+import dev.winnow.testing.LocalSpark;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,18 +19,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import static dev.winnow.spark.StorageEquivalence.QUIET;
+import static dev.winnow.spark.StorageEquivalence.names;
+import static dev.winnow.spark.StorageEquivalence.read;
+import static dev.winnow.spark.StorageEquivalence.sameOutput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -59,7 +53,6 @@ class SparkHdfsTest {
     private static MiniDFSCluster hdfs;
     private static String hdfsUri;
     private static JavaSparkContext spark;
-    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
     @BeforeAll
     static void start() throws IOException {
@@ -73,16 +66,14 @@ class SparkHdfsTest {
         hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
         hdfs.waitActive();
         hdfsUri = "hdfs://127.0.0.1:" + hdfs.getNameNodePort();
-        spark = new JavaSparkContext(new SparkConf()
-                .setMaster("local[2]")
-                .setAppName("winnow-test")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1")
+        spark = new JavaSparkContext(LocalSpark.conf()
                 // A client closing a file polls the name node until the data node has reported the block, first
                 // after 400 ms: on one small data node most closes wait that long, and a run writes a text file
                 // per record. Polled sooner, the test runs in a fraction of the time; nothing else changes.
                 .set("spark.hadoop.dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "5")
+                // Polled that soon, the default five polls give up after 155 ms, which a loaded machine overruns
+                // ("does not have enough number of replicas"); twelve allow about 20 s.
+                .set("spark.hadoop.dfs.client.block.write.locateFollowingBlock.retries", "12")
                 // A block no data node can serve is given up after three tries, by default seconds apart.
                 .set("spark.hadoop.dfs.client.retry.window.base", "10"));
     }
@@ -96,46 +87,6 @@ class SparkHdfsTest {
         }
     }
 
-    /**
-     * Seeds, generated sites (templates, near-duplicates, a shared quotation) as text folders and JSON Lines,
-     * a web archive and a copy cut short, two files of one name in two folders, names with a space and a
-     * '#', an empty and a binary file, a hidden file; and a path that does not exist.
-     */
-    private static Path corpus(Path root) throws IOException {
-        Path corpus = root.resolve("corpus");
-        try (Stream<Path> seeds = Files.list(Path.of("seeds"))) {
-            Files.createDirectories(corpus.resolve("seeds"));
-            for (Path s : seeds.sorted().toList()) Files.copy(s, corpus.resolve("seeds").resolve(s.getFileName()));
-        }
-        SiteCorpus.builder().seed(5).sites(3).docsPerSite(10).build().writeTextFolders(corpus.resolve("sites"));
-        SiteCorpus.builder().seed(6).sites(2).docsPerSite(8).build().writeJsonLines(corpus.resolve("jsonl"), 1 << 20);
-        byte[] warc = Archives.write(Archives::standardRecords, true);
-        Files.write(corpus.resolve("crawl.warc.gz"), warc);
-        Files.write(corpus.resolve("cut.warc.gz"), java.util.Arrays.copyOf(warc, warc.length - 40));
-        Files.createDirectories(corpus.resolve("north"));
-        Files.createDirectories(corpus.resolve("south"));
-        Files.writeString(corpus.resolve("north/quay.txt"),
-                "The quay will stay closed to cars until Monday morning, the harbour office said.\n", StandardCharsets.UTF_8);
-        Files.writeString(corpus.resolve("south/quay.txt"),
-                "Thousands of visitors walked along the quay to watch the lantern boats drift past the old pier.\n",
-                StandardCharsets.UTF_8);
-        Files.writeString(corpus.resolve("harbour notes #2.txt"),
-                "The lantern festival ends on Sunday with a parade of boats from the old pier to the lighthouse.\n",
-                StandardCharsets.UTF_8);
-        Files.writeString(corpus.resolve(".draft.txt"), "A hidden draft that no run reads.\n", StandardCharsets.UTF_8);
-        Files.write(corpus.resolve("empty.txt"), new byte[0]);
-        byte[] binary = new byte[4096];
-        new Random(7).nextBytes(binary);
-        Files.write(corpus.resolve("noise.bin"), binary);
-        return corpus;
-    }
-
-    private static LocalRunner.Summary runLocally(List<String> args, Path out) throws IOException {
-        return new LocalRunner(Profiles.text(), "text").run(args, InputStream.nullInputStream(),
-                new LocalRunner.Options(out, 2, Limits.DEFAULTS, "corpus", true, true, false, CorpusSettings.DEFAULTS,
-                        Containers.Fields.DEFAULTS, OutputCodec.NONE), QUIET);
-    }
-
     private static SparkRunner.Summary runOnSpark(List<String> args, String out) throws IOException {
         return runOnSpark(new SparkRunner(spark), args, out);
     }
@@ -147,76 +98,27 @@ class SparkHdfsTest {
 
     @Test
     void hdfsInAndOutGivesTheLocalRunnersBytes() throws IOException {
-        Path corpus = corpus(Files.createDirectories(tmp.resolve("hdfs-case")));
+        Path corpus = StorageEquivalence.corpus(Files.createDirectories(tmp.resolve("hdfs-case")));
         FileSystem fs = FileSystem.get(URI.create(hdfsUri), spark.hadoopConfiguration());
         // The same path on HDFS as on the local disk: ids from clashing names are made from it.
         fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(corpus.toUri()), new org.apache.hadoop.fs.Path(hdfsUri + corpus));
         String remote = hdfsUri + corpus;
-        sameOutput(corpus, remote, hdfsUri + "/cleaned", fs);
+        sameOutput(spark, corpus, remote, hdfsUri + "/cleaned", fs);
     }
 
     @Test
     void fileUrisGiveTheLocalRunnersBytes() throws IOException {
-        Path corpus = corpus(Files.createDirectories(tmp.resolve("file-case")));
+        Path corpus = StorageEquivalence.corpus(Files.createDirectories(tmp.resolve("file-case")));
         String remote = "file://" + corpus;
         String out = "file://" + tmp.resolve("file-case").resolve("cleaned");
         FileSystem fs = Storage.locate(out, spark.hadoopConfiguration()).fs();
-        sameOutput(corpus, remote, out, fs);
+        sameOutput(spark, corpus, remote, out, fs);
         // The raw local file system: no .crc files beside the output for the guard to refuse next time.
         try (Stream<Path> files = Files.walk(tmp.resolve("file-case").resolve("cleaned"))) {
             assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".crc")).toList());
         }
     }
 
-    /**
-     * Runs the local runner on {@code corpus} and Spark on {@code remote} (the same files) into {@code out},
-     * and compares: byte for byte, but for the location's prefix in the names of inputs.
-     */
-    private static void sameOutput(Path corpus, String remote, String out, FileSystem fs) throws IOException {
-        Path local = corpus.resolveSibling("local");
-        LocalRunner.Summary expected = runLocally(List.of(corpus.toString(), corpus.resolve("missing.txt").toString()), local);
-        SparkRunner.Summary actual = runOnSpark(List.of(remote, remote + "/missing.txt"), out);
-
-        // Not vacuous: every kind of outcome and every corpus stage is there.
-        JsonNode report = expected.report();
-        assertTrue(report.path("removals").path("site_lines").path("site_repeated_line").asInt() > 0, "repeated lines cut");
-        for (String reason : List.of("empty", "binary", "unreadable", "truncated")) {
-            assertTrue(report.path("rejections").path(reason).asInt() > 0, reason + ": " + report.path("rejections"));
-        }
-        assertTrue(Files.size(local.resolve(QuotesFile.NAME)) > 0, "quotations were listed");
-        assertTrue(Files.readString(local.resolve("articles.jsonl")).contains("\"id\":\"north__quay\""),
-                "ids are paths below the folder, the same wherever it lies");
-
-        String prefix = corpus.toString(), remotePrefix = remote;
-        org.apache.hadoop.fs.Path outDir = new org.apache.hadoop.fs.Path(out);
-        for (String file : List.of("articles.jsonl", "rejected.jsonl", QuotesFile.NAME)) {
-            String want = Files.readString(local.resolve(file), StandardCharsets.UTF_8).replace(prefix, remotePrefix);
-            assertEquals(want, read(fs, new org.apache.hadoop.fs.Path(outDir, file)), file);
-        }
-        TreeMap<String, String> wantTexts = new TreeMap<>(), gotTexts = new TreeMap<>();
-        try (Stream<Path> texts = Files.list(local.resolve("text"))) {
-            for (Path t : texts.toList()) wantTexts.put(t.getFileName().toString(), Files.readString(t, StandardCharsets.UTF_8));
-        }
-        for (FileStatus t : fs.listStatus(new org.apache.hadoop.fs.Path(outDir, "text"))) {
-            gotTexts.put(t.getPath().getName(), read(fs, t.getPath()));
-        }
-        assertEquals(wantTexts, gotTexts, "text/");
-
-        assertEquals(expected.inputs(), actual.inputs());
-        assertEquals(expected.records(), actual.records());
-        assertEquals(expected.rejected(), actual.rejected());
-        for (String field : List.of("pipeline", "pipeline_html", "pipeline_corpus", "inputs", "records", "rejected",
-                "rejections", "removals", "bytes_in", "skipped_records")) {
-            assertEquals(expected.report().get(field), actual.report().get(field), field);
-        }
-        // report.json on the file system is the one the run returned, and the work folder is gone.
-        JsonNode written = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                read(fs, new org.apache.hadoop.fs.Path(outDir, "report.json")));
-        assertEquals(actual.report().get("records"), written.get("records"));
-        assertEquals(List.of("articles.jsonl", "quotes.jsonl", "rejected.jsonl", "report.json", "text"), names(fs, outDir));
-    }
-
-    /** The id prefix of a path that clashes: the path without its leading '/', separators as "__". */
     /**
      * The output guard works on HDFS: a folder holding a file Winnow did not write is refused and left as
      * it was; the run's own finished output is replaced by a rerun, and a killed run's work folder does not
@@ -431,19 +333,6 @@ class SparkHdfsTest {
             files.put(p.toString(), read(fs, p));
         }
         return files;
-    }
-
-    private static String read(FileSystem fs, org.apache.hadoop.fs.Path file) throws IOException {
-        try (InputStream in = fs.open(file)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static List<String> names(FileSystem fs, org.apache.hadoop.fs.Path dir) throws IOException {
-        List<String> names = new ArrayList<>();
-        for (FileStatus s : fs.listStatus(dir)) names.add(s.getPath().getName());
-        names.sort(null);
-        return names;
     }
 
     /** {@code count} one-line stories ("Story i: sentence") written locally and copied to HDFS under {@code name}/corpus. */

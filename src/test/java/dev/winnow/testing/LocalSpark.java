@@ -11,11 +11,16 @@ public final class LocalSpark {
     private LocalSpark() {}
 
     public static JavaSparkContext start() {
-        return new JavaSparkContext(new SparkConf()
+        return new JavaSparkContext(conf());
+    }
+
+    /** The settings of {@link #start()}, for a test that adds its own (a file system's) before starting. */
+    public static SparkConf conf() {
+        return new SparkConf()
                 .setMaster("local[2]")
                 .setAppName("winnow-test")
                 .set("spark.ui.enabled", "false")
                 .set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1"));
+                .set("spark.driver.bindAddress", "127.0.0.1");
     }
 }
