@@ -5,10 +5,7 @@ import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.local.Cadence;
 import dev.winnow.local.LocalRunner;
 import dev.winnow.local.RunSteps;
-import dev.winnow.run.ForeignOutputException;
 import dev.winnow.run.Limits;
-import dev.winnow.run.NothingToReadException;
-import dev.winnow.run.OutputBusyException;
 import dev.winnow.run.OutputCodec;
 import dev.winnow.score.BlockScorer;
 import dev.winnow.stages.Profiles;
@@ -167,33 +164,10 @@ public final class CleanCommand implements Callable<Integer> {
             if (followLinks) runner = runner.followingLinks();
             runner = runner.observing(steps).checkpointing(cadence);
             LocalRunner.Summary s = runner.run(inputs, System.in, options, System.err);
-            if (!quiet) {
-                System.err.printf(Locale.ROOT, "winnow: %d inputs -> %d records, %d rejected; %s %s%n",
-                        s.inputs(), s.records(), s.rejected(), s.alreadyDone() ? "unchanged" : "wrote", output);
-            }
-            return s.rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
-        } catch (ForeignOutputException | NothingToReadException e) {
-            System.err.println("winnow: not run: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (OutputBusyException e) {
-            System.err.println("winnow: not run: " + e.getMessage());
-            return ExitCodes.FAILED;
+            return RunOutcome.finished(s.inputs(), s.records(), s.rejected(), s.alreadyDone(), output.toString(), quiet);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            System.err.println("winnow: run failed: " + failure(e));
-            return ExitCodes.FAILED;
+            return RunOutcome.stopped(e);
         }
-    }
-
-    /**
-     * What went wrong, in a line. The heap running out outside any one document fails the run; it may
-     * arrive as "Self-suppression not permitted" (the JVM's preallocated error added to itself by a
-     * try-with-resources), which would tell a user nothing.
-     */
-    private static String failure(Throwable e) {
-        OutOfMemoryError oom = e instanceof OutOfMemoryError o ? o : e.getCause() instanceof OutOfMemoryError o ? o : null;
-        if (oom == null) return e.getMessage();
-        return "out of memory (" + oom.getMessage() + ") with a maximum heap of " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-                + " MB; raise it with java -Xmx, or lower --threads or --max-bytes";
     }
 
     /** The shipped model, or the file a user named, read now: a bad file is a usage error before any work. */

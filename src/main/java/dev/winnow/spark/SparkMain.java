@@ -6,16 +6,14 @@ import dev.winnow.cli.CorpusOptions;
 import dev.winnow.cli.ExitCodes;
 import dev.winnow.cli.Main;
 import dev.winnow.cli.RecordOptions;
+import dev.winnow.cli.RunOutcome;
 import dev.winnow.cli.SizeOptions;
-import dev.winnow.record.RemovedLayout;
-import dev.winnow.run.ForeignOutputException;
-import dev.winnow.run.HeartbeatLock;
-import dev.winnow.run.OutputBusyException;
-import dev.winnow.run.NothingToReadException;
-import dev.winnow.run.OutputOwnership;
-import dev.winnow.run.OutputCodec;
 import dev.winnow.corpus.CorpusSettings;
+import dev.winnow.record.RemovedLayout;
+import dev.winnow.run.HeartbeatLock;
 import dev.winnow.run.Limits;
+import dev.winnow.run.OutputCodec;
+import dev.winnow.run.OutputOwnership;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine.Command;
@@ -26,7 +24,6 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -183,36 +180,18 @@ public final class SparkMain implements Callable<Integer> {
             Storage.Location out = Storage.locate(output, hadoopConf(sparkConf));
             OutputOwnership.check(SparkRunner.guarded(output, out), allowOtherFiles);
             HeartbeatLock.checkFree(SparkRunner.lockFile(out), output, lock);
-        } catch (ForeignOutputException e) {
-            System.err.println("winnow: not run: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (OutputBusyException e) {
-            System.err.println("winnow: not run: " + e.getMessage());
-            return ExitCodes.FAILED;
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(self, "-o " + output + ": " + e.getMessage());
-        } catch (IOException e) {
-            System.err.println("winnow: run failed: " + e);
-            return ExitCodes.FAILED;
+        } catch (IOException | RuntimeException e) {
+            return RunOutcome.stopped(e);
         }
         try (JavaSparkContext spark = new JavaSparkContext(sparkConf)) {
             SparkRunner runner = new SparkRunner(spark).withLock(lock);
             if (restart) runner = runner.restarting();
             SparkRunner.Summary s = runner.run(inputs, options, System.err);
-            if (!quiet) {
-                System.err.printf(Locale.ROOT, "winnow: %d inputs -> %d records, %d rejected; %s %s%n",
-                        s.inputs(), s.records(), s.rejected(), s.alreadyDone() ? "unchanged" : "wrote", output);
-            }
-            return s.rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
-        } catch (ForeignOutputException | NothingToReadException e) {
-            System.err.println("winnow: not run: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (OutputBusyException e) {
-            System.err.println("winnow: not run: " + e.getMessage());
-            return ExitCodes.FAILED;
-        } catch (IOException | RuntimeException e) {
-            System.err.println("winnow: run failed: " + e);
-            return ExitCodes.FAILED;
+            return RunOutcome.finished(s.inputs(), s.records(), s.rejected(), s.alreadyDone(), output, quiet);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            return RunOutcome.stopped(e);
         }
     }
 
