@@ -2,6 +2,7 @@ package dev.winnow.stages;
 
 import dev.winnow.core.Block;
 import dev.winnow.core.Draft;
+import dev.winnow.core.Markup;
 import dev.winnow.core.Reason;
 import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
@@ -62,9 +63,13 @@ public final class ContentScoreStage implements Stage {
         boolean article = type == PageType.ARTICLE;
         double cut = byType.getOrDefault(type, threshold);
         double proseCut = Math.min(proseByType.getOrDefault(type, PROSE_CUT), cut);
+        // a forum printing its thread under class="comment": the scorer learned comments as chrome, the posts' sentences
+        // are the content (the markup stage let them through for that reason); their member cards it still judges
+        boolean threadInComments = type == PageType.FORUM && MarkupStage.threadInComments(draft);
         List<Block> judged = new ArrayList<>();
         for (Block b : draft.kept()) {
             if (article && isProse(b)) continue;
+            if (threadInComments && isPostSentence(b)) continue;
             judged.add(b);
         }
         double[] scores = draft.scores(judged);    // together: cheaper than block by block
@@ -75,6 +80,10 @@ public final class ContentScoreStage implements Stage {
         // the scorer says which parts of a page are content, not whether it has any: that is a rejection's call
         if (low.size() == draft.kept().size()) return;
         for (Block b : low) verdict.drop(b, Reason.LOW_CONTENT_SCORE, draft.score(b.index()));
+    }
+
+    private static boolean isPostSentence(Block b) {
+        return b.markup() != null && b.markup().in(Markup.Container.COMMENTS) && b.shape().isSentence();
     }
 
     private static boolean isProse(Block b) {

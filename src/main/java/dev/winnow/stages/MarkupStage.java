@@ -76,13 +76,14 @@ public final class MarkupStage implements Stage {
         boolean scorerJudges = draft.scored() && !PageKind.isArticle(draft);
         // a shop's customer reviews are not its product nor its catalogue; on a review site or a forum they are the content
         boolean reviewsAreChrome = PageKind.isShop(draft);
+        boolean threadInComments = scorerJudges && PageKind.of(draft) == PageType.FORUM && threadInComments(draft);
         List<Block> cut = new ArrayList<>();
         List<Reason> reasons = new ArrayList<>();
         List<Block> vetoable = new ArrayList<>();
         for (Block b : draft.kept()) {
             Markup m = b.markup();
             if (m == null) continue;
-            Reason r = reasonOf(b, m);
+            Reason r = reasonOf(b, m, threadInComments);
             if (r == null && reviewsAreChrome && m.in(Container.REVIEWS)) r = Reason.MARKUP_REVIEWS;
             if (r == null || (lenient && m.in(Container.CANDIDATE) && LENIENT_KEEPS.contains(r))) continue;
             cut.add(b);
@@ -126,7 +127,30 @@ public final class MarkupStage implements Stage {
         return b.shape().words() >= QUESTION_WORDS && b.text().endsWith("?");
     }
 
+    /**
+     * A forum whose comment containers hold at least as many words as the page's unmarked text prints its thread (the
+     * opening post's replies, or every post) under class="comment": there they are the content, and the scorer judges
+     * their member cards and signatures. Where the comments hold less (answers with comment threads under them, a blog
+     * post's discussion) they stay chrome.
+     */
+    static boolean threadInComments(Draft draft) {
+        long comments = 0, plain = 0;
+        for (Block b : draft.kept()) {
+            Markup m = b.markup();
+            if (m == null) continue;
+            Reason r = reasonOf(b, m);
+            if (r == Reason.MARKUP_COMMENTS) comments += b.shape().words();
+            else if (r == null) plain += b.shape().words();
+        }
+        return comments > 0 && comments >= plain;
+    }
+
     static Reason reasonOf(Block b, Markup m) {
+        return reasonOf(b, m, false);
+    }
+
+    /** The cut the markup names for {@code b}; {@code commentsAreContent}: comment containers name none. */
+    static Reason reasonOf(Block b, Markup m, boolean commentsAreContent) {
         // what the element itself says is not page text comes first: a select inside a nav is a control
         if (m.in(Container.TEMPLATE)) return Reason.MARKUP_TEMPLATE;
         if (m.in(Container.NOSCRIPT)) return Reason.MARKUP_NOSCRIPT;
@@ -135,7 +159,7 @@ public final class MarkupStage implements Stage {
         if (m.in(Container.HEAD)) return null;      // the page's own summary, read only when its body shows nothing
         if (m.in(Container.HIDDEN)) return Reason.MARKUP_HIDDEN;
         if (m.in(Container.CAPTION)) return Reason.MARKUP_CAPTION;
-        if (m.in(Container.COMMENTS)) return Reason.MARKUP_COMMENTS;
+        if (m.in(Container.COMMENTS) && !commentsAreContent) return Reason.MARKUP_COMMENTS;
         // embedded posts (tweets) are blockquotes inside "social" wrappers: quoted content, not a share bar
         if (m.in(Container.SHARE) && !m.in(Container.QUOTE)) return Reason.MARKUP_WIDGET;
         if (m.in(Container.RELATED)) return Reason.MARKUP_RELATED;

@@ -36,9 +36,12 @@ class WcxbQualityGateTest {
     /**
      * Floors in {@link #TYPES} order, pinned from (HTML) .858 .875 .588 .833 .865 .918 .927, lost 0 of 70. Collection
      * re-pinned from .807 after its own block-scorer cuts (0.10, veto 0.20): in sample the shipped model's cuts were
-     * right on its own training pages, out of fold (README) collection went from 0.677 to 0.699.
+     * right on its own training pages, out of fold (README) collection went from 0.677 to 0.699. Forum re-pinned from .849
+     * (was .875) when a thread printed under comment containers became content: two sample pages print more of the
+     * thread than their reference holds (a news discussion whose reference stops partway through the comments), while out
+     * of fold forum went from 0.805 to 0.811.
      */
-    static final double[] HTML_FLOORS = {0.83, 0.85, 0.56, 0.78, 0.84, 0.89, 0.90};
+    static final double[] HTML_FLOORS = {0.83, 0.82, 0.56, 0.78, 0.84, 0.89, 0.90};
     static final int HTML_MAX_LOST = 0;
 
     /** Pinned from (text dumps) .812 .728 .500 .407 .418 .841 .851, lost 5 of 70. */

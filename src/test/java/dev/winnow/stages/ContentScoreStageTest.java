@@ -114,6 +114,28 @@ class ContentScoreStageTest {
         assertRemoved(doc, Reason.MARKUP_COMMENTS, REPLY);
     }
 
+    /**
+     * A forum that prints its replies under class="comment": they hold more of the page's words than the opening post,
+     * so they are its content, and the posts' sentences stay however low the scorer (which learned comments as chrome)
+     * scores them; a member card in the thread it still cuts.
+     */
+    @Test
+    void aThreadPrintedUnderCommentsKeepsItsPostsWhateverTheirScore() {
+        String more = "The lanterns looked even better from the bridge, so we stayed there until the very last boat came in.";
+        String page = "<html><body><nav><a href=/>Home</a> <a href=/f>Forums</a></nav><h1>Lantern boats</h1>"
+                + "<div class=thread><div class=post><p>" + LEDE + "</p></div>"
+                + "<div class=comment><p>Gold member</p><p>" + BODY + "</p></div><div class=comment><p>" + REPLY + "</p></div>"
+                + "<div class=comment><p>" + more + "</p></div></div></body></html>";
+        Document doc = html(page, "forum", stub(Map.of("children", 0.05, "quay", 0.1, "Gold member", 0.1, "Home", 0.05)));
+        assertKept(doc, LEDE);
+        assertKept(doc, BODY);
+        assertKept(doc, REPLY);
+        assertKept(doc, more);
+        assertRemoved(doc, Reason.LOW_CONTENT_SCORE, "Gold member");
+        // the same thread on an article's page stays the comments it says it is
+        assertRemoved(html(page, "article", stub(Map.of("Home", 0.05))), Reason.MARKUP_COMMENTS, REPLY);
+    }
+
     /** The scorer only ever keeps what a soft cut would take: a low score saves nothing, a high one not noscript. */
     @Test
     void aLowScoreSavesNothingAndNoScoreSavesNoscript() {
