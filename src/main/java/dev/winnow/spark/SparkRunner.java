@@ -711,7 +711,7 @@ public final class SparkRunner {
      * <p>As the local runner spills them, each task puts its (band key, position) and (line key, position)
      * pairs into {@link #KEY_BUCKETS} buckets by key, as flat {@code long[]} chunks: one shuffle record per
      * chunk instead of one boxed pair per key, which cost Spark's shuffle sort and Java serialisation more
-     * than a tenth of the run. The chunks are kept (memory, else disk) and the buckets are then grouped or
+     * than a tenth of the run. The chunks are kept on the executors' disk and the buckets are then grouped or
      * counted by one task per {@link #DOCS_PER_REDUCER} documents (at least one per core), with the local
      * runner's code for one of its partitions: a task's memory does not grow with the corpus, and a small
      * corpus is not 2 x 256 tasks of nothing.
@@ -720,7 +720,9 @@ public final class SparkRunner {
         if (!options.quiet()) log.println("winnow: pass 1 of 2: reading the corpus for repeated lines, near-duplicates and quotations");
         CorpusSettings corpus = settings.corpus();
         JavaPairRDD<Integer, Found> found = listed.mapPartitionsToPair(part -> new Chunks(analyzeInputs(settings, part), KEY_BUCKETS));
-        found.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        // On disk only, as the local runner spills its keys: kept in memory, a partition's block is unrolled
+        // in the heap as it is computed (a 512 MB heap held 132 MB of two such blocks); the local disk is cheap next to cleaning.
+        found.persist(StorageLevel.DISK_ONLY());
         List<Broadcast<?>> broadcasts = new ArrayList<>();
         try {
             long documents = found.values().map(f -> (long) f.documents()).fold(0L, Long::sum);
