@@ -373,12 +373,17 @@ public final class SparkRunner {
                         done, true);
             }
         }
-        List<Tuple2<Integer, Doc>> docs = slices(listedDocs, spark.defaultParallelism());
+        List<Piece> pieces = slices(listedDocs, spark.defaultParallelism());
+        List<Tuple2<Integer, Doc>> docs = pieces.stream().map(Piece::doc).toList();
         int partitions = options.partitions() > 0 ? options.partitions() : partitions(docs.size(), spark.defaultParallelism());
         // Slices of a split file are each a task of their own, so the scheduler hands them to whichever core is free.
         if (options.partitions() == 0 && docs.size() > listedDocs.size()) {
             partitions = Math.max(partitions, Math.min(docs.size(), SLICES_PER_CORE * spark.defaultParallelism()));
         }
+        // Cut by bytes too, unless the user set the partitions: a task's memory follows its partition's size.
+        List<ArrayList<Tuple2<Integer, Doc>>> groups = options.partitions() > 0 ? null : groups(pieces, Piece::bytes, partitions, PARTITION_BYTES)
+                .stream().map(run -> new ArrayList<>(run.stream().map(Piece::doc).toList())).toList();
+        if (groups != null) partitions = groups.size();
         CorpusSettings corpus = options.corpus();
         // Workers abandoned to documents that ignored their time budget, in both passes, as the local runner counts them.
         LongAccumulator lostThreads = spark.sc().longAccumulator("winnow.lost_threads");
@@ -387,7 +392,9 @@ public final class SparkRunner {
         if (!options.quiet()) {
             log.printf("winnow: spark: %d inputs in %d partitions on %s%n", listedDocs.size() + unreadable.size(), partitions, spark.master());
         }
-        JavaPairRDD<Integer, Doc> listed = spark.parallelizePairs(docs, partitions);
+        // One group per partition (a list of n elements in n slices is one each), flattened in order.
+        JavaPairRDD<Integer, Doc> listed = groups == null ? spark.parallelizePairs(docs, partitions)
+                : spark.parallelize(groups, groups.size()).flatMapToPair(ArrayList::iterator);
 
         Broadcast<CorpusFacts> facts = null;
         Path quotes = null;
@@ -704,7 +711,7 @@ public final class SparkRunner {
      * <p>As the local runner spills them, each task puts its (band key, position) and (line key, position)
      * pairs into {@link #KEY_BUCKETS} buckets by key, as flat {@code long[]} chunks: one shuffle record per
      * chunk instead of one boxed pair per key, which cost Spark's shuffle sort and Java serialisation more
-     * than a tenth of the run. The chunks are kept (memory, else disk) and the buckets are then grouped or
+     * than a tenth of the run. The chunks are kept on the executors' disk and the buckets are then grouped or
      * counted by one task per {@link #DOCS_PER_REDUCER} documents (at least one per core), with the local
      * runner's code for one of its partitions: a task's memory does not grow with the corpus, and a small
      * corpus is not 2 x 256 tasks of nothing.
@@ -713,7 +720,9 @@ public final class SparkRunner {
         if (!options.quiet()) log.println("winnow: pass 1 of 2: reading the corpus for repeated lines, near-duplicates and quotations");
         CorpusSettings corpus = settings.corpus();
         JavaPairRDD<Integer, Found> found = listed.mapPartitionsToPair(part -> new Chunks(analyzeInputs(settings, part), KEY_BUCKETS));
-        found.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        // On disk only, as the local runner spills its keys: kept in memory, a partition's block is unrolled
+        // in the heap as it is computed (a 512 MB heap held 132 MB of two such blocks); the local disk is cheap next to cleaning.
+        found.persist(StorageLevel.DISK_ONLY());
         List<Broadcast<?>> broadcasts = new ArrayList<>();
         try {
             long documents = found.values().map(f -> (long) f.documents()).fold(0L, Long::sum);
@@ -910,10 +919,11 @@ public final class SparkRunner {
      * local JSON Lines file larger than the corpus's size over {@link #SLICES_PER_CORE} per core becomes as
      * many slices as that size goes into it, their entry ranges estimated from its size and the mean
      * length of the lines of its first MB; the last slice runs to the end of the file, so a wrong estimate
-     * costs balance, never an entry. Compressed files, web archives and remote files are not cut (their
-     * entries cannot be counted from their size, or each slice would copy the whole file).
+     * costs balance, never an entry. No slice is larger than half of {@link #PARTITION_BYTES}, however big the
+     * corpus, so that {@link #groups} can bound every partition. Compressed files, web archives and remote
+     * files are not cut (their entries cannot be counted from their size, or each slice would copy the whole file).
      */
-    static List<Tuple2<Integer, Doc>> slices(List<Doc> docs, int cores) {
+    static List<Piece> slices(List<Doc> docs, int cores) {
         long[] sizes = new long[docs.size()];
         long total = 0;
         for (int i = 0; i < docs.size(); i++) {
@@ -928,23 +938,62 @@ public final class SparkRunner {
             }
             total += sizes[i];
         }
-        long slice = Math.max(minSliceBytes, total / ((long) SLICES_PER_CORE * Math.max(1, cores)));
-        List<Tuple2<Integer, Doc>> out = new ArrayList<>(docs.size());
+        long slice = Math.max(minSliceBytes, Math.min(PARTITION_BYTES / 2, total / ((long) SLICES_PER_CORE * Math.max(1, cores))));
+        List<Piece> out = new ArrayList<>(docs.size());
         for (int i = 0; i < docs.size(); i++) {
             Doc d = docs.get(i);
             int pieces = (int) Math.min(1024, (sizes[i] + slice - 1) / slice);
             long lines = pieces > 1 ? estimatedLines(Path.of(d.path()), sizes[i]) : 0;
             if (pieces < 2 || lines < 2L * pieces) {
-                out.add(new Tuple2<>(i, d));
+                out.add(new Piece(new Tuple2<>(i, d), sizes[i]));
                 continue;
             }
             long per = lines / pieces;
             for (int k = 0; k < pieces; k++) {
                 int from = (int) Math.min(Integer.MAX_VALUE - 1, k * per);
                 int to = k == pieces - 1 ? Integer.MAX_VALUE : (int) Math.min(Integer.MAX_VALUE - 1, (k + 1) * per);
-                out.add(new Tuple2<>(i, d.slice(from, to)));
+                out.add(new Piece(new Tuple2<>(i, d.slice(from, to)), sizes[i] / pieces));
             }
         }
+        return out;
+    }
+
+    /** An input or a slice of one, keyed by its index in the listing, with its size in bytes (0: not measured). */
+    private record Piece(Tuple2<Integer, Doc> doc, long bytes) {}
+
+    /**
+     * Bytes of plain JSON Lines one automatically sized partition holds at most (a file that cannot be cut
+     * may be bigger). What a task holds grows with its partition (pass 1 persists a partition's keys as one
+     * block; the driver takes pass 1's quotations a partition at a time), so a partition must not grow with
+     * the corpus: counted in inputs alone, the 2 GB bench corpus (32 files of 64 MB, none cut at its slice
+     * size of 125 MB) was 2 partitions of 1 GB, and ran out of a 512 MB heap that held the 1 GB corpus.
+     */
+    static final long PARTITION_BYTES = 64L << 20;
+
+    /**
+     * The items in order, cut into runs, one per partition: about {@code partitions} runs of as many items
+     * each, a run also ending before it would pass its share of the items' bytes or {@code maxBytes} (so a
+     * bigger corpus gets more partitions, not bigger ones). At least one run, empty for no items.
+     */
+    static <T> List<ArrayList<T>> groups(List<T> items, java.util.function.ToLongFunction<T> bytesOf, int partitions, long maxBytes) {
+        int n = Math.max(1, partitions);
+        long total = items.stream().mapToLong(bytesOf).sum();
+        int perCount = (items.size() + n - 1) / n;
+        long perBytes = Math.min(maxBytes, Math.max(1, (total + n - 1) / n));
+        List<ArrayList<T>> out = new ArrayList<>();
+        ArrayList<T> run = new ArrayList<>();
+        long bytes = 0;
+        for (T item : items) {
+            long b = bytesOf.applyAsLong(item);
+            if (!run.isEmpty() && (run.size() >= perCount || bytes + b > perBytes)) {
+                out.add(run);
+                run = new ArrayList<>();
+                bytes = 0;
+            }
+            run.add(item);
+            bytes += b;
+        }
+        if (!run.isEmpty() || out.isEmpty()) out.add(run);
         return out;
     }
 

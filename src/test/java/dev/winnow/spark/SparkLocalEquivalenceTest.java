@@ -372,6 +372,25 @@ class SparkLocalEquivalenceTest {
         assertEquals(21, SparkRunner.partitions(20 * SparkRunner.MAX_DOCS_PER_PARTITION + 1, 4));
     }
 
+    @Test
+    void partitionsHoldABoundedShareOfTheBytesWhateverTheCorpusSize() {
+        long mb = 1 << 20;
+        // Sized by count alone, 32 slices of 32 MB on 16 partitions would be 64 MB each, 64 slices 128 MB each.
+        for (int slices : new int[] {32, 64, 128}) {
+            List<Long> sizes = java.util.Collections.nCopies(slices, 32 * mb);
+            List<java.util.ArrayList<Long>> runs = SparkRunner.groups(sizes, Long::longValue, 16, 64 * mb);
+            assertEquals(sizes, runs.stream().flatMap(List::stream).toList(), "every piece once, in order");
+            for (List<Long> run : runs) assertTrue(run.stream().mapToLong(Long::longValue).sum() <= 64 * mb, runs.toString());
+        }
+        // A small corpus still spreads over the partitions asked for; a piece bigger than the bound is a run of its own.
+        assertEquals(4, SparkRunner.groups(java.util.Collections.nCopies(8, mb), Long::longValue, 4, 64 * mb).size());
+        assertEquals(List.of(List.of(mb), List.of(100 * mb), List.of(mb)),
+                SparkRunner.groups(List.of(mb, 100 * mb, mb), Long::longValue, 1, 64 * mb));
+        // Unmeasured pieces (remote files) are cut by count, as Spark cuts a list.
+        assertEquals(3, SparkRunner.groups(java.util.Collections.nCopies(9, 0L), Long::longValue, 3, 64 * mb).size());
+        assertEquals(List.of(List.of()), SparkRunner.groups(List.<Long>of(), Long::longValue, 4, 64 * mb), "one empty partition");
+    }
+
     private static void assertSameBytes(Path expected, Path actual) throws IOException {
         assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(actual), actual.toString());
     }
