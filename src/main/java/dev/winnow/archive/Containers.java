@@ -33,8 +33,9 @@ public final class Containers {
      * @param html the field holding HTML, preferred over the text field when both are set
      * @param url  the field holding the document's URL
      * @param id   the field holding the scraper's own id, carried as {@link Entry#recordId()}
+     * @param ids  what names each record: its path, the scraper's id, or its content
      */
-    public record Fields(String text, String html, String url, String id) implements Serializable {
+    public record Fields(String text, String html, String url, String id, IdSource ids) implements Serializable {
         /** The names common scrapers write. */
         public static final Fields DEFAULTS = new Fields("text", "html", "url", "id");
 
@@ -43,6 +44,16 @@ public final class Containers {
             Objects.requireNonNull(html, "html");
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(ids, "ids");
+        }
+
+        /** Records named by their path. */
+        public Fields(String text, String html, String url, String id) {
+            this(text, html, url, id, IdSource.PATH);
+        }
+
+        public Fields withIds(IdSource source) {
+            return new Fields(text, html, url, id, source);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.winnow.cli;
 
 import dev.winnow.archive.Containers;
+import dev.winnow.archive.IdSource;
 import dev.winnow.corpus.CorpusSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -46,6 +47,15 @@ public final class CorpusOptions {
             + "kept as metadata.input.record_id (default: ${DEFAULT-VALUE}).")
     String idField = Containers.Fields.DEFAULTS.id();
 
+    @Option(names = "--ids", paramLabel = "SOURCE", converter = IdSourceConverter.class,
+            description = "What names each record. path (default): the input's path below the folder given, with "
+                    + "'#N' for a container's Nth document: the same on any machine. record: the scraper's own id "
+                    + "where a container has one (WARC-Record-ID, the --id-field of a JSON line), so records join "
+                    + "back to the crawl (a document without one keeps its path id). content: the first "
+                    + "32 hex digits of the SHA-256 of the document's bytes, the same for the same page under any "
+                    + "name. Ids are unique in a run: an id already taken gets ~2, ~3... in input order.")
+    IdSource ids = IdSource.PATH;
+
     /** The corpus stages as set; a usage error names what is wrong. */
     public CorpusSettings settings(CommandLine command) {
         if (repeatedLines == 1) {
@@ -58,7 +68,16 @@ public final class CorpusOptions {
     }
 
     public Containers.Fields fields() {
-        return new Containers.Fields(textField, htmlField, urlField, idField);
+        return new Containers.Fields(textField, htmlField, urlField, idField, ids);
+    }
+
+    /** {@code path}, {@code record} or {@code content}, in any case. */
+    static final class IdSourceConverter implements CommandLine.ITypeConverter<IdSource> {
+        @Override
+        public IdSource convert(String value) {
+            for (IdSource s : IdSource.values()) if (s.code().equalsIgnoreCase(value.strip())) return s;
+            throw new CommandLine.TypeConversionException("'" + value + "' is not an id source: path, record or content");
+        }
     }
 
     /** How far quotations are deduplicated: within each article, or across the corpus too. */

@@ -231,7 +231,7 @@ public final class LocalRunner {
                 progress.update(o);
             }
             int skip = Math.max(0, resumed - unreadable.size());
-            try (Units units = new Units(listing.inputs(), reading)) {
+            try (Units units = new Units(listing.inputs(), reading, unreadableIds(listing))) {
                 inOrder(units, skip, tasks, processor, options.source(), o -> {
                     out.write(o);
                     progress.update(o);
@@ -265,7 +265,7 @@ public final class LocalRunner {
         Progress progress = new Progress(log, estimate(listing), options.quiet(), options.terminal());
         int[] outcomes = {listing.unreadable().size()};
         try (CorpusIndex index = new CorpusIndex(out.spillDir(), options.corpus());
-             Units units = new Units(listing.inputs(), reading)) {
+             Units units = new Units(listing.inputs(), reading, unreadableIds(listing))) {
             inOrder(units, 0, tasks, first, options.source(), o -> {
                 outcomes[0]++;
                 if (o.features() != null) index.add(o.features());
@@ -305,6 +305,11 @@ public final class LocalRunner {
         for (Iterator<DocumentTasks.Done> done = tasks.outcomes(units, processor, source); done.hasNext(); ) {
             sink.accept(done.next().outcome());
         }
+    }
+
+    /** The ids of the paths the listing could not read, which no chosen id may take. */
+    private static List<String> unreadableIds(Inputs.Listing listing) {
+        return listing.unreadable().stream().map(Rejection::id).toList();
     }
 
     /** Outcomes to expect, for the progress bar: one per file (an archive's documents are counted as they come). */

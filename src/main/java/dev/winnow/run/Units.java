@@ -33,14 +33,26 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
 
     private final List<Input> inputs;
     private final Containers.Options options;
+    private final Naming naming;
     private final Map<String, Long> skipped = new TreeMap<>();
     private int next;
     private Iterator<Unit> current = java.util.Collections.emptyIterator();
     private Unit ahead;
 
     public Units(List<Input> inputs, Containers.Options options) {
+        this(inputs, options, List.of());
+    }
+
+    /**
+     * The units of {@code inputs}, named as {@code options} asks ({@link Naming}): a chosen id never takes one
+     * of the inputs' ids or of {@code otherIds} (the listing's unreadable paths).
+     */
+    public Units(List<Input> inputs, Containers.Options options, List<String> otherIds) {
         this.inputs = inputs;
         this.options = options;
+        List<String> taken = new java.util.ArrayList<>(otherIds);
+        for (Input in : inputs) taken.add(in.id());
+        this.naming = Naming.chooser(options.fields().ids(), options.maxBytes(), taken);
     }
 
     /**
@@ -218,7 +230,7 @@ public final class Units implements Iterator<Units.Unit>, Closeable {
         if (!hasNext()) throw new NoSuchElementException();
         Unit u = ahead;
         ahead = null;
-        return u;
+        return naming.apply(u);
     }
 
     private Unit advance() {

@@ -2,6 +2,7 @@ package dev.winnow.spark;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.archive.Containers;
+import dev.winnow.archive.IdSource;
 import dev.winnow.core.Pipeline;
 import dev.winnow.core.RejectReason;
 import dev.winnow.corpus.Cluster;
@@ -20,6 +21,7 @@ import dev.winnow.run.HeartbeatLock;
 import dev.winnow.run.Input;
 import dev.winnow.run.Inputs;
 import dev.winnow.run.Limits;
+import dev.winnow.run.Naming;
 import dev.winnow.run.NothingToReadException;
 import dev.winnow.run.Outcome;
 import dev.winnow.run.OutputCodec;
@@ -387,7 +389,7 @@ public final class SparkRunner {
         CorpusSettings corpus = options.corpus();
         // Workers abandoned to documents that ignored their time budget, in both passes, as the local runner counts them.
         LongAccumulator lostThreads = spark.sc().longAccumulator("winnow.lost_threads");
-        Settings settings = new Settings(options.limits(), options.source(), options.fields(), corpus, chain,
+        Settings byPath = new Settings(options.limits(), options.source(), options.fields(), corpus, chain,
                 new Storage.Conf(hadoop), lostThreads, options.removed());
         if (!options.quiet()) {
             log.printf("winnow: spark: %d inputs in %d partitions on %s%n", listedDocs.size() + unreadable.size(), partitions, spark.master());
@@ -395,6 +397,8 @@ public final class SparkRunner {
         // One group per partition (a list of n elements in n slices is one each), flattened in order.
         JavaPairRDD<Integer, Doc> listed = groups == null ? spark.parallelizePairs(docs, partitions)
                 : spark.parallelize(groups, groups.size()).flatMapToPair(ArrayList::iterator);
+        Settings settings = options.fields().ids() == IdSource.PATH ? byPath
+                : byPath.named(settle(listed, byPath, listedDocs, unreadable, log, options));
 
         Broadcast<CorpusFacts> facts = null;
         Path quotes = null;
@@ -459,6 +463,48 @@ public final class SparkRunner {
         } finally {
             if (facts != null) facts.destroy();
         }
+    }
+
+    /**
+     * The ids of a run named by the scraper's ids or by content ({@code --ids}): which document gets a candidate
+     * taken by another depends on input order, which no task sees. So the tasks first send their documents'
+     * candidates, a partition at a time in input order, and the driver makes the local runner's choice
+     * ({@link Naming.Chooser}); only the documents that did not get their candidate travel back to the tasks.
+     * It reads the inputs once more, which the local runner does not need; the default, path ids, costs nothing.
+     */
+    private Naming settle(JavaPairRDD<Integer, Doc> listed, Settings settings, List<Doc> listedDocs, List<Rejection> unreadable,
+                          PrintStream log, Options options) {
+        if (!options.quiet()) log.println("winnow: spark: reading the inputs for their " + options.fields().ids().code() + " ids");
+        Naming asking = Naming.settled(settings.fields().ids(), settings.maxBytes(), Map.of());
+        Settings byPath = settings.named(Naming.PATHS);
+        List<String> taken = new ArrayList<>();
+        for (Rejection r : unreadable) taken.add(r.id());
+        for (Doc d : listedDocs) taken.add(d.id());
+        Naming.Chooser chooser = new Naming.Chooser(taken);
+        Iterator<Tuple2<Long, String>> candidates = listed.mapPartitions(part -> {
+            List<Tuple2<Long, String>> out = new ArrayList<>();
+            List<Storage.Fetched> fetched = new ArrayList<>();
+            try {
+                while (part.hasNext()) {
+                    Tuple2<Integer, Doc> d = part.next();
+                    for (Iterator<Units.Unit> units = d._2().units(d._1(), byPath, new TreeMap<>(), fetched); units.hasNext(); ) {
+                        Units.Unit u = units.next();
+                        String candidate = asking.candidate(u);
+                        if (candidate != null) out.add(new Tuple2<>(u.input().position(), candidate));
+                    }
+                    for (Storage.Fetched f : fetched) f.close();
+                    fetched.clear();
+                }
+            } finally {
+                for (Storage.Fetched f : fetched) f.close();
+            }
+            return out.iterator();
+        }).toLocalIterator();
+        while (candidates.hasNext()) {
+            Tuple2<Long, String> c = candidates.next();
+            chooser.choose(c._1(), c._2());
+        }
+        return Naming.settled(settings.fields().ids(), settings.maxBytes(), chooser.renames());
     }
 
     /** Spark SQL on this runner's context, for the Parquet writer. */
@@ -1179,11 +1225,17 @@ public final class SparkRunner {
      */
     private record Settings(long maxBytes, long maxChars, Duration timeout, String source, Containers.Fields fields,
                             CorpusSettings corpus, Chain chain, Storage.Conf hadoop, LongAccumulator lostThreads,
-                            RemovedLayout removed)
+                            RemovedLayout removed, Naming naming)
             implements Serializable {
         Settings(Limits limits, String source, Containers.Fields fields, CorpusSettings corpus, Chain chain, Storage.Conf hadoop,
                  LongAccumulator lostThreads, RemovedLayout removed) {
-            this(limits.maxBytes(), limits.maxChars(), limits.timeout(), source, fields, corpus, chain, hadoop, lostThreads, removed);
+            this(limits.maxBytes(), limits.maxChars(), limits.timeout(), source, fields, corpus, chain, hadoop, lostThreads, removed,
+                    Naming.PATHS);
+        }
+
+        /** These settings, the documents named by {@code chosen}. */
+        Settings named(Naming chosen) {
+            return new Settings(maxBytes, maxChars, timeout, source, fields, corpus, chain, hadoop, lostThreads, removed, chosen);
         }
 
         Limits limits() {
@@ -1271,7 +1323,10 @@ public final class SparkRunner {
                 throws IOException {
             // The records a container passed over are counted by the slice that reads it to its end, once.
             if (!last()) skipped = new TreeMap<>();
-            if (uri == null) return within(Units.of(new Input(id, name, Path.of(path), null), index, settings.reading(), skipped, from));
+            if (uri == null) {
+                return named(within(Units.of(new Input(id, name, Path.of(path), null), index, settings.reading(), skipped, from)),
+                        settings.naming());
+            }
             Storage.Fetched copy;
             try {
                 copy = Storage.fetch(uri, settings.hadoop());
@@ -1281,7 +1336,22 @@ public final class SparkRunner {
             }
             fetched.add(copy);
             Input local = new Input(id, name, copy.file(), null, null, null, 0, uri);
-            return within(Units.of(local, index, settings.reading(), skipped, from));
+            return named(within(Units.of(local, index, settings.reading(), skipped, from)), settings.naming());
+        }
+
+        private static Iterator<Units.Unit> named(Iterator<Units.Unit> units, Naming naming) {
+            if (naming.source() == IdSource.PATH) return units;
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return units.hasNext();
+                }
+
+                @Override
+                public Units.Unit next() {
+                    return naming.apply(units.next());
+                }
+            };
         }
 
         /**

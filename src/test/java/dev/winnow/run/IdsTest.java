@@ -179,6 +179,72 @@ class IdsTest {
         assertTrue(more.containsAll(List.of("2024__07__ferry", "harbour~2")), more.toString());
     }
 
+    /** One JSON line with this id (null: none) and a text of its own. */
+    private static String line(String id, String name) throws IOException {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        if (id != null) fields.put("id", id);
+        fields.put("text", article(name));
+        return JSON.writeValueAsString(fields) + "\n";
+    }
+
+    /**
+     * {@code --ids record}: each entry takes its scraper's id, as given (a text file name is made safe on its
+     * own), and a repeated one, one that names a file of the run, or one spelled like another entry's path id
+     * gets "~2" in input order; an entry without one keeps its path id. The same with corpus stages: both
+     * passes name alike, and quotes.jsonl names the records by their chosen ids.
+     */
+    @Test
+    void scraperIdsNameTheirRecordsAndStayUnique(@TempDir Path tmp) throws IOException {
+        Path in = tmp.resolve("in");
+        write(in.resolve("feed.jsonl"), line("a/1", "one") + line("notes", "two") + line("a/1", "three") + line(null, "four")
+                + line("feed#5", "five") + line(null, "six") + line("urn:uuid:1", "seven") + line(" ", "eight"));
+        write(in.resolve("notes.txt"), article("notes file"));
+        List<String> ids = assertUniqueIds(in, tmp.resolve("out"), "--ids", "record");
+        assertEquals(List.of("a/1", "notes~2", "a/1~2", "feed#3", "feed#5", "feed#5~2", "urn:uuid:1", "feed#7", "notes"), ids);
+        JsonNode first = JSON.readTree(Files.readAllLines(tmp.resolve("out/articles.jsonl")).get(0));
+        assertEquals("a/1", first.path("metadata").path("input").path("record_id").asText(), "the raw id stays there too");
+
+        Main.execute("clean", in.toString(), "-o", tmp.resolve("corpus").toString(), "-q", "--ids", "record");
+        List<String> withCorpus = new ArrayList<>();
+        for (String l : Files.readAllLines(tmp.resolve("corpus/articles.jsonl"))) withCorpus.add(JSON.readTree(l).path("id").asText());
+        assertEquals(ids, withCorpus, "the corpus passes name the same documents alike");
+    }
+
+    /**
+     * {@code --ids content}: the same bytes give the same id under any name and in any checkout; a later copy
+     * in the same run gets "~2". Standard input, read once by the cleaner, keeps its path id.
+     */
+    @Test
+    void contentIdsFollowTheBytesNotTheNames(@TempDir Path tmp) throws IOException {
+        Path one = tmp.resolve("one"), two = tmp.resolve("two/deeper");
+        write(one.resolve("a.txt"), article("ferry"));
+        write(one.resolve("b.txt"), article("harbour"));
+        write(one.resolve("copy-of-a.txt"), article("ferry"));
+        write(two.resolve("renamed.txt"), article("harbour"));
+        List<String> ids = assertUniqueIds(one, tmp.resolve("out1"), "--ids", "content");
+        assertEquals(3, ids.size());
+        assertTrue(ids.get(0).matches("[0-9a-f]{32}"), ids.toString());
+        assertEquals(ids.get(0) + "~2", ids.get(2), "the copy comes second");
+        List<String> other = assertUniqueIds(two, tmp.resolve("out2"), "--ids", "content");
+        assertEquals(List.of(ids.get(1)), other, "the same bytes under another name and folder");
+    }
+
+    /** The choice itself: candidates in order, ids the listing has are never taken, suffixes skip taken ids. */
+    @Test
+    void theChooserGivesEachCandidateOnceInOrder() {
+        Naming.Chooser chooser = new Naming.Chooser(List.of("page", "x~2"));
+        assertEquals("x", chooser.choose("x"));
+        assertEquals("x~3", chooser.choose("x"), "x~2 is a file's id");
+        assertEquals("page~2", chooser.choose("page"));
+        assertEquals("x~4", chooser.choose("x"));
+        chooser.choose(7L, "y");
+        chooser.choose(9L, "y");
+        assertEquals(java.util.Map.of(9L, "y~2"), chooser.renames(), "only the ids that changed travel back");
+        Naming.LongSet set = new Naming.LongSet();
+        for (long v = 0; v < 5000; v++) assertTrue(set.add(v * 0x9E3779B97F4A7C15L));
+        for (long v = 0; v < 5000; v++) assertTrue(!set.add(v * 0x9E3779B97F4A7C15L), "present after growing: " + v);
+    }
+
     private static List<String> ids(String input, Path out) throws IOException {
         Main.execute("clean", input, "-o", out.toString(), "-q", "--no-corpus");
         List<String> ids = new ArrayList<>();

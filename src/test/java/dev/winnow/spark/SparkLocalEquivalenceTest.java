@@ -285,13 +285,18 @@ class SparkLocalEquivalenceTest {
 
     /** The local runner and Spark on the same inputs and corpus settings; asserts the same bytes and counts. */
     private static Runs bothEngines(Path tmp, List<String> args, CorpusSettings corpus, int partitions) throws IOException {
+        return bothEngines(tmp, args, corpus, partitions, Containers.Fields.DEFAULTS);
+    }
+
+    private static Runs bothEngines(Path tmp, List<String> args, CorpusSettings corpus, int partitions, Containers.Fields fields)
+            throws IOException {
         Path local = tmp.resolve("local"), onSpark = tmp.resolve("spark");
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         LocalRunner.Summary expected = new LocalRunner(Profiles.text(), "text").run(args, InputStream.nullInputStream(),
-                new LocalRunner.Options(local, 2, Limits.DEFAULTS, "corpus", true, true, false, corpus, Containers.Fields.DEFAULTS,
+                new LocalRunner.Options(local, 2, Limits.DEFAULTS, "corpus", true, true, false, corpus, fields,
                         OutputCodec.NONE), quiet);
         SparkRunner.Summary actual = new SparkRunner(spark).run(args,
-                new SparkRunner.Options(onSpark, Limits.DEFAULTS, "corpus", true, partitions, true, corpus, Containers.Fields.DEFAULTS), quiet);
+                new SparkRunner.Options(onSpark, Limits.DEFAULTS, "corpus", true, partitions, true, corpus, fields), quiet);
 
         for (String file : List.of("articles.jsonl", "rejected.jsonl", QuotesFile.NAME)) {
             assertSameBytes(local.resolve(file), onSpark.resolve(file));
@@ -340,6 +345,44 @@ class SparkLocalEquivalenceTest {
             Runs runs = bothEngines(tmp, args, CorpusSettings.DEFAULTS, 0);
             assertTrue(runs.spark().report().path("partitions").asInt() > 2, "the files were cut: " + runs.spark().report());
             assertTrue(runs.local().report().path("rejections").size() > 0, "the broken line was rejected");
+        } finally {
+            SparkRunner.minSliceBytes = before;
+        }
+    }
+
+    /**
+     * Ids from the scraper or from content: which document gets a contested id depends on input order, which
+     * Spark's tasks do not see; its driver settles them first. Colliding scraper ids, one naming a file of the
+     * run, one spelled like another entry's path id, byte-identical copies, all across slices of a cut file.
+     */
+    @Test
+    void scraperAndContentIdsAreTheLocalRunnersToo(@TempDir Path tmp) throws IOException {
+        List<String> args = multiSiteCorpus(tmp);
+        Path root = Path.of(args.get(0));
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder feed = new StringBuilder();
+        String[] ids = {"a/1", "crawl", "a/1", null, "feed#5", null, "urn:uuid:1", "a/1"};
+        for (int i = 0; i < 40; i++) {
+            java.util.Map<String, String> line = new java.util.LinkedHashMap<>();
+            if (ids[i % ids.length] != null) line.put("id", ids[i % ids.length]);
+            line.put("text", "The ferry for crossing " + (i % 13) + " left the harbour at dawn, the operator said. Passengers "
+                    + "waited on the quay with bicycles and crates of apples from the market for crossing " + (i % 13) + ".");
+            feed.append(json.writeValueAsString(line)).append('\n');
+        }
+        Files.writeString(root.resolve("feed.jsonl"), feed.toString(), StandardCharsets.UTF_8);
+        long before = SparkRunner.minSliceBytes;
+        SparkRunner.minSliceBytes = 1;
+        try {
+            for (dev.winnow.archive.IdSource source : List.of(dev.winnow.archive.IdSource.RECORD, dev.winnow.archive.IdSource.CONTENT)) {
+                Path runs = tmp.resolve(source.code());
+                Runs both = bothEngines(runs, args, CorpusSettings.DEFAULTS, 0, Containers.Fields.DEFAULTS.withIds(source));
+                String records = Files.readString(both.localDir().resolve("articles.jsonl"));
+                if (source == dev.winnow.archive.IdSource.RECORD) {
+                    assertTrue(records.contains("\"id\":\"a/1~2\"") && records.contains("\"id\":\"crawl~2\""), "contested ids");
+                } else {
+                    assertTrue(records.contains("~2\""), "copies in the feed get a suffix");
+                }
+            }
         } finally {
             SparkRunner.minSliceBytes = before;
         }
