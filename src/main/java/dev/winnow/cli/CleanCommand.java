@@ -155,7 +155,7 @@ public final class CleanCommand implements Callable<Integer> {
         CorpusSettings corpus = corpusOptions.settings(new CommandLine(this));
         LocalRunner.Options options = new LocalRunner.Options(output, threads, limits, src, !noTextFiles, quiet,
                 System.console() != null, corpus, corpusOptions.fields(), compress, recordOptions.removed(),
-                recordOptions.recordsPerShard(new CommandLine(this)));
+                recordOptions.recordsPerShard(new CommandLine(this)), recordOptions.added(new CommandLine(this)));
         Scorer html = model(htmlModel, BlockScorer::html, "--html-model");
         try {
             LocalRunner runner = new LocalRunner(Profiles.text(), "text", Profiles.htmlWithFallback(html));

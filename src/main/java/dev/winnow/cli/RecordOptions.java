@@ -1,5 +1,6 @@
 package dev.winnow.cli;
 
+import dev.winnow.record.ArticleRecord;
 import dev.winnow.record.RemovedLayout;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -28,6 +29,13 @@ public final class RecordOptions {
                     + "for line. A run with no records writes one empty part-00000. Default: one records file.")
     Integer recordsPerShard;
 
+    @Option(names = "--added", paramLabel = "TIME",
+            description = "The 'added' time (when the documents were acquired, Dolma's field) of every record whose "
+                    + "input does not say: a date (2026-12-01, midnight UTC) or a date-time with a zone "
+                    + "(2026-12-01T10:00:00Z). A web archive's record keeps its WARC-Date. A fixed value, not the "
+                    + "clock, so a rerun writes the same bytes. Default: null.")
+    String added;
+
     public RemovedLayout removed() {
         return removed;
     }
@@ -37,6 +45,16 @@ public final class RecordOptions {
         if (recordsPerShard == null) return 0;
         if (recordsPerShard < 1) throw new CommandLine.ParameterException(command, "--records-per-shard must be at least 1");
         return recordsPerShard;
+    }
+
+    /** The {@code added} time of records whose input gives none, as records write it, or null; refuses a value that is no time. */
+    public String added(CommandLine command) {
+        if (added == null) return null;
+        try {
+            return ArticleRecord.addedTime(added);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(command, "--added: " + e.getMessage());
+        }
     }
 
     /** {@code inline}, {@code none} or {@code attributes}, in any case. */

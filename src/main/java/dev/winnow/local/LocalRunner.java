@@ -53,13 +53,21 @@ public final class LocalRunner {
     /**
      * Run settings. {@code source} is written into each record's {@code source} field; {@code limits}
      * bound what one document may cost; {@code recordsPerShard}, when above 0, writes the records as
-     * {@code documents/part-NNNNN.jsonl} of that many each instead of one file ({@link RecordShards}).
+     * {@code documents/part-NNNNN.jsonl} of that many each instead of one file ({@link RecordShards});
+     * {@code added}, when not null, is the {@code added} time of records whose input gives none.
      */
     public record Options(Path outDir, int threads, Limits limits, String source, boolean textFiles, boolean quiet,
                           boolean terminal, CorpusSettings corpus, Containers.Fields fields, OutputCodec codec,
-                          RemovedLayout removed, int recordsPerShard) {
+                          RemovedLayout removed, int recordsPerShard, String added) {
         public Options {
             if (recordsPerShard < 0) throw new IllegalArgumentException("records per shard must not be negative: " + recordsPerShard);
+        }
+
+        /** Records without an {@code added} time unless their input gives one. */
+        public Options(Path outDir, int threads, Limits limits, String source, boolean textFiles, boolean quiet,
+                       boolean terminal, CorpusSettings corpus, Containers.Fields fields, OutputCodec codec,
+                       RemovedLayout removed, int recordsPerShard) {
+            this(outDir, threads, limits, source, textFiles, quiet, terminal, corpus, fields, codec, removed, recordsPerShard, null);
         }
 
         /** One records file. */
@@ -91,17 +99,23 @@ public final class LocalRunner {
 
         public Options withCorpus(CorpusSettings settings) {
             return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, settings, fields, codec, removed,
-                    recordsPerShard);
+                    recordsPerShard, added);
         }
 
         public Options withRemoved(RemovedLayout layout) {
             return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, corpus, fields, codec, layout,
-                    recordsPerShard);
+                    recordsPerShard, added);
         }
 
         /** Records in shards of {@code n} ({@code --records-per-shard}); 0 for one records file. */
         public Options withRecordsPerShard(int n) {
-            return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, corpus, fields, codec, removed, n);
+            return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, corpus, fields, codec, removed, n, added);
+        }
+
+        /** Records whose input gives no acquisition time get {@code time} as {@code added} ({@code --added}). */
+        public Options withAdded(String time) {
+            return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, corpus, fields, codec, removed,
+                    recordsPerShard, time);
         }
 
         public long maxBytes() { return limits.maxBytes(); }
@@ -186,7 +200,8 @@ public final class LocalRunner {
             options = options.withCorpus(CorpusSettings.OFF);
         }
         CorpusSettings corpus = options.corpus();
-        DocumentProcessor processor = new DocumentProcessor(pipeline, profile, html, options.limits()).withRemoved(options.removed());
+        DocumentProcessor processor = new DocumentProcessor(pipeline, profile, html, options.limits()).withRemoved(options.removed())
+                .withAdded(options.added());
         String fingerprint = RunFingerprint.of(listing, options, profile, processor.chains(corpus));
         String contentFingerprint = RunFingerprint.ofContent(listing, options, profile, processor.chains(corpus));
         boolean quiet = options.quiet();

@@ -43,11 +43,19 @@ public final class ArticleRecord {
 
     private ArticleRecord() {}
 
-    /** What is known about the input itself; {@code entry} is what its container said, null for a plain file. */
+    /**
+     * What is known about the input itself; {@code entry} is what its container said, null for a plain file;
+     * {@code added} the acquisition time the run gives a record whose input says none, or null.
+     */
     public record InputInfo(String id, String path, long size, String mediaType, String charset, String sha256,
-                            String source, SourceEntry entry) {
+                            String source, SourceEntry entry, String added) {
         public InputInfo(String id, String path, long size, String mediaType, String charset, String sha256, String source) {
-            this(id, path, size, mediaType, charset, sha256, source, null);
+            this(id, path, size, mediaType, charset, sha256, source, null, null);
+        }
+
+        public InputInfo(String id, String path, long size, String mediaType, String charset, String sha256,
+                         String source, SourceEntry entry) {
+            this(id, path, size, mediaType, charset, sha256, source, entry, null);
         }
     }
 
@@ -82,7 +90,8 @@ public final class ArticleRecord {
             g.writeStringField("text", text);
             g.writeStringField("source", input.source());
             SourceEntry entry = input.entry();
-            g.writeStringField("added", entry == null ? null : acquired(entry.fetched()));
+            String acquired = entry == null ? null : acquired(entry.fetched());
+            g.writeStringField("added", acquired != null ? acquired : input.added());
             g.writeStringField("created", doc.metadata().get(Field.CREATED));
 
             g.writeObjectFieldStart("metadata");
@@ -165,6 +174,25 @@ public final class ArticleRecord {
             return DateTimeFormatter.ISO_INSTANT.format(Instant.parse(fetched.trim()).truncatedTo(ChronoUnit.SECONDS));
         } catch (DateTimeParseException e) {
             return null;
+        }
+    }
+
+    /**
+     * A time a user gives for {@code added} ({@code --added}): a date ({@code 2026-12-01}, midnight UTC) or an
+     * ISO-8601 date-time with a zone ({@code 2026-12-01T10:00:00Z}, {@code ...+02:00}), as {@code added} is
+     * written: UTC, to the second.
+     *
+     * @throws IllegalArgumentException when it is neither
+     */
+    public static String addedTime(String value) {
+        String v = value.strip();
+        try {
+            Instant at = v.length() == 10 ? java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : java.time.OffsetDateTime.parse(v).toInstant();
+            return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a date (2026-12-01) or a date-time with a zone "
+                    + "(2026-12-01T10:00:00Z)");
         }
     }
 

@@ -61,6 +61,8 @@ public final class DocumentProcessor {
     private final ArticleRecord.Provenance textProvenance, htmlProvenance, documentProvenance;
     private final Pass pass;
     private final RemovedLayout removed;
+    /** {@code added} of a record whose input gives no acquisition time, or null. */
+    private final String added;
 
     /**
      * Which pass over a corpus this processor serves: the only pass (no corpus stages), the first
@@ -88,12 +90,13 @@ public final class DocumentProcessor {
 
     /** With the chains for markup given too: HTML runs through {@code html}, documents through its main chain. */
     public DocumentProcessor(Pipeline pipeline, String profile, Fallback html, Limits limits) {
-        this(pipeline, profile, html, limits, Pass.ONLY, RemovedLayout.INLINE);
+        this(pipeline, profile, html, limits, Pass.ONLY, RemovedLayout.INLINE, null);
     }
 
     private DocumentProcessor(Pipeline pipeline, String profile, Fallback html, Limits limits, Pass pass,
-                              RemovedLayout removed) {
+                              RemovedLayout removed, String added) {
         this.removed = removed;
+        this.added = added;
         this.pipeline = pipeline;
         this.profile = profile;
         this.htmlChains = html;
@@ -107,17 +110,25 @@ public final class DocumentProcessor {
 
     /** The first pass over a corpus: each outcome is a rejection or the document's {@link Outcome#features()}. */
     public DocumentProcessor analyzing() {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(true, null, CorpusSettings.OFF), removed);
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(true, null, CorpusSettings.OFF), removed, added);
     }
 
     /** The second pass: the per-document stages, then the corpus stages reading {@code facts}. */
     public DocumentProcessor withCorpus(CorpusFacts facts, CorpusSettings settings) {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(false, facts, settings), removed);
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(false, facts, settings), removed, added);
     }
 
     /** Records laid out with their removals as {@code layout} says ({@code --removed}). */
     public DocumentProcessor withRemoved(RemovedLayout layout) {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, pass, layout);
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, pass, layout, added);
+    }
+
+    /**
+     * Records whose input does not say when it was acquired (anything but a web archive's record) get
+     * {@code acquired}, an ISO-8601 instant, as their {@code added} ({@code --added}); null leaves it null.
+     */
+    public DocumentProcessor withAdded(String acquired) {
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, pass, removed, acquired);
     }
 
     /** The default limits with another input size limit. */
@@ -319,7 +330,7 @@ public final class DocumentProcessor {
         // After the first pass, which counts this document's lines for the corpus like any other's.
         if (text.isBlank()) return reject(input, RejectReason.ALL_REMOVED, allRemoved(doc), bytes.length);
         ArticleRecord.InputInfo info = new ArticleRecord.InputInfo(input.id(), input.name(), bytes.length,
-                mediaType, charset, sha256(bytes), source, input.entry());
+                mediaType, charset, sha256(bytes), source, input.entry(), added);
         String line = ArticleRecord.line(info, doc, pipeline, cluster, removed);
         String attributes = removed == RemovedLayout.ATTRIBUTES ? RemovedAttributes.line(input.id(), source, doc) : null;
         return Outcome.record(input.id(), line, attributes, text, bytes.length, doc.counts());

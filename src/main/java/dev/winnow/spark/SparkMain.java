@@ -172,7 +172,8 @@ public final class SparkMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(self, SparkRunner.PARQUET_WITH_ATTRIBUTES);
         }
         SparkRunner.Options options = new SparkRunner.Options(output, limits, src, !noTextFiles, partitions, quiet, corpus,
-                corpusOptions.fields(), compress, allowOtherFiles, recordOptions.removed(), recordOptions.recordsPerShard(self), format);
+                corpusOptions.fields(), compress, allowOtherFiles, recordOptions.removed(), recordOptions.recordsPerShard(self), format,
+                recordOptions.added(self));
         if (staleLockAfter <= 0) throw new CommandLine.ParameterException(self, "--stale-lock-after must be positive");
         HeartbeatLock.Settings lock = HeartbeatLock.Settings.staleAfter(java.time.Duration.ofSeconds(staleLockAfter));
         try {

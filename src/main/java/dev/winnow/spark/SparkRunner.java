@@ -124,7 +124,7 @@ public final class SparkRunner {
      */
     public record Options(String output, Limits limits, String source, boolean textFiles, int partitions, boolean quiet,
                           CorpusSettings corpus, Containers.Fields fields, OutputCodec codec, boolean otherFiles,
-                          RemovedLayout removed, int recordsPerShard, RecordFormat format) {
+                          RemovedLayout removed, int recordsPerShard, RecordFormat format, String added) {
         public Options {
             if (output == null || output.isEmpty()) throw new IllegalArgumentException("no output folder");
             if (partitions < 0) throw new IllegalArgumentException("partitions must not be negative: " + partitions);
@@ -132,6 +132,14 @@ public final class SparkRunner {
             if (format == RecordFormat.PARQUET && removed == RemovedLayout.ATTRIBUTES) {
                 throw new IllegalArgumentException(PARQUET_WITH_ATTRIBUTES);
             }
+        }
+
+        /** Records without an {@code added} time unless their input gives one. */
+        public Options(String output, Limits limits, String source, boolean textFiles, int partitions, boolean quiet,
+                       CorpusSettings corpus, Containers.Fields fields, OutputCodec codec, boolean otherFiles,
+                       RemovedLayout removed, int recordsPerShard, RecordFormat format) {
+            this(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, removed, recordsPerShard,
+                    format, null);
         }
 
         /** JSON Lines records. */
@@ -181,31 +189,37 @@ public final class SparkRunner {
 
         public Options withCorpus(CorpusSettings settings) {
             return new Options(output, limits, source, textFiles, partitions, quiet, settings, fields, codec, otherFiles, removed,
-                    recordsPerShard, format);
+                    recordsPerShard, format, added);
+        }
+
+        /** Records whose input gives no acquisition time get {@code time} as {@code added} ({@code --added}). */
+        public Options withAdded(String time) {
+            return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, removed,
+                    recordsPerShard, format, time);
         }
 
         /** Records laid out with their removals as {@code layout} says ({@code --removed}). */
         public Options withRemoved(RemovedLayout layout) {
             return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, layout,
-                    recordsPerShard, format);
+                    recordsPerShard, format, added);
         }
 
         /** Records in shards of {@code n} ({@code --records-per-shard}); 0 for one records file. */
         public Options withRecordsPerShard(int n) {
             return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, removed, n,
-                    format);
+                    format, added);
         }
 
         /** Writing beside files Winnow did not write, which are never touched ({@code --allow-other-files}). */
         public Options allowingOtherFiles() {
             return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, true, removed,
-                    recordsPerShard, format);
+                    recordsPerShard, format, added);
         }
 
         /** Records written as {@code format} ({@code --format}). */
         public Options withFormat(RecordFormat format) {
             return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, removed,
-                    recordsPerShard, format);
+                    recordsPerShard, format, added);
         }
     }
 
@@ -390,7 +404,7 @@ public final class SparkRunner {
         // Workers abandoned to documents that ignored their time budget, in both passes, as the local runner counts them.
         LongAccumulator lostThreads = spark.sc().longAccumulator("winnow.lost_threads");
         Settings byPath = new Settings(options.limits(), options.source(), options.fields(), corpus, chain,
-                new Storage.Conf(hadoop), lostThreads, options.removed());
+                new Storage.Conf(hadoop), lostThreads, options.removed(), options.added());
         if (!options.quiet()) {
             log.printf("winnow: spark: %d inputs in %d partitions on %s%n", listedDocs.size() + unreadable.size(), partitions, spark.master());
         }
@@ -1225,17 +1239,17 @@ public final class SparkRunner {
      */
     private record Settings(long maxBytes, long maxChars, Duration timeout, String source, Containers.Fields fields,
                             CorpusSettings corpus, Chain chain, Storage.Conf hadoop, LongAccumulator lostThreads,
-                            RemovedLayout removed, Naming naming)
+                            RemovedLayout removed, String added, Naming naming)
             implements Serializable {
         Settings(Limits limits, String source, Containers.Fields fields, CorpusSettings corpus, Chain chain, Storage.Conf hadoop,
-                 LongAccumulator lostThreads, RemovedLayout removed) {
+                 LongAccumulator lostThreads, RemovedLayout removed, String added) {
             this(limits.maxBytes(), limits.maxChars(), limits.timeout(), source, fields, corpus, chain, hadoop, lostThreads, removed,
-                    Naming.PATHS);
+                    added, Naming.PATHS);
         }
 
         /** These settings, the documents named by {@code chosen}. */
         Settings named(Naming chosen) {
-            return new Settings(maxBytes, maxChars, timeout, source, fields, corpus, chain, hadoop, lostThreads, removed, chosen);
+            return new Settings(maxBytes, maxChars, timeout, source, fields, corpus, chain, hadoop, lostThreads, removed, added, chosen);
         }
 
         Limits limits() {
@@ -1248,11 +1262,12 @@ public final class SparkRunner {
          * both passes. One processor serves concurrent tasks, as the local runner's serves its threads.
          */
         DocumentProcessor processor() {
-            ProcessorKey key = new ProcessorKey(java.nio.ByteBuffer.wrap(serialized(chain)), maxBytes, maxChars, timeout, removed);
+            ProcessorKey key = new ProcessorKey(java.nio.ByteBuffer.wrap(serialized(chain)), maxBytes, maxChars, timeout, removed, added);
             synchronized (Settings.class) {
                 if (cached == null || !cached.getKey().equals(key)) {
                     // only the last run's: a test JVM runs many chains, each holding parsers and models
-                    cached = Map.entry(key, new DocumentProcessor(chain.text(), PROFILE, limits()).withRemoved(removed));
+                    cached = Map.entry(key, new DocumentProcessor(chain.text(), PROFILE, limits()).withRemoved(removed)
+                            .withAdded(added));
                 }
                 return cached.getValue();
             }
@@ -1270,7 +1285,8 @@ public final class SparkRunner {
     }
 
     /** What decides a processor: the chain, as its serialised form (which holds what a test's chain captures), and the limits. */
-    private record ProcessorKey(java.nio.ByteBuffer chain, long maxBytes, long maxChars, Duration timeout, RemovedLayout removed) {}
+    private record ProcessorKey(java.nio.ByteBuffer chain, long maxBytes, long maxChars, Duration timeout, RemovedLayout removed,
+                                String added) {}
 
     /** The processor {@link Settings#processor} built last in this JVM, and for what. */
     private static Map.Entry<ProcessorKey, DocumentProcessor> cached;
