@@ -35,6 +35,7 @@ import dev.winnow.run.Tally;
 import dev.winnow.run.Units;
 import dev.winnow.stages.Profiles;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -495,7 +496,7 @@ public final class SparkRunner {
         for (Rejection r : unreadable) taken.add(r.id());
         for (Doc d : listedDocs) taken.add(d.id());
         Naming.Chooser chooser = new Naming.Chooser(taken);
-        Iterator<Tuple2<Long, String>> candidates = listed.mapPartitions(part -> {
+        JavaRDD<Tuple2<Long, String>> asked = listed.mapPartitions(part -> {
             List<Tuple2<Long, String>> out = new ArrayList<>();
             List<Storage.Fetched> fetched = new ArrayList<>();
             try {
@@ -513,10 +514,18 @@ public final class SparkRunner {
                 for (Storage.Fetched f : fetched) f.close();
             }
             return out.iterator();
-        }).toLocalIterator();
-        while (candidates.hasNext()) {
-            Tuple2<Long, String> c = candidates.next();
-            chooser.choose(c._1(), c._2());
+        });
+        // Read in parallel and kept on the executors' disk, then fetched a partition at a time in order: the
+        // driver holds one partition's candidates, not the corpus's, and the reading is not one task at a time.
+        asked.persist(StorageLevel.DISK_ONLY());
+        try {
+            asked.count();
+            for (Iterator<Tuple2<Long, String>> candidates = asked.toLocalIterator(); candidates.hasNext(); ) {
+                Tuple2<Long, String> c = candidates.next();
+                chooser.choose(c._1(), c._2());
+            }
+        } finally {
+            asked.unpersist(false);
         }
         return Naming.settled(settings.fields().ids(), settings.maxBytes(), chooser.renames());
     }
