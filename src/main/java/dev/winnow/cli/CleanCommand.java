@@ -116,6 +116,9 @@ public final class CleanCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RecordOptions recordOptions = new RecordOptions();
 
+    @CommandLine.Mixin
+    TuningOptions tuningOptions = new TuningOptions();
+
     @Option(names = "--no-text-files", description = "Do not write OUTDIR/text/<id>.txt (saves inodes on big runs).")
     boolean noTextFiles;
 
@@ -155,7 +158,8 @@ public final class CleanCommand implements Callable<Integer> {
         CorpusSettings corpus = corpusOptions.settings(new CommandLine(this));
         LocalRunner.Options options = new LocalRunner.Options(output, threads, limits, src, !noTextFiles, quiet,
                 System.console() != null, corpus, corpusOptions.fields(), compress, recordOptions.removed(),
-                recordOptions.recordsPerShard(new CommandLine(this)), recordOptions.added(new CommandLine(this)));
+                recordOptions.recordsPerShard(new CommandLine(this)))
+                .withAdded(recordOptions.added(new CommandLine(this))).withTuning(tuningOptions.tuning(new CommandLine(this)));
         Scorer html = model(htmlModel, BlockScorer::html, "--html-model");
         try {
             LocalRunner runner = new LocalRunner(Profiles.text(), "text", Profiles.htmlWithFallback(html));

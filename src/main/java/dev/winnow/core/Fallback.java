@@ -45,6 +45,11 @@ public final class Fallback {
         return names;
     }
 
+    /** Both chains making no cut of {@code reasons} ({@link Pipeline#keeping}). */
+    public Fallback keeping(java.util.Set<Reason> reasons) {
+        return new Fallback(main.keeping(reasons), lenient == null ? null : lenient.keeping(reasons));
+    }
+
     /** Both chains with {@code more} stages after them (a document's corpus stages). */
     public Fallback then(List<Stage> more) {
         return more.isEmpty() ? this : new Fallback(main.then(more), lenient == null ? null : lenient.then(more));

@@ -18,6 +18,8 @@ public final class Pipeline {
     private final Segmenter segmenter;
     private final List<Stage> stages;
     private final Scorer scorer;
+    /** Reasons whose cuts are not made ({@code --keep}): the text stays, a field the cut would fill is still filled. */
+    private final java.util.Set<Reason> keep;
 
     public Pipeline(Normalizer normalizer, Segmenter segmenter, List<Stage> stages) {
         this(normalizer, segmenter, stages, null);
@@ -25,10 +27,24 @@ public final class Pipeline {
 
     /** A chain whose stages read the block scores {@code scorer} gives (null: no scores). */
     public Pipeline(Normalizer normalizer, Segmenter segmenter, List<Stage> stages, Scorer scorer) {
+        this(normalizer, segmenter, stages, scorer, java.util.Set.of());
+    }
+
+    private Pipeline(Normalizer normalizer, Segmenter segmenter, List<Stage> stages, Scorer scorer, java.util.Set<Reason> keep) {
         this.normalizer = normalizer;
         this.segmenter = segmenter;
         this.stages = List.copyOf(stages);
         this.scorer = scorer;
+        this.keep = java.util.Set.copyOf(keep);
+    }
+
+    /**
+     * This chain, but making no cut of the {@code reasons} given: a user who wants captions or bylines in the text
+     * keeps them without editing a stage. A block a kept reason named is not cut by a later stage either (a byline
+     * outside the main text stays); a field the cut would fill is filled all the same.
+     */
+    public Pipeline keeping(java.util.Set<Reason> reasons) {
+        return new Pipeline(normalizer, segmenter, stages, scorer, reasons);
     }
 
     /** Stage names in the order they run, for the run report. */
@@ -38,6 +54,9 @@ public final class Pipeline {
         names.add("segment");
         if (scorer != null) names.add("score(" + scorer.identity() + ")");
         for (Stage s : stages) names.add(s.name());
+        if (!keep.isEmpty()) {
+            names.add("keep(" + String.join(",", keep.stream().map(Reason::code).sorted().toList()) + ")");
+        }
         return names;
     }
 
@@ -48,12 +67,12 @@ public final class Pipeline {
         if (more.isEmpty()) return this;
         List<Stage> all = new ArrayList<>(stages);
         all.addAll(more);
-        return new Pipeline(normalizer, segmenter, all, scorer);
+        return new Pipeline(normalizer, segmenter, all, scorer, keep);
     }
 
     /** This chain with its stages reading {@code other}'s block scores (a retrained model); this one is unchanged. */
     public Pipeline scoredBy(Scorer other) {
-        return new Pipeline(normalizer, segmenter, stages, other);
+        return new Pipeline(normalizer, segmenter, stages, other, keep);
     }
 
     /** The scorer the stages read, or null. */
@@ -86,6 +105,7 @@ public final class Pipeline {
         Scores scores = scorer == null || blocks.length == 0 ? null : scorer.scores(List.copyOf(segmentedBlocks));
 
         List<Block> every = java.util.Collections.unmodifiableList(java.util.Arrays.asList(blocks));   // a view: cuts show
+        boolean[] spared = new boolean[blocks.length];     // blocks a kept reason named
         for (Stage stage : stages) {
             Verdict verdict = new Verdict();
             stage.judge(new Draft(source, every, kept(blocks, removed), metadata.copy(), removed, scores), verdict);
@@ -94,6 +114,13 @@ public final class Pipeline {
                 int i = cut.block().index();
                 // A block cut earlier in this stage is judged again by later stages, not twice by this one.
                 if (removed[i] != null || touched[i] || blocks[i] != cut.block()) continue;
+                if (spared[i]) continue;
+                if (keep.contains(cut.reason())) {
+                    // What the user keeps stays: no later stage cuts the block for a reason of its own either.
+                    spared[i] = true;
+                    if (cut.field() != null) metadata.put(cut.field(), cut.value());
+                    continue;
+                }
                 touched[i] = true;
                 Block block = blocks[i];
                 Removal removal;

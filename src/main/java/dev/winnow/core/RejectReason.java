@@ -76,6 +76,8 @@ public enum RejectReason {
     OUTSIDE_INPUT("a symbolic link leading outside the input folder (--follow-links reads it)"),
     /** Not kept with {@code --drop-near-duplicates}: an earlier document of the corpus is nearly the same. */
     NEAR_DUPLICATE("a near-duplicate of an earlier document (--drop-near-duplicates)"),
+    /** A page of a type the run was not asked for ({@code --only-page-types}); the message names its type. */
+    PAGE_TYPE("a page of a type the run does not keep (--only-page-types)"),
     /** Winnow failed on this document: a bug, reported with the exception and its message. */
     INTERNAL_ERROR("an internal error in Winnow");
 

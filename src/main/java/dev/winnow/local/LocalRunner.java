@@ -22,6 +22,7 @@ import dev.winnow.run.Rejection;
 import dev.winnow.run.RunFingerprint;
 import dev.winnow.run.RunReport;
 import dev.winnow.run.Tally;
+import dev.winnow.run.Tuning;
 import dev.winnow.run.Units;
 import dev.winnow.stages.Profiles;
 
@@ -54,11 +55,12 @@ public final class LocalRunner {
      * Run settings. {@code source} is written into each record's {@code source} field; {@code limits}
      * bound what one document may cost; {@code recordsPerShard}, when above 0, writes the records as
      * {@code documents/part-NNNNN.jsonl} of that many each instead of one file ({@link RecordShards});
-     * {@code added}, when not null, is the {@code added} time of records whose input gives none.
+     * {@code added}, when not null, is the {@code added} time of records whose input gives none; {@code tuning}
+     * the cuts not made and the page types kept.
      */
     public record Options(Path outDir, int threads, Limits limits, String source, boolean textFiles, boolean quiet,
                           boolean terminal, CorpusSettings corpus, Containers.Fields fields, OutputCodec codec,
-                          RemovedLayout removed, int recordsPerShard, String added) {
+                          RemovedLayout removed, int recordsPerShard, String added, Tuning tuning) {
         public Options {
             if (recordsPerShard < 0) throw new IllegalArgumentException("records per shard must not be negative: " + recordsPerShard);
         }
@@ -67,7 +69,8 @@ public final class LocalRunner {
         public Options(Path outDir, int threads, Limits limits, String source, boolean textFiles, boolean quiet,
                        boolean terminal, CorpusSettings corpus, Containers.Fields fields, OutputCodec codec,
                        RemovedLayout removed, int recordsPerShard) {
-            this(outDir, threads, limits, source, textFiles, quiet, terminal, corpus, fields, codec, removed, recordsPerShard, null);
+            this(outDir, threads, limits, source, textFiles, quiet, terminal, corpus, fields, codec, removed, recordsPerShard, null,
+                    Tuning.NONE);
         }
 
         /** One records file. */
@@ -99,23 +102,29 @@ public final class LocalRunner {
 
         public Options withCorpus(CorpusSettings settings) {
             return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, settings, fields, codec, removed,
-                    recordsPerShard, added);
+                    recordsPerShard, added, tuning);
         }
 
         public Options withRemoved(RemovedLayout layout) {
             return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, corpus, fields, codec, layout,
-                    recordsPerShard, added);
+                    recordsPerShard, added, tuning);
         }
 
         /** Records in shards of {@code n} ({@code --records-per-shard}); 0 for one records file. */
         public Options withRecordsPerShard(int n) {
-            return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, corpus, fields, codec, removed, n, added);
+            return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, corpus, fields, codec, removed, n, added, tuning);
         }
 
         /** Records whose input gives no acquisition time get {@code time} as {@code added} ({@code --added}). */
         public Options withAdded(String time) {
             return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, corpus, fields, codec, removed,
-                    recordsPerShard, time);
+                    recordsPerShard, time, tuning);
+        }
+
+        /** The chains tuned by the user ({@code --keep}, {@code --only-page-types}). */
+        public Options withTuning(Tuning choices) {
+            return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, corpus, fields, codec, removed,
+                    recordsPerShard, added, choices);
         }
 
         public long maxBytes() { return limits.maxBytes(); }
@@ -201,7 +210,7 @@ public final class LocalRunner {
         }
         CorpusSettings corpus = options.corpus();
         DocumentProcessor processor = new DocumentProcessor(pipeline, profile, html, options.limits()).withRemoved(options.removed())
-                .withAdded(options.added());
+                .withAdded(options.added()).tuned(options.tuning());
         String fingerprint = RunFingerprint.of(listing, options, profile, processor.chains(corpus));
         String contentFingerprint = RunFingerprint.ofContent(listing, options, profile, processor.chains(corpus));
         boolean quiet = options.quiet();

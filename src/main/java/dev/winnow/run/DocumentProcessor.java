@@ -21,6 +21,7 @@ import dev.winnow.html.HtmlFrontEnd;
 import dev.winnow.record.ArticleRecord;
 import dev.winnow.record.RemovedAttributes;
 import dev.winnow.record.RemovedLayout;
+import dev.winnow.score.PageType;
 import dev.winnow.score.PageTyper;
 import dev.winnow.stages.Profiles;
 
@@ -63,6 +64,8 @@ public final class DocumentProcessor {
     private final RemovedLayout removed;
     /** {@code added} of a record whose input gives no acquisition time, or null. */
     private final String added;
+    /** The user's choices over cuts and page types. */
+    private final Tuning tuning;
 
     /**
      * Which pass over a corpus this processor serves: the only pass (no corpus stages), the first
@@ -90,13 +93,14 @@ public final class DocumentProcessor {
 
     /** With the chains for markup given too: HTML runs through {@code html}, documents through its main chain. */
     public DocumentProcessor(Pipeline pipeline, String profile, Fallback html, Limits limits) {
-        this(pipeline, profile, html, limits, Pass.ONLY, RemovedLayout.INLINE, null);
+        this(pipeline, profile, html, limits, Pass.ONLY, RemovedLayout.INLINE, null, Tuning.NONE);
     }
 
     private DocumentProcessor(Pipeline pipeline, String profile, Fallback html, Limits limits, Pass pass,
-                              RemovedLayout removed, String added) {
+                              RemovedLayout removed, String added, Tuning tuning) {
         this.removed = removed;
         this.added = added;
+        this.tuning = tuning;
         this.pipeline = pipeline;
         this.profile = profile;
         this.htmlChains = html;
@@ -110,17 +114,17 @@ public final class DocumentProcessor {
 
     /** The first pass over a corpus: each outcome is a rejection or the document's {@link Outcome#features()}. */
     public DocumentProcessor analyzing() {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(true, null, CorpusSettings.OFF), removed, added);
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(true, null, CorpusSettings.OFF), removed, added, tuning);
     }
 
     /** The second pass: the per-document stages, then the corpus stages reading {@code facts}. */
     public DocumentProcessor withCorpus(CorpusFacts facts, CorpusSettings settings) {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(false, facts, settings), removed, added);
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(false, facts, settings), removed, added, tuning);
     }
 
     /** Records laid out with their removals as {@code layout} says ({@code --removed}). */
     public DocumentProcessor withRemoved(RemovedLayout layout) {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, pass, layout, added);
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, pass, layout, added, tuning);
     }
 
     /**
@@ -128,7 +132,16 @@ public final class DocumentProcessor {
      * {@code acquired}, an ISO-8601 instant, as their {@code added} ({@code --added}); null leaves it null.
      */
     public DocumentProcessor withAdded(String acquired) {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, pass, removed, acquired);
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, pass, removed, acquired, tuning);
+    }
+
+    /**
+     * The chains making no cut of the reasons {@code choices} keeps ({@code --keep}), and documents of a page type
+     * it does not take rejected as {@code page_type} ({@code --only-page-types}) once the corpus has counted them.
+     */
+    public DocumentProcessor tuned(Tuning choices) {
+        return new DocumentProcessor(pipeline.keeping(choices.keep()), profile, htmlChains.keeping(choices.keep()), limits, pass,
+                removed, added, choices);
     }
 
     /** The default limits with another input size limit. */
@@ -329,6 +342,13 @@ public final class DocumentProcessor {
         }
         // After the first pass, which counts this document's lines for the corpus like any other's.
         if (text.isBlank()) return reject(input, RejectReason.ALL_REMOVED, allRemoved(doc), bytes.length);
+        String pageType = doc.metadata().get(Field.PAGE_TYPE);
+        PageType type = pageType == null ? PageType.OTHER : PageType.of(pageType);
+        if (!tuning.accepts(type)) {
+            return reject(input, RejectReason.PAGE_TYPE, "page type " + type.code() + " is not one of "
+                    + String.join(", ", tuning.pageTypes().stream().map(PageType::code).toList()) + " (--only-page-types)",
+                    bytes.length);
+        }
         ArticleRecord.InputInfo info = new ArticleRecord.InputInfo(input.id(), input.name(), bytes.length,
                 mediaType, charset, sha256(bytes), source, input.entry(), added);
         String line = ArticleRecord.line(info, doc, pipeline, cluster, removed);

@@ -8,6 +8,7 @@ import dev.winnow.cli.Main;
 import dev.winnow.cli.RecordOptions;
 import dev.winnow.cli.RunOutcome;
 import dev.winnow.cli.SizeOptions;
+import dev.winnow.cli.TuningOptions;
 import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.record.RemovedLayout;
 import dev.winnow.run.HeartbeatLock;
@@ -110,6 +111,9 @@ public final class SparkMain implements Callable<Integer> {
     @CommandLine.Mixin
     RecordOptions recordOptions = new RecordOptions();
 
+    @CommandLine.Mixin
+    TuningOptions tuningOptions = new TuningOptions();
+
     @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
             description = "jsonl (default): the records as winnow clean writes them. parquet: the records as "
                     + "OUTDIR/documents/part-00000.parquet (part-00001... with --records-per-shard N, N rows each), rows in "
@@ -173,7 +177,7 @@ public final class SparkMain implements Callable<Integer> {
         }
         SparkRunner.Options options = new SparkRunner.Options(output, limits, src, !noTextFiles, partitions, quiet, corpus,
                 corpusOptions.fields(), compress, allowOtherFiles, recordOptions.removed(), recordOptions.recordsPerShard(self), format,
-                recordOptions.added(self));
+                recordOptions.added(self), tuningOptions.tuning(self));
         if (staleLockAfter <= 0) throw new CommandLine.ParameterException(self, "--stale-lock-after must be positive");
         HeartbeatLock.Settings lock = HeartbeatLock.Settings.staleAfter(java.time.Duration.ofSeconds(staleLockAfter));
         try {

@@ -32,6 +32,7 @@ import dev.winnow.run.Rejection;
 import dev.winnow.run.RunFingerprint;
 import dev.winnow.run.RunReport;
 import dev.winnow.run.Tally;
+import dev.winnow.run.Tuning;
 import dev.winnow.run.Units;
 import dev.winnow.stages.Profiles;
 import org.apache.hadoop.fs.FileSystem;
@@ -125,7 +126,7 @@ public final class SparkRunner {
      */
     public record Options(String output, Limits limits, String source, boolean textFiles, int partitions, boolean quiet,
                           CorpusSettings corpus, Containers.Fields fields, OutputCodec codec, boolean otherFiles,
-                          RemovedLayout removed, int recordsPerShard, RecordFormat format, String added) {
+                          RemovedLayout removed, int recordsPerShard, RecordFormat format, String added, Tuning tuning) {
         public Options {
             if (output == null || output.isEmpty()) throw new IllegalArgumentException("no output folder");
             if (partitions < 0) throw new IllegalArgumentException("partitions must not be negative: " + partitions);
@@ -140,7 +141,7 @@ public final class SparkRunner {
                        CorpusSettings corpus, Containers.Fields fields, OutputCodec codec, boolean otherFiles,
                        RemovedLayout removed, int recordsPerShard, RecordFormat format) {
             this(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, removed, recordsPerShard,
-                    format, null);
+                    format, null, Tuning.NONE);
         }
 
         /** JSON Lines records. */
@@ -190,37 +191,43 @@ public final class SparkRunner {
 
         public Options withCorpus(CorpusSettings settings) {
             return new Options(output, limits, source, textFiles, partitions, quiet, settings, fields, codec, otherFiles, removed,
-                    recordsPerShard, format, added);
+                    recordsPerShard, format, added, tuning);
         }
 
         /** Records whose input gives no acquisition time get {@code time} as {@code added} ({@code --added}). */
         public Options withAdded(String time) {
             return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, removed,
-                    recordsPerShard, format, time);
+                    recordsPerShard, format, time, tuning);
+        }
+
+        /** The chains tuned by the user ({@code --keep}, {@code --only-page-types}). */
+        public Options withTuning(Tuning choices) {
+            return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, removed,
+                    recordsPerShard, format, added, choices);
         }
 
         /** Records laid out with their removals as {@code layout} says ({@code --removed}). */
         public Options withRemoved(RemovedLayout layout) {
             return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, layout,
-                    recordsPerShard, format, added);
+                    recordsPerShard, format, added, tuning);
         }
 
         /** Records in shards of {@code n} ({@code --records-per-shard}); 0 for one records file. */
         public Options withRecordsPerShard(int n) {
             return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, removed, n,
-                    format, added);
+                    format, added, tuning);
         }
 
         /** Writing beside files Winnow did not write, which are never touched ({@code --allow-other-files}). */
         public Options allowingOtherFiles() {
             return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, true, removed,
-                    recordsPerShard, format, added);
+                    recordsPerShard, format, added, tuning);
         }
 
         /** Records written as {@code format} ({@code --format}). */
         public Options withFormat(RecordFormat format) {
             return new Options(output, limits, source, textFiles, partitions, quiet, corpus, fields, codec, otherFiles, removed,
-                    recordsPerShard, format, added);
+                    recordsPerShard, format, added, tuning);
         }
     }
 
@@ -405,7 +412,7 @@ public final class SparkRunner {
         // Workers abandoned to documents that ignored their time budget, in both passes, as the local runner counts them.
         LongAccumulator lostThreads = spark.sc().longAccumulator("winnow.lost_threads");
         Settings byPath = new Settings(options.limits(), options.source(), options.fields(), corpus, chain,
-                new Storage.Conf(hadoop), lostThreads, options.removed(), options.added());
+                new Storage.Conf(hadoop), lostThreads, options.removed(), options.added(), options.tuning());
         if (!options.quiet()) {
             log.printf("winnow: spark: %d inputs in %d partitions on %s%n", listedDocs.size() + unreadable.size(), partitions, spark.master());
         }
@@ -617,7 +624,7 @@ public final class SparkRunner {
     private String fingerprint(List<Doc> docs, List<String> stats, List<Rejection> unreadable, Options options) {
         List<String> inputs = new ArrayList<>(docs.size());
         for (int i = 0; i < docs.size(); i++) inputs.add(docs.get(i).id() + "\t" + docs.get(i).name() + "\t" + stats.get(i));
-        List<String> chains = new DocumentProcessor(chain.text(), PROFILE, options.limits()).chains(options.corpus());
+        List<String> chains = new DocumentProcessor(chain.text(), PROFILE, options.limits()).tuned(options.tuning()).chains(options.corpus());
         // Its own report (engine, partitions), so the other engine's finished output is replaced, not taken.
         chains.add("engine spark");
         return RunFingerprint.of(inputs, unreadable, options, NOT_OUTPUT, PROFILE, chains);
@@ -1229,7 +1236,7 @@ public final class SparkRunner {
     }
 
     private ObjectNode report(Tally tally, double seconds, Options options, int partitions, int resumed, long lostThreads) {
-        DocumentProcessor processor = new DocumentProcessor(chain.text(), PROFILE, options.limits());
+        DocumentProcessor processor = new DocumentProcessor(chain.text(), PROFILE, options.limits()).tuned(options.tuning());
         ObjectNode r = RunReport.counts("spark", PROFILE, processor.textChain(), processor.markupChain(), tally.outcomes(), tally);
         r.put("spark_master", spark.master());
         r.put("spark_version", spark.version());
@@ -1248,17 +1255,18 @@ public final class SparkRunner {
      */
     private record Settings(long maxBytes, long maxChars, Duration timeout, String source, Containers.Fields fields,
                             CorpusSettings corpus, Chain chain, Storage.Conf hadoop, LongAccumulator lostThreads,
-                            RemovedLayout removed, String added, Naming naming)
+                            RemovedLayout removed, String added, Tuning tuning, Naming naming)
             implements Serializable {
         Settings(Limits limits, String source, Containers.Fields fields, CorpusSettings corpus, Chain chain, Storage.Conf hadoop,
-                 LongAccumulator lostThreads, RemovedLayout removed, String added) {
+                 LongAccumulator lostThreads, RemovedLayout removed, String added, Tuning tuning) {
             this(limits.maxBytes(), limits.maxChars(), limits.timeout(), source, fields, corpus, chain, hadoop, lostThreads, removed,
-                    added, Naming.PATHS);
+                    added, tuning, Naming.PATHS);
         }
 
         /** These settings, the documents named by {@code chosen}. */
         Settings named(Naming chosen) {
-            return new Settings(maxBytes, maxChars, timeout, source, fields, corpus, chain, hadoop, lostThreads, removed, added, chosen);
+            return new Settings(maxBytes, maxChars, timeout, source, fields, corpus, chain, hadoop, lostThreads, removed, added, tuning,
+                    chosen);
         }
 
         Limits limits() {
@@ -1271,12 +1279,12 @@ public final class SparkRunner {
          * both passes. One processor serves concurrent tasks, as the local runner's serves its threads.
          */
         DocumentProcessor processor() {
-            ProcessorKey key = new ProcessorKey(java.nio.ByteBuffer.wrap(serialized(chain)), maxBytes, maxChars, timeout, removed, added);
+            ProcessorKey key = new ProcessorKey(java.nio.ByteBuffer.wrap(serialized(chain)), maxBytes, maxChars, timeout, removed, added, tuning);
             synchronized (Settings.class) {
                 if (cached == null || !cached.getKey().equals(key)) {
                     // only the last run's: a test JVM runs many chains, each holding parsers and models
                     cached = Map.entry(key, new DocumentProcessor(chain.text(), PROFILE, limits()).withRemoved(removed)
-                            .withAdded(added));
+                            .withAdded(added).tuned(tuning));
                 }
                 return cached.getValue();
             }
@@ -1295,7 +1303,7 @@ public final class SparkRunner {
 
     /** What decides a processor: the chain, as its serialised form (which holds what a test's chain captures), and the limits. */
     private record ProcessorKey(java.nio.ByteBuffer chain, long maxBytes, long maxChars, Duration timeout, RemovedLayout removed,
-                                String added) {}
+                                String added, Tuning tuning) {}
 
     /** The processor {@link Settings#processor} built last in this JVM, and for what. */
     private static Map.Entry<ProcessorKey, DocumentProcessor> cached;

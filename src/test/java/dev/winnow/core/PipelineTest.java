@@ -203,4 +203,31 @@ class PipelineTest {
         assertEquals(Layout.EMPTY, doc.layout());
         assertTrue(doc.body().isEmpty() && doc.removals().isEmpty() && doc.counts().isEmpty());
     }
+
+    /**
+     * {@code --keep}: a kept reason's cut is not made (the text stays, nothing is recorded or counted), nor a later
+     * stage's cut of the same block, a field it would have filled is filled all the same, other blocks are cut as
+     * before, and the chain says what it keeps.
+     */
+    @Test
+    void aKeptReasonLeavesItsTextButStillFillsItsField() {
+        String input = "The paragraph ends here. — Some Outlet\nMenu";
+        Stage credit = new Scripted("credits", (d, v) -> {
+            Block b = d.kept().get(0);
+            v.move(b, b.text().indexOf(" —"), b.text().length(), Reason.PUBLISHER_CREDIT, Field.PUBLISHER, "Some Outlet");
+        });
+        Stage nav = new Scripted("nav", (d, v) -> v.drop(blockStarting(d, "Menu"), Reason.LINK_LIST));
+        Stage region = new Scripted("region", (d, v) -> v.drop(blockStarting(d, "The paragraph"), Reason.OUTSIDE_MAIN_TEXT));
+        Pipeline keeping = pipeline(credit, nav, region).keeping(java.util.Set.of(Reason.PUBLISHER_CREDIT));
+        Document doc = keeping.clean(input);
+        Invariants.assertConserved(input, doc);
+        assertEquals("The paragraph ends here. — Some Outlet", doc.text());
+        assertEquals("Some Outlet", doc.metadata().get(Field.PUBLISHER));
+        assertEquals(List.of(Reason.LINK_LIST), doc.removals().stream().map(Removal::reason).toList());
+        assertEquals(java.util.Map.of("nav", java.util.Map.of("link_list", 1)), doc.counts());
+        assertEquals("keep(publisher_credit)", keeping.describe().get(keeping.describe().size() - 1));
+        assertEquals(keeping.describe(), keeping.then(List.of()).describe());
+        assertTrue(keeping.then(List.of(new Scripted("more", (d, v) -> {}))).describe().contains("keep(publisher_credit)"),
+                "stages added after keep as well");
+    }
 }

@@ -285,19 +285,23 @@ class SparkLocalEquivalenceTest {
 
     /** The local runner and Spark on the same inputs and corpus settings; asserts the same bytes and counts. */
     private static Runs bothEngines(Path tmp, List<String> args, CorpusSettings corpus, int partitions) throws IOException {
-        return bothEngines(tmp, args, corpus, partitions, Containers.Fields.DEFAULTS, null);
+        return bothEngines(tmp, args, corpus, partitions, Containers.Fields.DEFAULTS, null, dev.winnow.run.Tuning.NONE);
     }
 
-    /** The same, with other JSON Lines fields and ids, and an {@code added} time for records whose input gives none. */
+    /**
+     * The same, with other JSON Lines fields and ids, an {@code added} time for records whose input gives none, and
+     * the chains tuned.
+     */
     private static Runs bothEngines(Path tmp, List<String> args, CorpusSettings corpus, int partitions, Containers.Fields fields,
-                                    String added) throws IOException {
+                                    String added, dev.winnow.run.Tuning tuning) throws IOException {
         Path local = tmp.resolve("local"), onSpark = tmp.resolve("spark");
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         LocalRunner.Summary expected = new LocalRunner(Profiles.text(), "text").run(args, InputStream.nullInputStream(),
                 new LocalRunner.Options(local, 2, Limits.DEFAULTS, "corpus", true, true, false, corpus, fields,
-                        OutputCodec.NONE).withAdded(added), quiet);
+                        OutputCodec.NONE).withAdded(added).withTuning(tuning), quiet);
         SparkRunner.Summary actual = new SparkRunner(spark).run(args,
-                new SparkRunner.Options(onSpark, Limits.DEFAULTS, "corpus", true, partitions, true, corpus, fields).withAdded(added),
+                new SparkRunner.Options(onSpark, Limits.DEFAULTS, "corpus", true, partitions, true, corpus, fields).withAdded(added)
+                        .withTuning(tuning),
                 quiet);
 
         for (String file : List.of("articles.jsonl", "rejected.jsonl", QuotesFile.NAME)) {
@@ -356,7 +360,8 @@ class SparkLocalEquivalenceTest {
      * Ids from the scraper or from content: which document gets a contested id depends on input order, which
      * Spark's tasks do not see; its driver settles them first. Colliding scraper ids, one naming a file of the
      * run, one spelled like another entry's path id, byte-identical copies, all across slices of a cut file;
-     * with content ids, an {@code added} time for the records whose input gives none.
+     * with content ids, an {@code added} time for the records whose input gives none; with scraper ids, bylines kept
+     * and only articles.
      */
     @Test
     void scraperAndContentIdsAreTheLocalRunnersToo(@TempDir Path tmp) throws IOException {
@@ -379,10 +384,16 @@ class SparkLocalEquivalenceTest {
             for (dev.winnow.archive.IdSource source : List.of(dev.winnow.archive.IdSource.RECORD, dev.winnow.archive.IdSource.CONTENT)) {
                 Path runs = tmp.resolve(source.code());
                 String added = source == dev.winnow.archive.IdSource.CONTENT ? "2026-12-01T00:00:00Z" : null;
-                Runs both = bothEngines(runs, args, CorpusSettings.DEFAULTS, 0, Containers.Fields.DEFAULTS.withIds(source), added);
-                String records = Files.readString(both.localDir().resolve("articles.jsonl"));
+                // With scraper ids, the chains tuned too: bylines kept, only articles.
+                dev.winnow.run.Tuning tuning = source != dev.winnow.archive.IdSource.RECORD ? dev.winnow.run.Tuning.NONE
+                        : dev.winnow.run.Tuning.of(List.of(dev.winnow.core.Reason.BYLINE), List.of(dev.winnow.score.PageType.ARTICLE));
+                Runs both = bothEngines(runs, args, CorpusSettings.DEFAULTS, 0, Containers.Fields.DEFAULTS.withIds(source), added,
+                        tuning);
+                String records = Files.readString(both.localDir().resolve("articles.jsonl"))
+                        + Files.readString(both.localDir().resolve("rejected.jsonl"));
                 if (source == dev.winnow.archive.IdSource.RECORD) {
                     assertTrue(records.contains("\"id\":\"a/1~2\"") && records.contains("\"id\":\"crawl~2\""), "contested ids");
+                    assertTrue(both.local().report().path("rejections").has("page_type"), both.local().report().toString());
                 } else {
                     assertTrue(records.contains("~2\""), "copies in the feed get a suffix");
                     assertTrue(records.contains("\"added\":\"2026-12-01T00:00:00Z\""), "--added reaches Spark's records");

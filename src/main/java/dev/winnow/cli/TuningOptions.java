@@ -1,0 +1,52 @@
+package dev.winnow.cli;
+
+import dev.winnow.core.Reason;
+import dev.winnow.run.Tuning;
+import dev.winnow.score.PageType;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a user tunes without code, one definition for {@code winnow clean} and the Spark entry point (a picocli
+ * mixin): cuts not to make, page types to keep.
+ */
+public final class TuningOptions {
+
+    @Option(names = "--keep", paramLabel = "REASON", split = ",",
+            description = "Do not make the cuts of these reasons, e.g. --keep byline,caption_credit to keep bylines and "
+                    + "credited captions in the text (a byline still fills metadata.authors); no later stage cuts "
+                    + "that text for a reason of its own. 'winnow stages' lists the reasons.")
+    List<String> keep = new ArrayList<>();
+
+    @Option(names = "--only-page-types", paramLabel = "TYPE", split = ",",
+            description = "Give records only for pages of these types (article, forum, product, collection, listing, "
+                    + "documentation, service, other); a page of another type is rejected as page_type, naming "
+                    + "its type. Default: every type.")
+    List<String> pageTypes = new ArrayList<>();
+
+    /** The choices as set; a usage error names a reason or page type that does not exist. */
+    public Tuning tuning(CommandLine command) {
+        List<Reason> reasons = new ArrayList<>();
+        for (String code : keep) reasons.add(reason(command, code.strip().toLowerCase(Locale.ROOT)));
+        List<PageType> types = new ArrayList<>();
+        for (String code : pageTypes) {
+            try {
+                types.add(PageType.of(code.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(command, "--only-page-types: '" + code + "' is not a page type: "
+                        + String.join(", ", Arrays.stream(PageType.values()).map(PageType::code).toList()));
+            }
+        }
+        return Tuning.of(reasons, types);
+    }
+
+    private static Reason reason(CommandLine command, String code) {
+        for (Reason r : Reason.values()) if (r.code().equals(code)) return r;
+        throw new CommandLine.ParameterException(command, "--keep: '" + code + "' is not a reason code; 'winnow stages' lists them");
+    }
+}
