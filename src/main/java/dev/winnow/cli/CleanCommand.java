@@ -5,6 +5,7 @@ import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.local.Cadence;
 import dev.winnow.local.LocalRunner;
 import dev.winnow.local.RunSteps;
+import dev.winnow.record.RemovedLayout;
 import dev.winnow.run.Limits;
 import dev.winnow.run.OutputCodec;
 import dev.winnow.score.BlockScorer;
@@ -92,8 +93,18 @@ public final class CleanCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR",
             description = "Output folder; created if missing. It must be empty or hold only Winnow's output (see "
                     + "--allow-other-files). A run replaces an earlier run's files whole, "
-                    + "text/ included; a rerun of the same inputs and options resumes an interrupted run or does nothing.")
+                    + "text/ included; a rerun of the same inputs and options resumes an interrupted run or does nothing. "
+                    + "- writes the records to standard output as JSON Lines, as they come (for jq and pipes), "
+                    + "rejections and the report to standard error or to --rejected and --report.")
     Path output;
+
+    @Option(names = "--rejected", paramLabel = "FILE",
+            description = "With -o -: write the rejections' JSON lines to FILE instead of standard error.")
+    Path rejectedFile;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "With -o -: write the run report (report.json's content) to FILE instead of standard error.")
+    Path reportFile;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N",
             description = "Worker threads (default: number of cores, ${DEFAULT-VALUE}). Output is identical for any N.")
@@ -161,6 +172,11 @@ public final class CleanCommand implements Callable<Integer> {
                 recordOptions.recordsPerShard(new CommandLine(this)))
                 .withAdded(recordOptions.added(new CommandLine(this))).withTuning(tuningOptions.tuning(new CommandLine(this)));
         Scorer html = model(htmlModel, BlockScorer::html, "--html-model");
+        if (output.toString().equals("-")) return stream(options, html);
+        if (rejectedFile != null || reportFile != null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--rejected and --report go with -o - only: "
+                    + "an output folder holds rejected.jsonl and report.json");
+        }
         try {
             LocalRunner runner = new LocalRunner(Profiles.text(), "text", Profiles.htmlWithFallback(html));
             if (restart) runner = runner.restarting();
@@ -169,6 +185,34 @@ public final class CleanCommand implements Callable<Integer> {
             runner = runner.observing(steps).checkpointing(cadence);
             LocalRunner.Summary s = runner.run(inputs, System.in, options, System.err);
             return RunOutcome.finished(s.inputs(), s.records(), s.rejected(), s.alreadyDone(), output.toString(), quiet);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            return RunOutcome.stopped(e);
+        }
+    }
+
+    /**
+     * {@code -o -}: records to standard output, rejections and the report to standard error or the files named.
+     * Options that shape an output folder have nothing to shape and are refused rather than ignored. The summary
+     * line is left out while standard error carries JSON.
+     */
+    private int stream(LocalRunner.Options options, Scorer html) {
+        CommandLine self = new CommandLine(this);
+        if (options.recordsPerShard() > 0 || options.removed() == RemovedLayout.ATTRIBUTES || compress != OutputCodec.NONE
+                || noTextFiles || restart || allowOtherFiles) {
+            throw new CommandLine.ParameterException(self, "-o - writes one stream of records: --records-per-shard, --removed "
+                    + "attributes, --compress, --no-text-files, --restart and --allow-other-files need an output folder");
+        }
+        java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8),
+                1 << 16);
+        java.io.Writer err = new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8);
+        try (java.io.Writer rejections = rejectedFile == null ? null : java.nio.file.Files.newBufferedWriter(rejectedFile);
+             java.io.Writer report = reportFile == null ? null : java.nio.file.Files.newBufferedWriter(reportFile)) {
+            LocalRunner runner = new LocalRunner(Profiles.text(), "text", Profiles.htmlWithFallback(html));
+            if (followLinks) runner = runner.followingLinks();
+            LocalRunner.Summary s = runner.stream(inputs, System.in, options.quietly(),
+                    new LocalRunner.Streams(out, rejections != null ? rejections : err, report != null ? report : err), System.err);
+            boolean jsonOnStderr = rejections == null || report == null;
+            return RunOutcome.finished(s.inputs(), s.records(), s.rejected(), false, "standard output", quiet || jsonOnStderr);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             return RunOutcome.stopped(e);
         }

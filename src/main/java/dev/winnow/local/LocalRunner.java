@@ -121,6 +121,12 @@ public final class LocalRunner {
                     recordsPerShard, time, tuning);
         }
 
+        /** Without progress output: for a stream, whose standard error may carry JSON. */
+        public Options quietly() {
+            return new Options(outDir, threads, limits, source, textFiles, true, terminal, corpus, fields, codec, removed,
+                    recordsPerShard, added, tuning);
+        }
+
         /** The chains tuned by the user ({@code --keep}, {@code --only-page-types}). */
         public Options withTuning(Tuning choices) {
             return new Options(outDir, threads, limits, source, textFiles, quiet, terminal, corpus, fields, codec, removed,
@@ -235,7 +241,11 @@ public final class LocalRunner {
             if (corpus.enabled()) {
                 CorpusFacts facts = out.savedCorpus();
                 if (facts == null) {
-                    Analysis first = analyze(listing, reading, processor.analyzing(), tasks, options, out, log);
+                    Analysis first;
+                    try (Writer quotes = out.stageQuotes()) {
+                        first = analyze(listing, reading, processor.analyzing(), tasks, options, out.spillDir(), quotes, log);
+                    }
+                    out.saveCorpus(first.facts());
                     facts = first.facts();
                     total = first.outcomes();
                 }
@@ -276,19 +286,88 @@ public final class LocalRunner {
         }
     }
 
+    /**
+     * Where a streamed run writes ({@code -o -}): each record's JSON line to {@code records} as soon as it is its
+     * turn, each rejection's line to {@code rejections}, the run report to {@code report} at the end.
+     */
+    public record Streams(Writer records, Writer rejections, Writer report) {}
+
+    /**
+     * Runs without an output folder, for shell pipelines ({@code winnow clean crawl -o - | jq ...}): the same
+     * records in the same order as {@link #run}, written as they come; no text files, no lock, no checkpoint (a
+     * stream cannot be resumed), {@code quotes.jsonl} not written (each record still lists its quotations). The
+     * corpus stages' first pass spills into a temporary folder, removed at the end.
+     */
+    public Summary stream(List<String> args, InputStream stdin, Options options, Streams streams, PrintStream log)
+            throws IOException {
+        long start = System.nanoTime();
+        Inputs.Listing listing = Inputs.expand(args, stdin, new Inputs.Walk(null, followLinks));
+        if (listing.nothingToRead()) throw new NothingToReadException(args, listing.absent());
+        if (options.corpus().enabled() && listing.readOnce()) {
+            if (!options.quiet()) log.println("winnow: corpus stages are off: standard input or a pipe cannot be read twice");
+            options = options.withCorpus(CorpusSettings.OFF);
+        }
+        CorpusSettings corpus = options.corpus();
+        DocumentProcessor processor = new DocumentProcessor(pipeline, profile, html, options.limits())
+                .withRemoved(options.removed()).withAdded(options.added()).tuned(options.tuning());
+        DocumentTasks tasks = new DocumentTasks(options.threads(), options.limits().timeout(),
+                warning -> log.println("winnow: warning: " + warning));
+        Path spill = corpus.enabled() ? java.nio.file.Files.createTempDirectory("winnow-stream") : null;
+        try {
+            Containers.Options reading = new Containers.Options(options.limits().maxBytes(), options.fields(),
+                    options.limits().timeout());
+            if (corpus.enabled()) {
+                Analysis first = analyze(listing, reading, processor.analyzing(), tasks, options, spill, Writer.nullWriter(), log);
+                processor = processor.withCorpus(first.facts(), corpus);
+            }
+            Tally tally = new Tally();
+            Sink write = o -> {
+                if (o.isRecord()) {
+                    streams.records().write(o.recordLine());
+                    streams.records().write('\n');
+                } else {
+                    streams.rejections().write(dev.winnow.run.OutputFormat.rejectionLine(o.rejection()));
+                    streams.rejections().write('\n');
+                    streams.rejections().flush();
+                }
+                tally.add(o);
+            };
+            for (Rejection r : listing.unreadable()) write.accept(Outcome.rejected(r, 0));
+            Map<String, Long> skipped;
+            try (Units units = new Units(listing.inputs(), reading, unreadableIds(listing))) {
+                inOrder(units, 0, tasks, processor, options.source(), write);
+                skipped = units.skipped();
+            }
+            streams.records().flush();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            ObjectNode report = report(tally.outcomes(), tally, 0, tally.bytes(), seconds, options,
+                    processor.textChain(), processor.markupChain());
+            RunReport.skipped(report, skipped);
+            CorpusStages.describe(corpus).forEach(report.putArray("pipeline_corpus")::add);
+            RunReport.limits(report, options.limits(), settle(tasks));
+            streams.report().write(report.toPrettyString());
+            streams.report().write('\n');
+            streams.report().flush();
+            return new Summary(tally.outcomes(), tally.records(), tally.rejected(), report, false);
+        } finally {
+            tasks.close();
+            if (spill != null) dev.winnow.run.OutputFormat.deleteTree(spill);
+        }
+    }
+
     /** What the first pass over a corpus found, and how many outcomes it counted. */
     private record Analysis(CorpusFacts facts, int outcomes) {}
 
     /**
      * The first pass over a corpus: every document cleaned, its {@link dev.winnow.corpus.Features}
-     * aggregated, the facts and quotes.jsonl saved in the work folder for the second pass.
+     * aggregated (spilling into {@code spill}), {@code quotes.jsonl} written to {@code quotes}.
      */
     private Analysis analyze(Inputs.Listing listing, Containers.Options reading, DocumentProcessor first, DocumentTasks tasks,
-                             Options options, OutputWriter out, PrintStream log) throws IOException {
+                             Options options, Path spill, Writer quotes, PrintStream log) throws IOException {
         if (!options.quiet()) log.println("winnow: pass 1 of 2: reading the corpus for repeated lines, near-duplicates and quotations");
         Progress progress = new Progress(log, estimate(listing), options.quiet(), options.terminal());
         int[] outcomes = {listing.unreadable().size()};
-        try (CorpusIndex index = new CorpusIndex(out.spillDir(), options.corpus());
+        try (CorpusIndex index = new CorpusIndex(spill, options.corpus());
              Units units = new Units(listing.inputs(), reading, unreadableIds(listing))) {
             inOrder(units, 0, tasks, first, options.source(), o -> {
                 outcomes[0]++;
@@ -298,13 +377,12 @@ public final class LocalRunner {
             });
             progress.finish();
             CorpusFacts facts;
-            QuotesFile.Lines quotations;
-            try (Writer quotes = out.stageQuotes()) {
-                facts = index.finish(quotations = new QuotesFile.Lines(quotes));
+            QuotesFile.Lines quotations = new QuotesFile.Lines(quotes);
+            try {
+                facts = index.finish(quotations);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
-            out.saveCorpus(facts);
             if (!options.quiet()) {
                 log.printf(Locale.ROOT, "winnow: pass 1 of 2 done: %d documents, %d repeated site lines, %d near-duplicate "
                         + "documents, %d distinct quotations; pass 2 of 2: cleaning%n", index.documents(),
