@@ -9,7 +9,7 @@ MVN   := mvn -B -q
 JAVA  := java
 SRC   := $(shell find src/main -type f 2>/dev/null) pom.xml
 
-.PHONY: all build run test bench bench-scale deps clean spark-local train-page-type train oof install
+.PHONY: all build run test bench bench-scale deps clean spark-local train-page-type train oof install screenshots
 
 all: build
 
@@ -108,6 +108,20 @@ bench-scale: $(JAR)
 deps:
 	@command -v java >/dev/null && command -v mvn >/dev/null || \
 	  (apt-get update && apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven)
+	@# Headless Chromium opens the explain pages in a test (skipped without it) and takes make screenshots' pictures.
+	@[ -x /usr/bin/chromium ] || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "winnow: chromium not installed; the browser test will be skipped and make screenshots cannot run"
+
+# Pictures of winnow explain for the README (docs/*.png), taken by headless Chromium (make deps installs it).
+screenshots: $(JAR)
+	@rm -rf target/screenshots && mkdir -p target/screenshots/in docs
+	cp seeds/003_35dfe09d1baa616a.txt src/test/resources/wcxb-sample/html/0025.html.gz target/screenshots/in/
+	java -jar $(JAR) explain target/screenshots/in -o target/screenshots/explain
+	@for page in 003_35dfe09d1baa616a 0025; do \
+	  /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+	    --disable-component-update --disable-sync --hide-scrollbars --user-data-dir=target/screenshots/profile \
+	    --window-size=1200,900 --screenshot=docs/explain-$$page.png file://$(CURDIR)/target/screenshots/explain/$$page.html \
+	    >/dev/null 2>&1 || exit 1; echo "docs/explain-$$page.png"; done
 
 clean:
 	$(MVN) clean
