@@ -112,7 +112,7 @@ deps:
 	@[ -x /usr/bin/chromium ] || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || echo "winnow: chromium not installed; the browser test will be skipped and make screenshots cannot run"
 
-# Pictures of winnow explain for the README (docs/*.png), taken by headless Chromium (make deps installs it).
+# Pictures of winnow explain and of a run's report.html for the README (docs/*.png), taken by headless Chromium (make deps installs it).
 screenshots: $(JAR)
 	@rm -rf target/screenshots && mkdir -p target/screenshots/in docs
 	cp seeds/003_35dfe09d1baa616a.txt src/test/resources/wcxb-sample/html/0025.html.gz target/screenshots/in/
@@ -122,6 +122,11 @@ screenshots: $(JAR)
 	    --disable-component-update --disable-sync --hide-scrollbars --user-data-dir=target/screenshots/profile \
 	    --window-size=1200,900 --screenshot=docs/explain-$$page.png file://$(CURDIR)/target/screenshots/explain/$$page.html \
 	    >/dev/null 2>&1 || exit 1; echo "docs/explain-$$page.png"; done
+	java -jar $(JAR) clean seeds src/test/resources/wcxb-sample/html -o target/screenshots/run -q; test $$? -le 3
+	@/usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+	  --disable-component-update --disable-sync --hide-scrollbars --user-data-dir=target/screenshots/profile \
+	  --window-size=1100,1500 --screenshot=docs/report.png file://$(CURDIR)/target/screenshots/run/report.html \
+	  >/dev/null 2>&1 && echo docs/report.png
 
 clean:
 	$(MVN) clean

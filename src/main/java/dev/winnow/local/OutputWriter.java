@@ -550,6 +550,10 @@ final class OutputWriter implements Closeable {
         // What vouches for documents/ and attributes/ on the next run (OutputOwnership); a run without them removes them.
         if (sharded) RecordShards.listFiles(files, shards);
         else if (attributes) files.add(OutputFormat.REMOVED_ATTRIBUTES_DIR + "/" + articlesName);
+        // The page first: report.json, written last, is what says the commit is done.
+        Path page = work.resolve(OutputFormat.REPORT_HTML + ".tmp");
+        writeSynced(page, OutputFormat.reportPage(report));
+        move(page, dir.resolve(OutputFormat.REPORT_HTML));
         Path tmp = work.resolve(REPORT + ".tmp");
         writeSynced(tmp, (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n").getBytes(StandardCharsets.UTF_8));
         move(tmp, dir.resolve(REPORT));

@@ -81,6 +81,17 @@ public final class ArticleRecord {
      * document's near-duplicate cluster.
      */
     public static String line(InputInfo input, Document doc, Provenance pipeline, Cluster cluster, RemovedLayout removed) {
+        return line(input, doc, pipeline, cluster, removed, language(doc));
+    }
+
+    /** The language a record of {@code doc} names: its text identified, the page's own {@code lang} as a hint. */
+    public static LanguageIdentifier.Result language(Document doc) {
+        return LanguageIdentifier.identify(doc.text(), doc.metadata().get(Field.LANGUAGE));
+    }
+
+    /** The same, with the document's {@link #language} worked out already. */
+    public static String line(InputInfo input, Document doc, Provenance pipeline, Cluster cluster, RemovedLayout removed,
+                              LanguageIdentifier.Result language) {
         // body and removals together are about the source's length; JSON adds a little
         StringWriter out = new StringWriter(doc.source().length() + doc.source().length() / 8 + 1024);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
@@ -100,7 +111,6 @@ public final class ArticleRecord {
             strings(g, "authors", doc.metadata(), Field.AUTHORS);
             g.writeStringField("publisher", doc.metadata().get(Field.PUBLISHER));
             g.writeStringField("url", doc.metadata().get(Field.URL));
-            LanguageIdentifier.Result language = LanguageIdentifier.identify(text, doc.metadata().get(Field.LANGUAGE));
             g.writeStringField("language", language.language());
             if (language.score() == null) g.writeNullField("language_score");
             else g.writeNumberField("language_score", language.score());

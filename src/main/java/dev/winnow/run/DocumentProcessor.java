@@ -351,9 +351,12 @@ public final class DocumentProcessor {
         }
         ArticleRecord.InputInfo info = new ArticleRecord.InputInfo(input.id(), input.name(), bytes.length,
                 mediaType, charset, sha256(bytes), source, input.entry(), added);
-        String line = ArticleRecord.line(info, doc, pipeline, cluster, removed);
+        dev.winnow.text.LanguageIdentifier.Result language = ArticleRecord.language(doc);
+        String line = ArticleRecord.line(info, doc, pipeline, cluster, removed, language);
         String attributes = removed == RemovedLayout.ATTRIBUTES ? RemovedAttributes.line(input.id(), source, doc) : null;
-        return Outcome.record(input.id(), line, attributes, text, bytes.length, doc.counts());
+        Outcome.Brief brief = new Outcome.Brief(input.name(), language.language(), type.code(),
+                doc.source().codePointCount(0, doc.source().length()), text.codePointCount(0, text.length()));
+        return Outcome.record(input.id(), line, attributes, text, bytes.length, doc.counts(), brief);
     }
 
     /** "every line was cut: 14 removals (markup 3, navigation 11)": how many cuts, by stage, left nothing. */

@@ -28,6 +28,8 @@ public final class OutputFormat {
     public static final String ARTICLES = "articles.jsonl";
     public static final String REJECTED = "rejected.jsonl";
     public static final String REPORT = "report.json";
+    /** The run report for a person ({@link dev.winnow.view.ReportPage}), written just before {@link #REPORT}. */
+    public static final String REPORT_HTML = "report.html";
     public static final String TEXT_DIR = "text";
     /**
      * Dolma's attributes folder, beside the records: {@code --removed attributes} writes its side file to
@@ -67,6 +69,11 @@ public final class OutputFormat {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("four strings always serialize", e);
         }
+    }
+
+    /** {@link #REPORT_HTML}'s bytes: the report drawn for a browser, linking documents to their explain pages. */
+    public static byte[] reportPage(com.fasterxml.jackson.databind.JsonNode report) {
+        return dev.winnow.view.ReportPage.html(report, id -> safeName(id) + ".html").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The name of a record's file in {@link #TEXT_DIR}: its id made safe as a file name, plus ".txt". */

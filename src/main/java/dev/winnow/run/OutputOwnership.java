@@ -28,7 +28,8 @@ public final class OutputOwnership {
      * folder and lock.
      */
     public static boolean isOutputName(String name) {
-        return isDataName(name) || name.equals(OutputFormat.REPORT) || name.equals(OutputFormat.TEXT_DIR)
+        return isDataName(name) || name.equals(OutputFormat.REPORT) || name.equals(OutputFormat.REPORT_HTML)
+                || name.equals(OutputFormat.TEXT_DIR)
                 || name.equals(OutputFormat.ATTRIBUTES_DIR) || name.equals(RecordShards.DOCUMENTS_DIR) || isHiddenName(name);
     }
 

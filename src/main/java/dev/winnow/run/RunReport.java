@@ -38,6 +38,19 @@ public final class RunReport {
             reasons.forEach(s::put);
         });
         r.put("bytes_in", tally.bytes());
+        ObjectNode d = r.putObject("distributions");
+        tally.languages().forEach(d.putObject("languages")::put);
+        tally.pageTypes().forEach(d.putObject("page_types")::put);
+        ObjectNode len = d.putObject("text_chars");
+        int[] lengths = tally.lengths();
+        for (int i = 0; i < lengths.length; i++) {
+            String label = i == 0 ? "<" + Tally.LENGTHS[0] : i == Tally.LENGTHS.length ? Tally.LENGTHS[i - 1] + "+"
+                    : Tally.LENGTHS[i - 1] + "-" + (Tally.LENGTHS[i] - 1);
+            len.put(label, lengths[i]);
+        }
+        ObjectNode look = r.putObject("look_first");
+        Tally.looks(look.putArray("most_cut"), tally.mostCut());
+        Tally.looks(look.putArray("rejected"), tally.firstRejected());
         return r;
     }
 

@@ -336,6 +336,11 @@ final class SparkOutput implements Closeable {
         if (quotes) files.add(codec.name(QuotesFile.NAME));
         if (inDocuments) RecordShards.listFiles(files, shards);
         else if (attributes != null) files.add(OutputFormat.REMOVED_ATTRIBUTES_DIR + "/" + codec.name(OutputFormat.ARTICLES));
+        // The page first: report.json, written last, is what says the commit is done.
+        try (OutputStream out = Storage.create(fs, new Path(work, OutputFormat.REPORT_HTML))) {
+            out.write(OutputFormat.reportPage(report));
+        }
+        replace(OutputFormat.REPORT_HTML);
         try (OutputStream out = Storage.create(fs, new Path(work, OutputFormat.REPORT))) {
             out.write((new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n")
                     .getBytes(StandardCharsets.UTF_8));

@@ -274,10 +274,10 @@ class SparkHdfsTest {
         assertEquals(2, resumed.report().path("resumed_partitions").asInt());
         TreeMap<String, String> expected = new TreeMap<>(), got = new TreeMap<>();
         snapshot(fs, new org.apache.hadoop.fs.Path(clean.output())).forEach((k, v) -> {
-            if (!k.endsWith("/report.json")) expected.put(k.substring(clean.output().length()), v);
+            if (!k.endsWith("/report.json") && !k.endsWith("/report.html")) expected.put(k.substring(clean.output().length()), v);
         });
         snapshot(fs, new org.apache.hadoop.fs.Path(out)).forEach((k, v) -> {
-            if (!k.endsWith("/report.json")) got.put(k.substring(out.length()), v);
+            if (!k.endsWith("/report.json") && !k.endsWith("/report.html")) got.put(k.substring(out.length()), v);
         });
         assertTrue(expected.containsKey("/articles.jsonl") && expected.keySet().stream().anyMatch(k -> k.startsWith("/text/")), expected.keySet().toString());
         assertEquals(expected, got, "data and text files, byte for byte");
@@ -307,10 +307,10 @@ class SparkHdfsTest {
         assertEquals(3, resumed.report().path("resumed_partitions").asInt());
         TreeMap<String, String> expected = new TreeMap<>(), got = new TreeMap<>();
         snapshot(fs, new org.apache.hadoop.fs.Path(clean.output())).forEach((k, v) -> {
-            if (!k.endsWith("/report.json")) expected.put(k.substring(clean.output().length()), v);
+            if (!k.endsWith("/report.json") && !k.endsWith("/report.html")) expected.put(k.substring(clean.output().length()), v);
         });
         snapshot(fs, new org.apache.hadoop.fs.Path(out)).forEach((k, v) -> {
-            if (!k.endsWith("/report.json")) got.put(k.substring(out.length()), v);
+            if (!k.endsWith("/report.json") && !k.endsWith("/report.html")) got.put(k.substring(out.length()), v);
         });
         assertEquals(List.of("/documents/part-00000.parquet", "/documents/part-00001.parquet", "/documents/part-00002.parquet"),
                 expected.keySet().stream().filter(k -> k.startsWith("/documents/")).toList());

@@ -124,7 +124,7 @@ class SparkOutputFolderTest {
         new SparkRunner(spark).run(args, options(out).allowingOtherFiles(), QUIET);
         new SparkRunner(spark).run(args, options(out).allowingOtherFiles(), QUIET);
         assertEquals("my notes", Files.readString(out.resolve("README.md")));
-        assertEquals(Set.of("README.md", "articles.jsonl", "rejected.jsonl", "report.json", "text"), names(out));
+        assertEquals(Set.of("README.md", "articles.jsonl", "rejected.jsonl", "report.html", "report.json", "text"), names(out));
     }
 
     /** A rerun on either engine takes the other's finished output as Winnow's, and replaces it. */
@@ -136,7 +136,7 @@ class SparkOutputFolderTest {
         new LocalRunner(Profiles.text(), "text").run(args, InputStream.nullInputStream(),
                 new LocalRunner.Options(out, 1, Limits.DEFAULTS, "corpus", true, true, false), QUIET);
         new SparkRunner(spark).run(args, options(out), QUIET);
-        assertEquals(Set.of("articles.jsonl", "rejected.jsonl", "report.json", "text"), names(out));
+        assertEquals(Set.of("articles.jsonl", "rejected.jsonl", "report.html", "report.json", "text"), names(out));
     }
 
     /**

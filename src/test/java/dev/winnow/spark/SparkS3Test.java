@@ -131,7 +131,7 @@ class SparkS3Test {
         String articles = read(fs, new org.apache.hadoop.fs.Path(out, "articles.jsonl"));
         assertTrue(run(List.of(remoteCorpus), out).alreadyDone(), "a rerun over the finished output on S3 does nothing");
         assertEquals(articles, read(fs, new org.apache.hadoop.fs.Path(out, "articles.jsonl")));
-        assertEquals(List.of("articles.jsonl", "rejected.jsonl", "report.json", "text"), names(fs, new org.apache.hadoop.fs.Path(out)));
+        assertEquals(List.of("articles.jsonl", "rejected.jsonl", "report.html", "report.json", "text"), names(fs, new org.apache.hadoop.fs.Path(out)));
     }
 
     private static SparkRunner.Summary run(List<String> args, String out) throws IOException {

@@ -128,7 +128,7 @@ final class StorageEquivalence {
         JsonNode written = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                 read(fs, new org.apache.hadoop.fs.Path(outDir, "report.json")));
         assertEquals(actual.report().get("records"), written.get("records"));
-        assertEquals(List.of("articles.jsonl", "quotes.jsonl", "rejected.jsonl", "report.json", "text"), names(fs, outDir));
+        assertEquals(List.of("articles.jsonl", "quotes.jsonl", "rejected.jsonl", "report.html", "report.json", "text"), names(fs, outDir));
     }
 
     /**

@@ -201,7 +201,7 @@ final class CleanRuns {
                 String rel = out.relativize(p).toString().replace('\\', '/');
                 if (rel.isEmpty()) continue;
                 if (Files.isDirectory(p)) files.put(rel + "/", "folder");
-                else files.put(rel, rel.equals("report.json") ? "report" : sha256(Files.readAllBytes(p)));
+                else files.put(rel, rel.equals("report.json") || rel.equals("report.html") ? "report" : sha256(Files.readAllBytes(p)));
             }
         }
         return files;

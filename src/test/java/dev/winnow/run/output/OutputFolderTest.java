@@ -102,7 +102,7 @@ class OutputFolderTest {
         }
         // Without the stranger, the same run replaces its own earlier files (another codec's included).
         assertRan(run("clean", corpus.toString(), "-o", out.toString(), "-q", "--compress", "gz"));
-        assertEquals(Set.of("articles.jsonl.gz", "rejected.jsonl.gz", "quotes.jsonl.gz", "report.json", "text"), names(out));
+        assertEquals(Set.of("articles.jsonl.gz", "rejected.jsonl.gz", "quotes.jsonl.gz", "report.html", "report.json", "text"), names(out));
     }
 
     /** The example of the issue: an input in the current folder, written to the current folder. */
@@ -129,7 +129,7 @@ class OutputFolderTest {
                 "--no-corpus"), "a second, different run into the same shared folder:");
         assertEquals("my notes", Files.readString(out.resolve("README.md")));
         assertEquals("x", Files.readString(out.resolve("old").resolve("x.txt")));
-        assertEquals(Set.of("README.md", "old", "articles.jsonl", "rejected.jsonl", "report.json", "text"), names(out));
+        assertEquals(Set.of("README.md", "old", "articles.jsonl", "rejected.jsonl", "report.html", "report.json", "text"), names(out));
     }
 
     /**

@@ -153,7 +153,7 @@ class RerunTest {
         assertTrue(Files.isDirectory(out.resolve("text")));
         assertEquals(ExitCodes.REJECTIONS, run(args(corpus, out, "-q", "--no-text-files")).exit());
         assertFalse(Files.exists(out.resolve("text")), "text/ belonged to the earlier run; it would not match articles.jsonl");
-        assertEquals(Set.of("articles.jsonl", "rejected.jsonl", "quotes.jsonl", "report.json"), names(out));
+        assertEquals(Set.of("articles.jsonl", "rejected.jsonl", "quotes.jsonl", "report.html", "report.json"), names(out));
     }
 
     @Test
@@ -250,7 +250,7 @@ class RerunTest {
         Path corpus = CleanRuns.corpus(tmp.resolve("corpus"), DOCUMENTS, 8);
         Path out = tmp.resolve("out");
         assertEquals(ExitCodes.REJECTIONS, run(args(corpus, out, "-q")).exit());
-        assertEquals(Set.of("articles.jsonl", "rejected.jsonl", "quotes.jsonl", "report.json", "text"), names(out), "no lock, journal or temporary file");
+        assertEquals(Set.of("articles.jsonl", "rejected.jsonl", "quotes.jsonl", "report.html", "report.json", "text"), names(out), "no lock, journal or temporary file");
         try (Stream<Path> texts = Files.list(out.resolve("text"))) {
             assertTrue(texts.allMatch(p -> p.getFileName().toString().matches("doc_\\d{4}\\.txt")), "only text files in text/");
         }
