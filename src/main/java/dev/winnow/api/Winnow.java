@@ -7,6 +7,8 @@ import dev.winnow.run.Input;
 import dev.winnow.run.Limits;
 import dev.winnow.run.Outcome;
 import dev.winnow.score.BlockScorer;
+import dev.winnow.run.Tuning;
+import dev.winnow.stages.ChainProfile;
 import dev.winnow.stages.Profiles;
 
 import java.io.IOException;
@@ -84,6 +86,7 @@ public final class Winnow {
     public static final class Builder {
         private Limits limits = Limits.DEFAULTS;
         private Scorer htmlModel;
+        private ChainProfile profile;
 
         private Builder() {}
 
@@ -105,9 +108,21 @@ public final class Winnow {
             return this;
         }
 
+        /**
+         * The chains of a profile file ({@code --profile}; {@code winnow profile} prints the shipped one to edit).
+         *
+         * @throws IllegalArgumentException naming what in the file is wrong
+         */
+        public Builder profile(Path file) throws IOException {
+            profile = ChainProfile.read(file);
+            return this;
+        }
+
         public Winnow build() {
             var html = htmlModel == null ? Profiles.htmlWithFallback() : Profiles.htmlWithFallback(htmlModel);
-            return new Winnow(new DocumentProcessor(Profiles.text(), "text", html, limits), limits.maxBytes());
+            DocumentProcessor processor = new DocumentProcessor(Profiles.text(), "text", html, limits);
+            if (profile != null) processor = processor.tuned(Tuning.NONE.withProfile(profile));
+            return new Winnow(processor, limits.maxBytes());
         }
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 "",
                 "Start with:  winnow clean INPUT... -o OUTDIR",
                 "Then read OUTDIR/report.json, OUTDIR/articles.jsonl and OUTDIR/text/."},
-        subcommands = {CleanCommand.class, ExplainCommand.class, StagesCommand.class, SourceCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CleanCommand.class, ExplainCommand.class, StagesCommand.class, ProfileCommand.class, SourceCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 all inputs cleaned, 3 done but some inputs rejected, 1 run failed",
                 "or OUTDIR in use by another run, 2 usage error."})
 public final class Main implements java.util.concurrent.Callable<Integer> {

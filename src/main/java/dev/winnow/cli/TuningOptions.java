@@ -3,6 +3,7 @@ package dev.winnow.cli;
 import dev.winnow.core.Reason;
 import dev.winnow.run.Tuning;
 import dev.winnow.score.PageType;
+import dev.winnow.stages.ChainProfile;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -13,7 +14,7 @@ import java.util.Locale;
 
 /**
  * What a user tunes without code, one definition for {@code winnow clean} and the Spark entry point (a picocli
- * mixin): cuts not to make, page types to keep.
+ * mixin): cuts not to make, page types to keep, the chains to run.
  */
 public final class TuningOptions {
 
@@ -29,7 +30,14 @@ public final class TuningOptions {
                     + "its type. Default: every type.")
     List<String> pageTypes = new ArrayList<>();
 
-    /** The choices as set; a usage error names a reason or page type that does not exist. */
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "Run the chains a profile file describes: the stages and their order, the block scorer's cuts "
+                    + "and phrases added to or removed from the stages' vocabularies. Start from the shipped one: "
+                    + "'winnow profile > mine.json'. Its name and hash go into every record's pipeline.profile and the "
+                    + "run fingerprint.")
+    java.nio.file.Path profile;
+
+    /** The choices as set; a usage error names a reason, page type or profile entry that does not exist. */
     public Tuning tuning(CommandLine command) {
         List<Reason> reasons = new ArrayList<>();
         for (String code : keep) reasons.add(reason(command, code.strip().toLowerCase(Locale.ROOT)));
@@ -42,7 +50,17 @@ public final class TuningOptions {
                         + String.join(", ", Arrays.stream(PageType.values()).map(PageType::code).toList()));
             }
         }
-        return Tuning.of(reasons, types);
+        return Tuning.of(reasons, types).withProfile(profile == null ? null : profile(command, profile));
+    }
+
+    private static ChainProfile profile(CommandLine command, java.nio.file.Path file) {
+        try {
+            return ChainProfile.read(file);
+        } catch (java.io.IOException e) {
+            throw new CommandLine.ParameterException(command, "--profile: cannot read " + file + ": " + e);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(command, "--profile " + file + ": " + e.getMessage());
+        }
     }
 
     private static Reason reason(CommandLine command, String code) {

@@ -107,9 +107,11 @@ public final class DocumentProcessor {
         this.markupPipeline = html.main();
         this.limits = limits;
         this.pass = pass;
-        this.textProvenance = provenance(profile, pipeline, pageTyper.textIdentity());
-        this.htmlProvenance = provenance("html", markupPipeline, pageTyper.htmlIdentity());
-        this.documentProvenance = provenance("document", markupPipeline, pageTyper.textIdentity());
+        // A profile file's chains are named in every record: "html.news_strict@1a2b3c4d5e6f".
+        String chains = tuning.profile() == null ? "" : "." + tuning.profile().identity();
+        this.textProvenance = provenance(profile + chains, pipeline, pageTyper.textIdentity());
+        this.htmlProvenance = provenance("html" + chains, markupPipeline, pageTyper.htmlIdentity());
+        this.documentProvenance = provenance("document" + chains, markupPipeline, pageTyper.textIdentity());
     }
 
     /** The first pass over a corpus: each outcome is a rejection or the document's {@link Outcome#features()}. */
@@ -140,7 +142,13 @@ public final class DocumentProcessor {
      * it does not take rejected as {@code page_type} ({@code --only-page-types}) once the corpus has counted them.
      */
     public DocumentProcessor tuned(Tuning choices) {
-        return new DocumentProcessor(pipeline.keeping(choices.keep()), profile, htmlChains.keeping(choices.keep()), limits, pass,
+        Pipeline text = pipeline;
+        Fallback html = htmlChains;
+        if (choices.profile() != null) {     // --profile: its chains, with the HTML model this processor reads
+            text = Profiles.text(choices.profile());
+            html = Profiles.htmlWithFallback(choices.profile(), markupPipeline.scorer());
+        }
+        return new DocumentProcessor(text.keeping(choices.keep()), profile, html.keeping(choices.keep()), limits, pass,
                 removed, added, choices);
     }
 
@@ -173,6 +181,8 @@ public final class DocumentProcessor {
 
     private List<String> withPageTyper(List<String> chain) {
         List<String> out = new java.util.ArrayList<>(chain);
+        // A profile's thresholds and vocabularies are not in the stage names: its identity is, for the fingerprint.
+        if (tuning.profile() != null) out.add("profile(" + tuning.profile().identity() + ")");
         out.add(pageTyper.identity());
         return List.copyOf(out);
     }

@@ -2,6 +2,7 @@ package dev.winnow.run;
 
 import dev.winnow.core.Reason;
 import dev.winnow.score.PageType;
+import dev.winnow.stages.ChainProfile;
 
 import java.io.Serializable;
 import java.util.Collection;
@@ -9,21 +10,28 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A user's choices over what the chains keep, without code: reasons whose cuts are not made ({@code --keep}) and
- * the page types that give records ({@code --only-page-types}; empty: every type). Enum sets, so the run
- * fingerprint, which reads them as text, is the same in every JVM.
+ * A user's choices over what the chains keep, without code: reasons whose cuts are not made ({@code --keep}),
+ * the page types that give records ({@code --only-page-types}; empty: every type), and the chains themselves
+ * ({@code --profile FILE}; null: the shipped ones). Enum sets, so the run fingerprint, which reads them as text,
+ * is the same in every JVM; the profile by its identity.
  */
-public record Tuning(Set<Reason> keep, Set<PageType> pageTypes) implements Serializable {
+public record Tuning(Set<Reason> keep, Set<PageType> pageTypes, ChainProfile profile) implements Serializable {
     /** The chains as shipped. */
-    public static final Tuning NONE = new Tuning(Set.of(), Set.of());
+    public static final Tuning NONE = new Tuning(Set.of(), Set.of(), null);
 
     public Tuning {
         keep = keep.isEmpty() ? EnumSet.noneOf(Reason.class) : EnumSet.copyOf(keep);
         pageTypes = pageTypes.isEmpty() ? EnumSet.noneOf(PageType.class) : EnumSet.copyOf(pageTypes);
+        if (profile != null && profile.isShipped()) profile = null;     // an unedited copy builds the shipped chains
     }
 
     public static Tuning of(Collection<Reason> keep, Collection<PageType> pageTypes) {
-        return new Tuning(Set.copyOf(keep), Set.copyOf(pageTypes));
+        return new Tuning(Set.copyOf(keep), Set.copyOf(pageTypes), null);
+    }
+
+    /** These choices with the chains of {@code profile} ({@code --profile}). */
+    public Tuning withProfile(ChainProfile chains) {
+        return new Tuning(keep, pageTypes, chains);
     }
 
     /** Whether a document of {@code type} gives a record. */

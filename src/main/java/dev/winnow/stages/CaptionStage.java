@@ -47,7 +47,17 @@ public final class CaptionStage implements Stage {
     private static final int CREDIT_TAIL_CHARS = 120;
     private static final Pattern CREDIT_SEPARATOR = Pattern.compile("[\\s/|,]+");
 
-    private final Vocabulary credits = Vocabulary.load("credits");
+    private final Vocabulary credits;
+
+    /** With the shipped photo-agency vocabulary. */
+    public CaptionStage() {
+        this(Vocabularies.SHIPPED);
+    }
+
+    /** With a profile's. */
+    public CaptionStage(Vocabularies vocabularies) {
+        this.credits = vocabularies.get("credits");
+    }
 
     @Override
     public String name() { return "captions"; }

@@ -57,19 +57,30 @@ public final class NavigationStage implements Stage {
             + "|can (?:change|withdraw|manage|opt))|your (?:consent|choices|preferences|cookie settings|cookie preferences)"
             + "|these cookies)\\b");
 
-    private final Vocabulary languages = Vocabulary.load("languages");
+    private final Vocabulary languages;
     /** Whole-line phrases and the reason each concept stands for, in precedence order. */
-    private final PhraseBook<Reason> phrases = phraseBook(languages);
+    private final PhraseBook<Reason> phrases;
 
-    private static PhraseBook<Reason> phraseBook(Vocabulary languages) {
+    /** With the shipped vocabularies. */
+    public NavigationStage() {
+        this(Vocabularies.SHIPPED);
+    }
+
+    /** With a profile's vocabularies. */
+    public NavigationStage(Vocabularies vocabularies) {
+        this.languages = vocabularies.get("languages");
+        this.phrases = phraseBook(vocabularies, languages);
+    }
+
+    private static PhraseBook<Reason> phraseBook(Vocabularies v, Vocabulary languages) {
         LinkedHashMap<Vocabulary, Reason> book = new LinkedHashMap<>();
-        book.put(Vocabulary.load("comments"), Reason.COMMENT_COUNTER);
-        book.put(Vocabulary.load("section_breaks"), Reason.SECTION_BREAK);
-        book.put(Vocabulary.load("live_banners"), Reason.LIVE_BANNER);
+        book.put(v.get("comments"), Reason.COMMENT_COUNTER);
+        book.put(v.get("section_breaks"), Reason.SECTION_BREAK);
+        book.put(v.get("live_banners"), Reason.LIVE_BANNER);
         book.put(languages, Reason.LANGUAGE_PICKER);
-        book.put(Vocabulary.load("social"), Reason.SOCIAL_WIDGET);
-        book.put(Vocabulary.load("account"), Reason.ACCOUNT_PROMPT);
-        book.put(Vocabulary.load("navigation"), Reason.NAV_BOILERPLATE);
+        book.put(v.get("social"), Reason.SOCIAL_WIDGET);
+        book.put(v.get("account"), Reason.ACCOUNT_PROMPT);
+        book.put(v.get("navigation"), Reason.NAV_BOILERPLATE);
         return new PhraseBook<>(book);
     }
 

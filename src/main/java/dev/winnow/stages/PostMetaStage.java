@@ -20,8 +20,18 @@ public final class PostMetaStage implements Stage {
     /** A member card's line is short: longer blocks are the post's own text even when they open with "Joined". */
     static final int MAX_WORDS = 12;
 
-    /** Member-card and post-action labels (vocab/post_meta.txt). */
-    private static final Vocabulary LABELS = Vocabulary.load("post_meta");
+    /** Member-card and post-action labels (vocab/post_meta.txt, or a profile's). */
+    private final Vocabulary labels;
+
+    /** With the shipped labels. */
+    public PostMetaStage() {
+        this(Vocabularies.SHIPPED);
+    }
+
+    /** With a profile's. */
+    public PostMetaStage(Vocabularies vocabularies) {
+        this.labels = vocabularies.get("post_meta");
+    }
 
     /**
      * A counter of a member or a post, on the block's key (lower case, punctuation gone): "posts 1 204", "12 likes",
@@ -45,12 +55,17 @@ public final class PostMetaStage implements Stage {
         if (PageKind.of(draft) != PageType.FORUM) return;
         for (Block b : draft.kept()) {
             if (b.markup() == null || b.shape().words() > MAX_WORDS) continue;
-            if (isPostMeta(b.key())) verdict.drop(b, Reason.POST_META);
+            if (labels.contains(b.key()) || isCounterOrNote(b.key())) verdict.drop(b, Reason.POST_META);
         }
     }
 
     /** A member card's line, a post's counter or its edit note, by the block's key ({@code TextShape.key}). */
     static boolean isPostMeta(String key) {
-        return LABELS.contains(key) || COUNTER.matcher(key).matches() || DATED.matcher(key).matches();
+        return Vocabularies.SHIPPED.get("post_meta").contains(key) || isCounterOrNote(key);
+    }
+
+    /** A post's counter or a dated line of the member card. */
+    private static boolean isCounterOrNote(String key) {
+        return COUNTER.matcher(key).matches() || DATED.matcher(key).matches();
     }
 }

@@ -46,14 +46,7 @@ public final class Profiles {
 
     /** The chain for plain scraped text. */
     public static List<Stage> textStages() {
-        return List.of(
-                new NavigationStage(),
-                new SlugStage(),
-                new CaptionStage(),
-                new MetadataStage(),
-                new HeadlineStage(),
-                new MainTextStage(),
-                new QuoteStage());
+        return ChainProfile.SHIPPED.textStages();
     }
 
     /**
@@ -71,17 +64,7 @@ public final class Profiles {
      * bounds the other page types (out-of-fold WCXB: 0.829 with the region on every page, 0.844 so).
      */
     public static List<Stage> htmlStages() {
-        return List.of(
-                new MarkupStage(false, HTML_CUT, HTML_VETO_BY_TYPE),
-                new PostMetaStage(),
-                new ContentScoreStage(HTML_CUT, HTML_CUT_BY_TYPE, HTML_PROSE_CUT_BY_TYPE),
-                new NavigationStage(),
-                new SlugStage(),
-                new CaptionStage(),
-                new MetadataStage(),
-                new HeadlineStage(),
-                MainTextStage.articlesOnly(),
-                new QuoteStage());
+        return ChainProfile.SHIPPED.htmlStages();
     }
 
     /** The HTML chain with the shipped HTML model. */
@@ -100,18 +83,22 @@ public final class Profiles {
      * instead of the main-text region, which is tuned to articles.
      */
     public static List<Stage> lenientMarkupStages() {
-        return List.of(
-                MarkupStage.lenient(),
-                new CandidateStage(),
-                new NavigationStage(),
-                new SlugStage(),
-                new CaptionStage(),
-                new MetadataStage(),
-                new QuoteStage());
+        return ChainProfile.SHIPPED.lenientStages();
     }
 
     public static Pipeline htmlLenient() {
         return new Pipeline(new Normalizer(), new Segmenter(), lenientMarkupStages());
+    }
+
+    /** The plain-text chain of a profile file ({@code --profile}). */
+    public static Pipeline text(ChainProfile profile) {
+        return new Pipeline(new Normalizer(), new Segmenter(), profile.textStages());
+    }
+
+    /** The HTML chain and its fallback of a profile file, reading {@code scorer}. */
+    public static Fallback htmlWithFallback(ChainProfile profile, Scorer scorer) {
+        return new Fallback(new Pipeline(new Normalizer(), new Segmenter(), profile.htmlStages(), scorer),
+                new Pipeline(new Normalizer(), new Segmenter(), profile.lenientStages()));
     }
 
     /** The HTML chain with its safety net: the lenient chain runs when the main one keeps little of the content. */

@@ -40,13 +40,36 @@ public final class Vocabulary {
             for (String line; (line = reader.readLine()) != null; ) {
                 line = line.strip();
                 if (line.isEmpty() || line.startsWith("#")) continue;
-                if (line.endsWith("*")) prefixes.add(TextShape.key(line));
-                else exact.add(TextShape.key(line));
+                (line.endsWith("*") ? prefixes : exact).add(TextShape.key(line));
             }
             return new Vocabulary(exact, prefixes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * This vocabulary with {@code add}'s phrases and without {@code remove}'s, each written as in the resource files
+     * (a trailing {@code *} for a prefix phrase): how a profile file edits it.
+     */
+    public Vocabulary edited(List<String> add, List<String> remove) {
+        Set<String> exact = new HashSet<>(this.exact);
+        List<String> prefixes = new ArrayList<>(this.prefixes);
+        for (String phrase : remove) {
+            String p = phrase.strip();
+            (p.endsWith("*") ? prefixes : exact).remove(TextShape.key(p));
+        }
+        for (String phrase : add) {
+            String p = phrase.strip();
+            if (p.isEmpty()) continue;
+            String key = TextShape.key(p);
+            if (p.endsWith("*")) {
+                if (!prefixes.contains(key)) prefixes.add(key);
+            } else {
+                exact.add(key);
+            }
+        }
+        return new Vocabulary(exact, prefixes);
     }
 
     /** The key starts with one of the prefix phrases (followed by a space or nothing). */

@@ -64,7 +64,7 @@ class ReadmeOptionsTest {
     void everyCommandLineInTheReadmeUsesOptionsItsCommandTakes() throws IOException {
         List<String> wrong = new ArrayList<>();
         for (String line : readme()) {
-            for (String sub : List.of("clean", "source")) {
+            for (String sub : List.of("clean", "source", "explain", "profile")) {
                 Matcher m = Pattern.compile("winnow(?:\\.jar)? " + sub + "\\b([^`|;&]*)").matcher(line);
                 Set<String> known = optionsOf(sub);
                 while (m.find()) {

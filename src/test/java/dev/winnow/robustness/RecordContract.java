@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * carries a code from {@link RejectReason}. Shared by the bad-input suite, the property tests and the
  * fuzz target, so all three hold inputs to the same promise.
  */
-final class RecordContract {
+public final class RecordContract {
     static final Path RECORD_SCHEMA = Path.of("schema", "article-record.schema.json");
     static final Path REJECTION_SCHEMA = Path.of("schema", "rejection.schema.json");
 
@@ -56,7 +56,7 @@ final class RecordContract {
      * Checks one line of {@code articles.jsonl} as a writer would emit it (a Java string encoded as
      * UTF-8) and returns it parsed.
      */
-    static JsonNode assertRecordLine(String line) {
+    public static JsonNode assertRecordLine(String line) {
         byte[] bytes = strictUtf8(line, "record line");
         JsonNode record = parseOneObject(bytes, "record line");
         assertValid(RECORDS, record, "record");

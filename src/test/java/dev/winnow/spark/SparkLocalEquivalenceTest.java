@@ -384,9 +384,11 @@ class SparkLocalEquivalenceTest {
             for (dev.winnow.archive.IdSource source : List.of(dev.winnow.archive.IdSource.RECORD, dev.winnow.archive.IdSource.CONTENT)) {
                 Path runs = tmp.resolve(source.code());
                 String added = source == dev.winnow.archive.IdSource.CONTENT ? "2026-12-01T00:00:00Z" : null;
-                // With scraper ids, the chains tuned too: bylines kept, only articles.
+                // With scraper ids, the chains tuned too: bylines kept, only articles, a profile's chain.
                 dev.winnow.run.Tuning tuning = source != dev.winnow.archive.IdSource.RECORD ? dev.winnow.run.Tuning.NONE
-                        : dev.winnow.run.Tuning.of(List.of(dev.winnow.core.Reason.BYLINE), List.of(dev.winnow.score.PageType.ARTICLE));
+                        : dev.winnow.run.Tuning.of(List.of(dev.winnow.core.Reason.BYLINE), List.of(dev.winnow.score.PageType.ARTICLE))
+                        .withProfile(dev.winnow.stages.ChainProfile.parse(
+                                "{\"name\":\"spark_check\",\"text\":[\"navigation\",\"metadata\",\"main_text\",\"quotes\"]}"));
                 Runs both = bothEngines(runs, args, CorpusSettings.DEFAULTS, 0, Containers.Fields.DEFAULTS.withIds(source), added,
                         tuning);
                 String records = Files.readString(both.localDir().resolve("articles.jsonl"))
@@ -394,6 +396,7 @@ class SparkLocalEquivalenceTest {
                 if (source == dev.winnow.archive.IdSource.RECORD) {
                     assertTrue(records.contains("\"id\":\"a/1~2\"") && records.contains("\"id\":\"crawl~2\""), "contested ids");
                     assertTrue(both.local().report().path("rejections").has("page_type"), both.local().report().toString());
+                    assertTrue(records.contains("\"profile\":\"text.spark_check@"), "--profile reaches Spark's records");
                 } else {
                     assertTrue(records.contains("~2\""), "copies in the feed get a suffix");
                     assertTrue(records.contains("\"added\":\"2026-12-01T00:00:00Z\""), "--added reaches Spark's records");
