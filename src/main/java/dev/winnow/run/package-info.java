@@ -6,5 +6,7 @@
  * ({@link dev.winnow.run.OutputFormat}, {@link dev.winnow.run.OutputOwnership},
  * {@link dev.winnow.run.RecordShards}) and its locks. Nothing here schedules work: the engines
  * ({@code dev.winnow.local}, {@code dev.winnow.spark}) do, and neither is known here.
+ *
+ * <p><b>Internal to Winnow:</b> not part of its API and may change in any version; programs use {@code dev.winnow.api}.
  */
 package dev.winnow.run;

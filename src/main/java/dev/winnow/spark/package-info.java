@@ -6,5 +6,7 @@
  * ({@code hdfs://}, {@code s3a://}, {@code file://}; see {@code Storage}). The only package that
  * sees Spark types; stages and the run package stay plain Java. Spark is a provided dependency: it comes
  * from {@code spark-submit} (or {@code make spark-local}), never from the shaded jar.
+ *
+ * <p><b>Internal to Winnow:</b> not part of its API and may change in any version; programs use {@code dev.winnow.api}.
  */
 package dev.winnow.spark;
