@@ -9,6 +9,9 @@ import java.util.List;
 public final class CorpusStages {
     private CorpusStages() {}
 
+    /** The names the corpus stages' cuts carry as their stage, in the order they run. */
+    public static final List<String> STAGE_NAMES = List.of(SiteLinesStage.NAME, CorpusQuotesStage.NAME);
+
     /** Stage names in the order they run, for the report and the run fingerprint. */
     public static List<String> describe(CorpusSettings settings) {
         List<String> names = new ArrayList<>();

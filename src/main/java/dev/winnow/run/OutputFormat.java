@@ -31,6 +31,8 @@ public final class OutputFormat {
     /** The run report for a person ({@link dev.winnow.view.ReportPage}), written just before {@link #REPORT}. */
     public static final String REPORT_HTML = "report.html";
     public static final String TEXT_DIR = "text";
+    /** The folder {@code winnow explain --run OUTDIR} writes its pages to, which {@link #REPORT_HTML} links. */
+    public static final String EXPLAIN_DIR = "explain";
     /**
      * Dolma's attributes folder, beside the records: {@code --removed attributes} writes its side file to
      * {@code attributes/winnow_removed/} under the records file's own name ({@code articles.jsonl}, or

@@ -24,12 +24,12 @@ public final class OutputOwnership {
 
     /**
      * Whether {@code name}, an entry of an output folder, is one Winnow writes there: the data files in
-     * every codec, the report, {@code text/}, {@code attributes/} and {@code documents/}, every engine's work
-     * folder and lock.
+     * every codec, the reports, {@code text/}, {@code attributes/} and {@code documents/}, every engine's work
+     * folder and lock, and {@code explain/} ({@code winnow explain --run}; a run never touches it).
      */
     public static boolean isOutputName(String name) {
         return isDataName(name) || name.equals(OutputFormat.REPORT) || name.equals(OutputFormat.REPORT_HTML)
-                || name.equals(OutputFormat.TEXT_DIR)
+                || name.equals(OutputFormat.TEXT_DIR) || name.equals(OutputFormat.EXPLAIN_DIR)
                 || name.equals(OutputFormat.ATTRIBUTES_DIR) || name.equals(RecordShards.DOCUMENTS_DIR) || isHiddenName(name);
     }
 

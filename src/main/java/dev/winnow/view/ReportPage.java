@@ -75,9 +75,8 @@ public final class ReportPage {
         bars(h, largestFirst(numbers(d.path("languages")), 12), BAR);
         h.append("</div>\n</div>\n");
 
-        h.append("<h2>Look at these first</h2>\n<p>Pages of <code>winnow explain</code> show every cut; make them with "
-                + "<code>winnow explain INPUT... -o explain</code>, with this run's inputs, in the folder of this report, "
-                + "and the links below open them.</p>\n");
+        h.append("<h2>Look at these first</h2>\n<p>Pages of <code>winnow explain</code> show every cut the run made; "
+                + "<code>winnow explain --run OUTDIR</code>, OUTDIR being this report's folder, writes the ones linked below.</p>\n");
         JsonNode look = report.path("look_first");
         h.append("<div class=\"cols\">\n<div>\n<h3>Largest share cut</h3>\n<table>\n<tr><th>record</th><th class=\"num\">cut</th></tr>\n");
         for (JsonNode n : look.path("most_cut")) {
