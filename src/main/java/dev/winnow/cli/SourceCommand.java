@@ -30,9 +30,11 @@ import java.util.concurrent.TimeoutException;
  */
 @Command(name = "source", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {
-                "Print the text that removed[].start/end of an input's record index (and the",
-                "spans of --removed attributes): the normalized input of plain text, the text",
-                "the front end read from HTML and documents. Code points, as Python slices:",
+                "Print the text a record's removal offsets index.",
+                "",
+                "removed[].start/end (and the spans of --removed attributes) index the",
+                "normalized input of plain text, the text the front end read from HTML and",
+                "documents. Code points, as Python slices:",
                 "",
                 "  winnow source seeds/001.txt > src.txt",
                 "  python3 -c 'import json; s=open(\"src.txt\").read(); r=json.loads(open(\"out/articles.jsonl\").readline())",
