@@ -9,7 +9,7 @@ MVN   := mvn -B -q
 JAVA  := java
 SRC   := $(shell find src/main -type f 2>/dev/null) pom.xml
 
-.PHONY: all build run test bench bench-scale deps clean spark-local train-page-type train oof install screenshots
+.PHONY: all build run test bench bench-scale jmh deps clean spark-local train-page-type train oof install screenshots
 
 all: build
 
@@ -71,6 +71,7 @@ BENCH_HTML    := $(JAVA) -Xmx$(BENCH_HEAP) -cp $(JAR):target/test-classes:$$(cat
 bench: $(JAR)
 	$(MVN) -o test-compile || $(MVN) test-compile
 	@mkdir -p target/bench && rm -f $(BENCH_RESULTS)
+	$(BENCH_JAVA) 200 1 $(BENCH_RESULTS) --no-corpus
 	$(BENCH_JAVA) 200 1 $(BENCH_RESULTS)
 	$(BENCH_JAVA) 200 2 $(BENCH_RESULTS)
 	$(BENCH_JAVA) 400 2 $(BENCH_RESULTS)
@@ -80,6 +81,18 @@ bench: $(JAR)
 	@$(MVN) -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$(BENCH_TEST_CP) >/dev/null \
 	  || $(MVN) dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$(BENCH_TEST_CP)
 	$(BENCH_HTML) --threads $(BENCH_THREADS)
+
+# Micro-benchmarks (JMH): the text path per document (the floor a run pays besides cleaning, each stage alone,
+# the chain, the record line, the corpus features) and the HTML path per page (bare jsoup parsing, the front end,
+# the front end and the chain). JMH_ARGS passes JMH options, e.g. JMH_ARGS="HtmlBenchmarks -i 3".
+# Results: target/bench/jmh.json and the table on standard output.
+JMH_ARGS ?=
+jmh: $(JAR)
+	$(MVN) -o test-compile || $(MVN) test-compile
+	@mkdir -p target/bench
+	@$(MVN) -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$(BENCH_TEST_CP) >/dev/null \
+	  || $(MVN) dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$(BENCH_TEST_CP)
+	$(JAVA) -cp target/test-classes:$(JAR):$$(cat $(BENCH_TEST_CP)) org.openjdk.jmh.Main -rf json -rff target/bench/jmh.json $(JMH_ARGS)
 
 # Corpus scale: winnow clean on a generated multi-site corpus (SiteCorpus) at each of SCALE_SIZES MB, one
 # JVM per size with the heap capped, so the table shows whether peak memory grows with the corpus (it must

@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * is built once under {@code target/bench/} and reused while its completion marker matches.
  *
  * <pre>
- *   TextThroughput SIZE_MB THREADS [RESULTS_TSV]   build or reuse the corpus, warm up, measure one run
+ *   TextThroughput SIZE_MB THREADS [RESULTS_TSV] [--no-corpus]   build or reuse the corpus, warm up, measure one
+ *                                                  run (with the corpus stages, as winnow clean's default, or without)
  *   TextThroughput --table RESULTS_TSV             print the rows collected so far as a table
  * </pre>
  *
@@ -47,7 +48,7 @@ public final class TextThroughput {
     /** Enough passes over ~1 MB of pages for the JIT to compile the hot paths at C2 before measuring. */
     static final int DEFAULT_WARMUP_PASSES = 3;
     static final String MARKER = ".complete";
-    static final String[] COLUMNS = {"size_mb", "threads", "input_mb", "docs", "seconds", "mb_s", "mb_s_thread",
+    static final String[] COLUMNS = {"size_mb", "threads", "corpus_stages", "input_mb", "docs", "seconds", "mb_s", "mb_s_thread",
             "mb_cpu_s", "docs_s", "cpu_s", "gc_s", "peak_heap_mb", "vmhwm_mb", "load_1m"};
 
     private TextThroughput() {}
@@ -57,25 +58,27 @@ public final class TextThroughput {
             printTable(Path.of(args[1]));
             return;
         }
-        if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: TextThroughput SIZE_MB THREADS [RESULTS_TSV] | --table RESULTS_TSV");
+        List<String> positional = new java.util.ArrayList<>(List.of(args));
+        boolean corpusStages = !positional.remove("--no-corpus");
+        if (positional.size() < 2 || positional.size() > 3) {
+            System.err.println("usage: TextThroughput SIZE_MB THREADS [RESULTS_TSV] [--no-corpus] | --table RESULTS_TSV");
             System.exit(ExitCodes.USAGE);
         }
-        int sizeMb = Integer.parseInt(args[0]);
-        int threads = Integer.parseInt(args[1]);
-        Path results = args.length == 3 ? Path.of(args[2]) : null;
+        int sizeMb = Integer.parseInt(positional.get(0));
+        int threads = Integer.parseInt(positional.get(1));
+        Path results = positional.size() == 3 ? Path.of(positional.get(2)) : null;
         Path benchDir = Path.of(System.getProperty("bench.dir", "target/bench"));
         Path pages = pageFolder();
         int warmups = Integer.getInteger("bench.warmup", DEFAULT_WARMUP_PASSES);
 
         Corpus corpus = Corpus.ensure(pages, benchDir.resolve("corpus-" + sizeMb + "mb"), (long) (sizeMb * MB));
-        System.out.printf(Locale.ROOT, "winnow text throughput: %d MB corpus, %d thread(s), max heap %d MB, %d cores%n",
-                sizeMb, threads, Runtime.getRuntime().maxMemory() / (1 << 20), Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "winnow text throughput: %d MB corpus, %d thread(s), corpus stages %s, max heap %d MB, %d cores%n",
+                sizeMb, threads, corpusStages ? "on" : "off", Runtime.getRuntime().maxMemory() / (1 << 20), Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "  corpus       %s: %d files, %.1f MB (%s)%n", corpus.dir(), corpus.files(),
                 corpus.bytes() / MB, corpus.reused() ? "reused" : "built in " + secs(corpus.buildNanos()) + " s");
 
         long w0 = System.nanoTime();
-        for (int i = 0; i < warmups; i++) clean(pages, benchDir.resolve("out-warmup"), threads);
+        for (int i = 0; i < warmups; i++) clean(pages, benchDir.resolve("out-warmup"), threads, corpusStages);
         System.out.printf(Locale.ROOT, "  warm-up      %d pass(es) over %s in %s s%n", warmups, pages, secs(System.nanoTime() - w0));
 
         // Measure the run alone: collect the warm-up's garbage and start the peaks from here.
@@ -86,9 +89,9 @@ public final class TextThroughput {
         long cpu0 = processCpuNanos();
         String loadBefore = loadAverage();
 
-        Path out = benchDir.resolve("out-" + sizeMb + "mb-" + threads + "t");
+        Path out = benchDir.resolve("out-" + sizeMb + "mb-" + threads + "t" + (corpusStages ? "" : "-no-corpus"));
         long t0 = System.nanoTime();
-        int code = clean(corpus.dir(), out, threads);
+        int code = clean(corpus.dir(), out, threads, corpusStages);
         long wall = System.nanoTime() - t0;
         double cpu = (processCpuNanos() - cpu0) / 1e9;
         double gc = (gcNanos() - gcNanos0) / 1e9;
@@ -114,7 +117,7 @@ public final class TextThroughput {
         System.out.printf(Locale.ROOT, "  machine      1-minute load average %s before, %s after%n", loadBefore, loadAfter);
 
         if (results != null) {
-            String row = String.join("\t", String.valueOf(sizeMb), String.valueOf(threads), f(bytes / MB, 1),
+            String row = String.join("\t", String.valueOf(sizeMb), String.valueOf(threads), corpusStages ? "on" : "off", f(bytes / MB, 1),
                     String.valueOf(docs), f(seconds, 2), f(mbs, 2), f(mbs / threads, 2), f(bytes / MB / cpu, 2),
                     f(docs / seconds, 1), f(cpu, 1), f(gc, 2), String.valueOf(heapPeak >> 20), String.valueOf(hwm >> 20),
                     loadAfter);
@@ -126,9 +129,15 @@ public final class TextThroughput {
     }
 
     static int clean(Path input, Path out, int threads) {
+        return clean(input, out, threads, true);
+    }
+
+    static int clean(Path input, Path out, int threads, boolean corpusStages) {
         // --restart: a benchmark must do the work, not skip it because the same run finished before
-        return Main.execute("clean", input.toString(), "-o", out.toString(), "--no-text-files", "-q", "--restart",
-                "--threads", String.valueOf(threads));
+        List<String> args = new java.util.ArrayList<>(List.of("clean", input.toString(), "-o", out.toString(), "--no-text-files", "-q",
+                "--restart", "--threads", String.valueOf(threads)));
+        if (!corpusStages) args.add("--no-corpus");
+        return Main.execute(args.toArray(String[]::new));
     }
 
     static Path pageFolder() {
