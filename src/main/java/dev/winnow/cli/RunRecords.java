@@ -8,6 +8,7 @@ import dev.winnow.run.NormalizedSource;
 import dev.winnow.run.OutputCodec;
 import dev.winnow.run.OutputFormat;
 import dev.winnow.run.RecordShards;
+import dev.winnow.text.Sha256;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,13 +16,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -122,23 +120,10 @@ final class RunRecords {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("its input " + path + " is not here: run explain from the folder the run ran in");
             }
-            if (entry == null && input.path("sha256").isTextual() && !sha256(file).equals(input.path("sha256").asText())) {
+            if (entry == null && input.path("sha256").isTextual() && !Sha256.hex(Files.readAllBytes(file)).equals(input.path("sha256").asText())) {
                 throw new IllegalArgumentException("its input " + path + " changed since the run (another SHA-256)");
             }
             return NormalizedSource.of(processor, file, entry, Containers.Fields.DEFAULTS);
-        }
-
-        private static String sha256(Path file) throws IOException {
-            try {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                try (var in = Files.newInputStream(file)) {
-                    byte[] buffer = new byte[1 << 16];
-                    for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
-                }
-                return HexFormat.of().formatHex(digest.digest());
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

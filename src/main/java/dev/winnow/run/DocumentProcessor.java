@@ -26,10 +26,7 @@ import dev.winnow.score.PageTyper;
 import dev.winnow.stages.Profiles;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -467,10 +464,6 @@ public final class DocumentProcessor {
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return dev.winnow.text.Sha256.hex(bytes);
     }
 }

@@ -65,8 +65,10 @@ public final class Tally implements Serializable {
         int c = 0;
         while (c < LENGTHS.length && b.textChars() >= LENGTHS[c]) c++;
         lengths[c]++;
-        double cut = b.inputChars() == 0 ? 0 : Math.max(0, 1 - (double) b.textChars() / b.inputChars());
-        mostCut.add(new Look(id, b.path(), Math.round(cut * 1000) / 1000.0, null));
+        double cut = Math.round((b.inputChars() == 0 ? 0 : Math.max(0, 1 - (double) b.textChars() / b.inputChars())) * 1000) / 1000.0;
+        // Once the list is full, a record cut no more than its last one would be trimmed again: skip the sort.
+        if (mostCut.size() == LOOK_FIRST && cut <= mostCut.get(LOOK_FIRST - 1).cut()) return;
+        mostCut.add(new Look(id, b.path(), cut, null));
         trim(mostCut);
     }
 

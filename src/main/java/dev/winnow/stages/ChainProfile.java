@@ -8,18 +8,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.core.Stage;
 import dev.winnow.score.PageType;
+import dev.winnow.text.Sha256;
 
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +70,7 @@ public final class ChainProfile implements Serializable {
         this.vetoByType = sorted(vetoByType);
         this.proseCutByType = sorted(proseCutByType);
         this.vocabularies = java.util.Collections.unmodifiableMap(new TreeMap<>(vocabularies));
-        this.identity = name + "@" + sha256(toJson()).substring(0, 12);
+        this.identity = name + "@" + Sha256.hex(toJson().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
     }
 
     /** Reads a profile file; the message of the exception says what is wrong and where. */
@@ -278,11 +276,4 @@ public final class ChainProfile implements Serializable {
         byType.forEach((type, cut) -> node.put(type.code(), cut));
     }
 
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
