@@ -115,11 +115,15 @@ public final class CaptionStage implements Stage {
     /** The block's words are one phrase printed twice. */
     static boolean isDoubled(Block b) {
         if (b.shape().words() < MIN_DOUBLED_WORDS) return false;
-        String[] words = b.key().split(" ");
-        if (words.length < MIN_DOUBLED_WORDS || words.length % 2 != 0) return false;
-        int half = words.length / 2;
-        for (int i = 0; i < half; i++) if (!words[i].equals(words[half + i])) return false;
-        return true;
+        // a key's words are joined by single spaces: the phrase twice is "A A", its middle space after half the words
+        String key = b.key();
+        int spaces = 0;
+        for (int i = 0; i < key.length(); i++) if (key.charAt(i) == ' ') spaces++;
+        int words = spaces + 1;
+        if (words < MIN_DOUBLED_WORDS || words % 2 != 0) return false;
+        int middle = -1;
+        for (int seen = 0; seen < words / 2; seen++) middle = key.indexOf(' ', middle + 1);
+        return key.length() == 2 * middle + 1 && key.regionMatches(0, key, middle + 1, middle);
     }
 
     private static boolean isCaption(Reason r) {

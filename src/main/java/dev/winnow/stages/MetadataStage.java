@@ -85,7 +85,7 @@ public final class MetadataStage implements Stage {
             // without a title from the markup, a question or exclamation is the prose's first sentence:
             // taking it as the headline would take it again from already-clean text
             if (known == null && endsLikeSpeech(text)) continue;
-            if (Forms.isTitleLike(b) && !Forms.isNameList(text) && !isDate(text) && !BY.matcher(text).matches()
+            if (Forms.isTitleLike(b) && !Forms.isNameList(b) && !isDate(text) && !BY.matcher(text).matches()
                     && !META_LINE.matcher(text).matches()) {
                 verdict.move(b, Reason.TITLE, Field.TITLE, text);
                 taken[i] = true;
@@ -116,11 +116,11 @@ public final class MetadataStage implements Stage {
                 // "By" on its own line: the label of a byline whose names follow (or were already removed)
                 verdict.drop(b, Reason.BYLINE);
                 taken[i] = true;
-                if (i + 1 < kept.size() && Forms.isNameList(kept.get(i + 1).text())) {
+                if (i + 1 < kept.size() && Forms.isNameList(kept.get(i + 1))) {
                     moveAuthors(kept.get(i + 1), kept.get(i + 1).text(), verdict);
                     taken[i + 1] = true;
                 }
-            } else if (!Forms.isBody(b) && Forms.isNameList(text) && besideProse(kept, i, region, title)) {
+            } else if (!Forms.isBody(b) && besideProse(kept, i, region, title) && Forms.isNameList(b)) {
                 moveAuthors(b, text, verdict);
                 taken[i] = true;
             } else if (nearStart && isDate(text)) {
@@ -156,7 +156,7 @@ public final class MetadataStage implements Stage {
     }
 
     private static boolean findSourceCredit(Block last, Verdict verdict, boolean[] taken, int position) {
-        if (taken[position]) return false;
+        if (taken[position] || !hasSpacedDash(last.text())) return false;
         Matcher m = SOURCE_CREDIT.matcher(last.text());
         if (m.find() && TextShape.of(m.group(1)).words() <= 5) {
             verdict.move(last, m.start(), last.text().length(), Reason.PUBLISHER_CREDIT, Field.PUBLISHER, m.group(1).strip());
@@ -164,6 +164,23 @@ public final class MetadataStage implements Stage {
             return true;
         }
         return false;
+    }
+
+    /**
+     * A dash after white space, which every {@link #SOURCE_CREDIT} match holds: most last paragraphs have none, and the
+     * pattern's look-behind tried at every position of a long paragraph was the stage's main cost.
+     */
+    private static boolean hasSpacedDash(String text) {
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '-' || c == '\u2014' || c == '\u2013') && isRegexSpace(text.charAt(i - 1))) return true;
+        }
+        return false;
+    }
+
+    /** What {@code \s} matches in a pattern without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static void findSectionLabels(List<Block> kept, MainRegion region, Verdict verdict, boolean[] taken) {

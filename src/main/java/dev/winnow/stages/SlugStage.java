@@ -63,7 +63,7 @@ public final class SlugStage implements Stage {
         }
 
         Map<String, Integer> seen = new HashMap<>();
-        Map<Long, Integer> earlierGrams = new HashMap<>();
+        GramIndex earlierGrams = new GramIndex();
         boolean copies = PageKind.repeatsAreCopies(draft);
         for (int i = 0; i < kept.size(); i++) {
             if (cut[i]) continue;
@@ -138,29 +138,58 @@ public final class SlugStage implements Stage {
      * another week) is a page's own template, not a copy. Adds the block's n-grams to {@code earlier}, each
      * with the first block that had it, when it is not a copy, so later copies are measured against everything kept.
      */
-    static boolean restates(Block b, int index, Map<Long, Integer> earlier) {
-        String[] words = b.key().split(" ");
+    static boolean restates(Block b, int index, GramIndex earlier) {
+        int[] words = wordHashes(b.key());
         int grams = words.length - RESTATED_GRAM + 1;
         if (grams <= 0) return false;
         long[] hashes = new long[grams];
-        Map<Integer, Integer> bySource = new HashMap<>();
+        int[] sources = new int[grams];
         int found = 0;
         for (int i = 0; i < grams; i++) {
             long h = 1125899906842597L;
-            for (int k = i; k < i + RESTATED_GRAM; k++) h = 31 * h + words[k].hashCode();
+            for (int k = i; k < i + RESTATED_GRAM; k++) h = 31 * h + words[k];
             hashes[i] = h;
-            Integer source = earlier.get(h);
-            if (source != null) {
-                found++;
-                bySource.merge(source, 1, Integer::sum);
-            }
+            int source = earlier.get(h);
+            if (source >= 0) sources[found++] = source;
         }
-        if (words.length >= MIN_RESTATED_WORDS && found >= grams * RESTATED_SHARE) {
-            long sources = bySource.values().stream().filter(n -> n >= grams * RESTATED_PART).count();
-            if (sources >= RESTATED_SOURCES) return true;
+        if (words.length >= MIN_RESTATED_WORDS && found >= grams * RESTATED_SHARE
+                && sourcesGiving(sources, found, grams * RESTATED_PART) >= RESTATED_SOURCES) {
+            return true;
         }
         for (long h : hashes) earlier.putIfAbsent(h, index);
         return false;
+    }
+
+    /** How many distinct blocks among the first {@code found} of {@code sources} give at least {@code least} n-grams. */
+    private static int sourcesGiving(int[] sources, int found, double least) {
+        int[] sorted = java.util.Arrays.copyOf(sources, found);
+        java.util.Arrays.sort(sorted);
+        int count = 0;
+        for (int i = 0, run = 1; i < found; i++, run++) {
+            if (i + 1 < found && sorted[i + 1] == sorted[i]) continue;
+            if (run >= least) count++;
+            run = 0;
+        }
+        return count;
+    }
+
+    /** {@link String#hashCode} of each word of a key (words joined by single spaces), without splitting it. */
+    private static int[] wordHashes(String key) {
+        int words = 1;
+        for (int i = 0; i < key.length(); i++) if (key.charAt(i) == ' ') words++;
+        int[] hashes = new int[words];
+        int w = 0, h = 0;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == ' ') {
+                hashes[w++] = h;
+                h = 0;
+            } else {
+                h = 31 * h + c;
+            }
+        }
+        hashes[w] = h;
+        return hashes;
     }
 
     /** The slug spells out (nearly) all the words of the headline. */
