@@ -159,7 +159,7 @@ public final class CaptionStage implements Stage {
      */
     boolean hasCreditTail(String text) {
         int from = Math.max(0, text.length() - CREDIT_TAIL_CHARS);
-        if (mayHaveCreditPattern(text, from)) {
+        if (mayHaveCreditPattern(text, from) && mentionsCreditWord(text, from)) {
             // the tail pattern is bounded (about 110 chars), so only the end of the text can match it
             Matcher m = CREDIT_TAIL.matcher(text).region(from, text.length());
             if (m.find() && m.start() > 0) return true;
@@ -169,6 +169,19 @@ public final class CaptionStage implements Stage {
         if (cut < 0) return false;
         String tail = text.substring(cut).strip();
         return !tail.isEmpty() && hasCreditWord(TextShape.key(tail)) && isCreditPhrase(tail);
+    }
+
+    /** Words of which every {@link #CREDIT_TAIL} match holds one ("photograph" and "photo credit" hold "photo"). */
+    private static final List<String> CREDIT_TAIL_WORDS = List.of("photo", "image", "picture", "credit", "courtesy", "file");
+
+    /**
+     * Whether the text from {@code from} holds one of {@link #CREDIT_TAIL_WORDS} in any case: the pattern cannot
+     * match without one, and most tails that pass {@link #mayHaveCreditPattern} (a colon, a "by") have none.
+     */
+    private static boolean mentionsCreditWord(String text, int from) {
+        String tail = text.substring(from).toLowerCase(java.util.Locale.ROOT);
+        for (String word : CREDIT_TAIL_WORDS) if (tail.contains(word)) return true;
+        return false;
     }
 
     private static boolean mayHaveCreditPattern(String text, int from) {

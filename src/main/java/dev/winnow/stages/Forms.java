@@ -75,10 +75,37 @@ final class Forms {
         if (text.length() > MAX_NAME_LIST_CHARS) return false;
         // each of at most four names needs two capitalised words; only joiners may be lower case
         if (shape.digits() > 0 || shape.capitalized() < 2 || shape.lowerWords() > 3) return false;
-        String[] names = NAME_SEPARATOR.split(text);
+        String[] names = mayJoinNames(text) ? NAME_SEPARATOR.split(text) : new String[] {text};
         if (names.length == 0 || names.length > 4) return false;
         for (String name : names) if (!isName(name)) return false;
         return true;
+    }
+
+    /** The words {@link #NAME_SEPARATOR} joins names with. */
+    private static final Set<String> NAME_JOINERS = Set.of("and", "und", "et", "y", "e");
+
+    /**
+     * Whether {@link #NAME_SEPARATOR} can match: a comma, an ampersand, or a joiner standing as a word of its own
+     * (between characters that are not word characters, which its {@code \b} needs). Most lines that reach the
+     * split have none, and the split scanned each for the joiners at every position.
+     */
+    private static boolean mayJoinNames(String text) {
+        if (text.indexOf(',') >= 0 || text.indexOf('&') >= 0) return true;
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean word = i < text.length() && isWordChar(text.charAt(i));
+            if (word && start < 0) start = i;
+            if (!word && start >= 0) {
+                if (i - start <= 3 && NAME_JOINERS.contains(text.substring(start, i))) return true;
+                start = -1;
+            }
+        }
+        return false;
+    }
+
+    /** A character {@code \b} counts as part of a word, as java.util.regex decides it without UNICODE_CHARACTER_CLASS. */
+    private static boolean isWordChar(char c) {
+        return c == '_' || Character.isLetterOrDigit(c);
     }
 
     static boolean isName(String text) {

@@ -186,7 +186,9 @@ public final class MetadataStage implements Stage {
     private static void findSectionLabels(List<Block> kept, MainRegion region, Verdict verdict, boolean[] taken) {
         boolean usesLabels = false;
         for (int i = region.first(); i <= region.last(); i++) {
-            if (!taken[i] && COLON_LABEL.matcher(kept.get(i).text()).lookingAt()) usesLabels = true;
+            if (!taken[i] && mayOpenWithLabel(kept.get(i).text()) && COLON_LABEL.matcher(kept.get(i).text()).lookingAt()) {
+                usesLabels = true;
+            }
         }
         if (!usesLabels) return;
         for (int i = region.first(); i <= region.last(); i++) {
@@ -200,6 +202,11 @@ public final class MetadataStage implements Stage {
             if (m == null || !Forms.isBody(b) || b.markup() != null) continue;
             verdict.move(b, 0, m.end(), Reason.SECTION_LABEL, Field.SECTIONS, m.group(1));
         }
+    }
+
+    /** What {@link #COLON_LABEL} needs before it is tried: a capital first letter and a colon somewhere. */
+    private static boolean mayOpenWithLabel(String text) {
+        return !text.isEmpty() && Character.isUpperCase(text.codePointAt(0)) && text.indexOf(':') > 0;
     }
 
     private static boolean endsLikeSpeech(String text) {
