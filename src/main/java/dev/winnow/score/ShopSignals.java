@@ -54,9 +54,9 @@ public final class ShopSignals {
             while (end < text.length() && isDigitOrSeparator(text.charAt(end))) end++;
             // no currency touches the number (a space aside): no match starts at it, nor anywhere in its run
             // (a run's characters are no currency, and a price from a later digit of it ends as one from this one)
-            boolean before = mayBeCurrency(text, digit - 1) || isSpace(text, digit - 1) && mayBeCurrency(text, digit - 2);
+            boolean before = mayEndCurrency(text, digit - 1) || isSpace(text, digit - 1) && mayEndCurrency(text, digit - 2);
             boolean after = isDigit(text.charAt(end - 1))
-                    && (mayBeCurrency(text, end) || isSpace(text, end) && mayBeCurrency(text, end + 1));
+                    && (mayStartCurrency(text, end) || isSpace(text, end) && mayStartCurrency(text, end + 1));
             if (!before && !after) {
                 from = end;
                 continue;
@@ -73,14 +73,35 @@ public final class ShopSignals {
         return n;
     }
 
+    /** The longest currency code, in chars: a code is a whole word, so a longer word beside a number is none. */
+    private static final int CODE_CHARS = 3;
+
     /**
-     * The character at {@code i} may be part of a currency: a sign or a letter of a code (case folding maps
-     * only letters to letters), or half of a pair outside the BMP, left to the regex to judge.
+     * A currency may start at {@code i}: a sign, or a word of letters no longer than a code (case folding maps only
+     * letters to letters; "2020 the" passes, "12 months" does not), or half of a pair outside the BMP, left to the
+     * regex to judge.
      */
-    private static boolean mayBeCurrency(String text, int i) {
+    private static boolean mayStartCurrency(String text, int i) {
         if (i < 0 || i >= text.length()) return false;
         char c = text.charAt(i);
-        return Character.isLetter(c) || Character.isSurrogate(c) || CURRENCY_SIGNS.indexOf(c) >= 0;
+        if (CURRENCY_SIGNS.indexOf(c) >= 0 || Character.isSurrogate(c)) return true;
+        int j = i;
+        for (; j < text.length() && Character.isLetter(text.charAt(j)); j++) {
+            if (j - i == CODE_CHARS) return false;
+        }
+        return j > i;
+    }
+
+    /** A currency may end at {@code i}: as {@link #mayStartCurrency}, the word read backwards from there. */
+    private static boolean mayEndCurrency(String text, int i) {
+        if (i < 0 || i >= text.length()) return false;
+        char c = text.charAt(i);
+        if (CURRENCY_SIGNS.indexOf(c) >= 0 || Character.isSurrogate(c)) return true;
+        int j = i;
+        for (; j >= 0 && Character.isLetter(text.charAt(j)); j--) {
+            if (i - j == CODE_CHARS) return false;
+        }
+        return j < i;
     }
 
     private static boolean isSpace(String text, int i) {
