@@ -182,6 +182,31 @@ class NavigationStageTest {
         assertNothingRemoved(doc);
     }
 
+    // --- the footer's copyright line
+
+    @ParameterizedTest
+    @ValueSource(strings = {"© 2026 Example Media Inc. All rights reserved.", "Copyright © 2019-2025 The Market Trust",
+            "(c) 2024 Riverside Gazette", "All contents © Example LLC 2026. All Rights Reserved.",
+            "© 2026 Beispiel GmbH. Alle Rechte vorbehalten."})
+    void aCopyrightLineIsBoilerplate(String line) {
+        assertDropped(line, Reason.NAV_BOILERPLATE);
+    }
+
+    /**
+     * Near misses: a photo credit names its owner without a year (the caption rules judge it), a sentence ends on the
+     * copyright of the book it quotes, and a paragraph that mentions reserved rights is longer than a footer line.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"© Reuters", "The passage above is an excerpt from a career guide by Tom Miller, Copyright 2013.",
+            "The council said all rights reserved to the landowners under the old charter would pass to the trust, and that the "
+                    + "market would keep its Saturday pitches for as long as the farmers who run them want them, at the same rent "
+                    + "as before, whatever the new owners decide about the rest of the square."})
+    void aCreditOrASentenceMentioningCopyrightIsKept(String line) {
+        Document doc = cleanWith(STAGE, PROSE + "\n" + line + "\n" + MORE_PROSE);
+        assertKept(doc, line);
+        assertTrue(doc.removals().stream().noneMatch(r -> r.text().equals(line)), "not cut");
+    }
+
     // --- the site telling its reader what they agree to
 
     @ParameterizedTest
