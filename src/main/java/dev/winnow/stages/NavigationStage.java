@@ -230,7 +230,7 @@ public final class NavigationStage implements Stage {
             boolean heading = phrase == Reason.COMMENT_COUNTER || phrase == Reason.SECTION_BREAK;
             return heading && b.listItem() ? Reason.NAV_BOILERPLATE : phrase;
         }
-        if (isLowercaseFragment(b) && !Forms.isSlug(text)) return Reason.NAV_SHORT_LINE;   // slugs: see SlugStage
+        if (isLowercaseFragment(b) && !Forms.isSlug(text) && !Forms.isCodeLine(text)) return Reason.NAV_SHORT_LINE;   // slugs: see SlugStage
         return null;
     }
 

@@ -43,6 +43,22 @@ class NavigationStageTest {
         assertDropped(line, Reason.NAV_SHORT_LINE);
     }
 
+    /** A code listing's short lines are lowercase like a stray UI word, but their punctuation is a program's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"return total;", "display: flex;", "</article>", "def index():", "key={item.id}"})
+    void aShortLineOfCodeIsKept(String line) {
+        Document doc = cleanWith(STAGE, PROSE + "\n" + line + "\n" + MORE_PROSE);
+        assertKept(doc, line);
+        assertNothingRemoved(doc);
+    }
+
+    /** Near miss: the same words without a program's punctuation are a stray label. */
+    @ParameterizedTest
+    @ValueSource(strings = {"return total", "display flex"})
+    void theSameWordsWithoutCodePunctuationAreShortLines(String line) {
+        assertDropped(line, Reason.NAV_SHORT_LINE);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"English | Español", "Deutsch", "• fr"})
     void languageNamesAndCodesArePickers(String line) {
