@@ -326,6 +326,21 @@ class MainTextStageTest {
         assertRemoved(typed(unpriced, "collection"), Reason.OUTSIDE_MAIN_TEXT, "Harbour Lantern Model 8");
     }
 
+    /** Tiles that print a rating instead of a price mark the grid too; the same lines without the rating do not. */
+    @Test
+    void aCollectionsRatedGridIsTheMainText() {
+        StringBuilder grid = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            grid.append("\n\nHarbour Lantern Model ").append(i + 1).append("\n\nRed, Blue, Green\n\n4.").append(i).append(" out of 5 stars");
+        }
+        String input = MENU + ARTICLE + "\n\nShowing all 8 results" + grid;
+        Document doc = typed(input, "collection");
+        assertKept(doc, "Harbour Lantern Model 8");
+        assertKept(doc, "4.7 out of 5 stars");
+        String unrated = input.replaceAll("4\\.\\d out of 5 stars", "Lantern");
+        assertRemoved(typed(unrated, "collection"), Reason.OUTSIDE_MAIN_TEXT, "Harbour Lantern Model 8");
+    }
+
     private static Document typed(String input, String pageType) {
         return Invariants.cleanTyped(STAGE, input, pageType);
     }
