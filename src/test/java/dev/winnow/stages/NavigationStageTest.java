@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static dev.winnow.testing.Cuts.assertKept;
 import static dev.winnow.testing.Cuts.assertNothingRemoved;
 import static dev.winnow.testing.Cuts.assertRemoved;
+import static dev.winnow.testing.Invariants.cleanTyped;
 import static dev.winnow.testing.Invariants.cleanWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,11 +104,25 @@ class NavigationStageTest {
 
     @Test
     void aRunOfThreeShortBulletsIsAMenu() {
-        Document doc = cleanWith(STAGE, PROSE + "\n• World\n• Science\n• Culture\n" + MORE_PROSE);
+        Document doc = cleanWith(STAGE, "• World\n• Science\n• Culture\n" + PROSE + "\n" + MORE_PROSE);
         assertRemoved(doc, Reason.LINK_LIST, "• World");
         assertRemoved(doc, Reason.LINK_LIST, "• Science");
         assertRemoved(doc, Reason.LINK_LIST, "• Culture");
         assertEquals(3, doc.removals().size());
+    }
+
+    /**
+     * In plain text a short list with the prose on both sides, inside the main-text region, is the text's own (what
+     * the stalls sold, a recipe's ingredients). The near misses: the same run before the prose (above) is a menu, and
+     * on a collection page, whose short bullets amid the grid are as often filters, it goes as before.
+     */
+    @Test
+    void aShortListInsideTheProseIsKept() {
+        String input = PROSE + "\n• Bread\n• Cheese\n• Fresh fruit\n" + MORE_PROSE;
+        Document doc = cleanWith(STAGE, input);
+        assertNothingRemoved(doc);
+        Document collection = cleanTyped(STAGE, input, "collection");
+        assertRemoved(collection, Reason.LINK_LIST, "• Cheese");
     }
 
     // --- near misses: what the stage must keep
