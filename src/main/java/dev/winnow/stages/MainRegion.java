@@ -262,8 +262,8 @@ record MainRegion(int first, int last) {
     }
 
     /**
-     * Score of a short line holding a price (or a rating, see {@link #RATING}) on a collection page: as much as a
-     * paragraph of this many words. A category
+     * Score of a short line holding a price (or a rating, see {@link #RATING}) on a collection page (or a listing, see
+     * {@link #pricesAreItems}): as much as a paragraph of this many words. A category
      * grid is a run of tiles (a name, swatches, a price) with no prose; scored as chrome, the region settled on whatever
      * prose the page held (a shipping banner, a trust seal's paragraph, a category blurb) and cut the grid. On WCXB dev
      * text dumps (2026-12-07) collection F1 0.522 to 0.537 and lost pages 22 to 19, the gain alike from 15 up (0.528 at
@@ -283,9 +283,14 @@ record MainRegion(int first, int last) {
     private static final java.util.regex.Pattern RATING = java.util.regex.Pattern.compile(
             "(?i)\\bout of 5\\b|\\d(?:[.,]\\d)? stars?\\b|\\d[\\d,.]*k? (?:reviews?|ratings?)\\b|^\\(\\d[\\d,]*\\)$");
 
-    /** The page is a collection: its prices mark its items, the content (see {@link #PRICE_LINE}). */
+    /**
+     * The page is a collection or a listing: its prices mark its items, the content (see {@link #PRICE_LINE}). A listing's
+     * items print a price as a shop's tiles do (offers, rentals, courses, jobs with a salary): on WCXB dev text dumps
+     * (2026-12-07) listing 0.610 to 0.627 with it (10 pages up, 5 down, one of them by 0.49; four of five domain-grouped
+     * folds up), and AEB dev text, a quarter of whose news pages the text typer calls listings, 0.9005 to 0.9008.
+     */
     static boolean pricesAreItems(Draft draft) {
-        return PageKind.of(draft) == dev.winnow.score.PageType.COLLECTION;
+        return PageKind.of(draft) == dev.winnow.score.PageType.COLLECTION || PageKind.itemsAreContent(draft);
     }
 
     /** A short line that is not prose and holds a price or a rating: a line of a grid's tile. */

@@ -304,8 +304,9 @@ class MainTextStageTest {
     }
 
     /**
-     * A collection's grid is tiles without prose (a name, its colours, a price): on a collection page its price lines
-     * score as content, so the region is the grid, not the shipping banner above it. The near misses: typed as a
+     * A collection's grid is tiles without prose (a name, its colours, a price): on a collection page (and a listing,
+     * whose items print prices the same way) its price lines score as content, so the region is the grid, not the
+     * shipping banner above it. The near misses: typed as a
      * product page, or with tiles that print no price, the banner is the region and the grid is cut.
      */
     @Test
@@ -316,11 +317,13 @@ class MainTextStageTest {
             grid.append("\n\nHarbour Lantern Model ").append(i + 1).append("\n\nRed, Blue, Green\n\n$").append(20 + i).append(".95");
         }
         String input = MENU + banner + "Showing all 8 results" + grid;
-        Document doc = typed(input, "collection");
-        assertKept(doc, "Harbour Lantern Model 8");
-        assertKept(doc, "$27.95");
-        assertRemoved(doc, Reason.OUTSIDE_MAIN_TEXT, "Ferries");
-        assertEquals(doc.text(), typed(doc.text(), "collection").text(), "the output cleaned again is unchanged");
+        for (String type : new String[] {"collection", "listing"}) {
+            Document doc = typed(input, type);
+            assertKept(doc, "Harbour Lantern Model 8");
+            assertKept(doc, "$27.95");
+            assertRemoved(doc, Reason.OUTSIDE_MAIN_TEXT, "Ferries");
+            assertEquals(doc.text(), typed(doc.text(), type).text(), "the output cleaned again is unchanged");
+        }
         assertRemoved(typed(input, "product"), Reason.OUTSIDE_MAIN_TEXT, "Harbour Lantern Model 8");
         String unpriced = input.replaceAll("\\$\\d+\\.95", "Lantern");
         assertRemoved(typed(unpriced, "collection"), Reason.OUTSIDE_MAIN_TEXT, "Harbour Lantern Model 8");
