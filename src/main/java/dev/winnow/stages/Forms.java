@@ -37,6 +37,23 @@ final class Forms {
         return s.isSentence() && s.words() >= 8;
     }
 
+    /** Punctuation of program text that a menu, a label or a headline does not hold: calls, blocks, statements, tags. */
+    private static final String CODE_PUNCTUATION = "(){};=<>\"";
+
+    /**
+     * A line of a code listing ("return response.json();", "display: flex;", "</article>", "def index():"): short and
+     * lowercase like a stray UI word, but its punctuation is a program's. Listings repeat such lines by nature.
+     */
+    static boolean isCodeLine(Block b) {
+        return b.shape().capitalized() == 0 && isCodeLine(b.text());
+    }
+
+    /** The text holds a program's punctuation (see {@link #isCodeLine(Block)}). */
+    static boolean isCodeLine(String text) {
+        for (int i = 0; i < text.length(); i++) if (CODE_PUNCTUATION.indexOf(text.charAt(i)) >= 0) return true;
+        return false;
+    }
+
     /** Headline form: a few words, not ending like a declarative sentence, not a list entry. */
     static boolean isTitleLike(Block b) {
         return !b.listItem() && isHeadlineShaped(b);

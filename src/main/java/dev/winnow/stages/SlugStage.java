@@ -72,6 +72,8 @@ public final class SlugStage implements Stage {
             // the page is of a kind whose repeats are copies (a quoted post) and the block is more than a label
             if (b.markup() != null && !b.markup().isLinkText()
                     && !(copies && b.shape().words() >= MIN_COPY_WORDS)) continue;
+            // a code listing repeats its lines ("}", "return result;", "</div>"): they are the listing's, not copies
+            if (b.shape().words() <= Forms.MAX_TITLE_WORDS && Forms.isCodeLine(b)) continue;
             // short lines repeat with different punctuation or case; long paragraphs repeat verbatim
             String key = b.shape().words() <= Forms.MAX_TITLE_WORDS ? b.key() : b.text();
             if (key.isEmpty()) continue;

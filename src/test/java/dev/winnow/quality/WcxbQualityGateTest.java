@@ -44,8 +44,14 @@ class WcxbQualityGateTest {
     static final double[] HTML_FLOORS = {0.83, 0.82, 0.56, 0.78, 0.84, 0.89, 0.90};
     static final int HTML_MAX_LOST = 0;
 
-    /** Pinned from (text dumps) .812 .728 .500 .407 .418 .841 .851, lost 5 of 70. */
-    static final double[] TEXT_FLOORS = {0.79, 0.70, 0.48, 0.38, 0.39, 0.82, 0.83};
+    /**
+     * Pinned from (text dumps) .812 .728 .500 .407 .418 .841 .851, lost 5 of 70. Collection re-pinned from .455 when a
+     * collection's price and rating lines began to mark its grid as the main text, documentation raised to 0.86 (measured
+     * .904) when short code lines stopped being cut as stray words and duplicates, listing raised to 0.50 (measured .567,
+     * .537 before) when a listing's price lines began to mark its items too; the other types measured .812 .743 .502
+     * .853, lost 0 of 70, and keep their floors.
+     */
+    static final double[] TEXT_FLOORS = {0.79, 0.70, 0.48, 0.43, 0.50, 0.86, 0.83};
     static final int TEXT_MAX_LOST = 5;
 
     @Test

@@ -303,6 +303,47 @@ class MainTextStageTest {
         assertEquals(post, noReplies.text());
     }
 
+    /**
+     * A collection's grid is tiles without prose (a name, its colours, a price): on a collection page (and a listing,
+     * whose items print prices the same way) its price lines score as content, so the region is the grid, not the
+     * shipping banner above it. The near misses: typed as a
+     * product page, or with tiles that print no price, the banner is the region and the grid is cut.
+     */
+    @Test
+    void aCollectionsPricedGridIsTheMainText() {
+        String banner = ARTICLE + "\n\n";
+        StringBuilder grid = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            grid.append("\n\nHarbour Lantern Model ").append(i + 1).append("\n\nRed, Blue, Green\n\n$").append(20 + i).append(".95");
+        }
+        String input = MENU + banner + "Showing all 8 results" + grid;
+        for (String type : new String[] {"collection", "listing"}) {
+            Document doc = typed(input, type);
+            assertKept(doc, "Harbour Lantern Model 8");
+            assertKept(doc, "$27.95");
+            assertRemoved(doc, Reason.OUTSIDE_MAIN_TEXT, "Ferries");
+            assertEquals(doc.text(), typed(doc.text(), type).text(), "the output cleaned again is unchanged");
+        }
+        assertRemoved(typed(input, "product"), Reason.OUTSIDE_MAIN_TEXT, "Harbour Lantern Model 8");
+        String unpriced = input.replaceAll("\\$\\d+\\.95", "Lantern");
+        assertRemoved(typed(unpriced, "collection"), Reason.OUTSIDE_MAIN_TEXT, "Harbour Lantern Model 8");
+    }
+
+    /** Tiles that print a rating instead of a price mark the grid too; the same lines without the rating do not. */
+    @Test
+    void aCollectionsRatedGridIsTheMainText() {
+        StringBuilder grid = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            grid.append("\n\nHarbour Lantern Model ").append(i + 1).append("\n\nRed, Blue, Green\n\n4.").append(i).append(" out of 5 stars");
+        }
+        String input = MENU + ARTICLE + "\n\nShowing all 8 results" + grid;
+        Document doc = typed(input, "collection");
+        assertKept(doc, "Harbour Lantern Model 8");
+        assertKept(doc, "4.7 out of 5 stars");
+        String unrated = input.replaceAll("4\\.\\d out of 5 stars", "Lantern");
+        assertRemoved(typed(unrated, "collection"), Reason.OUTSIDE_MAIN_TEXT, "Harbour Lantern Model 8");
+    }
+
     private static Document typed(String input, String pageType) {
         return Invariants.cleanTyped(STAGE, input, pageType);
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static dev.winnow.testing.Cuts.assertKept;
 import static dev.winnow.testing.Cuts.assertNothingRemoved;
 import static dev.winnow.testing.Cuts.assertRemoved;
+import static dev.winnow.testing.Invariants.cleanTyped;
 import static dev.winnow.testing.Invariants.cleanWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +41,22 @@ class NavigationStageTest {
     @ParameterizedTest
     @ValueSource(strings = {"expand", "©", "★★★"})
     void strayLowercaseWordsAndSymbolsAreShortLines(String line) {
+        assertDropped(line, Reason.NAV_SHORT_LINE);
+    }
+
+    /** A code listing's short lines are lowercase like a stray UI word, but their punctuation is a program's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"return total;", "display: flex;", "</article>", "def index():", "key={item.id}"})
+    void aShortLineOfCodeIsKept(String line) {
+        Document doc = cleanWith(STAGE, PROSE + "\n" + line + "\n" + MORE_PROSE);
+        assertKept(doc, line);
+        assertNothingRemoved(doc);
+    }
+
+    /** Near miss: the same words without a program's punctuation are a stray label. */
+    @ParameterizedTest
+    @ValueSource(strings = {"return total", "display flex"})
+    void theSameWordsWithoutCodePunctuationAreShortLines(String line) {
         assertDropped(line, Reason.NAV_SHORT_LINE);
     }
 
@@ -87,11 +104,25 @@ class NavigationStageTest {
 
     @Test
     void aRunOfThreeShortBulletsIsAMenu() {
-        Document doc = cleanWith(STAGE, PROSE + "\n• World\n• Science\n• Culture\n" + MORE_PROSE);
+        Document doc = cleanWith(STAGE, "• World\n• Science\n• Culture\n" + PROSE + "\n" + MORE_PROSE);
         assertRemoved(doc, Reason.LINK_LIST, "• World");
         assertRemoved(doc, Reason.LINK_LIST, "• Science");
         assertRemoved(doc, Reason.LINK_LIST, "• Culture");
         assertEquals(3, doc.removals().size());
+    }
+
+    /**
+     * In plain text a short list with the prose on both sides, inside the main-text region, is the text's own (what
+     * the stalls sold, a recipe's ingredients). The near misses: the same run before the prose (above) is a menu, and
+     * on a collection page, whose short bullets amid the grid are as often filters, it goes as before.
+     */
+    @Test
+    void aShortListInsideTheProseIsKept() {
+        String input = PROSE + "\n• Bread\n• Cheese\n• Fresh fruit\n" + MORE_PROSE;
+        Document doc = cleanWith(STAGE, input);
+        assertNothingRemoved(doc);
+        Document collection = cleanTyped(STAGE, input, "collection");
+        assertRemoved(collection, Reason.LINK_LIST, "• Cheese");
     }
 
     // --- near misses: what the stage must keep
@@ -180,6 +211,31 @@ class NavigationStageTest {
         Document doc = cleanWith(STAGE, PROSE + "\n" + line + "\n" + MORE_PROSE);
         assertKept(doc, line);
         assertNothingRemoved(doc);
+    }
+
+    // --- the footer's copyright line
+
+    @ParameterizedTest
+    @ValueSource(strings = {"© 2026 Example Media Inc. All rights reserved.", "Copyright © 2019-2025 The Market Trust",
+            "(c) 2024 Riverside Gazette", "All contents © Example LLC 2026. All Rights Reserved.",
+            "© 2026 Beispiel GmbH. Alle Rechte vorbehalten."})
+    void aCopyrightLineIsBoilerplate(String line) {
+        assertDropped(line, Reason.NAV_BOILERPLATE);
+    }
+
+    /**
+     * Near misses: a photo credit names its owner without a year (the caption rules judge it), a sentence ends on the
+     * copyright of the book it quotes, and a paragraph that mentions reserved rights is longer than a footer line.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"© Reuters", "The passage above is an excerpt from a career guide by Tom Miller, Copyright 2013.",
+            "The council said all rights reserved to the landowners under the old charter would pass to the trust, and that the "
+                    + "market would keep its Saturday pitches for as long as the farmers who run them want them, at the same rent "
+                    + "as before, whatever the new owners decide about the rest of the square."})
+    void aCreditOrASentenceMentioningCopyrightIsKept(String line) {
+        Document doc = cleanWith(STAGE, PROSE + "\n" + line + "\n" + MORE_PROSE);
+        assertKept(doc, line);
+        assertTrue(doc.removals().stream().noneMatch(r -> r.text().equals(line)), "not cut");
     }
 
     // --- the site telling its reader what they agree to

@@ -50,6 +50,21 @@ class SlugStageTest {
         assertEquals(PROSE, doc.body().get(0).text());
     }
 
+    /** A code listing repeats its lines ("return x;", a closing tag): they are the listing's own, not copies. */
+    @Test
+    void aRepeatedLineOfCodeIsKept() {
+        Document doc = cleanWith(STAGE, PROSE + "\n\nif (ready) {\nreturn result;\n}\nif (late) {\nreturn result;\n}\n\n" + MORE_PROSE);
+        assertNothingRemoved(doc);
+    }
+
+    /** Near miss: a short line repeated without a program's punctuation (a button label, a menu entry) is a duplicate. */
+    @Test
+    void aRepeatedShortLineWithoutCodeIsADuplicate() {
+        Document doc = cleanWith(STAGE, PROSE + "\n\nreturn result\n\n" + MORE_PROSE + "\n\nreturn result");
+        assertRemoved(doc, Reason.DUPLICATE_BLOCK, "return result");
+        assertEquals(1, doc.removals().size());
+    }
+
     @Test
     void aLinkCardAfterTheProseIsAnUnrelatedHeadline() {
         Document doc = cleanWith(STAGE, PROSE + "\n\n" + MORE_PROSE
