@@ -40,7 +40,10 @@ public final class MainTextStage implements Stage {
 
     @Override
     public void judge(Draft draft, Verdict verdict) {
-        if (articlesOnly && !PageKind.isArticle(draft)) return;
+        if (articlesOnly && !PageKind.isArticle(draft)) {
+            if (PageKind.of(draft) == PageType.COLLECTION) dropBeforeTitle(draft.kept(), verdict);
+            return;
+        }
         List<Block> kept = draft.kept();
         if (littleProse(kept)) return;    // nothing to anchor on: keep what the specific stages kept
         boolean[] main = MainRegion.mainText(draft, MainRegion.perPostCounters(draft));
@@ -51,6 +54,28 @@ public final class MainTextStage implements Stage {
         if (regionTooSmall(kept, main, mayBeShortArticle, minRegionShare(PageKind.of(draft), kept, main))) return;
         for (int i = 0; i < kept.size(); i++) {
             if (!main[i]) verdict.drop(kept.get(i), Reason.OUTSIDE_MAIN_TEXT);
+        }
+    }
+
+    /**
+     * A collection page (a category grid) in markup opens with its title, the one {@code <h1>} left: what comes before
+     * it is the site's bar (cart, currency, region, promotions, breadcrumbs) whose menu the markup did not name, unless
+     * it is a sentence of {@link ContentScoreStage#PROSE_WORDS} words or more (an introduction set above the title). A
+     * page with no kept {@code <h1>}, or several, is left alone: its title is not known. WCXB dev HTML, out of fold
+     * (2026-12-07): collection 0.7122 to 0.7131, 27 pages up, 3 down. On product pages the same rule moved as many pages
+     * down as up (a product's name, price or gallery may sit above its h1), so it is not made there.
+     */
+    static void dropBeforeTitle(List<Block> kept, Verdict verdict) {
+        int title = -1;
+        for (int i = 0; i < kept.size(); i++) {
+            if (kept.get(i).markup() == null || kept.get(i).markup().headingLevel() != 1) continue;
+            if (title >= 0) return;
+            title = i;
+        }
+        for (int i = 0; i < title; i++) {
+            Block b = kept.get(i);
+            if (b.shape().isSentence() && b.shape().words() >= ContentScoreStage.PROSE_WORDS) continue;
+            verdict.drop(b, Reason.OUTSIDE_MAIN_TEXT);
         }
     }
 

@@ -88,7 +88,7 @@ public final class MarkupStage implements Stage {
             if (r == null || (lenient && m.in(Container.CANDIDATE) && LENIENT_KEEPS.contains(r))) continue;
             cut.add(b);
             reasons.add(r);
-            if (scorerJudges && vetoable(r) && !isFilterForm(m)) vetoable.add(b);
+            if (scorerJudges && vetoable(r) && !isFilterForm(m) && !isHeaderMenu(m)) vetoable.add(b);
         }
         // the scores the veto reads, together: cheaper than block by block
         double veto = vetoByType.getOrDefault(PageKind.of(draft), this.veto);
@@ -117,6 +117,17 @@ public final class MarkupStage implements Stage {
      */
     static boolean isFilterForm(Markup m) {
         return m.in(Container.FORM) && m.in(Container.FACETS);
+    }
+
+    /**
+     * A menu in the page's header (navigation inside a header element or a header-named container) is the site's menu on
+     * every kind of page, whatever a score says of its labels: the veto is for the filters, tiles and categories a
+     * page of items lists in nav-named containers of its body. WCXB dev HTML (2026-12-07): on pages not typed as articles,
+     * the veto kept 659 such blocks, whose words were mostly not the reference's (845 of 1,365, and most of the rest
+     * category names the reference repeats elsewhere).
+     */
+    static boolean isHeaderMenu(Markup m) {
+        return m.in(Container.NAVIGATION) && m.in(Container.HEADER);
     }
 
     /**

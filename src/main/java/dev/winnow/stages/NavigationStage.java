@@ -39,6 +39,22 @@ public final class NavigationStage implements Stage {
             "(?i)(?:.*\\((?:BUTTON|submit|IMG|image|video|iframe|embed)\\).*|.*_{5,}.*|\\[[^\\]]*\\]|\\[[^\\]\\s]+"
                     + "|\\[[ x]?\\] .*|(?:IFRAME|EMBED|OBJECT|VIDEO|AUDIO):\\s*\\S+|[|»«›‹>•·/\\\\-]+)");
 
+    /**
+     * A grid's own controls and counters, as a whole line's key: sorting and filtering ("Sort by: Best Match", "Filter
+     * &amp; Sort"), per-tile buttons ("Quick view", "Add to cart", "Compare"), the stock flag, and the result counter
+     * ("Showing 1–24 of 120 results", "Products (36)", "12 reviews"). Judged on pages of items only (collections,
+     * products, listings): in an article a heading may be "Compare" or "Filters". WCXB dev HTML, out of fold (2026-12-07):
+     * of the 456 such lines it cut on collection pages, 16 were reference text (stock flags and counts a few references
+     * keep), and 1 of 44 on product pages.
+     */
+    private static final Pattern GRID_CONTROL = Pattern.compile("sort|sort by(?: \\w+){0,3}|sort(?: \\w+){1,2}|sort (?:and )?filter"
+            + "|filter (?:and )?sort|filters?|filter by|refine(?: by| results)?|quick (?:shop|view|look|add)"
+            + "|add to (?:cart|bag|basket|wishlist|wish list|compare)|compare|choose options|select options|in stock|out of stock|view as"
+            + "|(?:(?:showing|displaying|viewing|loaded) )?(?:\\d+ (?:to )?)?\\d+ (?:of \\d+(?: \\d{3})* )?(?:results?|products?|items?)(?: found)?"
+            + "|\\d+ reviews?");
+    /** "Products (36)": a counter in brackets, where "Item# 59370" (a tile's stock number) has the same key. */
+    private static final Pattern GRID_COUNTER = Pattern.compile("(?i)(?:results?|products?|items?)\\s*\\(\\s*\\d[\\d,.]*\\s*\\)");
+
     /** "34 responses to “Title”", "12 comments on ...": the header of a comment section. */
     private static final Pattern COMMENT_HEADER = Pattern.compile(
             "(?i)\\d[\\d,.]*\\s+(?:comments?|responses?|replies|thoughts|reactions)\\s+(?:to|on|for)\\b.*");
@@ -104,10 +120,12 @@ public final class NavigationStage implements Stage {
         boolean listing = PageKind.itemsAreContent(draft);
         boolean filters = PageKind.of(draft) == PageType.COLLECTION;
         MainRegion prose = null;   // drawn only when a plain-text run needs it
+        boolean items = listing || PageKind.isShop(draft);
         for (int i = 0; i < kept.size(); i++) {
             Block b = kept.get(i);
             Reason reason = isHeadLinks(b) ? Reason.HEAD_LINKS : isConsentNotice(b) ? Reason.CONSENT_NOTICE
                     : isPolicyLinkStrip(b) || isCopyrightNotice(b) ? Reason.NAV_BOILERPLATE : classify(b);
+            if (reason == null && items && isGridControl(b)) reason = Reason.UI_CONTROL;
             // a listing's items in markup are a run of short links too
             if (reason == null && inRun[i] && !(listing && b.markup() != null)) {
                 if (b.markup() == null && !filters) {
@@ -250,6 +268,16 @@ public final class NavigationStage implements Stage {
     private static boolean isRegexSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
+
+    /** A line of a grid's controls or its result counter ({@link #GRID_CONTROL}): the page's widgets, not its items. */
+    static boolean isGridControl(Block b) {
+        if (b.shape().words() > GRID_CONTROL_WORDS) return false;
+        String key = b.key();
+        return !key.isEmpty() && (GRID_CONTROL.matcher(key).matches() || GRID_COUNTER.matcher(b.text().strip()).matches());
+    }
+
+    /** A grid's control or counter is a few words: "Showing 1 - 24 of 120 results" is seven. */
+    static final int GRID_CONTROL_WORDS = 8;
 
     /** The reason a single line is navigation junk, or null to keep it. */
     Reason classify(Block b) {

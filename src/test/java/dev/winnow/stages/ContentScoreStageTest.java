@@ -147,8 +147,9 @@ class ContentScoreStageTest {
         assertKept(doc, LEDE);
     }
 
-    private static final String GRID = "<html><body><nav><ul><li><a href=/c/tents>Tents</a></li><li><a href=/c/bags>Sleeping bags</a>"
-            + "</li></ul></nav><h1>Camping gear</h1><p>" + LEDE + "</p><div class=tile><p>Trail Tent 2</p><p>4.7 out of 5 stars</p>"
+    /** A category page: its title, an introduction, the filter list (nav-named, below the title as grids print it), tiles. */
+    private static final String GRID = "<html><body><h1>Camping gear</h1><p>" + LEDE + "</p><nav><ul><li><a href=/c/tents>Tents</a></li>"
+            + "<li><a href=/c/bags>Sleeping bags</a></li></ul></nav><div class=tile><p>Trail Tent 2</p><p>4.7 out of 5 stars</p>"
             + "</div><div class=tile><p>Summit Bag</p><p>Free shipping</p></div></body></html>";
 
     /** A collection's tile lines score low with a model that learned chrome on articles: only a confident score cuts them. */

@@ -344,6 +344,35 @@ class MainTextStageTest {
         assertRemoved(typed(unrated, "collection"), Reason.OUTSIDE_MAIN_TEXT, "Harbour Lantern Model 8");
     }
 
+    /**
+     * On a collection page in markup, the lines above its one {@code <h1>} are the site's bar and go; an introduction
+     * sentence above it stays. A page with two {@code <h1>}s, a product page or a listing is left to the other rules.
+     */
+    @Test
+    void aShopPagesBarAboveItsTitleIsCut() {
+        String intro = "Every chair in this collection is made to order in our workshop from solid oak and finished by hand.";
+        String page = "<html><body><div class=\"bar\"><span>Your Bag</span><p>Free delivery over $50</p><p>" + intro
+                + "</p></div><div class=\"content\"><h1>%s</h1><p>Oak Chair</p><p>$120.00</p><p>Walnut Chair</p><p>$140.00</p></div></body></html>";
+        Document shop = html(String.format(page, "Chairs"), "collection");
+        assertRemoved(shop, Reason.OUTSIDE_MAIN_TEXT, "Your Bag");
+        assertRemoved(shop, Reason.OUTSIDE_MAIN_TEXT, "Free delivery over $50");
+        assertKept(shop, intro);
+        assertKept(shop, "Chairs");
+        assertKept(shop, "Walnut Chair");
+        assertKept(html(String.format(page, "Chairs"), "product"), "Your Bag");
+        String twoTitles = String.format(page, "Chairs</h1><h1>Tables");
+        assertKept(html(twoTitles, "collection"), "Your Bag");
+        assertKept(html(String.format(page, "Chairs"), "listing"), "Your Bag");
+    }
+
+    private static Document html(String page, String pageType) {
+        dev.winnow.html.HtmlFrontEnd.Extracted x = new dev.winnow.html.HtmlFrontEnd().extract(page);
+        List<dev.winnow.core.Verdict.Fact> facts = new java.util.ArrayList<>(x.facts());
+        facts.add(new dev.winnow.core.Verdict.Fact(dev.winnow.core.Field.PAGE_TYPE, pageType));
+        return new Pipeline(new Normalizer(), new Segmenter(), List.of(MainTextStage.articlesOnly()))
+                .run(x.source(), dev.winnow.core.Layout.HTML, x.blocks(), facts);
+    }
+
     private static Document typed(String input, String pageType) {
         return Invariants.cleanTyped(STAGE, input, pageType);
     }

@@ -252,6 +252,22 @@ class MarkupStageTest {
         assertKept(typedWith(vetoing, String.format(html, "thread-posts"), "collection"), option);
     }
 
+    /**
+     * A confident score keeps a nav-named list of a page's body (a grid's categories), but a menu in the page's header is
+     * the site's menu on every kind of page, whatever its score.
+     */
+    @Test
+    void aHeaderMenuIsCutWhateverItsScore() {
+        String entry = "Garden Furniture";
+        String html = "<html><body>%s<div class=\"content\"><p>" + PROSE + "</p><p>" + MORE + "</p></div></body></html>";
+        Pipeline vetoing = new Pipeline(new dev.winnow.text.Normalizer(), new dev.winnow.core.Segmenter(),
+                List.of(new MarkupStage(false, 0.35)), dev.winnow.testing.StubScorer.of(java.util.Map.of()));
+        String menu = "<nav><ul><li><a href=\"/g\">" + entry + "</a></li></ul></nav>";
+        assertRemoved(typedWith(vetoing, String.format(html, "<header>" + menu + "</header>"), "collection"),
+                Reason.MARKUP_NAVIGATION, entry);
+        assertKept(typedWith(vetoing, String.format(html, "<main>" + menu + "</main>"), "collection"), entry);
+    }
+
     /** {@code html} through the markup stage alone, on a page typed {@code pageType}. */
     private static Document typed(String html, String pageType) {
         HtmlFrontEnd.Extracted x = FRONT_END.extract(html);

@@ -2,6 +2,7 @@ package dev.winnow.stages;
 
 import dev.winnow.core.Document;
 import dev.winnow.core.Reason;
+import dev.winnow.testing.Invariants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -266,5 +267,27 @@ class NavigationStageTest {
         assertTrue(longNotice.split(" ").length > NavigationStage.MAX_NOTICE_WORDS);
         Document doc = cleanWith(STAGE, PROSE + "\n" + longNotice.strip() + "\n" + MORE_PROSE);
         assertTrue(doc.removals().stream().noneMatch(r -> r.reason() == Reason.CONSENT_NOTICE));
+    }
+
+    /** A grid's controls and result counter on a page of items; the same lines on an article, and a tile's stock number, stay. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Sort by: Best Match", "Filter & Sort", "Filters", "Quick View", "Add to Cart", "Compare", "Out of stock",
+            "Showing 1–24 of 1,204 results", "36 Products", "Products (36)", "(128) Reviews"})
+    void aGridsControlsAreCutOnPagesOfItems(String line) {
+        String input = "Garden Tools\n\n" + line + "\n\nSteel Hand Trowel\n\n$12.99";
+        Document doc = Invariants.cleanTyped(STAGE, input, "collection");
+        assertRemoved(doc, Reason.UI_CONTROL, line);
+        assertKept(doc, "Steel Hand Trowel");
+        assertKept(doc, "$12.99");
+        assertEquals(1, doc.removals().size(), "only the control goes");
+        assertTrue(Invariants.cleanTyped(STAGE, PROSE + "\n\n" + line + "\n\n" + MORE_PROSE, "article").removals().stream()
+                .noneMatch(r -> r.reason() == Reason.UI_CONTROL && r.text().equals(line)), "an article's line stays");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Item# 59370", "Compare the two models side by side before you buy", "Sorting tips for gardeners"})
+    void aTilesStockNumberOrALineThatOnlyMentionsAControlStays(String line) {
+        Document doc = Invariants.cleanTyped(STAGE, "Garden Tools\n\n" + line + "\n\nSteel Hand Trowel", "collection");
+        assertKept(doc, line);
     }
 }
