@@ -224,6 +224,20 @@ class MarkupStageTest {
         assertTrue(linked.removals().isEmpty(), outcome(linked));
     }
 
+    /**
+     * In an article, a subheading that is a link (a roundup's entry linking to what it reviews) stays; a linked line that
+     * is no heading, and the same heading on a product page, are still cut as link text.
+     */
+    @Test
+    void aLinkedSubheadingInAnArticleStaysButALinkedLineDoesNot() {
+        String entry = "Klein Tools Conduit Reamer";
+        String html = "<html><body><div class=\"content\"><p>" + PROSE + "</p><%1$s><a href=\"/reamer\">" + entry
+                + "</a></%1$s><p>" + MORE + "</p></div></body></html>";
+        assertKept(typed(String.format(html, "h3"), "article"), entry);
+        assertRemoved(typed(String.format(html, "p"), "article"), Reason.LINK_DENSE, entry);
+        assertRemoved(typed(String.format(html, "h3"), "product"), Reason.LINK_DENSE, entry);
+    }
+
     @Test
     void aShopsReviewsAreCutButAReviewOnAnArticleIsNot() {
         String review = "Sturdy and easy to fit, and it has held up through a whole winter of rain.";
