@@ -365,6 +365,21 @@ class MainTextStageTest {
         assertKept(html(String.format(page, "Chairs"), "listing"), "Your Bag");
     }
 
+    /**
+     * An article in markup ends with its content candidate: a block after it, outside it, is cut; the same line inside the
+     * candidate stays, and so does the line on a page of another type.
+     */
+    @Test
+    void whatFollowsAnArticlesContentElementIsCut() {
+        String after = "Sign up for our weekly newsletter and never miss a story from the harbour.";
+        String page = "<html><body><div class=\"story\"><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p>%s</div>%s</body></html>";
+        String outside = String.format(page, "", "<div class=\"promo\"><p>" + after + "</p></div>");
+        assertRemoved(html(outside, "article"), Reason.OUTSIDE_MAIN_TEXT, after);
+        assertKept(html(outside, "article"), P3);
+        assertKept(html(String.format(page, "<p>" + after + "</p>", ""), "article"), after);
+        assertKept(html(outside, "service"), after);
+    }
+
     private static Document html(String page, String pageType) {
         dev.winnow.html.HtmlFrontEnd.Extracted x = new dev.winnow.html.HtmlFrontEnd().extract(page);
         List<dev.winnow.core.Verdict.Fact> facts = new java.util.ArrayList<>(x.facts());
