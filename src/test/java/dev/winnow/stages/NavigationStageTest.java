@@ -290,4 +290,30 @@ class NavigationStageTest {
         Document doc = Invariants.cleanTyped(STAGE, "Garden Tools\n\n" + line + "\n\nSteel Hand Trowel", "collection");
         assertKept(doc, line);
     }
+
+    /**
+     * A tile's badge on a shop page in markup goes; the same line on an article or a listing, in plain text, or a longer
+     * line that starts like a badge, stays.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Top Rated", "Best Seller", "New Arrival", "New", "Sale", "Save 25%", "Save $130.00", "Limited Edition"})
+    void aTilesBadgeIsCutOnShopPagesInMarkup(String badge) {
+        String html = "<html><body><h1>Garden Tools</h1><ul><li><p>%s</p><p>Steel Hand Trowel</p><p>$12.99</p></li>"
+                + "<li><p>Ash Handle Rake</p><p>$24.99</p></li></ul></body></html>";
+        Document shop = html(String.format(html, badge), "collection");
+        assertRemoved(shop, Reason.UI_CONTROL, badge);
+        assertKept(shop, "Steel Hand Trowel");
+        assertRemoved(html(String.format(html, badge), "product"), Reason.UI_CONTROL, badge);
+        assertKept(html(String.format(html, badge), "article"), badge);
+        assertKept(html(String.format(html, badge), "listing"), badge);
+        assertKept(cleanTyped(STAGE, "Garden Tools\n\n" + badge + "\n\nSteel Hand Trowel\n\n$12.99", "collection"), badge);
+        assertKept(html(String.format(html, "New season garden tools"), "collection"), "New season garden tools");
+    }
+
+    private static Document html(String page, String pageType) {
+        dev.winnow.html.HtmlFrontEnd.Extracted x = new dev.winnow.html.HtmlFrontEnd().extract(page);
+        java.util.List<dev.winnow.core.Verdict.Fact> facts = new java.util.ArrayList<>(x.facts());
+        facts.add(new dev.winnow.core.Verdict.Fact(dev.winnow.core.Field.PAGE_TYPE, pageType));
+        return Invariants.single(STAGE).run(x.source(), dev.winnow.core.Layout.HTML, x.blocks(), facts);
+    }
 }
