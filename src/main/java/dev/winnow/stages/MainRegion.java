@@ -296,6 +296,9 @@ record MainRegion(int first, int last) {
     /** A short line that is not prose and holds a price or a rating: a line of a grid's tile. */
     static boolean isItemLine(Block b) {
         if (b.shape().words() > Forms.MAX_TITLE_WORDS || Forms.isBody(b)) return false;
+        // every alternative of both patterns needs an ASCII digit, which the shape counts: most short lines have none,
+        // and the two searches at every position of every short line were a tenth of a run on listings
+        if (b.shape().digits() == 0) return false;
         return PRICE.matcher(b.text()).find() || RATING.matcher(b.text()).find();
     }
 
