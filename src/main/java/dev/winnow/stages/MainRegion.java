@@ -299,7 +299,29 @@ record MainRegion(int first, int last) {
         // every alternative of both patterns needs an ASCII digit, which the shape counts: most short lines have none,
         // and the two searches at every position of every short line were a tenth of a run on listings
         if (b.shape().digits() == 0) return false;
-        return PRICE.matcher(b.text()).find() || RATING.matcher(b.text()).find();
+        String text = b.text();
+        return (mayHoldPrice(text) && PRICE.matcher(text).find()) || (mayHoldRating(text) && RATING.matcher(text).find());
+    }
+
+    /** The currency signs and codes of {@link #PRICE}: it cannot match a line holding none of them. */
+    private static final String PRICE_SIGNS = "$€£¥₹₩₪";
+    private static final List<String> PRICE_CODES = List.of("zł", "kr", "Kč", "USD", "EUR", "GBP", "CAD", "AUD", "CHF", "SEK",
+            "NOK", "DKK", "PLN", "JPY", "INR");
+
+    private static boolean mayHoldPrice(String text) {
+        for (int i = 0; i < text.length(); i++) if (PRICE_SIGNS.indexOf(text.charAt(i)) >= 0) return true;
+        for (String code : PRICE_CODES) if (text.contains(code)) return true;
+        return false;
+    }
+
+    /**
+     * What {@link #RATING} needs (case aside): "out of 5", "star", "review", "rating", or a bracket for a bare count:
+     * dates and other numbered lines have none, and the pattern's alternatives were tried at every position.
+     */
+    private static boolean mayHoldRating(String text) {
+        if (text.indexOf('(') >= 0) return true;
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("out of 5") || lower.contains("star") || lower.contains("review") || lower.contains("rating");
     }
 
     /** {@link #score(Block)}, where on a page whose prices are items ({@code grid}) an item line scores {@link #PRICE_LINE}. */
