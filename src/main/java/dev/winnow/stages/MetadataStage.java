@@ -173,14 +173,9 @@ public final class MetadataStage implements Stage {
     private static boolean hasSpacedDash(String text) {
         for (int i = 1; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c == '-' || c == '\u2014' || c == '\u2013') && isRegexSpace(text.charAt(i - 1))) return true;
+            if ((c == '-' || c == '\u2014' || c == '\u2013') && Forms.isRegexSpace(text.charAt(i - 1))) return true;
         }
         return false;
-    }
-
-    /** What {@code \s} matches in a pattern without UNICODE_CHARACTER_CLASS. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static void findSectionLabels(List<Block> kept, MainRegion region, Verdict verdict, boolean[] taken) {

@@ -275,14 +275,9 @@ public final class NavigationStage implements Stage {
         for (int i = 1; i + 1 < text.length(); i++) {
             char c = text.charAt(i);
             if ((c == '|' || c == '-' || c == '\u2022' || c == '\u00b7')
-                    && isRegexSpace(text.charAt(i - 1)) && isRegexSpace(text.charAt(i + 1))) n++;
+                    && Forms.isRegexSpace(text.charAt(i - 1)) && Forms.isRegexSpace(text.charAt(i + 1))) n++;
         }
         return n;
-    }
-
-    /** What {@code \s} matches in a pattern without UNICODE_CHARACTER_CLASS. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** A line of a grid's controls or its result counter ({@link #GRID_CONTROL}): the page's widgets, not its items. */
