@@ -84,19 +84,59 @@ final class Visibility {
 
     /** A class attribute hides on every screen: one of its names hides, and none shows at some breakpoint. */
     static boolean classesHide(String classes) {
+        // the names between runs of white space as the regex \s reads it, without a regex: pages hold thousands.
+        // Most class strings hide nothing, and the suffix gate says so without cutting a name out of them
         boolean hiding = false;
-        // the names between runs of white space as the regex \s reads it, without a regex: pages hold thousands
         int start = 0;
-        for (int i = 0; i <= classes.length(); i++) {
+        for (int i = 0; i <= classes.length() && !hiding; i++) {
             if (i < classes.length() && !isRegexSpace(classes.charAt(i))) continue;
-            if (i > start) {
+            if (i > start && mayHide(classes, start, i)) {
                 String name = classes.substring(start, i);
-                if (showsAtBreakpoint(name)) return false;
-                if (!hiding && name.indexOf(':') < 0 && hidingName(name)) hiding = true;
+                hiding = name.indexOf(':') < 0 && hidingName(name);
             }
             start = i + 1;
         }
-        return hiding;
+        if (!hiding) return false;
+        start = 0;
+        for (int i = 0; i <= classes.length(); i++) {
+            if (i < classes.length() && !isRegexSpace(classes.charAt(i))) continue;
+            if (i > start && showsAtBreakpoint(classes.substring(start, i))) return false;
+            start = i + 1;
+        }
+        return true;
+    }
+
+    /**
+     * The last {@link #GATE} letters and digits of each hiding name, lower-cased: {@link #hidingName} joins a name's
+     * words into one string that must equal a hiding name, so the name ends with one of these.
+     */
+    private static final Set<String> HIDING_ENDS = ends(HIDING_CLASSES);
+    private static final int GATE = 3;
+
+    private static Set<String> ends(Set<String> names) {
+        Set<String> ends = new java.util.HashSet<>();
+        for (String n : names) {
+            if (n.length() < GATE) return null;     // a name this short: no gate, every name is looked at
+            ends.add(n.substring(n.length() - GATE));
+        }
+        return Set.copyOf(ends);
+    }
+
+    /**
+     * Whether {@code classes[start, end)} may be a hiding name: its last {@link #GATE} letters and digits,
+     * lower-cased, end a hiding name. Names with other characters there, or fewer, go to {@link #hidingName}.
+     */
+    static boolean mayHide(String classes, int start, int end) {
+        if (HIDING_ENDS == null) return true;
+        char[] tail = new char[GATE];
+        int n = GATE;
+        for (int i = end - 1; i >= start && n > 0; i--) {
+            char c = classes.charAt(i);
+            if (c >= 0x80) return true;
+            if (c >= 'A' && c <= 'Z') c = (char) (c + ('a' - 'A'));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) tail[--n] = c;
+        }
+        return n > 0 || HIDING_ENDS.contains(new String(tail));
     }
 
     /** {@code \s} of java.util.regex without UNICODE_CHARACTER_CLASS. */
