@@ -116,7 +116,7 @@ public final class HtmlFrontEnd {
 
     public Extracted extract(String html) {
         Document page = Jsoup.parse(html);
-        CdataInHtml.reparse(page);
+        CdataInHtml.reparse(page, html);
         List<Verdict.Fact> facts = PageMetadata.read(page);
         PageShape shape = PageShape.of(page);
         Element body = page.body();

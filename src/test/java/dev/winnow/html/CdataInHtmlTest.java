@@ -43,13 +43,22 @@ class CdataInHtmlTest {
 
     @Test
     void cdataInsideSvgStaysCharacterData() {
-        Document page = Jsoup.parse("<html><body><p>Tides.</p><svg><text><![CDATA[<high tide>]]></text></svg>"
-                + "<div><![CDATA[ gone > kept]]></div></body></html>");
-        CdataInHtml.reparse(page);
+        String html = "<html><body><p>Tides.</p><svg><text><![CDATA[<high tide>]]></text></svg>"
+                + "<div><![CDATA[ gone > kept]]></div></body></html>";
+        Document page = Jsoup.parse(html);
+        CdataInHtml.reparse(page, html);
         List<CDataNode> left = new ArrayList<>();
         page.body().traverse((n, depth) -> { if (n instanceof CDataNode c) left.add(c); });
         assertEquals(1, left.size(), page.body().html());
         assertEquals("<high tide>", left.get(0).getWholeText());
         assertEquals("kept", page.body().selectFirst("div").text());
+    }
+
+    @Test
+    void onlyASourceWithACdataOpeningIsWalked() {
+        assertTrue(CdataInHtml.mayHoldCdata("<div><![CDATA[ x ]]></div>"));
+        assertTrue(CdataInHtml.mayHoldCdata("<div><![cdata[ x ]]></div>"));
+        assertFalse(CdataInHtml.mayHoldCdata("<!-- <![if IE]> --><p>CDATA[ in prose</p>"));
+        assertFalse(CdataInHtml.mayHoldCdata("<p>plain</p>"));
     }
 }
