@@ -41,10 +41,6 @@ public final class HtmlFrontEnd {
     /** Paragraph words counted as prose for the wrapper test. */
     static final int PROSE_MIN_WORDS = 8;
 
-    /** Elements whose content is not text a reader sees (for the prose count, which only reads visible prose). */
-    private static final Set<String> NOT_TEXT = Set.of("script", "style", "noscript", "template", "svg", "canvas",
-            "iframe", "object", "embed", "head", "select", "option", "textarea", "input", "button", "math", "video",
-            "audio", "picture", "source", "map");
     /** Elements with no text at all, or only code: skipped without a trace (script and style are not prose). */
     private static final Set<String> NO_TEXT = Set.of("script", "style", "head", "input", "source", "picture", "map",
             "math", "embed");
@@ -120,10 +116,10 @@ public final class HtmlFrontEnd {
         List<Verdict.Fact> facts = PageMetadata.read(page);
         PageShape shape = PageShape.of(page);
         Element body = page.body();
-        Map<Element, Integer> prose = proseWords(body);
-        int total = prose.getOrDefault(body, 0);
         Visibility visibility = new Visibility();
-        Walker walker = new Walker(prose, total, ContentCandidate.of(body, visibility), visibility);
+        WordCounts words = WordCounts.of(body, visibility);
+        int total = words.prose.getOrDefault(body, 0);
+        Walker walker = new Walker(words.prose, total, ContentCandidate.of(body, words.content), visibility);
         NodeTraversor.filter(walker, body);
         walker.flush();
         List<Block> blocks = noscriptAsContent(walker.blocks);
@@ -191,48 +187,6 @@ public final class HtmlFrontEnd {
         return read;
     }
 
-    /**
-     * Words of prose below each element, for the wrapper safety net: every run of text of at least
-     * {@link #PROSE_MIN_WORDS} words counts, in a paragraph or not (blog engines write posts as text
-     * broken by {@code <br>}).
-     */
-    private static Map<Element, Integer> proseWords(Element body) {
-        ProseCounter counter = new ProseCounter();
-        NodeTraversor.filter(counter, body);
-        return counter.words;
-    }
-
-    /** Post-order sums on a stack: each element adds its total to its parent once, not once per text node. */
-    private static final class ProseCounter implements NodeFilter {
-        final Map<Element, Integer> words = new IdentityHashMap<>();
-        private int[] stack = new int[64];
-        private int top = -1;
-
-        @Override
-        public FilterResult head(Node node, int depth) {
-            if (node instanceof Element e) {
-                if (NOT_TEXT.contains(e.normalName())) return FilterResult.SKIP_ENTIRELY;
-                if (++top == stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
-                stack[top] = 0;
-            } else if (node instanceof TextNode t && top >= 0) {
-                int n = wordCount(t.getWholeText());
-                if (n >= PROSE_MIN_WORDS) stack[top] += n;
-            }
-            return FilterResult.CONTINUE;
-        }
-
-        @Override
-        public FilterResult tail(Node node, int depth) {
-            if (!(node instanceof Element e)) return FilterResult.CONTINUE;
-            int n = stack[top--];
-            if (n > 0) {
-                words.put(e, n);
-                if (top >= 0) stack[top] += n;
-            }
-            return FilterResult.CONTINUE;
-        }
-    }
-
     /** Some non-blank text below the element (an iframe's or textarea's raw content counts); no recursion, pages nest deep. */
     private static boolean hasText(Element e) {
         boolean[] found = {false};
@@ -256,18 +210,6 @@ public final class HtmlFrontEnd {
             }
         }, e);
         return found[0];
-    }
-
-    /** Words as runs of non-space characters: enough to tell prose from labels. */
-    static int wordCount(String s) {
-        int n = 0;
-        boolean in = false;
-        for (int i = 0; i < s.length(); i++) {
-            boolean space = Character.isWhitespace(s.charAt(i)) || s.charAt(i) == '\u00A0';
-            if (!space && !in) n++;
-            in = !space;
-        }
-        return n;
     }
 
     /** Collects blocks in document order while tracking the containers open around the current node. */
