@@ -227,8 +227,12 @@ public final class HtmlFrontEnd {
         /** Per open element, the longest run of look-alike siblings at its depth or above; [0] is outside any. */
         private int[] lookAlikes = {1};
         private int depth;
-        /** Per element, how many of its siblings (itself included) share its tag and class; filled a parent at a time. */
-        private final Map<Element, Integer> lookAlikeCounts = new IdentityHashMap<>();
+        /**
+         * Per depth, the parent whose children were last counted there and, by sibling index, how many of its
+         * children share each one's tag and class: siblings are reached one after another, so one parent per depth.
+         */
+        private Element[] parentAt = new Element[64];
+        private int[][] countsAt = new int[64][];
         private final StringBuilder text = new StringBuilder(512);
         private int linkDepth;
         private int linkChars;
@@ -312,6 +316,10 @@ public final class HtmlFrontEnd {
                 if (BLOCK.contains(tag) && !tag.equals("br") && !tag.equals("hr")) blockTags.add(tag);
                 if (SECTIONING.contains(tag)) sections.add(nextSection++);
                 if (++depth == lookAlikes.length) lookAlikes = java.util.Arrays.copyOf(lookAlikes, depth * 2);
+                if (depth == parentAt.length) {
+                    parentAt = java.util.Arrays.copyOf(parentAt, depth * 2);
+                    countsAt = java.util.Arrays.copyOf(countsAt, depth * 2);
+                }
                 lookAlikes[depth] = Math.max(lookAlikes[depth - 1], lookAlikesOf(e, tag));
                 Set<Container> kinds = containersOf(e, tag);
                 if (!kinds.isEmpty()) {
@@ -344,10 +352,22 @@ public final class HtmlFrontEnd {
             if (parent == null || tag.equals("body") || tag.equals("html")) return 1;
             // an article's bare paragraphs and headings follow each other too, but they are prose, not items
             if (PROSE_TAGS.contains(tag) && e.className().isEmpty()) return 1;
-            Integer known = lookAlikeCounts.get(e);
-            if (known != null) return known;
-            // all the parent's children at once, each keyed once: the first of them asked pays for its siblings
+            if (parentAt[depth] != parent) {
+                // all the parent's children at once, each keyed once: the first of them asked pays for its siblings
+                parentAt[depth] = parent;
+                countsAt[depth] = siblingCounts(parent);
+            }
+            return countsAt[depth][e.siblingIndex()];
+        }
+
+        /** Per child node of {@code parent} (by its sibling index), how many element children share its tag and class. */
+        private static int[] siblingCounts(Element parent) {
+            int[] bySibling = new int[parent.childNodeSize()];
             List<Element> children = parent.children();
+            if (children.size() == 1) {
+                bySibling[children.get(0).siblingIndex()] = 1;
+                return bySibling;
+            }
             String[] keys = new String[children.size()];
             Map<String, Integer> counts = new java.util.HashMap<>();
             for (int i = 0; i < keys.length; i++) {
@@ -355,8 +375,8 @@ public final class HtmlFrontEnd {
                 keys[i] = child.normalName() + '.' + child.className();
                 counts.merge(keys[i], 1, Integer::sum);
             }
-            for (int i = 0; i < keys.length; i++) lookAlikeCounts.put(children.get(i), counts.get(keys[i]));
-            return lookAlikeCounts.getOrDefault(e, 1);
+            for (int i = 0; i < keys.length; i++) bySibling[children.get(i).siblingIndex()] = counts.get(keys[i]);
+            return bySibling;
         }
 
         /** Appends text with white space collapsed to single spaces, copying runs of other characters whole. */
