@@ -194,6 +194,7 @@ public final class PageShape {
 
         /** The largest run of children that look alike (same tag and class): a grid, a list of posts. */
         private void siblings(Element parent) {
+            if (elementChildren(parent) < 4) return;   // no run long enough to count, known without listing them
             Map<String, Integer> same = new HashMap<>();
             int best = 0;
             String bestKey = null;
@@ -210,6 +211,13 @@ public final class PageShape {
             siblingGroups++;
             // repeated divs and articles are a listing's cards or a forum's posts; repeated li are as often a menu
             if (bestKey != null && !bestKey.startsWith("li.") && !bestKey.startsWith("option.")) siblingsCards += best;
+        }
+
+        /** How many of the parent's child nodes are elements (counted without building the list of them). */
+        private static int elementChildren(Element parent) {
+            int n = 0;
+            for (int i = 0, size = parent.childNodeSize(); i < size; i++) if (parent.childNode(i) instanceof Element) n++;
+            return n;
         }
 
         @Override
