@@ -219,22 +219,32 @@ public final class PageFeatures {
                 i++;
                 continue;
             }
-            word.setLength(0);
+            int start = i;
             long h = FNV_OFFSET;
             while (i < len) {
                 c = line.charAt(i);
-                if (isLetterOrDigit(c)) c = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) : Character.toLowerCase(c);
+                if (isLetterOrDigit(c)) c = folded(c);
                 else if (!((c == '\'' || c == '’' || c == '-') && i + 1 < len && isLetterOrDigit(line.charAt(i + 1)))) break;
-                word.append(c);
                 h = (h ^ c) * FNV_PRIME;
                 i++;
             }
             n++;
             if (java.util.Arrays.binarySearch(TEXT_WORD_HASHES, h) < 0) continue;
+            // a word of the vocabularies' hashes (few are): only now is its string made, to rule out a collision
+            word.setLength(0);
+            for (int k = start; k < i; k++) {
+                char ch = line.charAt(k);
+                word.append(isLetterOrDigit(ch) ? folded(ch) : ch);
+            }
             int[] g = TEXT_WORDS.get(word.toString());
             if (g != null) for (int x : g) groups[x]++;
         }
         return n;
+    }
+
+    /** A letter or digit lower-cased as a word is hashed, ASCII without the tables. */
+    private static char folded(char c) {
+        return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) : Character.toLowerCase(c);
     }
 
     /** {@link Character#isLetterOrDigit(char)}, answered without its table for ASCII, most of most pages. */
@@ -286,18 +296,27 @@ public final class PageFeatures {
             } else if (Character.isLetter(c) && (i == 0 || !Character.isLetter(line.charAt(i - 1)))) {
                 end = i;
                 while (end < len && Character.isLetter(line.charAt(end)) && end - i <= 3) end++;
-                if (end < len && Character.isLetter(line.charAt(end)) || !CURRENCY_WORDS.contains(line.substring(i, end))) {
+                // a short word far from a digit counts nothing whatever it is, and unless a sign follows it, where
+                // the scan resumes does not matter either: it is looked up only when it may count or a sign is next
+                boolean mayMatter = besideDigit(line, i, end) || end < len && CURRENCY_SIGNS.indexOf(line.charAt(end)) >= 0;
+                if (end < len && Character.isLetter(line.charAt(end)) || !mayMatter
+                        || !CURRENCY_WORDS.contains(line.substring(i, end))) {
                     i = end;
                     continue;
                 }
             } else {
                 continue;
             }
-            if (digitAt(line, end) || digitAt(line, end + 1) && line.charAt(end) == ' '
-                    || digitAt(line, i - 1) || digitAt(line, i - 2) && line.charAt(i - 1) == ' ') n++;
+            if (besideDigit(line, i, end)) n++;
             i = end - 1;
         }
         return n;
+    }
+
+    /** A digit touches {@code line[i, end)}, or is one space away, before or after it. */
+    private static boolean besideDigit(String line, int i, int end) {
+        return digitAt(line, end) || digitAt(line, end + 1) && line.charAt(end) == ' '
+                || digitAt(line, i - 1) || digitAt(line, i - 2) && line.charAt(i - 1) == ' ';
     }
 
     private static boolean digitAt(String s, int i) {
