@@ -203,6 +203,23 @@ class ContentScoreStageTest {
         assertKept(article, LEDE);
     }
 
+    /**
+     * A collection cuts tile lines only under 0.10, and a long sentence (the category text under its grid) only under
+     * 0.04: the same proportion to the block cut as the default's.
+     */
+    @Test
+    void onACollectionALongSentenceIsCutOnlyUnderTheLowerProseCut() {
+        String page = "<html><body><h1>Trail Jackets</h1><p>" + LEDE + "</p><p>" + BODY + "</p><p>Summit Shell</p>"
+                + "<p>Free shipping</p></body></html>";
+        Map<String, Double> scores = Map.of("harbour lights", 0.07, "Thousands", 0.02, "Free shipping", 0.07);
+        Document collection = html(page, "collection", stub(scores));
+        assertKept(collection, LEDE);
+        assertRemoved(collection, Reason.LOW_CONTENT_SCORE, BODY);
+        assertRemoved(collection, Reason.LOW_CONTENT_SCORE, "Free shipping");
+        // near miss: on a product page a long sentence at 0.07 is a confident enough score to cut
+        assertRemoved(html(page, "product", stub(scores)), Reason.LOW_CONTENT_SCORE, LEDE);
+    }
+
     @Test
     void theMainTextRegionBoundsArticlesOnly() {
         String text = new Normalizer().normalize("Weekly Events Calendar\n\nVisit the Old Town\n\n" + LEDE + "\n\n" + BODY

@@ -1,7 +1,12 @@
 package dev.winnow.stages;
 
 import dev.winnow.core.Document;
+import dev.winnow.core.Layout;
+import dev.winnow.core.Pipeline;
 import dev.winnow.core.Reason;
+import dev.winnow.core.Segmenter;
+import dev.winnow.html.HtmlFrontEnd;
+import dev.winnow.text.Normalizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,6 +53,26 @@ class SlugStageTest {
         assertRemoved(doc, Reason.DUPLICATE_BLOCK, PROSE);
         assertEquals(2, doc.body().size(), "the first copy stays");
         assertEquals(PROSE, doc.body().get(0).text());
+    }
+
+    private static Document html(String page) {
+        HtmlFrontEnd.Extracted e = new HtmlFrontEnd().extract(page);
+        return new Pipeline(new Normalizer(), new Segmenter(), java.util.List.of(STAGE)).run(e.source(), Layout.HTML, e.blocks(), e.facts());
+    }
+
+    /**
+     * A tile printing its name twice in a row (under the image, then as its title) is read once; the same name further
+     * on is another item, and two equal cells of a table are two values.
+     */
+    @Test
+    void aShortBlockRepeatingTheOneJustBeforeItIsADuplicate() {
+        Document doc = html("<html><body><h1>Tents</h1><div class=tile><p>Trail Tent 2</p><h3>Trail Tent 2</h3><p>$199</p></div>"
+                + "<div class=tile><p>Summit Tent</p><p>$199</p><p>Trail Tent 2</p></div>"
+                + "<table><tr><th>Waterproof</th><td>Yes</td><td>Yes</td></tr></table></body></html>");
+        assertRemoved(doc, Reason.DUPLICATE_BLOCK, "Trail Tent 2");
+        assertEquals(1, doc.removals().size(), "only the name printed twice in a row goes: " + doc.removals());
+        assertEquals(2, doc.text().split("Trail Tent 2", -1).length - 1, "the first copy and the other tile's stay");
+        assertEquals(2, doc.text().split("Yes", -1).length - 1, "a table's equal cells stay");
     }
 
     /** A code listing repeats its lines ("return x;", a closing tag): they are the listing's own, not copies. */
