@@ -50,8 +50,9 @@ public final class MainTextStage implements Stage {
         if (littleProse(kept)) return;    // nothing to anchor on: keep what the specific stages kept
         boolean[] main = MainRegion.mainText(draft, MainRegion.perPostCounters(draft));
         // a short article amid teasers is bounded on articles, and on listings, which the text typer takes many news
-        // pages for; elsewhere (documentation, collections, products, services) a few paragraphs are an introduction
-        boolean mayBeShortArticle = PageKind.isArticle(draft) || PageKind.itemsAreContent(draft);
+        // pages for, when the region reads as a story; elsewhere (documentation, collections, products, services) a few
+        // paragraphs are an introduction
+        boolean mayBeShortArticle = PageKind.isArticle(draft) || (PageKind.itemsAreContent(draft) && readsAsStory(kept, main));
         // the region is a stray passage of a page of items
         if (regionTooSmall(kept, main, mayBeShortArticle, minRegionShare(PageKind.of(draft), kept, main))) return;
         for (int i = 0; i < kept.size(); i++) {
@@ -99,6 +100,31 @@ public final class MainTextStage implements Stage {
             if (b.shape().isSentence() && b.shape().words() >= ContentScoreStage.PROSE_WORDS) continue;
             verdict.drop(b, Reason.OUTSIDE_MAIN_TEXT);
         }
+    }
+
+    /**
+     * On a listing, the region is a short article (a news page the text typer calls a listing) rather than one prose item
+     * among the page's items (a service's offers, repositories with their descriptions, a feed's posts) when it holds
+     * half of the page's prose words or more, or is made of paragraphs alone (an item brings lines of its own, a name,
+     * a label, a figure, between its paragraphs), or holds {@link #MIN_REGION_SHARE} of the words, as any region
+     * bounding a page does. Without this a listing's item of three sentences bounded the page whatever share of it it
+     * held. WCXB dev text dumps (2026-12-07): pages 2852, 2910 and 2970 left whole (F1 +0.75, +0.37, +0.34; two were
+     * lost), no page down; AEB dev text unchanged at 0.901 (its one listing-typed wire story amid summarised teasers is
+     * paragraphs alone: without that clause, 0.895); the type's share ({@link #MIN_REGION_SHARE_BY_TYPE}) instead of
+     * the general one left two pages whole that the region bounds well (-0.08, -0.56).
+     */
+    static boolean readsAsStory(List<Block> kept, boolean[] main) {
+        long inside = 0, prose = 0;
+        boolean onlyProse = true;
+        for (int i = 0; i < kept.size(); i++) {
+            Block b = kept.get(i);
+            boolean body = Forms.isBody(b);
+            if (main[i] && !body) onlyProse = false;
+            if (!body) continue;
+            prose += b.shape().words();
+            if (main[i]) inside += b.shape().words();
+        }
+        return inside * 2 >= prose || onlyProse || !regionTooSmall(kept, main, false, MIN_REGION_SHARE);
     }
 
     /**

@@ -281,6 +281,39 @@ class MainTextStageTest {
         }
     }
 
+    /** A feed's items: the buttons of the one before, a title and a one-sentence summary, which is prose. */
+    private static String posts(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append("\n\nRead More\n\nShare\n\nSave\n\nTags\n\nPrint\n\nReport")
+                    .append("\n\nNotes from the ").append(PLACES[i % PLACES.length])
+                    .append("\n\nVolunteers repaired the old lanterns and painted the benches near the water this week.");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * On a listing, an item whose three paragraphs come with its own short lines (a name, a label) is one item among
+     * others: holding a sliver of the page and under half of its prose (the other items' summaries), it does not
+     * bound the page as a short article would. The near miss: the same paragraphs with no line of their own between
+     * them are a story amid teasers (AEB dev's wire stories on pages the text typer calls listings), still bounded.
+     */
+    @Test
+    void aListingItemWithItsOwnLinesIsNoShortArticle() {
+        String a = P1 + " The parade started at dusk, when the first boats left the inner harbour.";
+        String b = P2 + " Street vendors sold hot chestnuts and tea to the crowd along the water until late at night.";
+        String c = P3 + " The workshop plans to open its doors to visitors in the summer.";
+        String item = a + "\n\nLantern Parade\n\n" + b + "\n\nHarbour Walks\n\n" + c;
+        String feed = posts(30);
+        Document listing = typed(MENU + item + feed, "listing");
+        assertNothingRemoved(listing);
+        assertEquals(listing.text(), typed(listing.text(), "listing").text(), "a page left whole is left whole again");
+        String story = a + "\n\n" + b + "\n\n" + c;
+        Document news = typed(MENU + story + feed, "listing");
+        assertRemoved(news, Reason.OUTSIDE_MAIN_TEXT, "Read More");
+        assertEquals(story, news.text());
+    }
+
     /**
      * On a forum the region is the opening post, and the replies after the thread's chrome are content too: the
      * region holding under 60% of the words while the page has prose outside it (a third of the region's or

@@ -247,15 +247,31 @@ class NavigationStageTest {
             "By clicking Subscribe, you agree to our Terms of Use and acknowledge that your personal data is handled as our Privacy Policy says.",
             // a consent manager's category texts, in the third person
             "The technical storage or access is strictly necessary for the legitimate purpose of enabling the use of a specific service explicitly requested by the subscriber or user.",
-            "The technical storage or access that is used exclusively for statistical purposes."})
+            "The technical storage or access that is used exclusively for statistical purposes.",
+            // the form's checkbox speaking for the reader
+            "I agree to receive recurring automated marketing text messages at the phone number provided. Consent is not a "
+                    + "condition to purchase. Msg & data rates may apply. View our Terms of Service and Privacy Policy.",
+            "I consent to the shop processing my email address and sending me commercial emails in accordance with its Privacy Policy.",
+            "Notice to Consumers: the shop may collect identifiers and commercial information when you visit this website. "
+                    + "For more information, please see our Privacy Policy.",
+            // a cookie plugin's paragraph, over 80 words
+            "This website uses cookies to improve your experience while you navigate through the website. Out of these, the "
+                    + "cookies that are categorized as necessary are stored on your browser as they are essential for the working "
+                    + "of basic functionalities of the website. We also use third-party cookies that help us analyze and understand "
+                    + "how you use this website. These cookies will be stored in your browser only with your consent. You also have "
+                    + "the option to opt-out of these cookies. But opting out of some of these cookies may affect your browsing experience."})
     void cookieBannersAndFormLegalLinesAreConsentNotices(String line) {
         assertDropped(line, Reason.CONSENT_NOTICE);
     }
 
-    /** Near misses: an article reporting on cookie law in the third person, and a notice too long to be a banner. */
-    @Test
-    void anArticleSentenceAboutCookiesIsKept() {
-        String sentence = "Regulators said many sites still set tracking cookies before visitors agree, in breach of the privacy policy rules.";
+    /**
+     * Near misses: an article reporting on cookie law in the third person, a reader agreeing with someone about a policy,
+     * and a notice too long to be a banner.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Regulators said many sites still set tracking cookies before visitors agree, in breach of the privacy policy rules.",
+            "I agree with the reviewers that the new privacy policy is far too long for anyone to read."})
+    void anArticleSentenceAboutCookiesIsKept(String sentence) {
         Document doc = cleanWith(STAGE, PROSE + "\n" + sentence + "\n" + MORE_PROSE);
         assertKept(doc, sentence);
         assertNothingRemoved(doc);
