@@ -251,6 +251,7 @@ public final class LocalRunner {
                         first = analyze(listing, reading, processor.pausing(), tasks, options, out.spillDir(), documents, quotes, log);
                     }
                     out.saveCorpus(first.facts());
+                    steps.reached("corpus.saved");
                     facts = first.facts();
                     total = first.outcomes();
                 }

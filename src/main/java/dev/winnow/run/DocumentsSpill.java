@@ -135,9 +135,12 @@ public final class DocumentsSpill {
         private final DataInputStream in;
         private final CRC32 crc = new CRC32();
         private long entries;
+        /** Bytes of the file not read yet: no entry may claim more (a damaged length is not an allocation). */
+        private long left;
 
         public Reader(Path file) throws IOException {
             this.file = file;
+            this.left = Files.size(file) - MAGIC.length - 1;
             this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER));
             byte[] magic = new byte[MAGIC.length + 1];
             try {
@@ -160,7 +163,11 @@ public final class DocumentsSpill {
             try {
                 int length = in.readInt();
                 sum = in.readInt();
-                if (length < 0 || length > MAX_ENTRY) throw damaged("entry " + entries + " claims " + length + " bytes", null);
+                left -= 8;
+                if (length < 0 || length > left) {
+                    throw damaged("entry " + entries + " claims " + length + " bytes, " + Math.max(0, left) + " are left", null);
+                }
+                left -= length;
                 entry = new byte[length];
                 in.readFully(entry);
             } catch (EOFException e) {
