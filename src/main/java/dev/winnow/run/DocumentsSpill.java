@@ -53,7 +53,7 @@ public final class DocumentsSpill {
         /** This state as an entry's bytes. */
         public byte[] toBytes() {
             try {
-                ByteArrayOutputStream buf = new ByteArrayOutputStream(Math.max(256, main.source().length() * 2));
+                ByteArrayOutputStream buf = new ByteArrayOutputStream(main.source().length() + 1024);
                 DataOutputStream out = new DataOutputStream(buf);
                 out.writeByte(kind.ordinal());
                 writeNullable(out, mediaType);
