@@ -53,7 +53,7 @@ public final class DocumentsSpill {
         /** This state as an entry's bytes. */
         public byte[] toBytes() {
             try {
-                ByteArrayOutputStream buf = new ByteArrayOutputStream(main.source().length() + 1024);
+                Out buf = new Out(main.source().length() + 1024);
                 DataOutputStream out = new DataOutputStream(buf);
                 out.writeByte(kind.ordinal());
                 writeNullable(out, mediaType);
@@ -73,7 +73,7 @@ public final class DocumentsSpill {
 
         /** The state {@link #toBytes} wrote. */
         public static Paused of(byte[] bytes) throws IOException {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+            DataInputStream in = new DataInputStream(new In(bytes));
             int kind = in.readUnsignedByte();
             if (kind >= Kind.values().length) throw new IOException("a spilled document of kind " + kind);
             String mediaType = readNullable(in), charset = readNullable(in);
@@ -176,7 +176,7 @@ public final class DocumentsSpill {
             crc.reset();
             crc.update(entry, 0, entry.length);
             if ((int) crc.getValue() != sum) throw damaged("entry " + entries + " (" + input.name() + ") fails its checksum", null);
-            DataInputStream body = new DataInputStream(new ByteArrayInputStream(entry));
+            DataInputStream body = new DataInputStream(new In(entry));
             long position = body.readLong();
             String id = DocumentSpill.readString(body);
             if (position != input.position() || !id.equals(input.id())) {
@@ -199,6 +199,55 @@ public final class DocumentsSpill {
         @Override
         public void close() throws IOException {
             in.close();
+        }
+    }
+
+    /**
+     * A {@link ByteArrayOutputStream} whose single-byte writes are not synchronized: {@link DataOutputStream} writes
+     * each number a byte at a time, and a document is many numbers. One thread writes it.
+     */
+    private static final class Out extends ByteArrayOutputStream {
+        Out(int size) {
+            super(size);
+        }
+
+        @Override
+        public void write(int b) {
+            if (count == buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(64, buf.length * 2));
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (count + len > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(count + len, buf.length * 2));
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+    }
+
+    /** A {@link ByteArrayInputStream} whose reads are not synchronized, for the same reason. One thread reads it. */
+    private static final class In extends ByteArrayInputStream {
+        In(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public int read() {
+            return pos < count ? buf[pos++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (pos >= count) return len == 0 ? 0 : -1;
+            int n = Math.min(len, count - pos);
+            System.arraycopy(buf, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return count - pos;
         }
     }
 
