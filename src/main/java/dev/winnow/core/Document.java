@@ -18,6 +18,16 @@ public final class Document {
     private final String text;
     private final int words;
     private final Extraction extraction;
+    /** The chain's state when it ended, for {@link Pipeline#resume}; null for a document no pipeline made. */
+    private final Paused paused;
+
+    /**
+     * Where a {@link Pipeline} stood after its last stage: every block as the stages left it (kept or cut,
+     * narrowed where a stage cut part of it), why each cut one was cut, and which blocks a kept reason spared.
+     * Enough for more stages to go on as if they had been in the chain ({@link Pipeline#resume}). The arrays
+     * are the pipeline's own, never changed once the document is made.
+     */
+    record Paused(Block[] blocks, Reason[] removed, boolean[] spared) {}
 
     /**
      * Which extraction a document's body comes from and why it was chosen: {@code main} (the normal chain)
@@ -38,12 +48,19 @@ public final class Document {
      */
     public Document(String source, Layout layout, List<Block> body, List<Removal> removals, Metadata metadata,
                     Map<String, Map<String, Integer>> counts) {
-        this(source, layout, body, removals, metadata, counts, null);
+        this(source, layout, body, removals, metadata, counts, null, null);
+    }
+
+    /** A document a pipeline made, which more stages may {@link Pipeline#resume}. */
+    Document(String source, Layout layout, List<Block> body, List<Removal> removals, Metadata metadata,
+             Map<String, Map<String, Integer>> counts, Paused paused) {
+        this(source, layout, body, removals, metadata, counts, null, paused);
     }
 
     private Document(String source, Layout layout, List<Block> body, List<Removal> removals, Metadata metadata,
-                     Map<String, Map<String, Integer>> counts, Extraction extraction) {
+                     Map<String, Map<String, Integer>> counts, Extraction extraction, Paused paused) {
         this.extraction = extraction;
+        this.paused = paused;
         this.source = source;
         this.layout = layout;
         this.body = List.copyOf(body);
@@ -73,8 +90,11 @@ public final class Document {
 
     /** This document, saying which extraction it comes from. */
     public Document withExtraction(Extraction extraction) {
-        return new Document(source, layout, body, removals, metadata, counts, extraction);
+        return new Document(source, layout, body, removals, metadata, counts, extraction, paused);
     }
+
+    /** The chain's state when it ended, or null when no pipeline made this document. */
+    Paused paused() { return paused; }
 
     /** The body text: kept blocks joined by a blank line. */
     public String text() { return text; }

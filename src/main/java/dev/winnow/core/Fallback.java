@@ -57,9 +57,50 @@ public final class Fallback {
 
     /** Runs the main chain over a front end's blocks, and the lenient one when the main one lost the candidate. */
     public Document run(String source, Layout layout, List<Block> blocks, List<Verdict.Fact> facts) {
+        return attempt(source, layout, blocks, facts).chosen();
+    }
+
+    /**
+     * What {@link #run} did: the words of the page's content candidate, the main chain's document, the lenient
+     * chain's when it ran (else null), and the one chosen, which says so ({@link Document#extraction()}). The main
+     * and lenient documents are as their chains left them, so that more stages can {@link #resume} them.
+     */
+    public record Attempt(int candidate, Document main, Document lenient, Document chosen) {}
+
+    /** {@link #run}, keeping both chains' documents. */
+    public Attempt attempt(String source, Layout layout, List<Block> blocks, List<Verdict.Fact> facts) {
         Document first = main.run(source, layout, blocks, facts);
         int candidate = 0;
         for (Block b : blocks) if (inCandidate(b)) candidate += b.shape().words();
+        Document[] second = {null};
+        Document chosen = choose(candidate, first, () -> second[0] = lenient.run(source, layout, blocks, facts));
+        return new Attempt(candidate, first, second[0], chosen);
+    }
+
+    /**
+     * Runs {@code more} stages after each chain's document of {@code paused} and chooses again, as
+     * {@code then(more).run(...)} would over the same page ({@link Pipeline#resume}). Null when the choice needs the
+     * lenient chain's document and {@code paused} has none: the corpus stages cut the main chain's result below
+     * what made the first run keep it, and only cleaning the page again gives the same bytes.
+     */
+    public Document resume(int candidate, Document mainPaused, Document lenientPaused, List<Stage> more) {
+        Document first = main.resume(mainPaused, more);
+        boolean[] missing = {false};
+        Document chosen = choose(candidate, first, () -> {
+            if (lenientPaused == null) {
+                missing[0] = true;
+                return null;
+            }
+            return lenient.resume(lenientPaused, more);
+        });
+        return missing[0] ? null : chosen;
+    }
+
+    /**
+     * The fallback's decision over the main chain's document and the lenient one, which {@code lenientRun} makes
+     * only when the decision needs it; null when {@code lenientRun} gives null.
+     */
+    private Document choose(int candidate, Document first, java.util.function.Supplier<Document> lenientRun) {
         if (candidate < MIN_CANDIDATE_WORDS) {
             return first.withExtraction(new Document.Extraction(Document.Extraction.MAIN, "no content candidate"));
         }
@@ -75,7 +116,8 @@ public final class Fallback {
                     "kept " + percent(share) + " of the content candidate's " + candidate + " words and " + elsewhere
                             + " words outside it"));
         }
-        Document second = lenient.run(source, layout, blocks, facts);
+        Document second = lenientRun.get();
+        if (second == null) return null;
         double secondShare = (double) keptOfCandidate(second) / candidate;
         if (second.words() >= GAIN * Math.max(1, first.words())) {
             return second.withExtraction(new Document.Extraction(Document.Extraction.FALLBACK,

@@ -27,6 +27,16 @@ public final class Metadata {
         return List.copyOf(values.getOrDefault(field, List.of()));
     }
 
+    /** Every field with its values, in field order: what {@link DocumentSpill} writes. */
+    Map<Field, List<String>> entries() {
+        return values;
+    }
+
+    /** Sets a field's values as they were, without {@link #put}'s stripping and checks: {@link DocumentSpill} reading. */
+    void restore(Field field, List<String> list) {
+        values.put(field, new ArrayList<>(list));
+    }
+
     Metadata copy() {
         Metadata m = new Metadata();
         values.forEach((k, v) -> m.values.put(k, new ArrayList<>(v)));

@@ -103,9 +103,33 @@ public final class Pipeline {
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         for (Verdict.Fact fact : facts) metadata.put(fact.field(), fact.value());
         Scores scores = scorer == null || blocks.length == 0 ? null : scorer.scores(List.copyOf(segmentedBlocks));
-
-        List<Block> every = java.util.Collections.unmodifiableList(java.util.Arrays.asList(blocks));   // a view: cuts show
         boolean[] spared = new boolean[blocks.length];     // blocks a kept reason named
+        return judge(stages, source, layout, blocks, removed, spared, metadata, removals, counts, scores);
+    }
+
+    /**
+     * Runs {@code more} stages over a document this chain (or one with the same {@code --keep}) made, as if they
+     * had come at the end of the chain: {@code then(more).run(...)} gives the same document, without running the
+     * chain's own stages again. The corpus stages' second pass resumes each document the first pass spilled this
+     * way. The stages see no block scores ({@link Draft#scored()} is false): a stage that reads them belongs in the
+     * chain. {@code paused} is not changed.
+     *
+     * @throws IllegalArgumentException when {@code paused} was not made by a pipeline
+     */
+    public Document resume(Document paused, List<Stage> more) {
+        Document.Paused state = paused.paused();
+        if (state == null) throw new IllegalArgumentException("a document no pipeline made cannot be resumed");
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        paused.counts().forEach((stage, reasons) -> counts.put(stage, new TreeMap<>(reasons)));
+        return judge(more, paused.source(), paused.layout(), state.blocks().clone(), state.removed().clone(),
+                state.spared().clone(), paused.metadata().copy(), new ArrayList<>(paused.removals()), counts, null);
+    }
+
+    /** The stages' loop: each stage judges a draft of the state so far, and its verdict is applied to that state. */
+    private Document judge(List<Stage> stages, String source, Layout layout, Block[] blocks, Reason[] removed,
+                           boolean[] spared, Metadata metadata, List<Removal> removals,
+                           Map<String, Map<String, Integer>> counts, Scores scores) {
+        List<Block> every = java.util.Collections.unmodifiableList(java.util.Arrays.asList(blocks));   // a view: cuts show
         for (Stage stage : stages) {
             Verdict verdict = new Verdict();
             stage.judge(new Draft(source, every, kept(blocks, removed), metadata.copy(), removed, scores), verdict);
@@ -143,7 +167,8 @@ public final class Pipeline {
             }
             for (Verdict.Fact fact : verdict.facts()) metadata.put(fact.field(), fact.value());
         }
-        return new Document(source, layout, kept(blocks, removed), List.copyOf(removals), metadata, counts);
+        return new Document(source, layout, kept(blocks, removed), List.copyOf(removals), metadata, counts,
+                new Document.Paused(blocks, removed, spared));
     }
 
     private static List<Block> kept(Block[] blocks, Reason[] removed) {

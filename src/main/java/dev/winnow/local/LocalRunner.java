@@ -12,6 +12,7 @@ import dev.winnow.corpus.QuotesFile;
 import dev.winnow.record.RemovedLayout;
 import dev.winnow.run.DocumentProcessor;
 import dev.winnow.run.DocumentTasks;
+import dev.winnow.run.DocumentsSpill;
 import dev.winnow.run.Inputs;
 import dev.winnow.run.Limits;
 import dev.winnow.run.NothingToReadException;
@@ -238,14 +239,19 @@ public final class LocalRunner {
                     options.limits().timeout());
             int total = -1;     // outcomes, once a first pass has counted them
             Map<String, Long> skipped;
+            // The first pass's documents, for the second pass to resume; a run resumed after the first pass, whose
+            // spill belonged to the killed process, cleans its documents again instead.
+            Path documents = null;
             if (corpus.enabled()) {
                 CorpusFacts facts = out.savedCorpus();
                 if (facts == null) {
                     Analysis first;
+                    documents = out.documentSpill();
                     try (Writer quotes = out.stageQuotes()) {
-                        first = analyze(listing, reading, processor.analyzing(), tasks, options, out.spillDir(), quotes, log);
+                        first = analyze(listing, reading, processor.pausing(), tasks, options, out.spillDir(), documents, quotes, log);
                     }
                     out.saveCorpus(first.facts());
+                    steps.reached("corpus.saved");
                     facts = first.facts();
                     total = first.outcomes();
                 }
@@ -265,14 +271,16 @@ public final class LocalRunner {
                 progress.update(o);
             }
             int skip = Math.max(0, resumed - unreadable.size());
-            try (Units units = new Units(listing.inputs(), reading, unreadableIds(listing))) {
-                inOrder(units, skip, tasks, processor, options.source(), o -> {
+            try (Units units = new Units(listing.inputs(), reading, unreadableIds(listing));
+                 DocumentsSpill.Reader spill = documents == null ? null : new DocumentsSpill.Reader(documents)) {
+                inOrder(units, skip, tasks, processor, options.source(), spill, o -> {
                     out.write(o);
                     progress.update(o);
                 });
                 progress.finish();
                 skipped = units.skipped();
             }
+            if (documents != null) java.nio.file.Files.deleteIfExists(documents);
             double seconds = (System.nanoTime() - start) / 1e9;
             ObjectNode report = report(tally.outcomes(), tally, resumed, tally.bytes() - resumedBytes, seconds, options,
                     processor.textChain(), processor.markupChain());
@@ -313,11 +321,13 @@ public final class LocalRunner {
         DocumentTasks tasks = new DocumentTasks(options.threads(), options.limits().timeout(),
                 warning -> log.println("winnow: warning: " + warning));
         Path spill = corpus.enabled() ? java.nio.file.Files.createTempDirectory("winnow-stream") : null;
+        Path documents = spill == null ? null : spill.resolve("documents.spill");
         try {
             Containers.Options reading = new Containers.Options(options.limits().maxBytes(), options.fields(),
                     options.limits().timeout());
             if (corpus.enabled()) {
-                Analysis first = analyze(listing, reading, processor.analyzing(), tasks, options, spill, Writer.nullWriter(), log);
+                Analysis first = analyze(listing, reading, processor.pausing(), tasks, options, spill.resolve("index"), documents,
+                        Writer.nullWriter(), log);
                 processor = processor.withCorpus(first.facts(), corpus);
             }
             Tally tally = new Tally();
@@ -334,8 +344,9 @@ public final class LocalRunner {
             };
             for (Rejection r : listing.unreadable()) write.accept(Outcome.rejected(r, 0));
             Map<String, Long> skipped;
-            try (Units units = new Units(listing.inputs(), reading, unreadableIds(listing))) {
-                inOrder(units, 0, tasks, processor, options.source(), write);
+            try (Units units = new Units(listing.inputs(), reading, unreadableIds(listing));
+                 DocumentsSpill.Reader paused = documents == null ? null : new DocumentsSpill.Reader(documents)) {
+                inOrder(units, 0, tasks, processor, options.source(), paused, write);
                 skipped = units.skipped();
             }
             streams.records().flush();
@@ -360,21 +371,26 @@ public final class LocalRunner {
 
     /**
      * The first pass over a corpus: every document cleaned, its {@link dev.winnow.corpus.Features}
-     * aggregated (spilling into {@code spill}), {@code quotes.jsonl} written to {@code quotes}.
+     * aggregated (spilling into {@code spill}), its state for the second pass written to {@code documents}
+     * (when {@code first} is {@link DocumentProcessor#pausing}), {@code quotes.jsonl} written to {@code quotes}.
      */
     private Analysis analyze(Inputs.Listing listing, Containers.Options reading, DocumentProcessor first, DocumentTasks tasks,
-                             Options options, Path spill, Writer quotes, PrintStream log) throws IOException {
+                             Options options, Path spill, Path documents, Writer quotes, PrintStream log) throws IOException {
         if (!options.quiet()) log.println("winnow: pass 1 of 2: reading the corpus for repeated lines, near-duplicates and quotations");
         Progress progress = new Progress(log, estimate(listing), options.quiet(), options.terminal());
         int[] outcomes = {listing.unreadable().size()};
         try (CorpusIndex index = new CorpusIndex(spill, options.corpus());
+             DocumentsSpill.Writer paused = new DocumentsSpill.Writer(documents);
              Units units = new Units(listing.inputs(), reading, unreadableIds(listing))) {
-            inOrder(units, 0, tasks, first, options.source(), o -> {
+            for (Iterator<DocumentTasks.Done> done = tasks.outcomes(units, first, options.source()); done.hasNext(); ) {
+                DocumentTasks.Done d = done.next();
+                Outcome o = d.outcome();
                 outcomes[0]++;
                 if (o.features() != null) index.add(o.features());
+                paused.add(d.input(), o.paused());
                 progress.update(o);
                 steps.reached("corpus.analyzed");
-            });
+            }
             progress.finish();
             CorpusFacts facts;
             QuotesFile.Lines quotations = new QuotesFile.Lines(quotes);
@@ -402,9 +418,12 @@ public final class LocalRunner {
      * first {@code skip} units are passed over (a resumed run did them).
      */
     private static void inOrder(Units units, int skip, DocumentTasks tasks, DocumentProcessor processor, String source,
-                                Sink sink) throws IOException {
-        for (int i = 0; i < skip && units.hasNext(); i++) units.next();
-        for (Iterator<DocumentTasks.Done> done = tasks.outcomes(units, processor, source); done.hasNext(); ) {
+                                DocumentsSpill.Reader spill, Sink sink) throws IOException {
+        for (int i = 0; i < skip && units.hasNext(); i++) {
+            Units.Unit unit = units.next();
+            if (spill != null) spill.next(unit.input());
+        }
+        for (Iterator<DocumentTasks.Done> done = tasks.outcomes(units, processor, source, spill); done.hasNext(); ) {
             sink.accept(done.next().outcome());
         }
     }

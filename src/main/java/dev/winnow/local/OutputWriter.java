@@ -423,6 +423,14 @@ final class OutputWriter implements Closeable {
         return work.resolve("spill");
     }
 
+    /**
+     * Where the first pass keeps each document's state for the second ({@link dev.winnow.run.DocumentsSpill}):
+     * inside the work folder, apart from {@link #spillDir()}, whose files the corpus index deletes when it is done.
+     */
+    Path documentSpill() {
+        return work.resolve("documents.spill");
+    }
+
     /** The staged quotes.jsonl, for the first pass to write its lines into before {@link #saveCorpus}. */
     Writer stageQuotes() throws IOException {
         return new BufferedWriter(new OutputStreamWriter(codec.member(Files.newOutputStream(work.resolve(quotesName))),

@@ -67,10 +67,11 @@ public final class DocumentProcessor {
     /**
      * Which pass over a corpus this processor serves: the only pass (no corpus stages), the first
      * (outcomes carry the document's {@link Features} instead of a record), or the second (the corpus
-     * stages run from the first pass's facts, and records carry their near-duplicate cluster).
+     * stages run from the first pass's facts, and records carry their near-duplicate cluster). A first pass that
+     * {@code spills} also gives each cleaned document's state for the second pass ({@link Outcome#paused()}).
      */
-    private record Pass(boolean analyze, CorpusFacts facts, CorpusSettings settings) {
-        static final Pass ONLY = new Pass(false, null, CorpusSettings.OFF);
+    private record Pass(boolean analyze, boolean spills, CorpusFacts facts, CorpusSettings settings) {
+        static final Pass ONLY = new Pass(false, false, null, CorpusSettings.OFF);
 
         boolean applies() { return facts != null; }
     }
@@ -113,12 +114,20 @@ public final class DocumentProcessor {
 
     /** The first pass over a corpus: each outcome is a rejection or the document's {@link Outcome#features()}. */
     public DocumentProcessor analyzing() {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(true, null, CorpusSettings.OFF), removed, added, tuning);
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(true, false, null, CorpusSettings.OFF), removed, added, tuning);
+    }
+
+    /**
+     * The first pass, with each document it cleans also paused for the second ({@link Outcome#paused()}, a
+     * {@link DocumentsSpill.Paused}'s bytes): the second pass {@link #resume}s it instead of cleaning the input again.
+     */
+    public DocumentProcessor pausing() {
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(true, true, null, CorpusSettings.OFF), removed, added, tuning);
     }
 
     /** The second pass: the per-document stages, then the corpus stages reading {@code facts}. */
     public DocumentProcessor withCorpus(CorpusFacts facts, CorpusSettings settings) {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(false, facts, settings), removed, added, tuning);
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(false, false, facts, settings), removed, added, tuning);
     }
 
     /** Records laid out with their removals as {@code layout} says ({@code --removed}). */
@@ -186,7 +195,7 @@ public final class DocumentProcessor {
 
     /** Read and process one input, on the calling thread and without a time budget. */
     public Outcome process(Input input, String source) {
-        return new DocumentJob(input, source).run(UNTIMED);
+        return new DocumentJob(input, source, null).run(UNTIMED);
     }
 
     /** Process bytes already read, on the calling thread and without a time budget. */
@@ -194,13 +203,51 @@ public final class DocumentProcessor {
         try {
             Cleaned cleaned = clean(input, bytes);
             if (cleaned.rejection() != null) return cleaned.rejection();
-            return record(input, bytes, cleaned.doc(), cleaned.mediaType(), cleaned.charset(), cleaned.pipeline(), source,
-                    cleaned.cluster());
+            return record(input, bytes.length, () -> sha256(bytes), cleaned, source);
         } catch (OutOfMemoryError e) {
             // Everything this document allocated is unreachable once we are here, so the run can go on.
             return outOfMemory(input, e, bytes.length);
         } catch (Throwable e) {
             return internalError(input, e, bytes.length);
+        }
+    }
+
+    /**
+     * The second pass over a document the first pass paused ({@link #pausing()}): its chains are not run again,
+     * only the corpus stages after them, and the outcome is the one {@link #process} gives. Null when only cleaning
+     * the input again gives that outcome: an HTML page whose fallback the corpus stages call for, which the first
+     * pass did not run. On the calling thread, without a time budget.
+     */
+    public Outcome resume(Input input, DocumentsSpill.Paused paused, String source) {
+        try {
+            Cluster cluster = pass.facts().cluster(input.position(), input.id());
+            if (cluster != null && pass.settings().dropNearDuplicates() && !cluster.representative()) {
+                return nearDuplicate(input, cluster, paused.bytes());
+            }
+            List<Stage> corpusStages = CorpusStages.forDocument(pass.facts(), pass.settings(), input.position(), input.origin());
+            Document doc;
+            ArticleRecord.Provenance provenance;
+            switch (paused.kind()) {
+                case TEXT -> {
+                    doc = pipeline.resume(paused.main(), corpusStages);
+                    provenance = textProvenance;
+                }
+                case DOCUMENT -> {
+                    doc = markupPipeline.resume(paused.main(), corpusStages);
+                    provenance = documentProvenance;
+                }
+                default -> {
+                    doc = htmlChains.resume(paused.candidate(), paused.main(), paused.lenient(), corpusStages);
+                    provenance = htmlProvenance;
+                }
+            }
+            if (doc == null) return null;
+            Cleaned cleaned = new Cleaned(doc, paused.mediaType(), paused.charset(), provenance, cluster, null, paused.kind(), null);
+            return record(input, paused.bytes(), paused::sha256, cleaned, source);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(input, e, paused.bytes());
+        } catch (Throwable e) {
+            return internalError(input, e, paused.bytes());
         }
     }
 
@@ -218,17 +265,21 @@ public final class DocumentProcessor {
 
     /** One input cleaned: its document and how it was read, or the outcome that rejects it. */
     private record Cleaned(Document doc, String mediaType, String charset, ArticleRecord.Provenance pipeline, Cluster cluster,
-                           Outcome rejection) {
+                           Outcome rejection, DocumentsSpill.Kind kind, Fallback.Attempt attempt) {
         static Cleaned rejected(Outcome rejection) {
-            return new Cleaned(null, null, null, null, null, rejection);
+            return new Cleaned(null, null, null, null, null, rejection, null, null);
         }
+    }
+
+    private static Outcome nearDuplicate(Input input, Cluster cluster, long bytes) {
+        return reject(input, RejectReason.NEAR_DUPLICATE, "a near-duplicate of " + cluster.id() + " (a cluster of "
+                + cluster.size() + " documents; --drop-near-duplicates keeps the first in input order)", bytes);
     }
 
     private Cleaned clean(Input input, byte[] bytes) {
         Cluster cluster = pass.applies() ? pass.facts().cluster(input.position(), input.id()) : null;
         if (cluster != null && pass.settings().dropNearDuplicates() && !cluster.representative()) {
-            return Cleaned.rejected(reject(input, RejectReason.NEAR_DUPLICATE, "a near-duplicate of " + cluster.id() + " (a cluster of "
-                    + cluster.size() + " documents; --drop-near-duplicates keeps the first in input order)", bytes.length));
+            return Cleaned.rejected(nearDuplicate(input, cluster, bytes.length));
         }
         List<Stage> corpusStages = pass.applies()
                 ? CorpusStages.forDocument(pass.facts(), pass.settings(), input.position(), input.origin()) : List.of();
@@ -259,15 +310,20 @@ public final class DocumentProcessor {
             List<Verdict.Fact> facts = new java.util.ArrayList<>(page.facts());
             facts.addAll(told);      // after the page's own: a canonical URL wins over where it was fetched
             facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageTyper.html(page.source(), page.blocks(), url(facts), page.shape()).code()));
+            if (pass.spills()) {    // the first pass: no corpus stages yet, and both chains' documents kept for the second
+                Fallback.Attempt attempt = htmlChains.attempt(page.source(), Layout.HTML, page.blocks(), facts);
+                return new Cleaned(attempt.chosen(), decoded.mediaType(), decoded.charset(), htmlProvenance, cluster, null,
+                        DocumentsSpill.Kind.HTML, attempt);
+            }
             Document doc = htmlChains.then(corpusStages).run(page.source(), Layout.HTML, page.blocks(), facts);
             return new Cleaned(doc, decoded.mediaType(), decoded.charset(),
-                    htmlProvenance, cluster, null);
+                    htmlProvenance, cluster, null, DocumentsSpill.Kind.HTML, null);
         }
         List<Verdict.Fact> facts = new java.util.ArrayList<>(told);
         facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageTyper.text(decoded.text(), url(told)).code()));
         Document doc = pipeline.then(corpusStages).clean(decoded.text(), facts);
         return new Cleaned(doc, decoded.mediaType(), decoded.charset(), textProvenance, cluster,
-                null);
+                null, DocumentsSpill.Kind.TEXT, null);
     }
 
     /**
@@ -313,7 +369,7 @@ public final class DocumentProcessor {
             Verdict.Fact pageType = new Verdict.Fact(Field.PAGE_TYPE, pageTyper.text(extracted.source(), url(extracted.facts())).code());
             Document doc = extracted.clean(markupPipeline.then(corpusStages), List.of(pageType));
             return new Cleaned(doc, extracted.mediaType(), null, documentProvenance, cluster,
-                    null);
+                    null, DocumentsSpill.Kind.DOCUMENT, null);
         } catch (FormatException e) {
             return Cleaned.rejected(reject(input, RejectReason.valueOf(e.reason().name()), e.getMessage(), bytes.length));
         }
@@ -328,11 +384,15 @@ public final class DocumentProcessor {
         return documents;
     }
 
-    /** The record for a cleaned document, or a rejection when nothing is left or the text is over the limit. */
-    private Outcome record(Input input, byte[] bytes, Document doc, String mediaType, String charset,
-                           ArticleRecord.Provenance pipeline, String source, Cluster cluster) {
+    /**
+     * The record for a cleaned document, or a rejection when nothing is left or the text is over the limit.
+     * {@code bytes} is the input's size, {@code sha256} gives its digest when the record needs it.
+     */
+    private Outcome record(Input input, long bytes, java.util.function.Supplier<String> sha256, Cleaned cleaned, String source) {
+        Document doc = cleaned.doc();
+        Cluster cluster = cleaned.cluster();
         if (doc.body().isEmpty() && doc.removals().isEmpty()) {
-            return reject(input, RejectReason.EMPTY, "no text left after normalization", bytes.length);
+            return reject(input, RejectReason.EMPTY, "no text left after normalization", bytes);
         }
         String text = doc.text();
         // Code points never outnumber UTF-16 units, so most documents skip the count.
@@ -341,29 +401,38 @@ public final class DocumentProcessor {
             if (chars > limits.maxChars()) {
                 return reject(input, RejectReason.TOO_LARGE, "the clean text has " + chars
                         + " characters, more than the limit of " + limits.maxChars() + " (raise it with --max-chars)",
-                        bytes.length);
+                        bytes);
             }
         }
         if (pass.analyze()) {
-            return Outcome.analyzed(input.id(), Features.of(input.position(), input.id(), doc, input.origin()), bytes.length);
+            byte[] paused = null;
+            if (pass.spills()) {
+                Fallback.Attempt attempt = cleaned.attempt();
+                paused = (attempt == null
+                        ? new DocumentsSpill.Paused(cleaned.kind(), cleaned.mediaType(), cleaned.charset(), bytes, sha256.get(), 0,
+                                doc, null)
+                        : new DocumentsSpill.Paused(cleaned.kind(), cleaned.mediaType(), cleaned.charset(), bytes, sha256.get(),
+                                attempt.candidate(), attempt.main(), attempt.lenient())).toBytes();
+            }
+            return Outcome.analyzed(input.id(), Features.of(input.position(), input.id(), doc, input.origin()), bytes, paused);
         }
         // After the first pass, which counts this document's lines for the corpus like any other's.
-        if (text.isBlank()) return reject(input, RejectReason.ALL_REMOVED, allRemoved(doc), bytes.length);
+        if (text.isBlank()) return reject(input, RejectReason.ALL_REMOVED, allRemoved(doc), bytes);
         String pageType = doc.metadata().get(Field.PAGE_TYPE);
         PageType type = pageType == null ? PageType.OTHER : PageType.of(pageType);
         if (!tuning.accepts(type)) {
             return reject(input, RejectReason.PAGE_TYPE, "page type " + type.code() + " is not one of "
                     + String.join(", ", tuning.pageTypes().stream().map(PageType::code).toList()) + " (--only-page-types)",
-                    bytes.length);
+                    bytes);
         }
-        ArticleRecord.InputInfo info = new ArticleRecord.InputInfo(input.id(), input.name(), bytes.length,
-                mediaType, charset, sha256(bytes), source, input.entry(), added);
+        ArticleRecord.InputInfo info = new ArticleRecord.InputInfo(input.id(), input.name(), bytes,
+                cleaned.mediaType(), cleaned.charset(), sha256.get(), source, input.entry(), added);
         dev.winnow.text.LanguageIdentifier.Result language = ArticleRecord.language(doc);
-        String line = ArticleRecord.line(info, doc, pipeline, cluster, removed, language);
+        String line = ArticleRecord.line(info, doc, cleaned.pipeline(), cluster, removed, language);
         String attributes = removed == RemovedLayout.ATTRIBUTES ? RemovedAttributes.line(input.id(), source, doc) : null;
         Outcome.Brief brief = new Outcome.Brief(input.name(), language.language(), type.code(),
                 doc.source().codePointCount(0, doc.source().length()), text.codePointCount(0, text.length()));
-        return Outcome.record(input.id(), line, attributes, text, bytes.length, doc.counts(), brief);
+        return Outcome.record(input.id(), line, attributes, text, bytes, doc.counts(), brief);
     }
 
     /** "every line was cut: 14 removals (markup 3, navigation 11)": how many cuts, by stage, left nothing. */
@@ -383,22 +452,45 @@ public final class DocumentProcessor {
      * turns a timeout or an escaped error into this input's rejection.
      */
     WorkerPool.Job<Outcome> job(Input input, String source) {
-        return new DocumentJob(input, source);
+        return new DocumentJob(input, source, null);
+    }
+
+    /**
+     * The same for the second pass over a document the first pass paused ({@code paused}, a {@link DocumentsSpill.Paused}'s
+     * bytes; null: none, the input is read and cleaned).
+     */
+    WorkerPool.Job<Outcome> job(Input input, String source, byte[] paused) {
+        return new DocumentJob(input, source, paused);
     }
 
     private final class DocumentJob implements WorkerPool.Job<Outcome> {
         private final Input input;
         private final String source;
+        /** The first pass's state of this document, or null. */
+        private final byte[] paused;
         /** Size once read, so a timed-out document still counts its bytes in the report. */
         private volatile long bytes;
 
-        DocumentJob(Input input, String source) {
+        DocumentJob(Input input, String source, byte[] paused) {
             this.input = input;
             this.source = source;
+            this.paused = paused;
         }
 
         @Override
         public Outcome run(WorkerPool.Budget budget) {
+            if (paused != null) {
+                DocumentsSpill.Paused state;
+                try {
+                    state = DocumentsSpill.Paused.of(paused);
+                } catch (IOException e) {
+                    // The entry passed its checksum: this is a bug of the spill, not damage to the file.
+                    throw new IllegalStateException("the first pass's state of " + input.name() + " is unreadable", e);
+                }
+                bytes = state.bytes();
+                Outcome resumed = resume(input, state, source);
+                if (resumed != null) return resumed;
+            }
             byte[] read;
             // Standard input arrives as fast as the program feeding it writes: the budget starts once it is read.
             boolean stdin = input.path() == null;

@@ -52,7 +52,18 @@ public final class DocumentTasks implements AutoCloseable {
      * waiting for an outcome is an {@link UncheckedIOException}.
      */
     public Iterator<Done> outcomes(Iterator<Units.Unit> units, DocumentProcessor processor, String source) {
-        return new InOrder(units, processor, source);
+        return new InOrder(units, processor, source, null);
+    }
+
+    /**
+     * The same for a second pass whose first one {@link DocumentProcessor#pausing paused} its documents into
+     * {@code spill}: each unit's entry is read (in order, on the calling thread), and a document with a state is
+     * resumed from it instead of being read and cleaned again. A damaged spill or one out of step with the units
+     * is an {@link UncheckedIOException}: the run stops.
+     */
+    public Iterator<Done> outcomes(Iterator<Units.Unit> units, DocumentProcessor processor, String source,
+                                   DocumentsSpill.Reader spill) {
+        return new InOrder(units, processor, source, spill);
     }
 
     /**
@@ -74,12 +85,24 @@ public final class DocumentTasks implements AutoCloseable {
         private final Iterator<Units.Unit> units;
         private final DocumentProcessor processor;
         private final String source;
+        private final DocumentsSpill.Reader spill;
         private final Deque<Pending> inFlight = new ArrayDeque<>();
 
-        InOrder(Iterator<Units.Unit> units, DocumentProcessor processor, String source) {
+        InOrder(Iterator<Units.Unit> units, DocumentProcessor processor, String source, DocumentsSpill.Reader spill) {
             this.units = units;
             this.processor = processor;
             this.source = source;
+            this.spill = spill;
+        }
+
+        /** The unit's entry in the spill, or null (no spill, or the first pass kept no state). */
+        private byte[] paused(Units.Unit unit) {
+            if (spill == null) return null;
+            try {
+                return spill.next(unit.input());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         @Override
@@ -91,10 +114,11 @@ public final class DocumentTasks implements AutoCloseable {
         public Done next() {
             while (units.hasNext() && inFlight.size() < window) {
                 Units.Unit unit = units.next();
+                byte[] paused = paused(unit);
                 if (unit.failed() != null) {
                     inFlight.add(new Pending(unit.input(), null, CompletableFuture.completedFuture(unit.failed())));
                 } else {
-                    WorkerPool.Job<Outcome> job = processor.job(unit.input(), source);
+                    WorkerPool.Job<Outcome> job = processor.job(unit.input(), source, paused);
                     inFlight.add(new Pending(unit.input(), job, pool.submit(job)));
                 }
             }
