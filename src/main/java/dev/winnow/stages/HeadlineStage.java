@@ -46,9 +46,11 @@ public final class HeadlineStage implements Stage {
         // page's are its sections too (what the firm offers, a line each): WCXB text dumps, service 0.751 to 0.760
         PageType type = PageKind.of(draft);
         boolean listsItems = listing || type == PageType.COLLECTION || type == PageType.DOCUMENTATION || type == PageType.SERVICE;
+        // an article's checklist: its tasks are the article, however little they share with its prose
+        boolean checklist = type == PageType.ARTICLE && NavigationStage.isChecklist(kept);
         for (int i = firstBody + 1; i < kept.size(); i++) {
             Block b = kept.get(i);
-            if (!Forms.isHeadlineShaped(b)) continue;
+            if (!Forms.isHeadlineShaped(b) || (checklist && NavigationStage.isChecklistItem(b))) continue;
             // in markup, a teaser for another story is a link; unlinked lines are the article's own
             if (listsItems || (b.markup() != null && !b.markup().isLinkText())) continue;
             boolean introducesProse = i + 1 < kept.size() && Forms.isBody(kept.get(i + 1));

@@ -55,6 +55,7 @@ record MainRegion(int first, int last) {
         // the publisher marked the article body: prose outside it does not count
         boolean marked = hasMarkedBody(kept);
         boolean grid = pricesAreItems(draft);
+        boolean checklist = PageKind.isArticle(draft) && NavigationStage.isChecklist(kept);
         List<long[]> segments = new java.util.ArrayList<>();   // {score, first, last} of each segment's best run
         long best = 0, run = 0;
         int bestFirst = 0, bestLast = -1, runFirst = 0;
@@ -77,7 +78,7 @@ record MainRegion(int first, int last) {
                     runFirst = i;
                 }
             }
-            int score = marked && !inMarkedBody(b) ? -SHORT_LINE : score(b, grid);
+            int score = marked && !inMarkedBody(b) ? -SHORT_LINE : score(b, grid, checklist);
             if (run + score <= 0) {
                 run = 0;
                 runFirst = i + 1;
@@ -218,6 +219,7 @@ record MainRegion(int first, int last) {
         long best = 0, run = 0;
         int bestFirst = lo, bestLast = -1, runFirst = lo;
         boolean grid = pricesAreItems(draft);
+        boolean checklist = PageKind.isArticle(draft) && NavigationStage.isChecklist(kept);
         for (int i = lo; i <= hi; i++) {
             Block b = kept.get(i);
             if (i > lo) {
@@ -234,7 +236,7 @@ record MainRegion(int first, int last) {
                     }
                 }
             }
-            int score = score(b, grid);
+            int score = score(b, grid, checklist);
             if (run + score <= 0) {
                 if (bestLast >= 0) sections.add(new long[] {best, bestFirst, bestLast});
                 run = 0;
@@ -324,8 +326,13 @@ record MainRegion(int first, int last) {
         return lower.contains("out of 5") || lower.contains("star") || lower.contains("review") || lower.contains("rating");
     }
 
-    /** {@link #score(Block)}, where on a page whose prices are items ({@code grid}) an item line scores {@link #PRICE_LINE}. */
-    static int score(Block b, boolean grid) {
+    /**
+     * {@link #score(Block)}, where on a page whose prices are items ({@code grid}) an item line scores {@link #PRICE_LINE},
+     * and on an article's {@code checklist} a task scores its words.
+     */
+    static int score(Block b, boolean grid, boolean checklist) {
+        // an article's checklist (NavigationStage.isChecklist): its tasks are the article's content, as prose is
+        if (checklist && NavigationStage.isChecklistItem(b)) return b.shape().words();
         return grid && isItemLine(b) ? PRICE_LINE : score(b);
     }
 

@@ -145,8 +145,10 @@ public final class NavigationStage implements Stage {
         MainRegion prose = null;   // drawn only when a plain-text run needs it
         boolean items = listing || PageKind.isShop(draft);
         boolean shop = PageKind.isShop(draft);
+        boolean checklist = PageKind.isArticle(draft) && isChecklist(kept);
         for (int i = 0; i < kept.size(); i++) {
             Block b = kept.get(i);
+            if (checklist && isChecklistItem(b)) continue;
             Reason reason = isHeadLinks(b) ? Reason.HEAD_LINKS : isConsentNotice(b) ? Reason.CONSENT_NOTICE
                     : isPolicyLinkStrip(b) || isCopyrightNotice(b) ? Reason.NAV_BOILERPLATE : classify(b);
             if (reason == null && items && isGridControl(b)) reason = Reason.UI_CONTROL;
@@ -298,6 +300,37 @@ public final class NavigationStage implements Stage {
 
     /** A grid's control or counter is a few words: "Showing 1 - 24 of 120 results" is seven. */
     static final int GRID_CONTROL_WORDS = 8;
+
+    /** A checkbox a text browser prints, with what follows it: "[ ] Book the venue", "* [x] Pack a rain cover". */
+    private static final Pattern CHECKBOX_LINE = Pattern.compile("^(?:[*+•-]\\s+)?\\[[ xX]?\\]\\s+(.+)$");
+
+    /**
+     * An article's checklist: this many distinct checkbox lines of {@link #CHECKLIST_ITEM_WORDS} words or more. A form's
+     * checkboxes (consent, newsletter topics, a search's options) are a few; a planning guide's or a packing list's
+     * tasks are dozens, and are the article. WCXB dev text dumps (2026-12-07): the article pages with ten or more are
+     * two checklists whose every item is in the reference; the most a form printed was nine (one consent line repeated).
+     */
+    static final int CHECKLIST_MIN_ITEMS = 10;
+    /** A checklist item says what to do ("Book the officiant"); a form's option is often a word or two ("Payroll"). */
+    static final int CHECKLIST_ITEM_WORDS = 4;
+
+    /** The page's checkbox lines are an article's checklist ({@link #CHECKLIST_MIN_ITEMS}). */
+    static boolean isChecklist(List<Block> kept) {
+        Set<String> items = new HashSet<>();
+        for (Block b : kept) {
+            if (isChecklistItem(b)) items.add(b.text().strip());
+        }
+        return items.size() >= CHECKLIST_MIN_ITEMS;
+    }
+
+    /** A checkbox line whose label is a task of {@link #CHECKLIST_ITEM_WORDS} words or more. */
+    static boolean isChecklistItem(Block b) {
+        String text = b.text();
+        if (text.indexOf('[') < 0) return false;
+        Matcher m = CHECKBOX_LINE.matcher(text.strip());
+        return m.matches() && m.group(1).strip().split("\\s+").length >= CHECKLIST_ITEM_WORDS
+                && m.group(1).indexOf('[') < 0;
+    }
 
     /** The reason a single line is navigation junk, or null to keep it. */
     Reason classify(Block b) {

@@ -75,6 +75,24 @@ class HeadlineStageTest {
         assertRemoved(typed(page, "article"), Reason.UNRELATED_HEADLINE, TEASER);
     }
 
+    /**
+     * An article's checklist: its tasks are headline-shaped and share few words with the prose, and are the article. The
+     * near miss: the same lines as a few checkboxes, under the checklist's size, are judged as headlines.
+     */
+    @Test
+    void anArticlesChecklistItemsAreNotHeadlines() {
+        StringBuilder page = new StringBuilder(ARTICLE + "\n\n");
+        String[] tasks = {"Choose Wedding Date Range Early", "Hire Florist And Secure Date", "Book Music For Reception Night",
+                "Send Save The Date Cards", "Plan Stationery And Order Invites", "Arrange Transportation For Guests Today",
+                "Order Rentals Like Linens Chairs", "Create Seating Chart For Tables", "Write Vows And Pick Readings",
+                "Attend Rehearsal With Bridal Party"};
+        for (String t : tasks) page.append("[ ] ").append(t).append("\n\n");
+        Document checklist = typed(page.toString(), "article");
+        for (String t : tasks) assertKept(checklist, "[ ] " + t);
+        String few = ARTICLE + "\n\n[ ] " + tasks[0] + "\n\n[ ] " + tasks[1];
+        assertRemoved(typed(few, "article"), Reason.UNRELATED_HEADLINE, "[ ] " + tasks[0]);
+    }
+
     private static Document typed(String input, String pageType) {
         return Invariants.cleanTyped(STAGE, input, pageType);
     }

@@ -326,6 +326,37 @@ class NavigationStageTest {
         assertKept(html(String.format(html, "New season garden tools"), "collection"), "New season garden tools");
     }
 
+    /**
+     * An article's checklist (ten or more distinct checkbox tasks of four words or more) is the article: its checkboxes
+     * stay. The near misses: a form's few checkboxes on an article, and the same checklist on a shop page, go as controls.
+     */
+    @Test
+    void anArticlesChecklistIsKeptAndAFormsCheckboxesGo() {
+        StringBuilder list = new StringBuilder(PROSE + "\n\n");
+        for (int i = 1; i <= NavigationStage.CHECKLIST_MIN_ITEMS; i++) list.append("[ ] Book the venue for week ").append(i).append("\n\n");
+        list.append(MORE_PROSE);
+        Document checklist = cleanTyped(STAGE, list.toString(), "article");
+        assertKept(checklist, "[ ] Book the venue for week 1");
+        assertTrue(checklist.removals().stream().noneMatch(r -> r.reason() == Reason.UI_CONTROL));
+        assertRemoved(cleanTyped(STAGE, list.toString(), "product"), Reason.UI_CONTROL, "[ ] Book the venue for week 1");
+        String form = PROSE + "\n\n[ ] Notify me of new posts by email.\n\n[ ] Notify me of follow-up comments by email.\n\n" + MORE_PROSE;
+        assertRemoved(cleanTyped(STAGE, form, "article"), Reason.UI_CONTROL, "[ ] Notify me of new posts by email.");
+    }
+
+    /** A checklist item is a checkbox and a task of four words or more; a form's option of a word or two is not. */
+    @Test
+    void aChecklistItemIsATaskBesideACheckbox() {
+        assertTrue(NavigationStage.isChecklistItem(block("* [ ] Hire florist and secure the date")));
+        assertTrue(NavigationStage.isChecklistItem(block("[x] Pack a rain cover or dry bag")));
+        assertTrue(!NavigationStage.isChecklistItem(block("[ ] Payroll")));
+        assertTrue(!NavigationStage.isChecklistItem(block("[ ] XS [ ] S [ ] M [ ] L [ ] XL")));
+        assertTrue(!NavigationStage.isChecklistItem(block("Hire florist and secure the date")));
+    }
+
+    private static dev.winnow.core.Block block(String text) {
+        return new dev.winnow.core.Block(0, 0, 0, 0, text, false, true);
+    }
+
     private static Document html(String page, String pageType) {
         dev.winnow.html.HtmlFrontEnd.Extracted x = new dev.winnow.html.HtmlFrontEnd().extract(page);
         java.util.List<dev.winnow.core.Verdict.Fact> facts = new java.util.ArrayList<>(x.facts());
