@@ -141,8 +141,8 @@ class SparkCleanOnceTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         int judged = judged(damaging, damaged, CorpusSettings.DEFAULTS, log);
         assertEquals(data(sound), data(damaged), "the same records, rejections, quotes and text files");
-        // Partition 0's documents twice, and at least the last of partition 1's and those after the damage in partition 2's.
-        assertTrue(judged > docs + docs / 3 + 2, judged + " judged for " + docs + " documents");
+        // Partition 0's documents twice, and those from the damage on in partitions 1 and 2.
+        assertTrue(judged > docs + 2, judged + " judged for " + docs + " documents");
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("3 partition tasks found their pass-1 spill missing or unusable"),
                 log.toString(StandardCharsets.UTF_8));
     }
