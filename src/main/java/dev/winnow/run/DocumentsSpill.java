@@ -149,22 +149,30 @@ public final class DocumentsSpill {
     /** Reads the entries back, one per input, in the order they were written. */
     public static final class Reader implements Entries, Closeable {
         private final String file;
+        /** What a damage report tells the user to do, after why. */
+        private final String advice;
         private final DataInputStream in;
         private final CRC32 crc = new CRC32();
         private long entries;
         /** Bytes of the file not read yet: no entry may claim more (a damaged length is not an allocation). */
         private long left;
 
+        /** The local runner's spill: a damage report tells the user to run again. */
         public Reader(Path file) throws IOException {
-            this(Files.newInputStream(file), Files.size(file), file.toString());
+            this(Files.newInputStream(file), Files.size(file), file.toString(), " (run again; with an output folder, with --restart)");
         }
 
         /**
-         * The spill in {@code stream}, {@code length} bytes long, named {@code file} in what it reports; the stream
-         * is closed by {@link #close}, or here when it is no spill.
+         * The spill in {@code stream}, {@code length} bytes long, named {@code file} in what it reports, for a caller
+         * that says itself what follows damage; the stream is closed by {@link #close}, or here when it is no spill.
          */
         public Reader(InputStream stream, long length, String file) throws IOException {
+            this(stream, length, file, "");
+        }
+
+        private Reader(InputStream stream, long length, String file, String advice) throws IOException {
             this.file = file;
+            this.advice = advice;
             this.left = length - MAGIC.length - 1;
             this.in = new DataInputStream(new BufferedInputStream(stream, BUFFER));
             byte[] magic = new byte[MAGIC.length + 1];
@@ -223,8 +231,7 @@ public final class DocumentsSpill {
         }
 
         private IOException damaged(String why, Throwable cause) {
-            return new IOException("the first pass's spill " + file + " is unusable: " + why
-                    + " (run again; with an output folder, with --restart)", cause);
+            return new IOException("the first pass's spill " + file + " is unusable: " + why + advice, cause);
         }
 
         @Override
