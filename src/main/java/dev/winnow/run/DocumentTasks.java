@@ -59,10 +59,10 @@ public final class DocumentTasks implements AutoCloseable {
      * The same for a second pass whose first one {@link DocumentProcessor#pausing paused} its documents into
      * {@code spill}: each unit's entry is read (in order, on the calling thread), and a document with a state is
      * resumed from it instead of being read and cleaned again. A damaged spill or one out of step with the units
-     * is an {@link UncheckedIOException}: the run stops.
+     * is an {@link UncheckedIOException}: the run stops, unless {@code spill} answers such damage itself.
      */
     public Iterator<Done> outcomes(Iterator<Units.Unit> units, DocumentProcessor processor, String source,
-                                   DocumentsSpill.Reader spill) {
+                                   DocumentsSpill.Entries spill) {
         return new InOrder(units, processor, source, spill);
     }
 
@@ -85,10 +85,10 @@ public final class DocumentTasks implements AutoCloseable {
         private final Iterator<Units.Unit> units;
         private final DocumentProcessor processor;
         private final String source;
-        private final DocumentsSpill.Reader spill;
+        private final DocumentsSpill.Entries spill;
         private final Deque<Pending> inFlight = new ArrayDeque<>();
 
-        InOrder(Iterator<Units.Unit> units, DocumentProcessor processor, String source, DocumentsSpill.Reader spill) {
+        InOrder(Iterator<Units.Unit> units, DocumentProcessor processor, String source, DocumentsSpill.Entries spill) {
             this.units = units;
             this.processor = processor;
             this.source = source;

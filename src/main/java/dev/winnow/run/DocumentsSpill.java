@@ -12,6 +12,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
@@ -89,21 +91,27 @@ public final class DocumentsSpill {
 
     /** Appends the first pass's entries, in input order. */
     public static final class Writer implements Closeable {
-        private final Path file;
         private final DataOutputStream out;
         private final CRC32 crc = new CRC32();
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
         private final DataOutputStream bodyOut = new DataOutputStream(body);
 
+        /** A new spill at {@code file}, replacing one there. */
         public Writer(Path file) throws IOException {
-            this.file = file;
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), BUFFER));
+            this(newFile(file));
+        }
+
+        /** A new spill written to {@code stream} (a Hadoop file, say), which {@link #close} closes. */
+        public Writer(OutputStream stream) throws IOException {
+            this.out = new DataOutputStream(new BufferedOutputStream(stream, BUFFER));
             out.write(MAGIC);
             out.writeByte(VERSION);
         }
 
-        public Path file() { return file; }
+        private static OutputStream newFile(Path file) throws IOException {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return Files.newOutputStream(file);
+        }
 
         /** The entry of {@code input}'s outcome: {@code paused} (an entry's bytes, see {@link Paused#toBytes}) or null. */
         public void add(Input input, byte[] paused) throws IOException {
@@ -129,27 +137,57 @@ public final class DocumentsSpill {
         }
     }
 
+    /**
+     * What a second pass reads for each of its units in turn: the unit's entry, as {@link Reader#next} gives it.
+     * A runner that can clean a document again instead of trusting a damaged spill puts its own in front of a Reader.
+     */
+    public interface Entries {
+        /** {@code input}'s entry: its {@link Paused} state's bytes, or null when there is none. */
+        byte[] next(Input input) throws IOException;
+    }
+
     /** Reads the entries back, one per input, in the order they were written. */
-    public static final class Reader implements Closeable {
-        private final Path file;
+    public static final class Reader implements Entries, Closeable {
+        private final String file;
+        /** What a damage report tells the user to do, after why. */
+        private final String advice;
         private final DataInputStream in;
         private final CRC32 crc = new CRC32();
         private long entries;
         /** Bytes of the file not read yet: no entry may claim more (a damaged length is not an allocation). */
         private long left;
 
+        /** The local runner's spill: a damage report tells the user to run again. */
         public Reader(Path file) throws IOException {
+            this(Files.newInputStream(file), Files.size(file), file.toString(), " (run again; with an output folder, with --restart)");
+        }
+
+        /**
+         * The spill in {@code stream}, {@code length} bytes long, named {@code file} in what it reports, for a caller
+         * that says itself what follows damage; the stream is closed by {@link #close}, or here when it is no spill.
+         */
+        public Reader(InputStream stream, long length, String file) throws IOException {
+            this(stream, length, file, "");
+        }
+
+        private Reader(InputStream stream, long length, String file, String advice) throws IOException {
             this.file = file;
-            this.left = Files.size(file) - MAGIC.length - 1;
-            this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER));
+            this.advice = advice;
+            this.left = length - MAGIC.length - 1;
+            this.in = new DataInputStream(new BufferedInputStream(stream, BUFFER));
             byte[] magic = new byte[MAGIC.length + 1];
             try {
-                in.readFully(magic);
-            } catch (EOFException e) {
-                throw damaged("it ends before its header", e);
+                try {
+                    in.readFully(magic);
+                } catch (EOFException e) {
+                    throw damaged("it ends before its header", e);
+                }
+                for (int i = 0; i < MAGIC.length; i++) if (magic[i] != MAGIC[i]) throw damaged("it does not start as a spill", null);
+                if (magic[MAGIC.length] != VERSION) throw damaged("it is version " + magic[MAGIC.length] + ", not " + VERSION, null);
+            } catch (IOException e) {
+                in.close();
+                throw e;
             }
-            for (int i = 0; i < MAGIC.length; i++) if (magic[i] != MAGIC[i]) throw damaged("it does not start as a spill", null);
-            if (magic[MAGIC.length] != VERSION) throw damaged("it is version " + magic[MAGIC.length] + ", not " + VERSION, null);
         }
 
         /**
@@ -157,6 +195,7 @@ public final class DocumentsSpill {
          *
          * @throws IOException when the file ends, is damaged, or the entry belongs to another input
          */
+        @Override
         public byte[] next(Input input) throws IOException {
             byte[] entry;
             int sum;
@@ -192,8 +231,7 @@ public final class DocumentsSpill {
         }
 
         private IOException damaged(String why, Throwable cause) {
-            return new IOException("the first pass's spill " + file + " is unusable: " + why
-                    + " (run again; with an output folder, with --restart)", cause);
+            return new IOException("the first pass's spill " + file + " is unusable: " + why + advice, cause);
         }
 
         @Override

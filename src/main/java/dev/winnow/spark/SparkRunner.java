@@ -17,6 +17,7 @@ import dev.winnow.corpus.QuotesFile;
 import dev.winnow.record.RemovedLayout;
 import dev.winnow.run.DocumentProcessor;
 import dev.winnow.run.DocumentTasks;
+import dev.winnow.run.DocumentsSpill;
 import dev.winnow.run.HeartbeatLock;
 import dev.winnow.run.Input;
 import dev.winnow.run.Inputs;
@@ -78,8 +79,11 @@ import java.util.TreeMap;
  * documents sharing a MinHash band bucket become edges, unioned on the driver by {@link Clusters};
  * line keys are counted once per cluster root ({@link CorpusFacts#root}) and kept by
  * {@link CorpusSettings#isRepeated}; quotations go into one {@link QuoteTable} on the driver. The
- * resulting {@link CorpusFacts} are broadcast, and pass 2 cleans every document again with
- * {@link DocumentProcessor#withCorpus}. Containers are read twice, once per pass, as locally.
+ * resulting {@link CorpusFacts} are broadcast. As locally, pass 1 cleans each document once
+ * ({@link DocumentProcessor#pausing()}) and leaves its state in its partition's spill in the work folder
+ * ({@link PartitionSpills}), and pass 2's task for the same partition resumes it with only the corpus stages
+ * ({@link DocumentProcessor#withCorpus}); a document without an entry, or a partition whose spill is missing
+ * or damaged, is read and cleaned again. Containers are read twice, once per pass, as locally.
  *
  * <p>Inputs and the output folder are read and written through Hadoop's FileSystem when named by a URI
  * ({@code hdfs://}, {@code s3a://}, {@code file://}, any connector on the class path; see {@link Storage}):
@@ -260,6 +264,8 @@ public final class SparkRunner {
     private final HeartbeatLock.Settings lock;
     /** A test's kill: the run stops once pass 2's part files are written, leaving its work folder as a killed driver would. */
     private boolean killedAfterParts;
+    /** A test's hand between the passes of a corpus run, given the work folder (it damages pass 1's spills); or null. */
+    private java.util.function.Consumer<String> betweenPasses;
 
     /** A runner on this context; the caller owns it and stops it. */
     public SparkRunner(JavaSparkContext spark) {
@@ -287,6 +293,14 @@ public final class SparkRunner {
     SparkRunner killedAfterParts() {
         SparkRunner r = new SparkRunner(spark, chain, restart, lock);
         r.killedAfterParts = true;
+        return r;
+    }
+
+    /** This runner, handing the work folder to {@code hand} on the driver after pass 1 of a corpus run (a test's damage). */
+    SparkRunner betweenPasses(java.util.function.Consumer<String> hand) {
+        SparkRunner r = new SparkRunner(spark, chain, restart, lock);
+        r.killedAfterParts = killedAfterParts;
+        r.betweenPasses = hand;
         return r;
     }
 
@@ -423,19 +437,22 @@ public final class SparkRunner {
                 : byPath.named(settle(listed, byPath, listedDocs, unreadable, log, options));
 
         Broadcast<CorpusFacts> facts = null;
-        Path quotes = null;
-        if (corpus.enabled()) {
-            Analysis analysis = analyze(listed, settings, options, log);
-            facts = spark.broadcast(analysis.facts());
-            quotes = analysis.quotes();
-        }
-        final Broadcast<CorpusFacts> second = facts;
         Tally tally = new Tally();
+        // Partitions whose pass-1 spill could not be read in pass 2, so some of their documents were cleaned again.
+        LongAccumulator cleanedAgain = spark.sc().longAccumulator("winnow.partitions_cleaned_again");
         // --restart starts over: a killed run's completed parts are kept only when it is not asked to.
+        // Opened before pass 1, which leaves each partition's documents in its work folder for pass 2.
         try (SparkOutput out = SparkOutput.open(output, guarded(options.output(), output), options.textFiles(),
                 attributes(options), options.recordsPerShard(), options.format(), options.codec(), options.otherFiles(), fingerprint,
                 !restart)) {
-            if (quotes != null) out.quotes(quotes);
+            String work = out.work();
+            if (corpus.enabled()) {
+                Analysis analysis = analyze(listed, settings, work, options, log);
+                facts = spark.broadcast(analysis.facts());
+                out.quotes(analysis.quotes());
+                if (betweenPasses != null) betweenPasses.accept(work);
+            }
+            final Broadcast<CorpusFacts> second = facts;
             // Same order as the local runner: the unreadable paths, then the documents of the inputs.
             for (Rejection r : unreadable) {
                 out.reject(r);
@@ -444,11 +461,14 @@ public final class SparkRunner {
             // Each partition writes its outcomes, in order, to part files in the work folder (and its text files
             // to the staged text/), and sends back only its counts; the driver then joins the parts in partition
             // order. No document passes through the driver, so its memory does not grow with a partition's size.
-            String work = out.work();
             boolean textFiles = options.textFiles();
             List<Part> parts = new ArrayList<>(listed.mapPartitionsWithIndex(
-                    (index, part) -> writePart(settings, second, work, textFiles, index, part), true).collect());
+                    (index, part) -> writePart(settings, second, work, textFiles, cleanedAgain, index, part), true).collect());
             parts.sort(java.util.Comparator.comparingInt(Part::index));
+            if (cleanedAgain.value() > 0) {
+                log.printf("winnow: warning: %d partition tasks found their pass-1 spill missing or unusable and cleaned their "
+                        + "documents again (the same output, slower; the executors' logs say why)%n", cleanedAgain.value());
+            }
             if (killedAfterParts) {
                 out.abandon();
                 throw new IOException("killed after pass 2's part files were written (a test's simulated kill)");
@@ -663,10 +683,14 @@ public final class SparkRunner {
      * order, to its part files and the staged text folder in {@code work}, a URI of the output's file system.
      * The files are written under the attempt's own names and renamed to the partition's ({@link #partKey})
      * when complete, then a marker holding the partition's result is written: a rerun of a killed run finds
-     * the marker and its files and returns that result without cleaning a document.
+     * the marker and its files and returns that result without cleaning a document. With the corpus stages
+     * ({@code facts}), the documents pass 1 left in the partition's spill ({@link PartitionSpills}) are resumed,
+     * not cleaned again; a partition whose spill cannot be read cleans them and adds one to {@code cleanedAgain}.
+     * The spill is deleted once the marker vouches for the partition.
      */
     private static Iterator<Part> writePart(Settings settings, Broadcast<CorpusFacts> facts, String work, boolean textFiles,
-                                            int index, Iterator<Tuple2<Integer, Doc>> partition) throws IOException {
+                                            LongAccumulator cleanedAgain, int index, Iterator<Tuple2<Integer, Doc>> partition)
+            throws IOException {
         Storage.Location at = Storage.locate(work, settings.hadoop().get());
         FileSystem fs = at.fs();
         List<Tuple2<Integer, Doc>> docs = new ArrayList<>();
@@ -683,8 +707,12 @@ public final class SparkRunner {
         org.apache.hadoop.fs.Path rejectedDone = new org.apache.hadoop.fs.Path(dir, String.format(java.util.Locale.ROOT, "rejected-%05d-%s", index, key));
         org.apache.hadoop.fs.Path attributesDone = settings.removed() != RemovedLayout.ATTRIBUTES ? null
                 : new org.apache.hadoop.fs.Path(dir, String.format(java.util.Locale.ROOT, "attributes-%05d-%s", index, key));
+        org.apache.hadoop.fs.Path spill = PartitionSpills.file(at.path(), index);
         Part kept = completed(fs, done, articlesDone, rejectedDone, attributesDone);
-        if (kept != null) return List.of(kept).iterator();
+        if (kept != null) {
+            if (facts != null) fs.delete(spill, false);
+            return List.of(kept).iterator();
+        }
         Iterator<Tuple2<Integer, Doc>> inputs = docs.iterator();
         // Named by the attempt too, so a retried or speculative attempt never writes into another's part files
         // while it works; complete, each file is renamed to the partition's name.
@@ -699,10 +727,13 @@ public final class SparkRunner {
         org.apache.hadoop.fs.Path text = new org.apache.hadoop.fs.Path(at.path(), OutputFormat.TEXT_DIR);
         Tally tally = new Tally();
         long first = -1, last = -1;
-        try (java.io.Writer articles = partWriter(fs, articlesPart);
+        try (PartitionSpills.Reading paused = facts == null ? null
+                : new PartitionSpills.Reading(fs, at.path(), index, warning -> System.err.println("winnow: warning: " + warning));
+             java.io.Writer articles = partWriter(fs, articlesPart);
              java.io.Writer rejected = partWriter(fs, rejectedPart);
              java.io.Writer attributes = attributesPart == null ? java.io.Writer.nullWriter() : partWriter(fs, attributesPart)) {
-            for (Iterator<Result> it = clean(settings, facts, inputs); it.hasNext(); ) {
+            Iterator<Result> it = clean(settings, facts, paused, inputs);
+            while (it.hasNext()) {
                 Result r = it.next();
                 if (r.skipped() != null) {
                     tally.skip(r.skipped());
@@ -732,6 +763,7 @@ public final class SparkRunner {
                     tally.reject(r.rejection(), r.bytes());
                 }
             }
+            if (paused != null && paused.fellBack()) cleanedAgain.add(1);
         }
         finish(fs, articlesPart, articlesDone);
         finish(fs, rejectedPart, rejectedDone);
@@ -744,11 +776,12 @@ public final class SparkRunner {
             o.write(serialized(part));
         }
         finish(fs, writing, done);
+        if (facts != null) fs.delete(spill, false);
         return List.of(part).iterator();
     }
 
     /** Renames an attempt's complete file to the partition's name; one already there (another attempt's, the same bytes) stays. */
-    private static void finish(FileSystem fs, org.apache.hadoop.fs.Path from, org.apache.hadoop.fs.Path to) throws IOException {
+    static void finish(FileSystem fs, org.apache.hadoop.fs.Path from, org.apache.hadoop.fs.Path to) throws IOException {
         if (fs.rename(from, to)) return;
         if (!fs.exists(to)) throw new IOException("cannot rename " + from + " to " + to);
         fs.delete(from, false);
@@ -792,10 +825,13 @@ public final class SparkRunner {
      * runner's code for one of its partitions: a task's memory does not grow with the corpus, and a small
      * corpus is not 2 x 256 tasks of nothing.
      */
-    private Analysis analyze(JavaPairRDD<Integer, Doc> listed, Settings settings, Options options, PrintStream log) throws IOException {
+    private Analysis analyze(JavaPairRDD<Integer, Doc> listed, Settings settings, String work, Options options, PrintStream log)
+            throws IOException {
         if (!options.quiet()) log.println("winnow: pass 1 of 2: reading the corpus for repeated lines, near-duplicates and quotations");
         CorpusSettings corpus = settings.corpus();
-        JavaPairRDD<Integer, Found> found = listed.mapPartitionsToPair(part -> new Chunks(analyzeInputs(settings, part), KEY_BUCKETS));
+        // The same RDD as pass 2 maps: partition i holds the same inputs in the same order, so its spill is pass 2's task i's.
+        JavaPairRDD<Integer, Found> found = JavaPairRDD.fromJavaRDD(listed.mapPartitionsWithIndex(
+                (index, part) -> new Chunks(analyzeInputs(settings, work, index, part), KEY_BUCKETS), true));
         // On disk only, as the local runner spills its keys: kept in memory, a partition's block is unrolled
         // in the heap as it is computed (a 512 MB heap held 132 MB of two such blocks); the local disk is cheap next to cleaning.
         found.persist(StorageLevel.DISK_ONLY());
@@ -1094,12 +1130,26 @@ public final class SparkRunner {
     /**
      * Runs in an executor, pass 1: one analysing processor per partition (it holds parsers and is not
      * serialisable); the features of each document that would become a record, computed as the iterator is read.
+     * Each outcome's entry goes to partition {@code index}'s spill in {@code work} ({@link PartitionSpills}), put
+     * in place once the last input is done, so that pass 2 resumes the documents instead of cleaning them again.
      */
-    private static Iterator<Features> analyzeInputs(Settings settings, Iterator<Tuple2<Integer, Doc>> inputs) {
-        DocumentProcessor processor = settings.processor().analyzing();
-        return new Documents<>(inputs, settings, processor, new Documents.Handler<>() {
+    private static Iterator<Features> analyzeInputs(Settings settings, String work, int index, Iterator<Tuple2<Integer, Doc>> inputs)
+            throws IOException {
+        DocumentProcessor processor = settings.processor().pausing();
+        Storage.Location at = Storage.locate(work, settings.hadoop().get());
+        org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+        String attempt = task == null ? "-" + java.util.UUID.randomUUID() : "-" + task.attemptNumber() + "-" + task.taskAttemptId();
+        PartitionSpills.Writing spill = new PartitionSpills.Writing(at.fs(), at.path(), index, attempt);
+        // A task that fails or is killed leaves no half spill behind (nothing once it is in place).
+        if (task != null) task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) t -> spill.abort());
+        return new Documents<>(inputs, settings, processor, null, new Documents.Handler<>() {
             @Override
             public Features unit(DocumentTasks.Done done) {
+                try {
+                    spill.add(done.input(), done.outcome().paused());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot write the spill of partition " + index, e);
+                }
                 return done.outcome().features();
             }
 
@@ -1107,17 +1157,28 @@ public final class SparkRunner {
             public Features skipped(Map<String, Long> skipped) {
                 return null;    // pass 2 reports them, as the local runner's does
             }
+
+            @Override
+            public void end() {
+                try {
+                    spill.commit();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot write the spill of partition " + index, e);
+                }
+            }
         });
     }
 
     /**
      * Runs in an executor, the only pass or pass 2: one processor per partition, one outcome per document,
-     * and after an input whose container passed records over, their counts.
+     * and after an input whose container passed records over, their counts. A document with an entry in
+     * {@code paused} (pass 1's spill, or null) is resumed from it.
      */
-    private static Iterator<Result> clean(Settings settings, Broadcast<CorpusFacts> facts, Iterator<Tuple2<Integer, Doc>> inputs) {
+    private static Iterator<Result> clean(Settings settings, Broadcast<CorpusFacts> facts, DocumentsSpill.Entries paused,
+                                          Iterator<Tuple2<Integer, Doc>> inputs) {
         DocumentProcessor plain = settings.processor();
         DocumentProcessor processor = facts == null ? plain : plain.withCorpus(facts.value(), settings.corpus());
-        return new Documents<>(inputs, settings, processor, new Documents.Handler<>() {
+        return new Documents<>(inputs, settings, processor, paused, new Documents.Handler<>() {
             @Override
             public Result unit(DocumentTasks.Done done) {
                 // A unit the container could not give still has its input, which carries the position.
@@ -1144,11 +1205,16 @@ public final class SparkRunner {
 
             /** Called once an input's documents are all read, when its container passed records over. */
             T skipped(Map<String, Long> skipped);
+
+            /** Called once, after the last input's documents. */
+            default void end() {}
         }
 
         private final Iterator<Tuple2<Integer, Doc>> inputs;
         private final Settings settings;
         private final DocumentProcessor processor;
+        /** Pass 1's spill of these documents, or null. */
+        private final DocumentsSpill.Entries paused;
         private final Handler<T> handler;
         private final DocumentTasks tasks;
         private final List<Storage.Fetched> fetched = new ArrayList<>();
@@ -1157,10 +1223,12 @@ public final class SparkRunner {
         private T ahead;
         private boolean done;
 
-        Documents(Iterator<Tuple2<Integer, Doc>> inputs, Settings settings, DocumentProcessor processor, Handler<T> handler) {
+        Documents(Iterator<Tuple2<Integer, Doc>> inputs, Settings settings, DocumentProcessor processor,
+                  DocumentsSpill.Entries paused, Handler<T> handler) {
             this.inputs = inputs;
             this.settings = settings;
             this.processor = processor;
+            this.paused = paused;
             this.handler = handler;
             this.tasks = settings.tasks();
             org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
@@ -1189,7 +1257,7 @@ public final class SparkRunner {
                     skipped = new TreeMap<>();
                     try {
                         // One input at a time: a plain file is read by its job, so its local copy must outlive it.
-                        current = tasks.outcomes(d._2().units(d._1(), settings, skipped, fetched), processor, settings.source());
+                        current = tasks.outcomes(d._2().units(d._1(), settings, skipped, fetched), processor, settings.source(), paused);
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException("cannot fetch " + d._2().name(), e);
                     }
@@ -1198,6 +1266,7 @@ public final class SparkRunner {
                     if (!done) {
                         done = true;
                         settings.lostThreads().add(lost());
+                        handler.end();
                     }
                     return false;
                 }

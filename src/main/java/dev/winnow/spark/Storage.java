@@ -278,6 +278,15 @@ final class Storage {
         });
     }
 
+    /**
+     * A new scratch file at {@code path}, replacing one there, not synced: a file that a crash may leave short or
+     * empty, for a reader that checks what it reads and can do without it (pass 1's spills, {@link PartitionSpills}).
+     */
+    static OutputStream scratch(FileSystem fs, Path path) throws IOException {
+        if (fs instanceof RawLocalFileSystem) return Files.newOutputStream(local(path));
+        return fs.create(path, true);
+    }
+
     /** What makes a file durable before it is closed. */
     private interface Sync {
         void run() throws IOException;
