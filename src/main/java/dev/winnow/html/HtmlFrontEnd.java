@@ -1,9 +1,11 @@
 package dev.winnow.html;
 
+import dev.winnow.score.Attr;
 import dev.winnow.core.Block;
 import dev.winnow.core.Markup;
 import dev.winnow.core.Markup.Container;
 import dev.winnow.core.Verdict;
+import dev.winnow.score.ClassWords;
 import dev.winnow.score.PageShape;
 import dev.winnow.text.Normalizer;
 import dev.winnow.text.TextShape;
@@ -88,7 +90,7 @@ public final class HtmlFrontEnd {
 
     private final Normalizer normalizer = new Normalizer();
     /** Every class/id word of the vocabularies, with the container kinds it stands for: one look-up per word. */
-    private final Map<String, Set<Container>> classWords = new java.util.HashMap<>();
+    private final Map<String, Set<Container>> vocabularyWords = new java.util.HashMap<>();
 
     public HtmlFrontEnd() {
         Map<Container, String> vocabularies = new EnumMap<>(Container.class);
@@ -105,7 +107,7 @@ public final class HtmlFrontEnd {
         vocabularies.put(Container.UPSELL, "class_upsell");
         vocabularies.forEach((kind, name) -> {
             for (String word : Vocabulary.load(name).phrases()) {
-                classWords.computeIfAbsent(word, w -> EnumSet.noneOf(Container.class)).add(kind);
+                vocabularyWords.computeIfAbsent(word, w -> EnumSet.noneOf(Container.class)).add(kind);
             }
         });
     }
@@ -114,12 +116,13 @@ public final class HtmlFrontEnd {
         Document page = Jsoup.parse(html);
         CdataInHtml.reparse(page, html);
         List<Verdict.Fact> facts = PageMetadata.read(page);
-        PageShape shape = PageShape.of(page);
+        ClassWords classWords = new ClassWords();
+        PageShape shape = PageShape.of(page, classWords);
         Element body = page.body();
         Visibility visibility = new Visibility();
         WordCounts words = WordCounts.of(body, visibility);
         int total = words.prose.getOrDefault(body, 0);
-        Walker walker = new Walker(words.prose, total, ContentCandidate.of(body, words.content), visibility);
+        Walker walker = new Walker(words.prose, total, ContentCandidate.of(body, words.content), visibility, classWords);
         NodeTraversor.filter(walker, body);
         walker.flush();
         List<Block> blocks = noscriptAsContent(walker.blocks);
@@ -130,6 +133,32 @@ public final class HtmlFrontEnd {
     /** Elements that, without a class, are running prose when they repeat: not items of a grid or a list. */
     private static final Set<String> PROSE_TAGS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "br", "span", "a", "b",
             "i", "em", "strong", "img", "blockquote", "pre");
+
+    /** What the walk does at an element, as bits of its tag's role: one look-up per element, not one per set. */
+    private static final int NO_TEXT_ROLE = 1, SKIPPED_ROLE = 2, BLOCK_ROLE = 4, CELL_ROLE = 8, SECTIONING_ROLE = 16,
+            LINK_ROLE = 32, BREAK_ROLE = 64, PROSE_ROLE = 128;
+    private static final Map<String, Integer> ROLES = roles();
+
+    private static Map<String, Integer> roles() {
+        Map<String, Integer> roles = new java.util.HashMap<>();
+        java.util.function.BiConsumer<Set<String>, Integer> mark = (tags, role) -> {
+            for (String tag : tags) roles.merge(tag, role, (a, b) -> a | b);
+        };
+        mark.accept(NO_TEXT, NO_TEXT_ROLE);
+        mark.accept(SKIPPED.keySet(), SKIPPED_ROLE);
+        mark.accept(BLOCK, BLOCK_ROLE);
+        mark.accept(CELL, CELL_ROLE);
+        mark.accept(SECTIONING, SECTIONING_ROLE);
+        mark.accept(Set.of("a"), LINK_ROLE);
+        mark.accept(Set.of("br", "hr"), BREAK_ROLE);
+        mark.accept(PROSE_TAGS, PROSE_ROLE);
+        return Map.copyOf(roles);
+    }
+
+    private static int roleOf(String tag) {
+        Integer role = ROLES.get(tag);
+        return role == null ? 0 : role;
+    }
 
     /** Containers of text the front end records but a reader does not see as the page. */
     private static final Set<Container> UNSEEN = EnumSet.of(Container.NOSCRIPT, Container.TEMPLATE, Container.CONTROL,
@@ -240,7 +269,10 @@ public final class HtmlFrontEnd {
         private final Element candidate;
         private final Visibility visibility;
 
-        Walker(Map<Element, Integer> prose, int totalProse, Element candidate, Visibility visibility) {
+        private final ClassWords classWords;
+
+        Walker(Map<Element, Integer> prose, int totalProse, Element candidate, Visibility visibility, ClassWords classWords) {
+            this.classWords = classWords;
             this.prose = prose;
             this.totalProse = totalProse;
             this.candidate = candidate;
@@ -249,33 +281,38 @@ public final class HtmlFrontEnd {
 
         @Override
         public FilterResult head(Node node, int depth) {
-            if (node instanceof Element e) {
+            if (node instanceof TextNode t) {
+                int before = text.length();
+                appendCollapsed(t.getWholeText());
+                if (linkDepth > 0) linkChars += text.length() - before;
+            } else if (node instanceof Element e) {
                 String tag = e.normalName();
-                if (NO_TEXT.contains(tag)) return FilterResult.SKIP_ENTIRELY;
-                Container skipped = SKIPPED.get(tag);
-                if (skipped != null) {
+                int role = roleOf(tag);
+                if ((role & NO_TEXT_ROLE) != 0) return FilterResult.SKIP_ENTIRELY;
+                if ((role & SKIPPED_ROLE) != 0) {
                     // nothing to account for: leave the text around it whole (an icon inside a sentence)
                     if (!hasText(e)) return FilterResult.SKIP_ENTIRELY;
                     flush();
-                    open[skipped.ordinal()]++;
+                    open[SKIPPED.get(tag).ordinal()]++;
                     return FilterResult.CONTINUE;
                 }
+                enter(e, tag, role);
             }
-            visitHead(node);
             return FilterResult.CONTINUE;
         }
 
         @Override
         public FilterResult tail(Node node, int depth) {
             if (node instanceof Element e) {
-                Container skipped = SKIPPED.get(e.normalName());
-                if (skipped != null) {
+                String tag = e.normalName();
+                int role = roleOf(tag);
+                if ((role & SKIPPED_ROLE) != 0) {
                     flush();
-                    open[skipped.ordinal()]--;
-                    return FilterResult.CONTINUE;
+                    open[SKIPPED.get(tag).ordinal()]--;
+                } else {
+                    leave(e, role);
                 }
             }
-            visitTail(node);
             return FilterResult.CONTINUE;
         }
 
@@ -290,7 +327,7 @@ public final class HtmlFrontEnd {
             java.util.LinkedHashSet<String> texts = new java.util.LinkedHashSet<>();
             for (String name : List.of("description", "og:description", "twitter:description")) {
                 for (Element meta : head.select("meta[name=" + name + "], meta[property=" + name + "]")) {
-                    String content = meta.attr("content").strip();
+                    String content = Attr.get(meta, "content").strip();
                     if (!content.isEmpty()) texts.add(content);
                 }
             }
@@ -302,42 +339,32 @@ public final class HtmlFrontEnd {
             open[Container.HEAD.ordinal()]--;
         }
 
-        private void visitHead(Node node) {
-            if (node instanceof TextNode t) {
-                String s = t.getWholeText();
-                int before = text.length();
-                appendCollapsed(s);
-                if (linkDepth > 0) linkChars += text.length() - before;
-            } else if (node instanceof Element e) {
-                String tag = e.normalName();
-                if (BLOCK.contains(tag)) flush();
-                if (CELL.contains(tag) && text.length() > 0 && text.charAt(text.length() - 1) != ' ') text.append(' ');
-                if (tag.equals("a")) linkDepth++;
-                if (BLOCK.contains(tag) && !tag.equals("br") && !tag.equals("hr")) blockTags.add(tag);
-                if (SECTIONING.contains(tag)) sections.add(nextSection++);
-                if (++depth == lookAlikes.length) lookAlikes = java.util.Arrays.copyOf(lookAlikes, depth * 2);
-                if (depth == parentAt.length) {
-                    parentAt = java.util.Arrays.copyOf(parentAt, depth * 2);
-                    countsAt = java.util.Arrays.copyOf(countsAt, depth * 2);
-                }
-                lookAlikes[depth] = Math.max(lookAlikes[depth - 1], lookAlikesOf(e, tag));
-                Set<Container> kinds = containersOf(e, tag);
-                if (!kinds.isEmpty()) {
-                    entered.put(e, kinds);
-                    for (Container c : kinds) open[c.ordinal()]++;
-                }
+        private void enter(Element e, String tag, int role) {
+            if ((role & BLOCK_ROLE) != 0) flush();
+            if ((role & CELL_ROLE) != 0 && text.length() > 0 && text.charAt(text.length() - 1) != ' ') text.append(' ');
+            if ((role & LINK_ROLE) != 0) linkDepth++;
+            if ((role & BLOCK_ROLE) != 0 && (role & BREAK_ROLE) == 0) blockTags.add(tag);
+            if ((role & SECTIONING_ROLE) != 0) sections.add(nextSection++);
+            if (++depth == lookAlikes.length) lookAlikes = java.util.Arrays.copyOf(lookAlikes, depth * 2);
+            if (depth == parentAt.length) {
+                parentAt = java.util.Arrays.copyOf(parentAt, depth * 2);
+                countsAt = java.util.Arrays.copyOf(countsAt, depth * 2);
+            }
+            lookAlikes[depth] = Math.max(lookAlikes[depth - 1], lookAlikesOf(e, tag, role));
+            Set<Container> kinds = containersOf(e, tag);
+            if (!kinds.isEmpty()) {
+                entered.put(e, kinds);
+                for (Container c : kinds) open[c.ordinal()]++;
             }
         }
 
-        private void visitTail(Node node) {
-            if (!(node instanceof Element e)) return;
-            String tag = e.normalName();
-            if (BLOCK.contains(tag)) flush();
-            if (tag.equals("a")) linkDepth--;
-            if (BLOCK.contains(tag) && !tag.equals("br") && !tag.equals("hr") && !blockTags.isEmpty()) {
+        private void leave(Element e, int role) {
+            if ((role & BLOCK_ROLE) != 0) flush();
+            if ((role & LINK_ROLE) != 0) linkDepth--;
+            if ((role & BLOCK_ROLE) != 0 && (role & BREAK_ROLE) == 0 && !blockTags.isEmpty()) {
                 blockTags.remove(blockTags.size() - 1);
             }
-            if (SECTIONING.contains(tag) && !sections.isEmpty()) sections.remove(sections.size() - 1);
+            if ((role & SECTIONING_ROLE) != 0 && !sections.isEmpty()) sections.remove(sections.size() - 1);
             if (depth > 0) depth--;
             Set<Container> kinds = entered.remove(e);
             if (kinds != null) for (Container c : kinds) open[c.ordinal()]--;
@@ -347,11 +374,11 @@ public final class HtmlFrontEnd {
          * How many of the element's siblings (itself included) share its tag and class: the items of a grid or
          * a thread. Counted once per parent.
          */
-        private int lookAlikesOf(Element e, String tag) {
+        private int lookAlikesOf(Element e, String tag, int role) {
             Element parent = e.parent();
             if (parent == null || tag.equals("body") || tag.equals("html")) return 1;
             // an article's bare paragraphs and headings follow each other too, but they are prose, not items
-            if (PROSE_TAGS.contains(tag) && e.className().isEmpty()) return 1;
+            if ((role & PROSE_ROLE) != 0 && Attr.className(e).isEmpty()) return 1;
             if (parentAt[depth] != parent) {
                 // all the parent's children at once, each keyed once: the first of them asked pays for its siblings
                 parentAt[depth] = parent;
@@ -372,7 +399,7 @@ public final class HtmlFrontEnd {
             Map<String, Integer> counts = new java.util.HashMap<>();
             for (int i = 0; i < keys.length; i++) {
                 Element child = children.get(i);
-                keys[i] = child.normalName() + '.' + child.className();
+                keys[i] = child.normalName() + '.' + Attr.className(child);
                 counts.merge(keys[i], 1, Integer::sum);
             }
             for (int i = 0; i < keys.length; i++) bySibling[children.get(i).siblingIndex()] = counts.get(keys[i]);
@@ -451,13 +478,13 @@ public final class HtmlFrontEnd {
             if (e.attributesSize() > 0) {
                 Container hiding = visibility.of(e, tag, wrapper || isWrapper(e));
                 if (hiding != null) kinds.add(hiding);
-                String role = e.attr("role");
+                String role = Attr.get(e, "role");
                 if (role.equals("navigation") || role.equals("menubar") || role.equals("menu")) kinds.add(Container.NAVIGATION);
                 if (role.equals("contentinfo")) kinds.add(Container.FOOTER);
                 if (role.equals("complementary")) kinds.add(Container.ASIDE);
                 if (role.equals("main")) kinds.add(Container.MAIN);
-                if (e.hasAttr("itemprop")) {
-                    List<String> props = PageShape.classTokens(e.attr("itemprop"));
+                if (Attr.has(e, "itemprop")) {
+                    List<String> props = classWords.of(Attr.get(e, "itemprop"));
                     if (props.contains("articlebody")) kinds.add(Container.ARTICLE_BODY);
                     if (props.contains("review")) kinds.add(Container.REVIEWS);
                 }
@@ -466,10 +493,10 @@ public final class HtmlFrontEnd {
             // in a modal or a sitemap, not the page (class names saying footer are not trusted that far)
             if (wrapper) kinds.retainAll(EnumSet.of(Container.MAIN, Container.ARTICLE_BODY, Container.LIST, Container.TABLE,
                     Container.QUOTE, Container.PREFORMATTED, Container.HIDDEN, Container.REVEALABLE, Container.FOOTER));
-            if (!wrapper && (e.hasAttr("class") || e.hasAttr("id"))) {
+            if (!wrapper && (Attr.has(e, "class") || Attr.has(e, "id"))) {
                 // the words of "class id" are the class's and the id's: looked up apart, since ids are unique
-                kinds.addAll(kindsNamed(e.attr("class")));
-                kinds.addAll(kindsNamed(e.attr("id")));
+                kinds.addAll(kindsNamed(Attr.get(e, "class")));
+                kinds.addAll(kindsNamed(Attr.get(e, "id")));
             }
             if (e == candidate) kinds.add(Container.CANDIDATE);
             return kinds;
@@ -480,8 +507,8 @@ public final class HtmlFrontEnd {
             if (names.isEmpty()) return EnumSet.noneOf(Container.class);
             return namedKinds.computeIfAbsent(names, n -> {
                 EnumSet<Container> kinds = EnumSet.noneOf(Container.class);
-                for (String token : PageShape.classTokens(n)) {
-                    Set<Container> meant = classWords.get(token);
+                for (String token : classWords.of(n)) {
+                    Set<Container> meant = vocabularyWords.get(token);
                     if (meant != null) kinds.addAll(meant);
                 }
                 return kinds;

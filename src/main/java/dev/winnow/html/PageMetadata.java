@@ -1,5 +1,6 @@
 package dev.winnow.html;
 
+import dev.winnow.score.Attr;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winnow.core.Field;
@@ -103,21 +104,21 @@ final class PageMetadata {
         public void head(Node node, int depth) {
             if (!(node instanceof Element e)) return;
             switch (e.normalName()) {
-                case "html" -> { if (lang == null) lang = e.attr("lang"); }
+                case "html" -> { if (lang == null) lang = Attr.get(e, "lang"); }
                 case "meta" -> meta(e);
                 case "title" -> { if (title == null) title = e; }
                 case "h1" -> { if (h1 == null && !e.text().isBlank()) h1 = e; }
-                case "time" -> { if (timeDatetime == null && !e.attr("datetime").isBlank()) timeDatetime = e.attr("datetime").strip(); }
+                case "time" -> { if (timeDatetime == null && !Attr.get(e, "datetime").isBlank()) timeDatetime = Attr.get(e, "datetime").strip(); }
                 case "link" -> {
-                    if (canonical == null && e.attr("rel").equalsIgnoreCase("canonical") && !e.attr("href").isBlank()) {
-                        canonical = e.attr("href").strip();
+                    if (canonical == null && Attr.get(e, "rel").equalsIgnoreCase("canonical") && !Attr.get(e, "href").isBlank()) {
+                        canonical = Attr.get(e, "href").strip();
                     }
                 }
-                case "script" -> { if (e.attr("type").equalsIgnoreCase("application/ld+json")) jsonLd.add(e.data()); }
+                case "script" -> { if (Attr.get(e, "type").equalsIgnoreCase("application/ld+json")) jsonLd.add(e.data()); }
                 default -> { }
             }
             if (e.attributesSize() > 0 && authorElements.size() < MAX_AUTHORS
-                    && (e.attr("rel").equalsIgnoreCase("author") || e.attr("itemprop").equalsIgnoreCase("author"))) {
+                    && (Attr.get(e, "rel").equalsIgnoreCase("author") || Attr.get(e, "itemprop").equalsIgnoreCase("author"))) {
                 authorElements.add(e);
             }
         }
@@ -126,9 +127,9 @@ final class PageMetadata {
         public void tail(Node node, int depth) {}
 
         private void meta(Element m) {
-            String content = m.attr("content").strip();
+            String content = Attr.get(m, "content").strip();
             if (content.isEmpty()) return;
-            for (String key : new String[] {m.attr("property"), m.attr("name"), m.attr("itemprop")}) {
+            for (String key : new String[] {Attr.get(m, "property"), Attr.get(m, "name"), Attr.get(m, "itemprop")}) {
                 if (key.isEmpty()) continue;
                 String k = key.toLowerCase(Locale.ROOT);
                 metas.putIfAbsent(k, content);

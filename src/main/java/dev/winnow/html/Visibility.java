@@ -1,5 +1,6 @@
 package dev.winnow.html;
 
+import dev.winnow.score.Attr;
 import dev.winnow.score.PageShape;
 
 import dev.winnow.core.Markup.Container;
@@ -63,7 +64,7 @@ final class Visibility {
         if (e.attributesSize() == 0 || tag.equals("body") || tag.equals("html")) return null;
         if (!hides(e)) {
             // a dialog hidden from assistive technology is closed: a consent or settings modal waiting for a click
-            return e.attr("aria-hidden").equals("true") && isDialog(e, tag) ? Container.HIDDEN : null;
+            return Attr.get(e, "aria-hidden").equals("true") && isDialog(e, tag) ? Container.HIDDEN : null;
         }
         if (isDialog(e, tag)) return Container.HIDDEN;
         if (revealed(e) || wrapper) return Container.REVEALABLE;
@@ -71,8 +72,8 @@ final class Visibility {
     }
 
     private boolean hides(Element e) {
-        if (e.hasAttr("hidden") || hiddenByStyle(e)) return true;
-        String classes = e.attr("class");
+        if (Attr.has(e, "hidden") || hiddenByStyle(e)) return true;
+        String classes = Attr.get(e, "class");
         if (classes.isEmpty()) return false;
         Boolean known = hidingClassStrings.get(classes);
         if (known == null) {
@@ -169,7 +170,7 @@ final class Visibility {
     }
 
     private static boolean hiddenByStyle(Element e) {
-        String style = e.attr("style");
+        String style = Attr.get(e, "style");
         if (style.isEmpty()) return false;
         String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
         return s.contains("display:none") || s.contains("visibility:hidden");
@@ -177,18 +178,18 @@ final class Visibility {
 
     private boolean isDialog(Element e, String tag) {
         if (tag.equals("dialog")) return true;
-        String role = e.attr("role");
-        if (role.equals("dialog") || role.equals("alertdialog") || role.equals("menu") || e.hasAttr("aria-modal")) return true;
-        return ((nameWords(e.attr("class")) | nameWords(e.attr("id"))) & DIALOG_WORD) != 0;
+        String role = Attr.get(e, "role");
+        if (role.equals("dialog") || role.equals("alertdialog") || role.equals("menu") || Attr.has(e, "aria-modal")) return true;
+        return ((nameWords(Attr.get(e, "class")) | nameWords(Attr.get(e, "id"))) & DIALOG_WORD) != 0;
     }
 
     /** Marks of a script that shows the element: animation and lazy classes, tab panels, React's streamed boundaries. */
     private boolean revealed(Element e) {
-        if (e.attr("role").equals("tabpanel")) return true;
-        for (String a : REVEAL_ATTRIBUTES) if (e.hasAttr(a)) return true;
-        if (e.attr("data-settings").contains("animation")) return true;
-        if (streamedBoundary(e.id())) return true;
-        return ((nameWords(e.attr("class")) | nameWords(e.id())) & REVEAL_WORD) != 0;
+        if (Attr.get(e, "role").equals("tabpanel")) return true;
+        for (String a : REVEAL_ATTRIBUTES) if (Attr.has(e, a)) return true;
+        if (Attr.get(e, "data-settings").contains("animation")) return true;
+        if (streamedBoundary(Attr.get(e, "id"))) return true;
+        return ((nameWords(Attr.get(e, "class")) | nameWords(Attr.get(e, "id"))) & REVEAL_WORD) != 0;
     }
 
     /** Which of the dialog and reveal vocabularies a class or id string has a word of. */

@@ -1,5 +1,6 @@
 package dev.winnow.html;
 
+import dev.winnow.score.Attr;
 import dev.winnow.core.Markup.Container;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -55,7 +56,7 @@ final class WordCounts {
 
     /** The page's footer: never its content, however much prose a policy or sitemap in it holds. */
     private static boolean isFooter(Element e, String tag) {
-        return tag.equals("footer") || e.attr("role").equals("contentinfo");
+        return tag.equals("footer") || Attr.get(e, "role").equals("contentinfo");
     }
 
     private final class Counter implements NodeFilter {

@@ -62,9 +62,9 @@ public final class PageShape {
     /** A copy of the values, in {@link #NAMES} order. */
     public double[] values() { return values.clone(); }
 
-    /** The shape of a parsed page. */
-    public static PageShape of(Document page) {
-        Scan scan = new Scan();
+    /** The shape of a parsed page; {@code words} splits its class and id strings (shared with the front end). */
+    public static PageShape of(Document page, ClassWords words) {
+        Scan scan = new Scan(words);
         NodeTraversor.traverse(scan, page);
         double[] v = new double[NAMES.size()];
         int k = 0;
@@ -138,7 +138,10 @@ public final class PageShape {
         private final Map<String, Integer> tagIndex = new HashMap<>();
         private final Map<String, int[]> classGroups = new HashMap<>();
 
-        Scan() {
+        private final ClassWords words;
+
+        Scan(ClassWords words) {
+            this.words = words;
             for (int i = 0; i < TAGS.size(); i++) tagIndex.put(TAGS.get(i), i);
         }
 
@@ -163,33 +166,43 @@ public final class PageShape {
                 inLink++;
             }
             if (tag.equals("script")) {
-                if (e.attr("type").equalsIgnoreCase("application/ld+json")) jsonLd.add(e.data());
+                if (Attr.get(e, "type").equalsIgnoreCase("application/ld+json")) jsonLd.add(e.data());
                 return;
             }
             if (tag.equals("meta")) {
-                if (ogType == null && e.attr("property").equalsIgnoreCase("og:type")) {
-                    ogType = e.attr("content").strip().toLowerCase(Locale.ROOT);
+                if (ogType == null && Attr.get(e, "property").equalsIgnoreCase("og:type")) {
+                    ogType = Attr.get(e, "content").strip().toLowerCase(Locale.ROOT);
                 }
             }
             if (e.attributesSize() == 0) {
                 if (e.childNodeSize() > 3) siblings(e);
                 return;
             }
-            if (e.hasAttr("itemtype")) {
-                for (String type : e.attr("itemtype").split("\\s+")) if (!type.isEmpty()) countType(type, schema);
+            if (Attr.has(e, "itemtype")) {
+                for (String type : Attr.get(e, "itemtype").split("\\s+")) if (!type.isEmpty()) countType(type, schema);
             }
-            if (e.hasAttr("itemprop")) {
-                String prop = e.attr("itemprop").toLowerCase(Locale.ROOT);
+            if (Attr.has(e, "itemprop")) {
+                String prop = Attr.get(e, "itemprop").toLowerCase(Locale.ROOT);
                 if (prop.contains("price")) priceProps++;
                 if (prop.contains("review") || prop.contains("rating")) reviewProps++;
             }
-            if (e.hasAttr("class") || e.hasAttr("id")) {
+            if (Attr.has(e, "class") || Attr.has(e, "id")) {
                 // the groups of "class id" are the class's and the id's: looked up apart, since ids are unique
-                int[] ofClass = classGroups.computeIfAbsent(e.attr("class"), PageShape::classGroupsOf);
-                int[] ofId = classGroups.computeIfAbsent(e.attr("id"), PageShape::classGroupsOf);
+                int[] ofClass = classGroups.computeIfAbsent(Attr.get(e, "class"), this::classGroupsOf);
+                int[] ofId = classGroups.computeIfAbsent(Attr.get(e, "id"), this::classGroupsOf);
                 for (int g = 0; g < ofClass.length; g++) classes[g] += Math.max(ofClass[g], ofId[g]);
             }
             if (e.childNodeSize() > 3) siblings(e);
+        }
+
+        /** How many of each class/id group's words an element's class and id hold (at most one per group). */
+        private int[] classGroupsOf(String names) {
+            int[] out = new int[CLASSES.size()];
+            for (String token : words.of(names)) {
+                int[] groups = CLASS_WORDS.get(token);
+                if (groups != null) for (int g : groups) out[g] = 1;
+            }
+            return out;
         }
 
         /** The largest run of children that look alike (same tag and class): a grid, a list of posts. */
@@ -199,7 +212,7 @@ public final class PageShape {
             int best = 0;
             String bestKey = null;
             for (Element child : parent.children()) {
-                String key = child.normalName() + "." + child.className();
+                String key = child.normalName() + "." + Attr.className(child);
                 int n = same.merge(key, 1, Integer::sum);
                 if (n > best) {
                     best = n;
@@ -233,15 +246,6 @@ public final class PageShape {
         }
     }
 
-    /** How many of each class/id group's words an element's class and id hold (at most one per group). */
-    private static int[] classGroupsOf(String names) {
-        int[] out = new int[CLASSES.size()];
-        for (String token : classTokens(names)) {
-            int[] groups = CLASS_WORDS.get(token);
-            if (groups != null) for (int g : groups) out[g] = 1;
-        }
-        return out;
-    }
 
     /**
      * Class and id words: split on punctuation and camelCase, lower-cased ("productPrice-box" -> product,
