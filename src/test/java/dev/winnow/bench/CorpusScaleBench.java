@@ -234,16 +234,9 @@ public final class CorpusScaleBench {
                 "--conf", "spark.driver.bindAddress=127.0.0.1"));
         TextThroughput.deleteTree(out);   // what --restart does for the local engine
 
-        long t0 = System.nanoTime();
-        Process child = new ProcessBuilder(command).inheritIO().start();
-        long hwmKb = 0;
-        double cpu = 0;
-        while (!child.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            hwmKb = Math.max(hwmKb, statusKb(child.pid(), "VmHWM"));
-            cpu = Math.max(cpu, child.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(cpu));
-        }
-        long wall = System.nanoTime() - t0;
-        return new Run(child.exitValue(), wall, cpu, -1, -1, hwmKb * 1024, "child JVM, sampled every 100 ms");
+        TextThroughput.ChildRun child = TextThroughput.ChildRun.of(command);
+        return new Run(child.exit(), child.wallNanos(), child.cpuSeconds(), -1, -1, child.hwmKb() * 1024,
+                "child JVM, sampled every 100 ms");
     }
 
     /** Why the Spark engine cannot run here, or null when it can. */
@@ -256,17 +249,6 @@ public final class CorpusScaleBench {
             return "cannot read " + JAR + ": " + e.getMessage();
         }
         return null;
-    }
-
-    private static long statusKb(long pid, String key) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"), StandardCharsets.US_ASCII)) {
-                if (line.startsWith(key + ":")) return Long.parseLong(line.substring(key.length() + 1).replace("kB", "").strip());
-            }
-        } catch (IOException | NumberFormatException e) {
-            // the child exited between the check and the read
-        }
-        return 0;
     }
 
     // ---- the corpus ----

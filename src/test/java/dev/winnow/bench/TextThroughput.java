@@ -31,8 +31,10 @@ import java.util.stream.Stream;
  * is built once under {@code target/bench/} and reused while its completion marker matches.
  *
  * <pre>
- *   TextThroughput SIZE_MB THREADS [RESULTS_TSV] [--no-corpus]   build or reuse the corpus, warm up, measure one
- *                                                  run (with the corpus stages, as winnow clean's default, or without)
+ *   TextThroughput SIZE_MB THREADS [RESULTS_TSV] [--no-corpus] [--cold]   build or reuse the corpus, warm up,
+ *                                                  measure one run (with the corpus stages, as winnow clean's default,
+ *                                                  or without); --cold: no warm-up, the run is a new JVM started as
+ *                                                  a user starts the CLI (java -jar), its start-up and JIT included
  *   TextThroughput --table RESULTS_TSV             print the rows collected so far as a table
  * </pre>
  *
@@ -48,7 +50,7 @@ public final class TextThroughput {
     /** Enough passes over ~1 MB of pages for the JIT to compile the hot paths at C2 before measuring. */
     static final int DEFAULT_WARMUP_PASSES = 3;
     static final String MARKER = ".complete";
-    static final String[] COLUMNS = {"size_mb", "threads", "corpus_stages", "input_mb", "docs", "seconds", "mb_s", "mb_s_thread",
+    static final String[] COLUMNS = {"size_mb", "threads", "corpus_stages", "jvm", "input_mb", "docs", "seconds", "mb_s", "mb_s_thread",
             "mb_cpu_s", "docs_s", "cpu_s", "gc_s", "peak_heap_mb", "vmhwm_mb", "load_1m"};
 
     private TextThroughput() {}
@@ -60,8 +62,9 @@ public final class TextThroughput {
         }
         List<String> positional = new java.util.ArrayList<>(List.of(args));
         boolean corpusStages = !positional.remove("--no-corpus");
+        boolean cold = positional.remove("--cold");
         if (positional.size() < 2 || positional.size() > 3) {
-            System.err.println("usage: TextThroughput SIZE_MB THREADS [RESULTS_TSV] [--no-corpus] | --table RESULTS_TSV");
+            System.err.println("usage: TextThroughput SIZE_MB THREADS [RESULTS_TSV] [--no-corpus] [--cold] | --table RESULTS_TSV");
             System.exit(ExitCodes.USAGE);
         }
         int sizeMb = Integer.parseInt(positional.get(0));
@@ -72,13 +75,61 @@ public final class TextThroughput {
         int warmups = Integer.getInteger("bench.warmup", DEFAULT_WARMUP_PASSES);
 
         Corpus corpus = Corpus.ensure(pages, benchDir.resolve("corpus-" + sizeMb + "mb"), (long) (sizeMb * MB));
-        System.out.printf(Locale.ROOT, "winnow text throughput: %d MB corpus, %d thread(s), corpus stages %s, max heap %d MB, %d cores%n",
-                sizeMb, threads, corpusStages ? "on" : "off", Runtime.getRuntime().maxMemory() / (1 << 20), Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "winnow text throughput: %d MB corpus, %d thread(s), corpus stages %s, %s JVM, max heap %d MB, %d cores%n",
+                sizeMb, threads, corpusStages ? "on" : "off", cold ? "cold" : "warm", Runtime.getRuntime().maxMemory() / (1 << 20),
+                Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "  corpus       %s: %d files, %.1f MB (%s)%n", corpus.dir(), corpus.files(),
                 corpus.bytes() / MB, corpus.reused() ? "reused" : "built in " + secs(corpus.buildNanos()) + " s");
 
+        Path out = benchDir.resolve("out-" + sizeMb + "mb-" + threads + "t" + (corpusStages ? "" : "-no-corpus") + (cold ? "-cold" : ""));
+        Measured run = cold ? coldRun(corpus.dir(), out, threads, corpusStages) : warmRun(pages, corpus.dir(), out, threads, corpusStages, warmups);
+        int code = run.exit;
+        double cpu = run.cpuSeconds;
+        double gc = run.gcSeconds;
+        long wall = run.wallNanos;
+        String loadBefore = run.loadBefore;
+        String loadAfter = loadAverage();
+
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        long bytes = report.path("bytes_in").asLong();
+        int docs = report.path("inputs").asInt();
+        double seconds = wall / 1e9;
+        double mbs = bytes / MB / seconds;
+        long heapPeak = run.heapPeakBytes < 0 ? report.path("peak_heap_mb").asLong() << 20 : run.heapPeakBytes;
+        long hwm = run.hwmBytes;
+
+        System.out.printf(Locale.ROOT, "  input        %.1f MB, %d documents -> %d records, %d rejected (exit %d)%n",
+                bytes / MB, docs, report.path("records").asInt(), report.path("rejected").asInt(), code);
+        System.out.printf(Locale.ROOT, "  time         %.2f s wall, %.2f s CPU (%.2f cores busy), GC %s s%n",
+                seconds, cpu, cpu / seconds, gc < 0 ? "?" : f(gc, 2));
+        System.out.printf(Locale.ROOT, "  throughput   %.2f MB/s, %.2f MB/s per thread, %.2f MB per CPU-second, %.1f docs/s%n",
+                mbs, mbs / threads, bytes / MB / cpu, docs / seconds);
+        System.out.printf(Locale.ROOT, "  peak memory  heap %d MB (%s), VmHWM %d MB (%s)%n", heapPeak >> 20, run.heapNote,
+                hwm >> 20, run.hwmNote);
+        // Other processes compete for the cores; wall-clock rows mean little when this exceeds the core count.
+        System.out.printf(Locale.ROOT, "  machine      1-minute load average %s before, %s after%n", loadBefore, loadAfter);
+
+        if (results != null) {
+            String row = String.join("\t", String.valueOf(sizeMb), String.valueOf(threads), corpusStages ? "on" : "off",
+                    cold ? "cold" : "warm", f(bytes / MB, 1),
+                    String.valueOf(docs), f(seconds, 2), f(mbs, 2), f(mbs / threads, 2), f(bytes / MB / cpu, 2),
+                    f(docs / seconds, 1), f(cpu, 1), gc < 0 ? "?" : f(gc, 2), String.valueOf(heapPeak >> 20), String.valueOf(hwm >> 20),
+                    loadAfter);
+            Files.createDirectories(results.toAbsolutePath().getParent());
+            if (!Files.exists(results)) Files.writeString(results, String.join("\t", COLUMNS) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(results, row + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        }
+        if (code != ExitCodes.OK && code != ExitCodes.REJECTIONS) System.exit(code);
+    }
+
+    /** One measured run: what the rows and the summary print. Negative figures were not measured. */
+    record Measured(int exit, long wallNanos, double cpuSeconds, double gcSeconds, long heapPeakBytes, String heapNote,
+                    long hwmBytes, String hwmNote, String loadBefore) {}
+
+    /** The run in this JVM after {@code warmups} passes over the pages: the steady state of a long batch job. */
+    static Measured warmRun(Path pages, Path corpus, Path out, int threads, boolean corpusStages, int warmups) {
         long w0 = System.nanoTime();
-        for (int i = 0; i < warmups; i++) clean(pages, benchDir.resolve("out-warmup"), threads, corpusStages);
+        for (int i = 0; i < warmups; i++) clean(pages, out.resolveSibling("out-warmup"), threads, corpusStages);
         System.out.printf(Locale.ROOT, "  warm-up      %d pass(es) over %s in %s s%n", warmups, pages, secs(System.nanoTime() - w0));
 
         // Measure the run alone: collect the warm-up's garbage and start the peaks from here.
@@ -88,44 +139,64 @@ public final class TextThroughput {
         long gcNanos0 = gcNanos();
         long cpu0 = processCpuNanos();
         String loadBefore = loadAverage();
-
-        Path out = benchDir.resolve("out-" + sizeMb + "mb-" + threads + "t" + (corpusStages ? "" : "-no-corpus"));
         long t0 = System.nanoTime();
-        int code = clean(corpus.dir(), out, threads, corpusStages);
+        int code = clean(corpus, out, threads, corpusStages);
         long wall = System.nanoTime() - t0;
-        double cpu = (processCpuNanos() - cpu0) / 1e9;
-        double gc = (gcNanos() - gcNanos0) / 1e9;
-        String loadAfter = loadAverage();
+        return new Measured(code, wall, (processCpuNanos() - cpu0) / 1e9, (gcNanos() - gcNanos0) / 1e9, heapPeakBytes(),
+                poolPeaks(), procStatusKb("VmHWM") * 1024, hwmReset ? "reset after warm-up" : "since JVM start: clear_refs not writable",
+                loadBefore);
+    }
 
-        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
-        long bytes = report.path("bytes_in").asLong();
-        int docs = report.path("inputs").asInt();
-        double seconds = wall / 1e9;
-        double mbs = bytes / MB / seconds;
-        long heapPeak = heapPeakBytes();
-        long hwm = procStatusKb("VmHWM") * 1024;
+    /**
+     * The run as a user starts it: {@code java -jar winnow.jar clean ...} in a new JVM with this JVM's heap cap,
+     * timed from the start of the process to its exit, class loading, model loading and JIT compilation included.
+     */
+    static Measured coldRun(Path corpus, Path out, int threads, boolean corpusStages) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m", "-jar", JAR.toString()));
+        command.addAll(cleanArguments(corpus, out, threads, corpusStages));
+        String loadBefore = loadAverage();
+        ChildRun child = ChildRun.of(command);
+        return new Measured(child.exit(), child.wallNanos(), child.cpuSeconds(), -1, -1, "the run report's peak heap",
+                child.hwmKb() * 1024, "child JVM, sampled every 100 ms", loadBefore);
+    }
 
-        System.out.printf(Locale.ROOT, "  input        %.1f MB, %d documents -> %d records, %d rejected (exit %d)%n",
-                bytes / MB, docs, report.path("records").asInt(), report.path("rejected").asInt(), code);
-        System.out.printf(Locale.ROOT, "  time         %.2f s wall, %.2f s CPU (%.2f cores busy), GC %.2f s%n",
-                seconds, cpu, cpu / seconds, gc);
-        System.out.printf(Locale.ROOT, "  throughput   %.2f MB/s, %.2f MB/s per thread, %.2f MB per CPU-second, %.1f docs/s%n",
-                mbs, mbs / threads, bytes / MB / cpu, docs / seconds);
-        System.out.printf(Locale.ROOT, "  peak memory  heap %d MB (%s), VmHWM %d MB (%s)%n", heapPeak >> 20, poolPeaks(),
-                hwm >> 20, hwmReset ? "reset after warm-up" : "since JVM start: clear_refs not writable");
-        // Other processes compete for the cores; wall-clock rows mean little when this exceeds the core count.
-        System.out.printf(Locale.ROOT, "  machine      1-minute load average %s before, %s after%n", loadBefore, loadAfter);
+    /** The jar a user runs. */
+    static final Path JAR = Path.of(System.getProperty("bench.jar", "target/winnow.jar"));
 
-        if (results != null) {
-            String row = String.join("\t", String.valueOf(sizeMb), String.valueOf(threads), corpusStages ? "on" : "off", f(bytes / MB, 1),
-                    String.valueOf(docs), f(seconds, 2), f(mbs, 2), f(mbs / threads, 2), f(bytes / MB / cpu, 2),
-                    f(docs / seconds, 1), f(cpu, 1), f(gc, 2), String.valueOf(heapPeak >> 20), String.valueOf(hwm >> 20),
-                    loadAfter);
-            Files.createDirectories(results.toAbsolutePath().getParent());
-            if (!Files.exists(results)) Files.writeString(results, String.join("\t", COLUMNS) + "\n", StandardCharsets.UTF_8);
-            Files.writeString(results, row + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    /**
+     * A child JVM run to its exit: exit code, wall time, and CPU time and VmHWM sampled from {@code /proc} every
+     * 100 ms while it runs (VmHWM is itself a peak, so the last sample is near the run's peak).
+     */
+    record ChildRun(int exit, long wallNanos, double cpuSeconds, long hwmKb) {
+        static ChildRun of(List<String> command) throws IOException {
+            long t0 = System.nanoTime();
+            Process child = new ProcessBuilder(command).inheritIO().start();
+            long hwmKb = 0;
+            double cpu = 0;
+            try {
+                while (!child.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    hwmKb = Math.max(hwmKb, statusKb(child.pid(), "VmHWM"));
+                    cpu = Math.max(cpu, child.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(cpu));
+                }
+            } catch (InterruptedException e) {
+                child.destroy();
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while " + command.get(0) + " ran", e);
+            }
+            return new ChildRun(child.exitValue(), System.nanoTime() - t0, cpu, hwmKb);
         }
-        if (code != ExitCodes.OK && code != ExitCodes.REJECTIONS) System.exit(code);
+
+        private static long statusKb(long pid, String key) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"), StandardCharsets.US_ASCII)) {
+                    if (line.startsWith(key + ":")) return Long.parseLong(line.substring(key.length() + 1).replace("kB", "").strip());
+                }
+            } catch (IOException | NumberFormatException e) {
+                // the child exited between the check and the read
+            }
+            return 0;
+        }
     }
 
     static int clean(Path input, Path out, int threads) {
@@ -133,11 +204,15 @@ public final class TextThroughput {
     }
 
     static int clean(Path input, Path out, int threads, boolean corpusStages) {
+        return Main.execute(cleanArguments(input, out, threads, corpusStages).toArray(String[]::new));
+    }
+
+    static List<String> cleanArguments(Path input, Path out, int threads, boolean corpusStages) {
         // --restart: a benchmark must do the work, not skip it because the same run finished before
-        List<String> args = new java.util.ArrayList<>(List.of("clean", input.toString(), "-o", out.toString(), "--no-text-files", "-q",
+        List<String> args = new ArrayList<>(List.of("clean", input.toString(), "-o", out.toString(), "--no-text-files", "-q",
                 "--restart", "--threads", String.valueOf(threads)));
         if (!corpusStages) args.add("--no-corpus");
-        return Main.execute(args.toArray(String[]::new));
+        return args;
     }
 
     static Path pageFolder() {
