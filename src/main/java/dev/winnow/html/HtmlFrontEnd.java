@@ -1,10 +1,10 @@
 package dev.winnow.html;
 
-import dev.winnow.score.Attr;
 import dev.winnow.core.Block;
-import dev.winnow.core.Markup;
 import dev.winnow.core.Markup.Container;
+import dev.winnow.core.Markup;
 import dev.winnow.core.Verdict;
+import dev.winnow.score.Attr;
 import dev.winnow.score.ClassWords;
 import dev.winnow.score.PageShape;
 import dev.winnow.text.Normalizer;
@@ -476,7 +476,7 @@ public final class HtmlFrontEnd {
             }
             if (tag.equals("main")) kinds.add(Container.MAIN);
             if (e.attributesSize() > 0) {
-                Container hiding = visibility.of(e, tag, wrapper || isWrapper(e));
+                Container hiding = visibility.of(e, tag, wrapper);   // with attributes, wrapper is isWrapper(e)
                 if (hiding != null) kinds.add(hiding);
                 String role = Attr.get(e, "role");
                 if (role.equals("navigation") || role.equals("menubar") || role.equals("menu")) kinds.add(Container.NAVIGATION);

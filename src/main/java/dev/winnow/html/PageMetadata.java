@@ -1,10 +1,10 @@
 package dev.winnow.html;
 
-import dev.winnow.score.Attr;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winnow.core.Field;
 import dev.winnow.core.Verdict;
+import dev.winnow.score.Attr;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;

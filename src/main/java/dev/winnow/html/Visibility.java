@@ -1,9 +1,9 @@
 package dev.winnow.html;
 
+import dev.winnow.core.Markup.Container;
 import dev.winnow.score.Attr;
 import dev.winnow.score.PageShape;
-
-import dev.winnow.core.Markup.Container;
+import dev.winnow.text.TextShape;
 import dev.winnow.text.Vocabulary;
 import org.jsoup.nodes.Element;
 
@@ -90,7 +90,7 @@ final class Visibility {
         boolean hiding = false;
         int start = 0;
         for (int i = 0; i <= classes.length() && !hiding; i++) {
-            if (i < classes.length() && !isRegexSpace(classes.charAt(i))) continue;
+            if (i < classes.length() && !TextShape.isRegexSpace(classes.charAt(i))) continue;
             if (i > start && mayHide(classes, start, i)) {
                 String name = classes.substring(start, i);
                 hiding = name.indexOf(':') < 0 && hidingName(name);
@@ -100,7 +100,7 @@ final class Visibility {
         if (!hiding) return false;
         start = 0;
         for (int i = 0; i <= classes.length(); i++) {
-            if (i < classes.length() && !isRegexSpace(classes.charAt(i))) continue;
+            if (i < classes.length() && !TextShape.isRegexSpace(classes.charAt(i))) continue;
             if (i > start && showsAtBreakpoint(classes.substring(start, i))) return false;
             start = i + 1;
         }
@@ -138,11 +138,6 @@ final class Visibility {
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) tail[--n] = c;
         }
         return n > 0 || HIDING_ENDS.contains(new String(tail));
-    }
-
-    /** {@code \s} of java.util.regex without UNICODE_CHARACTER_CLASS. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** A class that hides on every screen: its whole name, less up to two short namespace prefixes. */

@@ -1,7 +1,7 @@
 package dev.winnow.html;
 
-import dev.winnow.score.Attr;
 import dev.winnow.core.Markup.Container;
+import dev.winnow.score.Attr;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;

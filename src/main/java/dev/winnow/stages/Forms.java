@@ -31,11 +31,6 @@ final class Forms {
     private static final int MAX_NAME_LIST_CHARS = 160;
     private static final Pattern URL = Pattern.compile("(?i)(?:https?://|www\\.)\\S+");
 
-    /** What {@code \s} matches in a pattern without UNICODE_CHARACTER_CLASS: for gates that must not miss a match. */
-    static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-    }
-
     /** A block is prose: a sentence of some length, or several sentences. */
     static boolean isBody(Block b) {
         TextShape s = b.shape();

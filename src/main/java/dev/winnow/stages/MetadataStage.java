@@ -173,7 +173,7 @@ public final class MetadataStage implements Stage {
     private static boolean hasSpacedDash(String text) {
         for (int i = 1; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c == '-' || c == '\u2014' || c == '\u2013') && Forms.isRegexSpace(text.charAt(i - 1))) return true;
+            if ((c == '-' || c == '\u2014' || c == '\u2013') && TextShape.isRegexSpace(text.charAt(i - 1))) return true;
         }
         return false;
     }

@@ -286,7 +286,7 @@ public final class NavigationStage implements Stage {
         for (int i = 1; i + 1 < text.length(); i++) {
             char c = text.charAt(i);
             if ((c == '|' || c == '-' || c == '\u2022' || c == '\u00b7')
-                    && Forms.isRegexSpace(text.charAt(i - 1)) && Forms.isRegexSpace(text.charAt(i + 1))) n++;
+                    && TextShape.isRegexSpace(text.charAt(i - 1)) && TextShape.isRegexSpace(text.charAt(i + 1))) n++;
         }
         return n;
     }

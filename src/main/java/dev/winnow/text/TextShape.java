@@ -110,6 +110,11 @@ public record TextShape(int words, int letters, int capitalized, int lowerWords,
         return new String(out, 0, o);
     }
 
+    /** What {@code \s} matches in a pattern without UNICODE_CHARACTER_CLASS: for gates that must not miss a match. */
+    public static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     public static boolean isSentenceEnd(char c) {
         if (c < '!') return false;
         return c == '.' || c == '!' || c == '?' || c == '…' || c == '。' || c == '！' || c == '？';
