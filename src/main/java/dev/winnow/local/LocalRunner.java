@@ -239,12 +239,14 @@ public final class LocalRunner {
                     options.limits().timeout());
             int total = -1;     // outcomes, once a first pass has counted them
             Map<String, Long> skipped;
-            // The first pass's documents, for the second pass to resume; a run resumed after the first pass, whose
-            // spill belonged to the killed process, cleans its documents again instead.
+            // The first pass's documents, for the second pass to resume. A run resumed after the first pass reads the
+            // killed run's spill: it was complete and closed before the facts it resumes with were saved.
             Path documents = null;
             if (corpus.enabled()) {
                 CorpusFacts facts = out.savedCorpus();
-                if (facts == null) {
+                if (facts != null) {
+                    documents = out.documentSpill();
+                } else {
                     Analysis first;
                     documents = out.documentSpill();
                     try (Writer quotes = out.stageQuotes()) {
@@ -272,7 +274,7 @@ public final class LocalRunner {
             }
             int skip = Math.max(0, resumed - unreadable.size());
             try (Units units = new Units(listing.inputs(), reading, unreadableIds(listing));
-                 DocumentsSpill.Reader spill = documents == null ? null : new DocumentsSpill.Reader(documents)) {
+                 DocumentsSpill.Lenient spill = documents == null ? null : spillOf(documents, log)) {
                 inOrder(units, skip, tasks, processor, options.source(), spill, o -> {
                     out.write(o);
                     progress.update(o);
@@ -345,7 +347,7 @@ public final class LocalRunner {
             for (Rejection r : listing.unreadable()) write.accept(Outcome.rejected(r, 0));
             Map<String, Long> skipped;
             try (Units units = new Units(listing.inputs(), reading, unreadableIds(listing));
-                 DocumentsSpill.Reader paused = documents == null ? null : new DocumentsSpill.Reader(documents)) {
+                 DocumentsSpill.Lenient paused = documents == null ? null : spillOf(documents, log)) {
                 inOrder(units, 0, tasks, processor, options.source(), paused, write);
                 skipped = units.skipped();
             }
@@ -418,7 +420,7 @@ public final class LocalRunner {
      * first {@code skip} units are passed over (a resumed run did them).
      */
     private static void inOrder(Units units, int skip, DocumentTasks tasks, DocumentProcessor processor, String source,
-                                DocumentsSpill.Reader spill, Sink sink) throws IOException {
+                                DocumentsSpill.Entries spill, Sink sink) throws IOException {
         for (int i = 0; i < skip && units.hasNext(); i++) {
             Units.Unit unit = units.next();
             if (spill != null) spill.next(unit.input());
@@ -426,6 +428,12 @@ public final class LocalRunner {
         for (Iterator<DocumentTasks.Done> done = tasks.outcomes(units, processor, source, spill); done.hasNext(); ) {
             sink.accept(done.next().outcome());
         }
+    }
+
+    /** The first pass's spill for the second: a damaged or missing one is a warning, and its documents are cleaned again. */
+    private static DocumentsSpill.Lenient spillOf(Path documents, PrintStream log) {
+        return new DocumentsSpill.Lenient(() -> new DocumentsSpill.Reader(documents), "pass 2",
+                warning -> log.println("winnow: warning: " + warning));
     }
 
     /** The ids of the paths the listing could not read, which no chosen id may take. */

@@ -146,33 +146,91 @@ public final class DocumentsSpill {
         byte[] next(Input input) throws IOException;
     }
 
+    /** Opens a spill for reading; may fail as the file is missing or no spill. */
+    @FunctionalInterface
+    public interface Opener {
+        Reader open() throws IOException;
+    }
+
+    /**
+     * A spill as a second pass reads it when it can clean a document again instead: each unit's entry while the
+     * spill is sound; once it is missing, damaged or out of step with the units, {@code warnings} is told once and
+     * every unit after gets no entry, so it is read and cleaned again, with the same output, only slower. Both
+     * runners read their spills through it: a damaged spill costs time, never a run.
+     */
+    public static final class Lenient implements Entries, Closeable {
+        private final String label;
+        private final java.util.function.Consumer<String> warnings;
+        private Reader reader;
+        private boolean fellBack;
+
+        /** {@code label} names the spill in the warning ("partition 3", the file). */
+        public Lenient(Opener opener, String label, java.util.function.Consumer<String> warnings) {
+            this.label = label;
+            this.warnings = warnings;
+            try {
+                reader = opener.open();
+            } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
+                fallBack("the first pass's spill is missing");
+            } catch (IOException | RuntimeException e) {
+                fallBack(e.getMessage());
+            }
+        }
+
+        @Override
+        public byte[] next(Input input) {
+            if (reader == null) return null;
+            try {
+                return reader.next(input);
+            } catch (IOException | RuntimeException e) {
+                fallBack(e.getMessage() + "; from " + input.name() + " on");
+                return null;
+            }
+        }
+
+        /** Whether some documents were cleaned again for want of a sound spill. */
+        public boolean fellBack() {
+            return fellBack;
+        }
+
+        private void fallBack(String why) {
+            fellBack = true;
+            close();
+            warnings.accept(label + ": " + why + "; its documents are read and cleaned again (the same output, slower)");
+        }
+
+        @Override
+        public void close() {
+            if (reader == null) return;
+            try {
+                reader.close();
+            } catch (IOException e) {
+                // read from, not written: nothing is lost
+            }
+            reader = null;
+        }
+    }
+
     /** Reads the entries back, one per input, in the order they were written. */
     public static final class Reader implements Entries, Closeable {
         private final String file;
-        /** What a damage report tells the user to do, after why. */
-        private final String advice;
         private final DataInputStream in;
         private final CRC32 crc = new CRC32();
         private long entries;
         /** Bytes of the file not read yet: no entry may claim more (a damaged length is not an allocation). */
         private long left;
 
-        /** The local runner's spill: a damage report tells the user to run again. */
+        /** The spill in {@code file}. */
         public Reader(Path file) throws IOException {
-            this(Files.newInputStream(file), Files.size(file), file.toString(), " (run again; with an output folder, with --restart)");
+            this(Files.newInputStream(file), Files.size(file), file.toString());
         }
 
         /**
-         * The spill in {@code stream}, {@code length} bytes long, named {@code file} in what it reports, for a caller
-         * that says itself what follows damage; the stream is closed by {@link #close}, or here when it is no spill.
+         * The spill in {@code stream}, {@code length} bytes long, named {@code file} in what it reports; the stream is
+         * closed by {@link #close}, or here when it is no spill.
          */
         public Reader(InputStream stream, long length, String file) throws IOException {
-            this(stream, length, file, "");
-        }
-
-        private Reader(InputStream stream, long length, String file, String advice) throws IOException {
             this.file = file;
-            this.advice = advice;
             this.left = length - MAGIC.length - 1;
             this.in = new DataInputStream(new BufferedInputStream(stream, BUFFER));
             byte[] magic = new byte[MAGIC.length + 1];
@@ -231,7 +289,7 @@ public final class DocumentsSpill {
         }
 
         private IOException damaged(String why, Throwable cause) {
-            return new IOException("the first pass's spill " + file + " is unusable: " + why + advice, cause);
+            return new IOException("the first pass's spill " + file + " is unusable: " + why, cause);
         }
 
         @Override

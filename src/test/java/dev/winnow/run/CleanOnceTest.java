@@ -7,6 +7,7 @@ import dev.winnow.core.Pipeline;
 import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
 import dev.winnow.corpus.CorpusSettings;
+import dev.winnow.local.Cadence;
 import dev.winnow.local.LocalRunner;
 import dev.winnow.stages.Profiles;
 import dev.winnow.testing.SiteCorpus;
@@ -22,13 +23,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A run with the corpus stages cleans each document once: the first pass spills what it cleaned and the second
- * resumes it, so a stage of the chain judges each document as often as in a run without the corpus stages. A
- * spill damaged between the passes stops the run with an error, never a record made from a guess.
+ * resumes it, so a stage of the chain judges each document as often as in a run without the corpus stages, and
+ * a run stopped in its second pass resumes from the same spill. A spill damaged between the passes is a warning:
+ * from the damage on, documents are cleaned again, with the same output, never a record made from a guess.
  */
 class CleanOnceTest {
     @TempDir
@@ -91,13 +94,16 @@ class CleanOnceTest {
     }
 
     @Test
-    void aSpillDamagedBetweenThePassesStopsTheRun() throws IOException {
+    void aSpillDamagedBetweenThePassesCostsTimeNotTheRun() throws IOException {
         SiteCorpus corpus = SiteCorpus.builder().seed(5).sites(2).docsPerSite(6).build();
         Path in = tmp.resolve("in");
-        corpus.writeTextFolders(in);
+        long docs = corpus.writeTextFolders(in).documents();
+        run(runner(new Counted()), in, tmp.resolve("reference"), CorpusSettings.DEFAULTS);
+
         Path out = tmp.resolve("out");
         Path spill = out.resolve(OutputFormat.LOCAL_WORK_DIR).resolve("documents.spill");
-        LocalRunner runner = runner(new Counted()).observing(step -> {
+        Counted counted = new Counted();
+        LocalRunner runner = runner(counted).observing(step -> {
             if (!step.equals("corpus.saved")) return;
             try {
                 byte[] all = Files.readAllBytes(spill);
@@ -106,10 +112,49 @@ class CleanOnceTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        Exception e = assertThrows(Exception.class, () -> run(runner, in, out, CorpusSettings.DEFAULTS));
-        Throwable cause = e;
-        while (!(cause instanceof IOException) && cause.getCause() != null) cause = cause.getCause();
-        assertTrue(cause.getMessage().contains("spill") && cause.getMessage().contains("unusable"), cause.getMessage());
-        assertTrue(Files.notExists(out.resolve("articles.jsonl")), "no output committed");
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        runner.run(List.of(in.toString()), InputStream.nullInputStream(), options(out, CorpusSettings.DEFAULTS),
+                new PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        String said = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(said.contains("spill") && said.contains("unusable") && said.contains("cleaned again"), said);
+        assertEquals(docs + 1, counted.documents.get(), "the last document, whose entry was cut short, cleaned again");
+        for (String file : List.of("articles.jsonl", "rejected.jsonl", "quotes.jsonl")) {
+            assertEquals(Files.readString(tmp.resolve("reference").resolve(file)), Files.readString(out.resolve(file)), file);
+        }
+    }
+
+    /** Thrown by a step observer: the run stops there as a killed one would, its work folder left to resume. */
+    private static final class Stop extends RuntimeException {
+        Stop() { super("stopped by the test"); }
+    }
+
+    @Test
+    void aRunResumedInPassTwoResumesFromTheSpillToo() throws IOException {
+        SiteCorpus corpus = SiteCorpus.builder().seed(7).sites(3).docsPerSite(10).build();
+        Path in = tmp.resolve("in");
+        long docs = corpus.writeTextFolders(in).documents();
+        run(runner(new Counted()), in, tmp.resolve("reference"), CorpusSettings.DEFAULTS);
+
+        Path out = tmp.resolve("out");
+        AtomicInteger written = new AtomicInteger();
+        // a checkpoint every 4 outcomes: the resumed run passes over the first ones and their entries
+        LocalRunner stopping = runner(new Counted()).checkpointing(new Cadence(4, 4)).observing(step -> {
+            if (step.equals("written") && written.incrementAndGet() == docs / 2) throw new Stop();
+        });
+        assertThrows(Exception.class, () -> run(stopping, in, out, CorpusSettings.DEFAULTS));
+        assertTrue(Files.exists(out.resolve(OutputFormat.LOCAL_WORK_DIR).resolve("documents.spill")), "the spill outlives the stop");
+
+        Counted resumed = new Counted();
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        runner(resumed).run(List.of(in.toString()), InputStream.nullInputStream(), options(out, CorpusSettings.DEFAULTS),
+                new PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        String said = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(said.contains("warning"), said);
+        assertEquals(0, resumed.documents.get(), "every document resumed from the first pass's spill, none cleaned again");
+        assertTrue(Files.readString(out.resolve("report.json")).matches("(?s).*\"resumed_inputs\" ?: ?[1-9].*"),
+                "the run resumed after a checkpoint, passing over the entries of what it had written");
+        for (String file : List.of("articles.jsonl", "rejected.jsonl", "quotes.jsonl")) {
+            assertEquals(Files.readString(tmp.resolve("reference").resolve(file)), Files.readString(out.resolve(file)), file);
+        }
     }
 }
