@@ -1,8 +1,8 @@
 package dev.winnow.html;
 
 import dev.winnow.core.Block;
-import dev.winnow.core.Markup.Container;
 import dev.winnow.core.Markup;
+import dev.winnow.core.Markup.Container;
 import dev.winnow.core.Verdict;
 import dev.winnow.score.Attr;
 import dev.winnow.score.ClassWords;
