@@ -22,8 +22,9 @@ import java.util.function.Consumer;
  * speculative attempt never leaves a partial file under that name, and two complete attempts wrote the same bytes.
  * In pass 2 a spill that is missing, damaged or out of step with the partition's units is reported, and the
  * partition's documents from there on are read and cleaned again, as before spills: slower, the same bytes.
- * Stopping the run instead, as the local runner does, would fail a Spark job over a file it can do without
- * (a task retried after its spill was deleted, a lost executor's half-written attempt, a store that lost a write).
+ * Stopping the run instead would fail a Spark job over a file it can do without (a task retried after its spill
+ * was deleted, a lost executor's half-written attempt, a store that lost a write); the local runner reads its
+ * spill the same way.
  */
 final class PartitionSpills {
     /** The work folder's spills, one per partition. */
@@ -87,61 +88,19 @@ final class PartitionSpills {
     }
 
     /**
-     * Partition {@code index}'s spill as pass 2 reads it, unit by unit: each unit's entry while the spill is sound;
-     * once it is missing, damaged or out of step, {@code warnings} is told once and every unit after gets no entry,
-     * so it is read and cleaned again.
+     * Partition {@code index}'s spill as pass 2 reads it, unit by unit, through {@link DocumentsSpill.Lenient}: each
+     * unit's entry while the spill is sound; once it is missing, damaged or out of step, {@code warnings} is told once
+     * and every unit after gets no entry, so it is read and cleaned again.
      */
-    static final class Reading implements DocumentsSpill.Entries, Closeable {
-        private final int index;
-        private final Consumer<String> warnings;
-        private DocumentsSpill.Reader reader;
-        private boolean fellBack;
-
-        Reading(FileSystem fs, Path work, int index, Consumer<String> warnings) {
-            this.index = index;
-            this.warnings = warnings;
-            Path file = file(work, index);
+    static DocumentsSpill.Lenient reading(FileSystem fs, Path work, int index, Consumer<String> warnings) {
+        Path file = file(work, index);
+        return new DocumentsSpill.Lenient(() -> {
             try {
                 long length = fs.getFileStatus(file).getLen();
-                reader = new DocumentsSpill.Reader(fs.open(file, 1 << 16), length, file.toString());
+                return new DocumentsSpill.Reader(fs.open(file, 1 << 16), length, file.toString());
             } catch (FileNotFoundException e) {
-                fallBack("pass 1's spill " + file + " is missing");
-            } catch (IOException | RuntimeException e) {
-                fallBack(e.getMessage());
+                throw new IOException("pass 1's spill " + file + " is missing", e);
             }
-        }
-
-        @Override
-        public byte[] next(Input input) {
-            if (reader == null) return null;
-            try {
-                return reader.next(input);
-            } catch (IOException | RuntimeException e) {
-                fallBack(e.getMessage() + "; from " + input.name() + " on");
-                return null;
-            }
-        }
-
-        /** Whether some of the partition's documents were cleaned again for want of a sound spill. */
-        boolean fellBack() {
-            return fellBack;
-        }
-
-        private void fallBack(String why) {
-            fellBack = true;
-            close();
-            warnings.accept("partition " + index + ": " + why + "; its documents are read and cleaned again (the same output, slower)");
-        }
-
-        @Override
-        public void close() {
-            if (reader == null) return;
-            try {
-                reader.close();
-            } catch (IOException e) {
-                // read from, not written: nothing is lost
-            }
-            reader = null;
-        }
+        }, "partition " + index, warnings);
     }
 }

@@ -727,8 +727,8 @@ public final class SparkRunner {
         org.apache.hadoop.fs.Path text = new org.apache.hadoop.fs.Path(at.path(), OutputFormat.TEXT_DIR);
         Tally tally = new Tally();
         long first = -1, last = -1;
-        try (PartitionSpills.Reading paused = facts == null ? null
-                : new PartitionSpills.Reading(fs, at.path(), index, warning -> System.err.println("winnow: warning: " + warning));
+        try (DocumentsSpill.Lenient paused = facts == null ? null
+                : PartitionSpills.reading(fs, at.path(), index, warning -> System.err.println("winnow: warning: " + warning));
              java.io.Writer articles = partWriter(fs, articlesPart);
              java.io.Writer rejected = partWriter(fs, rejectedPart);
              java.io.Writer attributes = attributesPart == null ? java.io.Writer.nullWriter() : partWriter(fs, attributesPart)) {
