@@ -30,6 +30,7 @@ class SampledDetectorTest {
     void theLibraryIsTheOneItReproduces() {
         // if this fails the library changed: identification still works (through Tika), only slower
         assertTrue(SampledDetector.available());
+        assertTrue(SampledDetector.tableLoaded());
     }
 
     @Test
