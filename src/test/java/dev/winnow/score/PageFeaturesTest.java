@@ -37,4 +37,23 @@ class PageFeaturesTest {
         assertFalse(PageFeatures.isCode("Prices start at 20 euros and go up from there."));
         assertFalse(PageFeatures.isCode("a == b is a comparison, not code here"));
     }
+
+    /** The word-hash set answers exactly what the values are, 0 and neighbours of the slots included. */
+    @Test
+    void longSetHoldsExactlyItsValues() {
+        java.util.Random random = new java.util.Random(3);
+        long[] values = new long[500];
+        java.util.Set<Long> expected = new java.util.HashSet<>();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i == 0 ? 0 : i < 50 ? i : random.nextLong();
+            expected.add(values[i]);
+        }
+        PageFeatures.LongSet set = new PageFeatures.LongSet(values);
+        for (long v : values) assertTrue(set.contains(v));
+        for (int i = 0; i < 100_000; i++) {
+            long v = i < 1000 ? i - 500 : random.nextLong();
+            assertEquals(expected.contains(v), set.contains(v), "value " + v);
+        }
+        assertFalse(new PageFeatures.LongSet(new long[] {1, 2}).contains(0));
+    }
 }
