@@ -56,4 +56,20 @@ class PageFeaturesTest {
         }
         assertFalse(new PageFeatures.LongSet(new long[] {1, 2}).contains(0));
     }
+
+    /** The hand-written bullet scan answers what the BULLET pattern answers. */
+    @Test
+    void isBulletIsThePattern() {
+        java.util.Random random = new java.util.Random(5);
+        String alphabet = " \t\u000b\f\r\u00a0*•·+-–—[]().0123456789a٣";
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(9); k > 0; k--) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String line = b.toString();
+            assertEquals(PageFeatures.BULLET.matcher(line).lookingAt(), PageFeatures.isBullet(line), () -> "'" + line + "'");
+        }
+        for (String line : new String[] {"- item", "1. one", "123) x", "1234. no", "[12] ref", "[] no", "  * a", "*a", "12.", "•\tx"}) {
+            assertEquals(PageFeatures.BULLET.matcher(line).lookingAt(), PageFeatures.isBullet(line), line);
+        }
+    }
 }
