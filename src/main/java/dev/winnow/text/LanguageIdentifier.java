@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  *
  * <p>Detection is Apache Tika's wrapper of the Optimaize n-gram detector (71 languages). Its profiles
  * are read once per JVM, on first use, into an immutable detector shared by all threads; each call
- * uses its own Tika front object, and the detector's sampling uses a fixed seed, so the same text
+ * computes what a fresh Tika front object would answer (with {@link SampledDetector}, which skips the library's
+ * list of every n-gram, or with Tika itself), and the detector's sampling uses a fixed seed, so the same text
  * always gives the same language and score, on any thread. Immutable and thread-safe.
  */
 public final class LanguageIdentifier {

@@ -35,7 +35,9 @@ import java.util.Random;
  * {@code addText} builds it (4,096-character pieces, each followed by a space, until 20,000 are held).
  * The parameters this relies on (alpha, no seed, no priors, prefix and suffix factors of 1, the standard n-gram
  * extractor) are checked when the class loads; if the library is not what this was written against,
- * {@link #available()} is false and callers use Tika as before. LanguageIdentifierTest compares both on many texts.
+ * {@link #available()} is false and callers use Tika as before. SampledDetectorTest compares both, bit for bit, on
+ * the development pages cut at every length where the handling changes and on random text: rerun it when Tika or
+ * Optimaize is upgraded (the private fields read here are theirs, and a new version may draw differently).
  */
 final class SampledDetector {
     /** Tika's {@code LanguageDetector.addText(CharSequence)} passes the text on in pieces of this many characters. */
