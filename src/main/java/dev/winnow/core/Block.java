@@ -18,9 +18,11 @@ public final class Block {
     private final String text;
     private final boolean listItem;
     private final boolean paragraphStart;
-    private final TextShape shape;
     private final Markup markup;
     private String key;             // computed on first use; a benign race, as String.hashCode's
+    // computed on first use, as key: a resumed document's blocks are rebuilt from the spill, and the stages
+    // that run after the pause read few shapes (building them all was half the spill's reading)
+    private TextShape shape;        // a record of final fields, so a racing reader sees it whole
 
     public Block(int index, int line, int lineStart, int start, String text, boolean listItem, boolean paragraphStart) {
         this(index, line, lineStart, start, text, listItem, paragraphStart, null);
@@ -36,7 +38,6 @@ public final class Block {
         this.text = text;
         this.listItem = listItem;
         this.paragraphStart = paragraphStart;
-        this.shape = TextShape.of(text);
         this.markup = markup;
     }
 
@@ -63,8 +64,12 @@ public final class Block {
     }
     /** What the HTML markup knew about this block, or null for plain text. */
     public Markup markup() { return markup; }
-    /** Shape features of the text, computed once. */
-    public TextShape shape() { return shape; }
+    /** Shape features of the text, computed on first use. */
+    public TextShape shape() {
+        TextShape s = shape;
+        if (s == null) shape = s = TextShape.of(text);
+        return s;
+    }
 
     /** This block narrowed to {@code text[from, to)}, trimmed; offsets follow. */
     Block narrowed(int from, int to) {

@@ -13,12 +13,22 @@ public final class LineKey {
 
     /** The normalized line; empty when nothing countable is left (a line of symbols). */
     public static String normalize(String line) {
-        String decomposed = Normalizer.normalize(line, Normalizer.Form.NFD);
+        String decomposed = belowDecomposable(line) ? line : Normalizer.normalize(line, Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
         boolean space = false;
         for (int i = 0; i < decomposed.length(); i++) {
             char c = decomposed.charAt(i);
-            if (Character.isDigit(c)) {
+            if (c < 128) {
+                // ASCII, most of most lines, decided as the tables below decide it, without them
+                if (c >= '0' && c <= '9') {
+                    c = '0';
+                } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                    c = (char) (c | 0x20);
+                } else {
+                    space = out.length() > 0;
+                    continue;
+                }
+            } else if (Character.isDigit(c)) {
                 c = '0';
             } else if (Character.isLetter(c)) {
                 c = Character.toLowerCase(c);
@@ -32,6 +42,15 @@ public final class LineKey {
             out.append(c);
         }
         return out.toString();
+    }
+
+    /**
+     * No character of {@code line} has a canonical decomposition or is a combining mark (the first of either is
+     * U+00C0), so NFD would return it unchanged: the normalizer's pass is skipped on most lines.
+     */
+    static boolean belowDecomposable(String line) {
+        for (int i = 0; i < line.length(); i++) if (line.charAt(i) >= '\u00C0') return false;
+        return true;
     }
 
     /** The line's key within a site, or 0 when the line has nothing to count. */

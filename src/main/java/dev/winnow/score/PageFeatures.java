@@ -30,10 +30,12 @@ public final class PageFeatures {
     static final List<String> URL_GROUPS = List.of("forum", "product", "collection", "listing", "docs", "article", "service");
     private static final Map<String, int[]> TEXT_WORDS = PageWords.index("text_", TEXT_GROUPS);
     /**
-     * FNV-1a hashes of {@link #TEXT_WORDS}' keys, sorted: a word whose hash is not here is not a key, so most words
+     * FNV-1a hashes of {@link #TEXT_WORDS}' keys: a word whose hash is not here is not a key, so most words
      * are looked up without building a string (that look-up was a third of the page typing of plain text).
+     * A hash set, not a sorted array: every word of every line is looked up, and a binary search's dozen
+     * unpredictable branches were a fifth of the text features' time.
      */
-    private static final long[] TEXT_WORD_HASHES = TEXT_WORDS.keySet().stream().mapToLong(PageFeatures::fnv).sorted().toArray();
+    private static final LongSet TEXT_WORD_HASHES = new LongSet(TEXT_WORDS.keySet().stream().mapToLong(PageFeatures::fnv).toArray());
     private static final long FNV_OFFSET = 0xcbf29ce484222325L, FNV_PRIME = 0x100000001b3L;
 
     private static long fnv(String word) {
@@ -41,6 +43,42 @@ public final class PageFeatures {
         for (int i = 0; i < word.length(); i++) h = (h ^ word.charAt(i)) * FNV_PRIME;
         return h;
     }
+    /** A fixed set of longs, open addressing at most a quarter full: membership in about one probe. */
+    static final class LongSet {
+        private final long[] table;
+        private final boolean hasZero;   // 0 marks an empty slot, so it is kept aside
+
+        LongSet(long[] values) {
+            int capacity = Integer.highestOneBit(Math.max(4, values.length) * 4 - 1) << 1;
+            table = new long[capacity];
+            boolean zero = false;
+            for (long v : values) {
+                if (v == 0) zero = true;
+                else table[free(v)] = v;
+            }
+            hasZero = zero;
+        }
+
+        private int slot(long v) {
+            return (int) ((v * 0x9E3779B97F4A7C15L) >>> 32) & (table.length - 1);
+        }
+
+        private int free(long v) {
+            int i = slot(v);
+            while (table[i] != 0 && table[i] != v) i = (i + 1) & (table.length - 1);
+            return i;
+        }
+
+        boolean contains(long v) {
+            if (v == 0) return hasZero;
+            for (int i = slot(v); ; i = (i + 1) & (table.length - 1)) {
+                long t = table[i];
+                if (t == v) return true;
+                if (t == 0) return false;
+            }
+        }
+    }
+
     private static final Map<String, int[]> URL_WORDS = PageWords.index("url_", URL_GROUPS);
 
     /*
@@ -55,7 +93,8 @@ public final class PageFeatures {
     /** How a line that reads as code starts: a shell prompt, a REPL, common declarations. */
     private static final String[] CODE_STARTS = {"$ ", ">>>", "#include", "import ", "from ", "def ", "function ", "class ",
             "public ", "const ", "let ", "var "};
-    private static final Pattern BULLET = Pattern.compile("^\\s*(?:[*•·+\\-–]\\s|\\d{1,3}[.)]\\s|\\[\\d+])");
+    /** A bulleted or numbered line's start: the definition {@link #isBullet} scans for (and is tested against). */
+    static final Pattern BULLET = Pattern.compile("^\\s*(?:[*•·+\\-–]\\s|\\d{1,3}[.)]\\s|\\[\\d+])");
 
     /** Containers whose share of the page's words tells a kind of page (a forum is mostly comments, docs preformatted). */
     private static final Container[] SHARES = {Container.COMMENTS, Container.LIST, Container.TABLE, Container.MAIN,
@@ -165,7 +204,7 @@ public final class PageFeatures {
             }
             if (w <= 3) shortLines++;
             if (w >= 25) longLines++;
-            if (BULLET.matcher(raw).lookingAt()) bullets++;     // anchored: find() would try every position in vain
+            if (isBullet(raw)) bullets++;
             if (last == '?') questions++;
             if (w < 40 && isCode(line)) code++;
             if (seen.merge(line, 1, Integer::sum) > 1) duplicates++;
@@ -208,6 +247,38 @@ public final class PageFeatures {
         return k;
     }
 
+    /**
+     * {@code BULLET.matcher(line).lookingAt()}, scanned by hand: a regex match per line of every page cost a tenth
+     * of the text features. The pattern's white space {@code \\s} is ASCII's six, {@code \\d} ASCII digits; no
+     * alternative starts with white space, so the leading run never needs to give any back.
+     */
+    static boolean isBullet(String line) {
+        int len = line.length();
+        int i = 0;
+        while (i < len && isRegexSpace(line.charAt(i))) i++;
+        if (i >= len) return false;
+        char c = line.charAt(i);
+        if (c == '*' || c == '•' || c == '·' || c == '+' || c == '-' || c == '–') {
+            return i + 1 < len && isRegexSpace(line.charAt(i + 1));
+        }
+        if (c == '[') {
+            int j = i + 1;
+            while (j < len && isAsciiDigit(line.charAt(j))) j++;
+            return j > i + 1 && j < len && line.charAt(j) == ']';
+        }
+        int j = i;
+        while (j < len && j - i < 4 && isAsciiDigit(line.charAt(j))) j++;
+        int digits = j - i;
+        // \d{1,3} then [.)]: a fourth digit stands where the dot or bracket must
+        return digits >= 1 && digits <= 3 && j + 1 < len && (line.charAt(j) == '.' || line.charAt(j) == ')')
+                && isRegexSpace(line.charAt(j + 1));
+    }
+
+    /** The characters of {@code \\s} without UNICODE_CHARACTER_CLASS: space, \\t, \\n, \\x0B, \\f, \\r. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+
     /** Counts a line's words (runs of letters and digits, with inner ' ’ -) and adds their vocabulary groups. */
     private static int words(String line, int[] groups, StringBuilder word) {
         int n = 0;
@@ -229,7 +300,7 @@ public final class PageFeatures {
                 i++;
             }
             n++;
-            if (java.util.Arrays.binarySearch(TEXT_WORD_HASHES, h) < 0) continue;
+            if (!TEXT_WORD_HASHES.contains(h)) continue;
             // a word of the vocabularies' hashes (few are): only now is its string made, to rule out a collision
             word.setLength(0);
             for (int k = start; k < i; k++) {

@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  *
  * <p>Detection is Apache Tika's wrapper of the Optimaize n-gram detector (71 languages). Its profiles
  * are read once per JVM, on first use, into an immutable detector shared by all threads; each call
- * uses its own Tika front object, and the detector's sampling uses a fixed seed, so the same text
+ * computes what a fresh Tika front object would answer (with {@link SampledDetector}, which skips the library's
+ * list of every n-gram, or with Tika itself), and the detector's sampling uses a fixed seed, so the same text
  * always gives the same language and score, on any thread. Immutable and thread-safe.
  */
 public final class LanguageIdentifier {
@@ -83,9 +84,7 @@ public final class LanguageIdentifier {
         String told = iso(declared);
         if (letters(text, MIN_LETTERS) < MIN_LETTERS) return told == null ? Result.UNKNOWN : new Result(told, null);
 
-        OptimaizeLangDetector detector = Detector.fresh();
-        detector.addText(foldCapitals(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text));
-        List<LanguageResult> results = detector.detectAll();
+        List<LanguageResult> results = detectAll(foldCapitals(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text));
         LanguageResult best = results.get(0);
         if (best.isUnknown()) return told == null ? Result.UNKNOWN : new Result(told, 0.0);
         String found = iso(best.getLanguage());
@@ -102,6 +101,22 @@ public final class LanguageIdentifier {
             return new Result(found, round(score));
         }
         return new Result(told, round(told.equals("zh") || told.equals("ja") ? Cjk.of(text).share() : probability(results, told)));
+    }
+
+    /**
+     * The detector's languages for {@code text}, most probable first: Tika's detector's answer, computed by
+     * SampledDetector where it reproduces this library version (it skips building every n-gram of the text).
+     */
+    static List<LanguageResult> detectAll(String text) {
+        if (SampledDetector.available()) return SampledDetector.detectAll(text);
+        return tikaDetectAll(text);
+    }
+
+    /** Tika's own detector on {@code text}: the reference SampledDetector is checked against. */
+    static List<LanguageResult> tikaDetectAll(String text) {
+        OptimaizeLangDetector detector = Detector.fresh();
+        detector.addText(text);
+        return detector.detectAll();
     }
 
     /** The detector's probability for {@code language}, summed over its names for it. */
@@ -226,6 +241,7 @@ public final class LanguageIdentifier {
      */
     public static void load() {
         Detector.fresh();
+        SampledDetector.available();
     }
 
     /** Three decimals, as the record writes scores. */

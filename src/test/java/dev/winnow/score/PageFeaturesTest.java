@@ -37,4 +37,39 @@ class PageFeaturesTest {
         assertFalse(PageFeatures.isCode("Prices start at 20 euros and go up from there."));
         assertFalse(PageFeatures.isCode("a == b is a comparison, not code here"));
     }
+
+    /** The word-hash set answers exactly what the values are, 0 and neighbours of the slots included. */
+    @Test
+    void longSetHoldsExactlyItsValues() {
+        java.util.Random random = new java.util.Random(3);
+        long[] values = new long[500];
+        java.util.Set<Long> expected = new java.util.HashSet<>();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i == 0 ? 0 : i < 50 ? i : random.nextLong();
+            expected.add(values[i]);
+        }
+        PageFeatures.LongSet set = new PageFeatures.LongSet(values);
+        for (long v : values) assertTrue(set.contains(v));
+        for (int i = 0; i < 100_000; i++) {
+            long v = i < 1000 ? i - 500 : random.nextLong();
+            assertEquals(expected.contains(v), set.contains(v), "value " + v);
+        }
+        assertFalse(new PageFeatures.LongSet(new long[] {1, 2}).contains(0));
+    }
+
+    /** The hand-written bullet scan answers what the BULLET pattern answers. */
+    @Test
+    void isBulletIsThePattern() {
+        java.util.Random random = new java.util.Random(5);
+        String alphabet = " \t\u000b\f\r\u00a0*•·+-–—[]().0123456789a٣";
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(9); k > 0; k--) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String line = b.toString();
+            assertEquals(PageFeatures.BULLET.matcher(line).lookingAt(), PageFeatures.isBullet(line), () -> "'" + line + "'");
+        }
+        for (String line : new String[] {"- item", "1. one", "123) x", "1234. no", "[12] ref", "[] no", "  * a", "*a", "12.", "•\tx"}) {
+            assertEquals(PageFeatures.BULLET.matcher(line).lookingAt(), PageFeatures.isBullet(line), line);
+        }
+    }
 }
