@@ -1,6 +1,5 @@
 package dev.winnow.archive;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -38,27 +37,75 @@ final class BoundedLines {
 
     /** The next line, or null at the end of the stream. A last line without '\n' is still a line. */
     Line next() throws IOException {
+        return read(true);
+    }
+
+    /**
+     * The next line as {@link #next()} would return it, for counting only: its bytes are not copied, and
+     * {@link Line#bytes()} is a stand-in, empty for a line of whitespace alone and one non-blank byte otherwise.
+     * Skipping the lines before a slice of a big file copied every one of them (as much as reading the slice).
+     */
+    Line skip() throws IOException {
+        return read(false);
+    }
+
+    /** A non-blank line's stand-in bytes in {@link #skip()}. */
+    private static final byte[] NOT_BLANK = {'x'};
+    private static final byte[] BLANK = {};
+    /** Above this a line's scratch is not kept for the next line: one giant line does not hold its size for the file. */
+    private static final int KEPT_SCRATCH = 1 << 20;
+
+    /**
+     * The line's bytes (at most {@code limit + 1} of them) go into one scratch array that is reused from line to
+     * line, copied out once; a {@code ByteArrayOutputStream} per line grew by doubling from 32 bytes, copying a
+     * 5 kB line about eight times.
+     */
+    private byte[] scratch = new byte[8 * 1024];
+
+    private Line read(boolean copy) throws IOException {
         if (position == end && !fill()) return null;
         number++;
-        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        int kept = 0;
         long length = 0;
         boolean terminated;
+        boolean blank = true;
+        byte last = 0;
         while (true) {
             int newline = indexOf((byte) '\n', position, end);
             int stop = newline < 0 ? end : newline;
-            int room = (int) Math.max(0, Math.min(stop - position, limit + 1L - kept.size()));
-            kept.write(buffer, position, room);   // one byte past the limit tells "too long" from "exactly the limit"
+            int room = (int) Math.max(0, Math.min(stop - position, limit + 1L - kept));
+            // one byte past the limit tells "too long" from "exactly the limit"
+            if (copy) {
+                if (kept + room > scratch.length) {
+                    scratch = java.util.Arrays.copyOf(scratch, (int) Math.min(Integer.MAX_VALUE - 8,
+                            Math.max(kept + (long) room, 2L * scratch.length)));
+                }
+                System.arraycopy(buffer, position, scratch, kept, room);
+            } else if (room > 0) {
+                for (int i = position; blank && i < position + room; i++) blank = isSpace(buffer[i]);
+                last = buffer[position + room - 1];
+            }
+            kept += room;
             length += stop - position;
             position = newline < 0 ? end : newline + 1;
             terminated = newline >= 0;
             if (terminated || !fill()) break;
         }
-        byte[] bytes = kept.toByteArray();
-        if (bytes.length > 0 && bytes[bytes.length - 1] == '\r' && length == bytes.length) {
-            bytes = java.util.Arrays.copyOf(bytes, bytes.length - 1);
+        if (copy && kept > 0) last = scratch[kept - 1];
+        if (kept > 0 && last == '\r' && length == kept) {
+            kept--;
             length--;
         }
-        return length > limit ? new Line(number, null, length, terminated) : new Line(number, bytes, length, terminated);
+        if (length > limit) return new Line(number, null, length, terminated);
+        if (!copy) return new Line(number, blank ? BLANK : NOT_BLANK, length, terminated);
+        byte[] bytes = java.util.Arrays.copyOf(scratch, kept);
+        if (scratch.length > KEPT_SCRATCH) scratch = new byte[8 * 1024];
+        return new Line(number, bytes, length, terminated);
+    }
+
+    /** What a blank line may hold besides nothing (a trailing '\r' included, so dropping it keeps a line blank). */
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\f';
     }
 
     private boolean fill() throws IOException {

@@ -91,7 +91,7 @@ final class JsonLinesEntries extends ReadAhead {
         while (index < first) {
             BoundedLines.Line line;
             try {
-                line = lines.next();
+                line = lines.skip();
             } catch (IOException e) {
                 end();
                 return;

@@ -32,7 +32,7 @@ import java.util.List;
  * first and {@code report.json} last, so the earlier output stays whole until the new files are complete
  * and a reader never sees a half-written file. A run that fails leaves the earlier output as it was; one
  * killed leaves the work folder too, which the next run removes, or resumes from when it is the same run
- * (same fingerprint). On HDFS and local disks each file is
+ * (same fingerprint); a rerun that fails in turn keeps what it resumed from. On HDFS and local disks each file is
  * replaced by one atomic rename; on an object store (s3a) a rename is a copy, so the commit takes time
  * and is not atomic, but the report, written last, is still absent until the data files are all in place.
  *
@@ -68,6 +68,11 @@ final class SparkOutput implements Closeable {
     private boolean quotes;
     private boolean committed;
     private boolean abandoned;
+    /**
+     * Whether the work folder held a killed run's completed partitions (same fingerprint) when this run opened it.
+     * This run then fails without removing them: they were resumable before it started and still are.
+     */
+    private boolean resumable;
 
     private SparkOutput(FileSystem fs, Path dir, Path work, boolean textFiles, OutputCodec codec, Writer articles,
                         Writer rejected, Writer attributes, int recordsPerShard, RecordFormat format) {
@@ -116,12 +121,11 @@ final class SparkOutput implements Closeable {
         mkdirs(fs, dir);
         Path work = new Path(dir, WORK_DIR);
         Path mark = new Path(work, FINGERPRINT);
+        boolean resumable = false;
         if (resume && fingerprint.equals(readText(fs, mark))) {
             // A killed run's, with the same inputs, options and build: its parts and text files are this run's.
-            for (FileStatus s : fs.listStatus(work)) {
-                String name = s.getPath().getName();
-                if (!name.equals(PARTS) && !name.equals(OutputFormat.TEXT_DIR) && !name.equals(FINGERPRINT)) fs.delete(s.getPath(), true);
-            }
+            keepResumable(fs, work);
+            resumable = completedParts(fs, work);
         } else {
             fs.delete(work, true);
             mkdirs(fs, work);
@@ -140,7 +144,9 @@ final class SparkOutput implements Closeable {
                 mkdirs(fs, set);
                 side = writer(fs, new Path(set, codec.name(OutputFormat.ARTICLES)), codec);
             }
-            return new SparkOutput(fs, dir, work, textFiles, codec, articles, rejected, side, recordsPerShard, format);
+            SparkOutput opened = new SparkOutput(fs, dir, work, textFiles, codec, articles, rejected, side, recordsPerShard, format);
+            opened.resumable = resumable;
+            return opened;
         } catch (IOException | RuntimeException e) {
             articles.close();
             if (rejected != null) rejected.close();
@@ -426,7 +432,12 @@ final class SparkOutput implements Closeable {
         abandoned = true;
     }
 
-    /** Closes the files; a run that did not commit removes its work folder and leaves the earlier output. */
+    /**
+     * Closes the files; a run that did not commit leaves the earlier output and removes its work folder, except,
+     * when it opened a killed run's completed partitions, what a rerun resumes from (the parts, their text files
+     * and the fingerprint): the work folder is opened before pass 1 (which writes its spills there), and a run
+     * failing in pass 1 would otherwise throw away the killed run's pass 2, which is most of a run's work.
+     */
     @Override
     public void close() throws IOException {
         try {
@@ -434,8 +445,27 @@ final class SparkOutput implements Closeable {
             rejected.close();
             if (attributes != null) attributes.close();
         } finally {
-            if (!committed && !abandoned) fs.delete(work, true);
+            if (!committed && !abandoned) {
+                if (resumable) keepResumable(fs, work);
+                else fs.delete(work, true);
+            }
         }
+    }
+
+    /** Removes from the work folder everything but what a rerun of the same run resumes from. */
+    private static void keepResumable(FileSystem fs, Path work) throws IOException {
+        for (FileStatus s : fs.listStatus(work)) {
+            String name = s.getPath().getName();
+            if (!name.equals(PARTS) && !name.equals(OutputFormat.TEXT_DIR) && !name.equals(FINGERPRINT)) fs.delete(s.getPath(), true);
+        }
+    }
+
+    /** Whether the work folder holds a completed partition (its marker; {@code SparkRunner.writePart} writes it last). */
+    private static boolean completedParts(FileSystem fs, Path work) throws IOException {
+        Path parts = new Path(work, PARTS);
+        if (!fs.exists(parts)) return false;
+        for (FileStatus s : fs.listStatus(parts)) if (s.getPath().getName().endsWith(".done")) return true;
+        return false;
     }
 
     private long size(Path file) throws IOException {

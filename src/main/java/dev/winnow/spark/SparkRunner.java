@@ -830,14 +830,19 @@ public final class SparkRunner {
         if (!options.quiet()) log.println("winnow: pass 1 of 2: reading the corpus for repeated lines, near-duplicates and quotations");
         CorpusSettings corpus = settings.corpus();
         // The same RDD as pass 2 maps: partition i holds the same inputs in the same order, so its spill is pass 2's task i's.
+        LongAccumulator counted = spark.sc().longAccumulator("winnow.pass1_documents");
         JavaPairRDD<Integer, Found> found = JavaPairRDD.fromJavaRDD(listed.mapPartitionsWithIndex(
-                (index, part) -> new Chunks(analyzeInputs(settings, work, index, part), KEY_BUCKETS), true));
+                (index, part) -> new Chunks(analyzeInputs(settings, work, index, part), KEY_BUCKETS, counted), true));
         // On disk only, as the local runner spills its keys: kept in memory, a partition's block is unrolled
         // in the heap as it is computed (a 512 MB heap held 132 MB of two such blocks); the local disk is cheap next to cleaning.
         found.persist(StorageLevel.DISK_ONLY());
         List<Broadcast<?>> broadcasts = new ArrayList<>();
         try {
-            long documents = found.values().map(f -> (long) f.documents()).fold(0L, Long::sum);
+            // Pass 1 runs here, each task writing its chunks to disk and counting its documents. The partitions are
+            // not read back: a task that does not iterate its block deserialises nothing (counting them from the chunks
+            // read every chunk once more). A result stage applies each partition's accumulator update once.
+            found.foreachPartition(chunks -> {});
+            long documents = counted.value();
             // Bucket b goes to reducer b mod n (an Integer's hash is itself).
             org.apache.spark.HashPartitioner byBucket = new org.apache.spark.HashPartitioner(
                     reducers(documents, spark.defaultParallelism()));
@@ -853,10 +858,13 @@ public final class SparkRunner {
             if (!roots.isEmpty()) {
                 Broadcast<HashSet<Long>> wanted = spark.broadcast(new HashSet<>(roots));
                 broadcasts.add(wanted);
-                rootIds.putAll(found.values().filter(f -> f.ids() != null).flatMapToPair(f -> {
+                rootIds.putAll(found.values().filter(f -> f.idBytes() != null).flatMapToPair(f -> {
                     List<Tuple2<Long, String>> ids = new ArrayList<>();
+                    String[] all = null;
                     for (int i = 0; i < f.positions().length; i++) {
-                        if (wanted.value().contains(f.positions()[i])) ids.add(new Tuple2<>(f.positions()[i], f.ids()[i]));
+                        if (!wanted.value().contains(f.positions()[i])) continue;
+                        if (all == null) all = f.ids();
+                        ids.add(new Tuple2<>(f.positions()[i], all[i]));
                     }
                     return ids.iterator();
                 }).collectAsMap());
@@ -879,7 +887,7 @@ public final class SparkRunner {
             int quotations = 0;
             try (QuoteTable table = new QuoteTable(spill);
                  java.io.BufferedWriter lines = Files.newBufferedWriter(quotes, StandardCharsets.UTF_8)) {
-                Iterator<Features> quoted = found.values().filter(f -> f.quoted() != null && !f.quoted().isEmpty())
+                Iterator<Features> quoted = found.values().filter(f -> f.quotedBytes() != null)
                         .flatMap(f -> f.quoted().iterator()).toLocalIterator();
                 while (quoted.hasNext()) {
                     Features q = quoted.next();
@@ -923,10 +931,39 @@ public final class SparkRunner {
      * position) pairs, flat; under key -1, documents' positions and ids, and the quotations of those that
      * have some (as {@link Features} without keys).
      */
-    private record Found(long[] bands, long[] lines, long[] positions, String[] ids, ArrayList<Features> quoted)
+    private record Found(long[] bands, long[] lines, long[] positions, byte[] idBytes, byte[] quotedBytes)
             implements Serializable {
+        /**
+         * The documents' ids and quotations are kept serialised, as one byte array each: persisted on disk, the
+         * chunks are read back by every aggregation job (the count, both shuffles, the root ids, the quotations),
+         * and deserialising the ids' strings and the quotations' objects each time cost more than the key arrays;
+         * now only the job that wants them decodes them.
+         */
+        static Found documents(long[] positions, String[] ids, ArrayList<Features> quoted) {
+            return new Found(null, null, positions, serialized(ids), quoted.isEmpty() ? null : serialized(quoted));
+        }
+
         int documents() {
             return positions == null ? 0 : positions.length;
+        }
+
+        /** The documents' ids, in the order of {@link #positions}; null in a bucket's chunk. */
+        String[] ids() {
+            return idBytes == null ? null : deserialized(idBytes, String[].class);
+        }
+
+        /** The quotations of the documents that have some, as {@link Features} without keys; empty when none. */
+        @SuppressWarnings("unchecked")
+        ArrayList<Features> quoted() {
+            return quotedBytes == null ? new ArrayList<>() : deserialized(quotedBytes, ArrayList.class);
+        }
+    }
+
+    private static <T> T deserialized(byte[] bytes, Class<T> type) {
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return type.cast(in.readObject());
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("cannot read back a chunk of pass 1", e);
         }
     }
 
@@ -958,8 +995,12 @@ public final class SparkRunner {
         private final java.util.ArrayDeque<Tuple2<Integer, Found>> ready = new java.util.ArrayDeque<>();
         private long held;
 
-        Chunks(Iterator<Features> features, int buckets) {
+        /** Documents handed on, counted for the driver. */
+        private final LongAccumulator documents;
+
+        Chunks(Iterator<Features> features, int buckets, LongAccumulator documents) {
             this.features = features;
+            this.documents = documents;
             bands = new Longs[buckets];
             lines = new Longs[buckets];
             for (int b = 0; b < buckets; b++) {
@@ -995,8 +1036,9 @@ public final class SparkRunner {
             for (int b = 0; b < bands.length; b++) {
                 if (bands[b].size + lines[b].size > 0) ready.add(new Tuple2<>(b, new Found(bands[b].take(), lines[b].take(), null, null, null)));
             }
-            ready.add(new Tuple2<>(-1, new Found(null, null, positions.stream().mapToLong(Long::longValue).toArray(),
+            ready.add(new Tuple2<>(-1, Found.documents(positions.stream().mapToLong(Long::longValue).toArray(),
                     ids.toArray(String[]::new), quoted)));
+            documents.add(positions.size());
             positions.clear();
             ids.clear();
             quoted = new ArrayList<>();

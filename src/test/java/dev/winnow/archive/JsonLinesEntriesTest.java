@@ -161,7 +161,10 @@ class JsonLinesEntriesTest {
      */
     @Test
     void skippingToAnEntryGivesTheWholeReadsEntriesFromThere() throws IOException {
-        String lines = MIXED.replace("[1, 2, 3]", "[1, 2, 3]\n{\"text\":\"" + "z".repeat(200) + "\"}");
+        // Also counted without being copied: a blank line with a '\r', a line of exactly the limit once its '\r' is
+        // dropped, and a line of spaces over the limit (an entry: too large, not blank).
+        String lines = MIXED.replace("[1, 2, 3]", "[1, 2, 3]\n{\"text\":\"" + "z".repeat(200) + "\"}\n \t\r\n{\"text\":\""
+                + "y".repeat(89) + "\"}\r\n" + " ".repeat(150));
         Containers.Options small = Containers.Options.defaults(100);
         List<Entry> whole = read("s.jsonl", lines.getBytes(StandardCharsets.UTF_8), small);
         assertEquals(RejectReason.TOO_LARGE, whole.get(4).failure().reason(), "the over-long line is entry 4");

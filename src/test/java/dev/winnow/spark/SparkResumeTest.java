@@ -169,4 +169,39 @@ class SparkResumeTest {
         assertEquals(0, restarted.report().path("resumed_partitions").asInt());
         assertTrue(Files.readString(out.resolve("articles.jsonl"), StandardCharsets.UTF_8).contains("night barge"));
     }
+
+    /**
+     * A rerun that fails before pass 2 (here once pass 1 is done; the work folder, which holds pass 1's spills, was
+     * opened before it) keeps the killed run's completed partitions, and the next rerun still resumes them; a
+     * failing run with nothing to resume from leaves no work folder, as before.
+     */
+    @Test
+    void aRerunFailingBeforePass2KeepsTheKilledRunsPartitions(@TempDir Path tmp) throws IOException {
+        Path corpus = tmp.resolve("corpus");
+        SiteCorpus.builder().seed(11).sites(3).docsPerSite(8).build().writeTextFolders(corpus);
+        List<String> args = List.of(corpus.toString());
+        Path clean = tmp.resolve("clean");
+        new SparkRunner(spark).run(args, options(clean, CorpusSettings.DEFAULTS), QUIET);
+
+        Path out = tmp.resolve("out");
+        killAfterPartitions0And2(args, out, CorpusSettings.DEFAULTS);
+        RuntimeException failed = assertThrows(RuntimeException.class, () -> new SparkRunner(spark)
+                .betweenPasses(work -> { throw new IllegalStateException("a failure before pass 2"); })
+                .run(args, options(out, CorpusSettings.DEFAULTS), QUIET));
+        assertEquals("a failure before pass 2", failed.getMessage());
+        try (Stream<Path> markers = Files.list(parts(out))) {
+            assertEquals(2, markers.filter(p -> p.getFileName().toString().endsWith(".done")).count(), "partitions 0 and 2 kept");
+        }
+        assertFalse(Files.exists(out.resolve(OutputFormat.SPARK_WORK_DIR).resolve(PartitionSpills.DIR)), "its spills went");
+
+        SparkRunner.Summary resumed = new SparkRunner(spark).run(args, options(out, CorpusSettings.DEFAULTS), QUIET);
+        assertEquals(2, resumed.report().path("resumed_partitions").asInt());
+        assertEquals(data(clean), data(out), "articles, rejections, quotations and text files, byte for byte");
+
+        Path fresh = tmp.resolve("fresh");
+        assertThrows(RuntimeException.class, () -> new SparkRunner(spark)
+                .betweenPasses(work -> { throw new IllegalStateException("a failure before pass 2"); })
+                .run(args, options(fresh, CorpusSettings.DEFAULTS), QUIET));
+        assertFalse(Files.exists(fresh.resolve(OutputFormat.SPARK_WORK_DIR)), "nothing to resume: no work folder left");
+    }
 }
