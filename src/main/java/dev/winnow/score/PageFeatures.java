@@ -3,6 +3,7 @@ package dev.winnow.score;
 import dev.winnow.core.Block;
 import dev.winnow.core.Markup;
 import dev.winnow.core.Markup.Container;
+import dev.winnow.text.TextShape;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -255,11 +256,11 @@ public final class PageFeatures {
     static boolean isBullet(String line) {
         int len = line.length();
         int i = 0;
-        while (i < len && isRegexSpace(line.charAt(i))) i++;
+        while (i < len && TextShape.isRegexSpace(line.charAt(i))) i++;
         if (i >= len) return false;
         char c = line.charAt(i);
         if (c == '*' || c == '•' || c == '·' || c == '+' || c == '-' || c == '–') {
-            return i + 1 < len && isRegexSpace(line.charAt(i + 1));
+            return i + 1 < len && TextShape.isRegexSpace(line.charAt(i + 1));
         }
         if (c == '[') {
             int j = i + 1;
@@ -271,12 +272,7 @@ public final class PageFeatures {
         int digits = j - i;
         // \d{1,3} then [.)]: a fourth digit stands where the dot or bracket must
         return digits >= 1 && digits <= 3 && j + 1 < len && (line.charAt(j) == '.' || line.charAt(j) == ')')
-                && isRegexSpace(line.charAt(j + 1));
-    }
-
-    /** The characters of {@code \\s} without UNICODE_CHARACTER_CLASS: space, \\t, \\n, \\x0B, \\f, \\r. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || (c >= '\t' && c <= '\r');
+                && TextShape.isRegexSpace(line.charAt(j + 1));
     }
 
     /** Counts a line's words (runs of letters and digits, with inner ' ’ -) and adds their vocabulary groups. */
