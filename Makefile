@@ -154,7 +154,8 @@ clean:
 
 # The page-type classifier (metadata.page_type): retrains both models (HTML and plain text) from WCXB's
 # development pages, deterministically, prints out-of-fold accuracy, per-type precision/recall and the
-# confusion matrix (5 folds grouped by domain), and rewrites src/main/resources/dev/winnow/model/*-page-type.json.
+# confusion matrix (5 folds grouped by domain), and rewrites src/main/resources/dev/winnow/model/*-page-type.json;
+# each fold's models go to target/oof/models for `make oof`.
 # Tribuo is a test-scope dependency, hence the test classpath.
 WCXB_DEV      ?= ../shared/eval/wcxb-dev
 TRAIN_TEST_CP := target/train-test-classpath.txt
@@ -164,21 +165,23 @@ train-page-type:
 	@$(MVN) -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$(TRAIN_TEST_CP) >/dev/null \
 	  || $(MVN) dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$(TRAIN_TEST_CP)
 	$(JAVA) -cp target/classes:target/test-classes:$$(cat $(TRAIN_TEST_CP)) dev.winnow.train.TrainPageType \
-	  $(WCXB_DEV) src/main/resources/dev/winnow/model
+	  $(WCXB_DEV) src/main/resources/dev/winnow/model --folds target/oof/models
 
 # The learned block scorer of the HTML chain (content_score, and the markup cuts it may overrule): retrains it
 # from WCXB's development pages with XGBoost (a test-scope dependency), rewrites
 # src/main/resources/dev/winnow/model/html-blocks.json, and leaves one model per fold (trained without that
-# fold's domains) and its held-out page ids in target/oof/models for `make oof`. About a minute.
+# fold's domains) and its held-out page ids in target/oof/models for `make oof`; the page-type models first
+# (train-page-type), so that `make oof` types each page with models that never saw its site too.
 TRAIN_JAVA := $(JAVA) -Xmx8g -cp target/classes:target/test-classes:$$(cat $(TRAIN_TEST_CP))
 
-train:
+train: train-page-type
 	$(MVN) -o test-compile || $(MVN) test-compile
 	@$(MVN) -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$(TRAIN_TEST_CP) >/dev/null \
 	  || $(MVN) dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$(TRAIN_TEST_CP)
 	$(TRAIN_JAVA) dev.winnow.train.TrainScorer html $(WCXB_DEV) src/main/resources/dev/winnow/model/html-blocks.json target/oof/models
 
-# Out-of-fold quality of the HTML chain: each WCXB development page cleaned with the fold model that never saw
-# its domain (from `make train`, passed by --html-model), scored with the benchmark's scorer.
+# Out-of-fold quality of the HTML chain and of the text chain on the text dumps: each WCXB development page
+# cleaned and typed by the fold models that never saw its domain (from `make train`, passed by --html-model and
+# --page-type-model), scored with the benchmark's scorer.
 oof: $(JAR)
-	tools/oof.sh $(WCXB_DEV) target/oof
+	tools/oof.sh $(WCXB_DEV) target/oof html text

@@ -50,7 +50,7 @@ public final class DocumentProcessor {
     private final Pipeline markupPipeline;
     private final Fallback htmlChains;
     private final HtmlFrontEnd html = new HtmlFrontEnd();
-    private final PageTyper pageTyper = PageTyper.shipped();
+    private final PageTyper pageTyper;
     private DocumentFrontEnd documents;     // built on first use, see documents()
     private final Decoder decoder = new Decoder();
     private final Limits limits;
@@ -91,11 +91,12 @@ public final class DocumentProcessor {
 
     /** With the chains for markup given too: HTML runs through {@code html}, documents through its main chain. */
     public DocumentProcessor(Pipeline pipeline, String profile, Fallback html, Limits limits) {
-        this(pipeline, profile, html, limits, Pass.ONLY, RemovedLayout.INLINE, null, Tuning.NONE);
+        this(pipeline, profile, html, limits, Pass.ONLY, RemovedLayout.INLINE, null, Tuning.NONE, PageTyper.shipped());
     }
 
     private DocumentProcessor(Pipeline pipeline, String profile, Fallback html, Limits limits, Pass pass,
-                              RemovedLayout removed, String added, Tuning tuning) {
+                              RemovedLayout removed, String added, Tuning tuning, PageTyper pageTyper) {
+        this.pageTyper = pageTyper;
         this.removed = removed;
         this.added = added;
         this.tuning = tuning;
@@ -114,7 +115,7 @@ public final class DocumentProcessor {
 
     /** The first pass over a corpus: each outcome is a rejection or the document's {@link Outcome#features()}. */
     public DocumentProcessor analyzing() {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(true, false, null, CorpusSettings.OFF), removed, added, tuning);
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(true, false, null, CorpusSettings.OFF), removed, added, tuning, pageTyper);
     }
 
     /**
@@ -122,17 +123,17 @@ public final class DocumentProcessor {
      * {@link DocumentsSpill.Paused}'s bytes): the second pass {@link #resume}s it instead of cleaning the input again.
      */
     public DocumentProcessor pausing() {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(true, true, null, CorpusSettings.OFF), removed, added, tuning);
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(true, true, null, CorpusSettings.OFF), removed, added, tuning, pageTyper);
     }
 
     /** The second pass: the per-document stages, then the corpus stages reading {@code facts}. */
     public DocumentProcessor withCorpus(CorpusFacts facts, CorpusSettings settings) {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(false, false, facts, settings), removed, added, tuning);
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(false, false, facts, settings), removed, added, tuning, pageTyper);
     }
 
     /** Records laid out with their removals as {@code layout} says ({@code --removed}). */
     public DocumentProcessor withRemoved(RemovedLayout layout) {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, pass, layout, added, tuning);
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, pass, layout, added, tuning, pageTyper);
     }
 
     /**
@@ -140,7 +141,7 @@ public final class DocumentProcessor {
      * {@code acquired}, an ISO-8601 instant, as their {@code added} ({@code --added}); null leaves it null.
      */
     public DocumentProcessor withAdded(String acquired) {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, pass, removed, acquired, tuning);
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, pass, removed, acquired, tuning, pageTyper);
     }
 
     /**
@@ -155,7 +156,12 @@ public final class DocumentProcessor {
             html = Profiles.htmlWithFallback(choices.profile(), markupPipeline.scorer());
         }
         return new DocumentProcessor(text.keeping(choices.keep()), profile, html.keeping(choices.keep()), limits, pass,
-                removed, added, choices);
+                removed, added, choices, pageTyper);
+    }
+
+    /** Pages typed by {@code typer} instead of the shipped models ({@code --page-type-model}). */
+    public DocumentProcessor typingWith(PageTyper typer) {
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, pass, removed, added, tuning, typer);
     }
 
     /** The default limits with another input size limit. */

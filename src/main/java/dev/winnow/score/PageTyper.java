@@ -34,6 +34,18 @@ public final class PageTyper {
     /** The shipped models, loaded on first use. */
     public static PageTyper shipped() { return Shipped.MODELS; }
 
+    /**
+     * These models with {@code model} in place of the one it was trained to replace: the HTML model if it reads
+     * the HTML page features, the plain-text one if it reads the text features ({@code --page-type-model}, and
+     * the out-of-fold figures, where each page is typed by a model that never saw its site).
+     */
+    public PageTyper with(Forest model) {
+        if (model.features().equals(PageFeatures.HTML_NAMES)) return new PageTyper(model, text);
+        if (model.features().equals(PageFeatures.TEXT_NAMES)) return new PageTyper(html, model);
+        throw new IllegalArgumentException("page-type model " + model.name() + " reads neither the HTML nor the text page"
+                + " features this build computes: retrain it with make train-page-type");
+    }
+
     private static PageType[] classes(Forest forest, List<String> features) {
         if (!forest.features().equals(features)) {
             throw new IllegalArgumentException("page-type model " + forest.name() + " was trained on other features than this"

@@ -65,4 +65,24 @@ class TuningOptionsTest {
         assertEquals(5, Files.readAllLines(tmp.resolve("articles/articles.jsonl")).size());
         assertEquals(2, Main.execute("clean", "seeds", "-o", tmp.resolve("bad").toString(), "-q", "--only-page-types", "news"));
     }
+
+    @Test
+    void aRetrainedPageTypeModelTypesTheRecordsAndIsNamedInThem(@TempDir Path tmp) throws Exception {
+        Path model = tmp.resolve("forums.json");
+        Files.writeString(model, dev.winnow.score.PageTyperTest.constant("all-forums",
+                dev.winnow.score.PageFeatures.TEXT_NAMES, dev.winnow.score.PageType.FORUM));
+        assertEquals(0, Main.execute("clean", "seeds", "-o", tmp.resolve("out").toString(), "-q", "--page-type-model", model.toString()));
+        for (JsonNode r : records(tmp.resolve("out"))) {
+            assertEquals("forum", r.path("metadata").path("page_type").asText(), r.path("id").asText());
+            assertTrue(r.path("metadata").path("pipeline").path("models").toString().contains("all-forums@"), r.path("metadata").toString());
+        }
+        JsonNode report = JSON.readTree(tmp.resolve("out/report.json").toFile());
+        assertTrue(report.path("pipeline").toString().contains("all-forums@"), "the run fingerprint reads the model");
+        assertEquals(2, Main.execute("clean", "seeds", "-o", tmp.resolve("missing").toString(), "-q",
+                "--page-type-model", tmp.resolve("none.json").toString()), "a missing model is a usage error");
+        Path blocks = tmp.resolve("blocks.json");
+        Files.write(blocks, dev.winnow.score.Forest.resourceBytes("html-blocks.json"));
+        assertEquals(2, Main.execute("clean", "seeds", "-o", tmp.resolve("wrong").toString(), "-q",
+                "--page-type-model", blocks.toString()), "a block scorer is not a page-type model");
+    }
 }

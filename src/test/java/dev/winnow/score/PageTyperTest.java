@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * wrong model out. The pages use only general web conventions (schema.org, common class names), none
  * copied from the training pages.
  */
-class PageTyperTest {
+public class PageTyperTest {
     private static final HtmlFrontEnd FRONT_END = new HtmlFrontEnd();
     private static final PageTyper TYPER = PageTyper.shipped();
 
@@ -189,5 +189,31 @@ class PageTyperTest {
 
     private static Forest forest(String json) throws IOException {
         return Forest.parse(json.getBytes(StandardCharsets.UTF_8), "test");
+    }
+
+    /** A model of one leaf that says {@code type} for every page, reading the {@code features} given. */
+    public static String constant(String name, List<String> features, PageType type) {
+        List<String> classes = List.of("article", "forum", "product", "collection", "listing", "documentation", "service", "other");
+        StringBuilder leaf = new StringBuilder();
+        for (String c : classes) leaf.append(leaf.length() == 0 ? "" : ",").append(c.equals(type.code()) ? "1" : "0");
+        return "{\"name\":\"" + name + "\",\"classes\":[\"" + String.join("\",\"", classes) + "\"],\"features\":[\""
+                + String.join("\",\"", features) + "\"],\"trees\":[{\"feature\":[-1],\"threshold\":[0],\"left\":[-1],"
+                + "\"right\":[-1],\"value\":[[" + leaf + "]]}]}";
+    }
+
+    @Test
+    void aRetrainedModelReplacesTheShippedOneWhoseFeaturesItReads() throws IOException {
+        PageTyper forums = TYPER.with(forest(constant("all-forums", PageFeatures.TEXT_NAMES, PageType.FORUM)));
+        String article = "The council approved the new budget after a long debate on Tuesday evening.\n\n".repeat(8);
+        assertEquals(PageType.FORUM, forums.text(article, null));
+        assertTrue(forums.textIdentity().startsWith("all-forums@"), forums.textIdentity());
+        assertEquals(TYPER.htmlIdentity(), forums.htmlIdentity(), "the HTML model is the shipped one still");
+
+        PageTyper shops = TYPER.with(forest(constant("all-products", PageFeatures.HTML_NAMES, PageType.PRODUCT)));
+        assertEquals(TYPER.textIdentity(), shops.textIdentity());
+        assertTrue(shops.htmlIdentity().startsWith("all-products@"), shops.htmlIdentity());
+
+        assertThrows(IllegalArgumentException.class,
+                () -> TYPER.with(forest(constant("other", List.of("words_log"), PageType.FORUM))));
     }
 }

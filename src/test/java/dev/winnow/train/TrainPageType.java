@@ -77,9 +77,11 @@ public final class TrainPageType {
         Path data = Path.of(args[0]);
         Path modelDir = Path.of(args[1]);
         int trees = 60, depth = 10;
+        Path folds = null;
         for (int i = 2; i + 1 < args.length; i += 2) {
             if (args[i].equals("--trees")) trees = Integer.parseInt(args[i + 1]);
             if (args[i].equals("--depth")) depth = Integer.parseInt(args[i + 1]);
+            if (args[i].equals("--folds")) folds = Path.of(args[i + 1]);
         }
         TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
         long t0 = System.nanoTime();
@@ -88,11 +90,11 @@ public final class TrainPageType {
                 loaded.textBare.size(), (System.nanoTime() - t0) / 1e9);
 
         System.out.println("\n== HTML, out-of-fold (URL as the page states it) ==");
-        outOfFold(loaded.html, List.of(), PageFeatures.HTML_NAMES, HTML_BALANCE, trees, depth, false);
+        outOfFold(loaded.html, List.of(), PageFeatures.HTML_NAMES, HTML_BALANCE, trees, depth, false, folds, "html");
         System.out.println("\n== text, out-of-fold, no URL (a folder of .txt files) ==");
-        outOfFold(loaded.textBare, loaded.textUrl, PageFeatures.TEXT_NAMES, TEXT_BALANCE, trees, depth, false);
+        outOfFold(loaded.textBare, loaded.textUrl, PageFeatures.TEXT_NAMES, TEXT_BALANCE, trees, depth, false, folds, "text");
         System.out.println("\n== text, out-of-fold, with the URL (a web archive's text) ==");
-        outOfFold(loaded.textBare, loaded.textUrl, PageFeatures.TEXT_NAMES, TEXT_BALANCE, trees, depth, true);
+        outOfFold(loaded.textBare, loaded.textUrl, PageFeatures.TEXT_NAMES, TEXT_BALANCE, trees, depth, true, null, "text");
 
         Files.createDirectories(modelDir);
         byte[] html = export(train(loaded.html, PageFeatures.HTML_NAMES, HTML_BALANCE, trees, depth), "winnow-html-page-type",
@@ -158,10 +160,12 @@ public final class TrainPageType {
 
     /**
      * Trains on four folds (pages and their {@code extra} twins) and types the fifth; {@code useExtra}
-     * types the held-out twins instead of the pages.
+     * types the held-out twins instead of the pages. With {@code folds}, each fold's model is also written there as
+     * {@code <kind>-page-type-fold<k>.json}, with the ids of the pages it holds out: {@code make oof} types each page with the model that never saw its site,
+     * so the chains' out-of-fold figures do not read a page type learned from the page itself.
      */
     static void outOfFold(List<Page> pages, List<Page> extra, List<String> names, double balance, int trees, int depth,
-                          boolean useExtra)
+                          boolean useExtra, Path folds, String kind)
             throws IOException {
         int k = CLASSES.size();
         int[][] confusion = new int[k][k];
@@ -169,7 +173,14 @@ public final class TrainPageType {
             int f = fold;
             List<Page> train = new ArrayList<>(pages.stream().filter(p -> p.fold() != f).toList());
             train.addAll(extra.stream().filter(p -> p.fold() != f).toList());
-            Forest model = Forest.parse(export(train(train, names, balance, trees, depth), "fold" + fold, names, train.size()), "fold" + fold);
+            byte[] bytes = export(train(train, names, balance, trees, depth), "winnow-" + kind + "-page-type-fold" + fold, names, train.size());
+            if (folds != null) {
+                Files.createDirectories(folds);
+                Files.write(folds.resolve(kind + "-page-type-fold" + fold + ".json"), bytes);
+                Files.write(folds.resolve(kind + "-page-type-fold" + fold + ".ids"),
+                        pages.stream().filter(p -> p.fold() == f).map(Page::id).toList());
+            }
+            Forest model = Forest.parse(bytes, "fold" + fold);
             for (Page p : (useExtra ? extra : pages)) {
                 if (p.fold() != fold) continue;
                 double[] d = model.distribution(p.x());
