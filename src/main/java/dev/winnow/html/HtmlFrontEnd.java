@@ -115,19 +115,18 @@ public final class HtmlFrontEnd {
     public Extracted extract(String html) {
         Document page = Jsoup.parse(html);
         CdataInHtml.reparse(page, html);
-        List<Verdict.Fact> facts = PageMetadata.read(page);
         ClassWords classWords = new ClassWords();
-        PageShape shape = PageShape.of(page, classWords);
-        Element body = page.body();
         Visibility visibility = new Visibility();
-        WordCounts words = WordCounts.of(body, visibility);
+        PageScan scan = PageScan.of(page, classWords, visibility);
+        Element body = page.body();
+        WordCounts words = scan.words;
         int total = words.prose.getOrDefault(body, 0);
         Walker walker = new Walker(words.prose, total, ContentCandidate.of(body, words.content), visibility, classWords);
         NodeTraversor.filter(walker, body);
         walker.flush();
         List<Block> blocks = noscriptAsContent(walker.blocks);
         if (!hasPageText(blocks)) walker.headText(page);
-        return new Extracted(walker.source.toString(), blocks, facts, shape);
+        return new Extracted(walker.source.toString(), blocks, scan.facts, scan.shape);
     }
 
     /** Elements that, without a class, are running prose when they repeat: not items of a grid or a list. */

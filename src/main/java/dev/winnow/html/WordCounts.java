@@ -5,8 +5,7 @@ import dev.winnow.score.Attr;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -22,7 +21,8 @@ import java.util.Set;
  *   <li>{@link #content}: every word outside links, footers and hidden dialogs, for the {@link ContentCandidate}.</li>
  * </ul>
  * Post-order sums on a stack: each element adds its total to its parent once, not once per text node; no
- * recursion, pages nest deep. Elements below their count's threshold (none) have no entry.
+ * recursion, pages nest deep. Elements below their count's threshold (none) have no entry. Counted element
+ * by element in the front end's one walk over the whole page ({@link Counter}), which reaches the body on its way.
  */
 final class WordCounts {
     /** Elements whose content is not text a reader sees: neither count reads below them. */
@@ -34,13 +34,6 @@ final class WordCounts {
     final Map<Element, Integer> content = new IdentityHashMap<>();
 
     private WordCounts() {}
-
-    /** Both counts below {@code body}; {@code visibility} tells hidden dialogs, whose words the content count skips. */
-    static WordCounts of(Element body, Visibility visibility) {
-        WordCounts counts = new WordCounts();
-        NodeTraversor.filter(counts.new Counter(visibility), body);
-        return counts;
-    }
 
     /** Words as runs of non-space characters: enough to tell prose from labels. */
     static int wordCount(String s) {
@@ -59,23 +52,44 @@ final class WordCounts {
         return tag.equals("footer") || Attr.get(e, "role").equals("contentinfo");
     }
 
-    private final class Counter implements NodeFilter {
+    /**
+     * Counts both below {@code body} as a walk over the whole page passes by; {@link #counts} once it is done.
+     * {@code visibility} tells hidden dialogs, whose words the content count skips.
+     */
+    static final class Counter implements NodeVisitor {
+        private final WordCounts counts = new WordCounts();
+        private final Element body;
         private final Visibility visibility;
         private int[] proseStack = new int[64];
         private int[] contentStack = new int[64];
         private int top = -1;
         /** The stack level of the element whose subtree the content count skips (a link, a footer...), or -1. */
         private int contentSkip = -1;
+        /** The body is being walked: nothing outside it counts. */
+        private boolean inBody;
+        /** The element whose subtree neither count reads (a script, a form control...), or null. */
+        private Node notText;
 
-        Counter(Visibility visibility) {
+        Counter(Element body, Visibility visibility) {
+            this.body = body;
             this.visibility = visibility;
         }
 
+        /** Both counts; call once the walk is done. */
+        WordCounts counts() {
+            return counts;
+        }
+
         @Override
-        public FilterResult head(Node node, int depth) {
+        public void head(Node node, int depth) {
+            if (node == body) inBody = true;
+            if (!inBody || notText != null) return;
             if (node instanceof Element e) {
                 String tag = e.normalName();
-                if (NOT_TEXT.contains(tag)) return FilterResult.SKIP_ENTIRELY;
+                if (NOT_TEXT.contains(tag)) {
+                    notText = e;
+                    return;
+                }
                 if (++top == proseStack.length) {
                     proseStack = java.util.Arrays.copyOf(proseStack, top * 2);
                     contentStack = java.util.Arrays.copyOf(contentStack, top * 2);
@@ -91,16 +105,21 @@ final class WordCounts {
                 if (n >= HtmlFrontEnd.PROSE_MIN_WORDS) proseStack[top] += n;
                 if (contentSkip < 0) contentStack[top] += n;
             }
-            return FilterResult.CONTINUE;
         }
 
         @Override
-        public FilterResult tail(Node node, int depth) {
-            if (!(node instanceof Element e)) return FilterResult.CONTINUE;
+        public void tail(Node node, int depth) {
+            if (!inBody) return;
+            if (node == body) inBody = false;
+            if (notText != null) {
+                if (node == notText) notText = null;
+                return;
+            }
+            if (!(node instanceof Element e)) return;
             int level = top--;
             int n = proseStack[level];
             if (n > 0) {
-                prose.put(e, n);
+                counts.prose.put(e, n);
                 if (top >= 0) proseStack[top] += n;
             }
             if (contentSkip == level) {
@@ -108,11 +127,10 @@ final class WordCounts {
             } else {
                 int c = contentStack[level];
                 if (c > 0) {
-                    content.put(e, c);
+                    counts.content.put(e, c);
                     if (top >= 0) contentStack[top] += c;
                 }
             }
-            return FilterResult.CONTINUE;
         }
     }
 }
