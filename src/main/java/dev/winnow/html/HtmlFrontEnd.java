@@ -21,7 +21,6 @@ import org.jsoup.select.NodeTraversor;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -240,6 +239,12 @@ public final class HtmlFrontEnd {
         return found[0];
     }
 
+    /** Every container kind, in ordinal order (values() copies its array on each call). */
+    private static final Container[] CONTAINERS = Container.values();
+    /** The kinds an element wrapping most of the page's prose keeps: none of them calls it chrome. */
+    private static final Set<Container> WRAPPER_KINDS = EnumSet.of(Container.MAIN, Container.ARTICLE_BODY, Container.LIST,
+            Container.TABLE, Container.QUOTE, Container.PREFORMATTED, Container.HIDDEN, Container.REVEALABLE, Container.FOOTER);
+
     /** Collects blocks in document order while tracking the containers open around the current node. */
     private final class Walker implements NodeFilter {
         final StringBuilder source = new StringBuilder(4096);
@@ -247,13 +252,15 @@ public final class HtmlFrontEnd {
         private final Map<Element, Integer> prose;
         private final int totalProse;
         private final int[] open = new int[Container.values().length];
-        private final Map<Element, Set<Container>> entered = new IdentityHashMap<>();
         private final List<String> blockTags = new ArrayList<>();
         private final List<Integer> sections = new ArrayList<>();
         private final Map<String, Set<Container>> namedKinds = new java.util.HashMap<>();
         private int nextSection;
         /** Per open element, the longest run of look-alike siblings at its depth or above; [0] is outside any. */
         private int[] lookAlikes = {1};
+        /** Per open element (by depth, as {@link #lookAlikes}), the container kinds it opened, or null for none. */
+        @SuppressWarnings("unchecked")
+        private Set<Container>[] openedAt = new Set[2];
         private int depth;
         /**
          * Per depth, the parent whose children were last counted there and, by sibling index, how many of its
@@ -344,17 +351,18 @@ public final class HtmlFrontEnd {
             if ((role & LINK_ROLE) != 0) linkDepth++;
             if ((role & BLOCK_ROLE) != 0 && (role & BREAK_ROLE) == 0) blockTags.add(tag);
             if ((role & SECTIONING_ROLE) != 0) sections.add(nextSection++);
-            if (++depth == lookAlikes.length) lookAlikes = java.util.Arrays.copyOf(lookAlikes, depth * 2);
+            if (++depth == lookAlikes.length) {
+                lookAlikes = java.util.Arrays.copyOf(lookAlikes, depth * 2);
+                openedAt = java.util.Arrays.copyOf(openedAt, depth * 2);
+            }
             if (depth == parentAt.length) {
                 parentAt = java.util.Arrays.copyOf(parentAt, depth * 2);
                 countsAt = java.util.Arrays.copyOf(countsAt, depth * 2);
             }
             lookAlikes[depth] = Math.max(lookAlikes[depth - 1], lookAlikesOf(e, tag, role));
             Set<Container> kinds = containersOf(e, tag);
-            if (!kinds.isEmpty()) {
-                entered.put(e, kinds);
-                for (Container c : kinds) open[c.ordinal()]++;
-            }
+            openedAt[depth] = kinds.isEmpty() ? null : kinds;
+            for (Container c : kinds) open[c.ordinal()]++;
         }
 
         private void leave(Element e, int role) {
@@ -364,9 +372,10 @@ public final class HtmlFrontEnd {
                 blockTags.remove(blockTags.size() - 1);
             }
             if ((role & SECTIONING_ROLE) != 0 && !sections.isEmpty()) sections.remove(sections.size() - 1);
-            if (depth > 0) depth--;
-            Set<Container> kinds = entered.remove(e);
+            // enter and leave pair up (the walk skips an element whole or calls both), so the depth is the element's
+            Set<Container> kinds = openedAt[depth];
             if (kinds != null) for (Container c : kinds) open[c.ordinal()]--;
+            if (depth > 0) depth--;
         }
 
         /**
@@ -434,7 +443,7 @@ public final class HtmlFrontEnd {
             String tag = blockTags.isEmpty() ? "body" : blockTags.get(blockTags.size() - 1);
             int heading = tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1)) ? tag.charAt(1) - '0' : 0;
             EnumSet<Container> containers = EnumSet.noneOf(Container.class);
-            for (Container c : Container.values()) if (open[c.ordinal()] > 0) containers.add(c);
+            for (Container c : CONTAINERS) if (open[c.ordinal()] > 0) containers.add(c);
             double density = Math.min(1.0, (double) links / normalized.length());
             if (source.length() > 0) source.append("\n\n");
             int start = source.length();
@@ -490,8 +499,7 @@ public final class HtmlFrontEnd {
             }
             // a footer element stays one even when it holds most of the prose: that prose is a privacy policy
             // in a modal or a sitemap, not the page (class names saying footer are not trusted that far)
-            if (wrapper) kinds.retainAll(EnumSet.of(Container.MAIN, Container.ARTICLE_BODY, Container.LIST, Container.TABLE,
-                    Container.QUOTE, Container.PREFORMATTED, Container.HIDDEN, Container.REVEALABLE, Container.FOOTER));
+            if (wrapper) kinds.retainAll(WRAPPER_KINDS);
             if (!wrapper && (Attr.has(e, "class") || Attr.has(e, "id"))) {
                 // the words of "class id" are the class's and the id's: looked up apart, since ids are unique
                 kinds.addAll(kindsNamed(Attr.get(e, "class")));
