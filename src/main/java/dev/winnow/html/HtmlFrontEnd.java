@@ -118,9 +118,10 @@ public final class HtmlFrontEnd {
         Visibility visibility = new Visibility();
         PageScan scan = PageScan.of(page, classWords, visibility);
         Element body = page.body();
-        WordCounts words = scan.words;
-        int total = words.prose.getOrDefault(body, 0);
-        Walker walker = new Walker(words.prose, total, ContentCandidate.of(body, words.content), visibility, classWords);
+        ElementOrder order = scan.order;
+        int bodyNumber = order.numberOf(body, 0);
+        Element candidate = ContentCandidate.of(order, bodyNumber, scan.words);
+        Walker walker = new Walker(order, scan.words, scan.words.prose(bodyNumber), candidate, visibility, classWords);
         NodeTraversor.filter(walker, body);
         walker.flush();
         List<Block> blocks = noscriptAsContent(walker.blocks);
@@ -249,8 +250,11 @@ public final class HtmlFrontEnd {
     private final class Walker implements NodeFilter {
         final StringBuilder source = new StringBuilder(4096);
         final List<Block> blocks = new ArrayList<>();
-        private final Map<Element, Integer> prose;
+        private final ElementOrder order;
+        private final WordCounts words;
         private final int totalProse;
+        /** The number of the element last entered: the walk goes in document order, so the next one is after it. */
+        private int number;
         private final int[] open = new int[Container.values().length];
         private final List<String> blockTags = new ArrayList<>();
         private final List<Integer> sections = new ArrayList<>();
@@ -277,9 +281,11 @@ public final class HtmlFrontEnd {
 
         private final ClassWords classWords;
 
-        Walker(Map<Element, Integer> prose, int totalProse, Element candidate, Visibility visibility, ClassWords classWords) {
+        Walker(ElementOrder order, WordCounts words, int totalProse, Element candidate, Visibility visibility,
+               ClassWords classWords) {
             this.classWords = classWords;
-            this.prose = prose;
+            this.order = order;
+            this.words = words;
             this.totalProse = totalProse;
             this.candidate = candidate;
             this.visibility = visibility;
@@ -360,6 +366,7 @@ public final class HtmlFrontEnd {
                 countsAt = java.util.Arrays.copyOf(countsAt, depth * 2);
             }
             lookAlikes[depth] = Math.max(lookAlikes[depth - 1], lookAlikesOf(e, tag, role));
+            number = order.numberOf(e, number);
             Set<Container> kinds = containersOf(e, tag);
             openedAt[depth] = kinds.isEmpty() ? null : kinds;
             for (Container c : kinds) open[c.ordinal()]++;
@@ -467,7 +474,7 @@ public final class HtmlFrontEnd {
          */
         private Set<Container> containersOf(Element e, String tag) {
             EnumSet<Container> kinds = EnumSet.noneOf(Container.class);
-            boolean wrapper = (e.attributesSize() > 0 || !SIMPLE.contains(tag)) && isWrapper(e);
+            boolean wrapper = (e.attributesSize() > 0 || !SIMPLE.contains(tag)) && isWrapper();
             switch (tag) {
                 case "nav", "menu" -> kinds.add(Container.NAVIGATION);
                 case "header" -> kinds.add(Container.HEADER);
@@ -484,7 +491,7 @@ public final class HtmlFrontEnd {
             }
             if (tag.equals("main")) kinds.add(Container.MAIN);
             if (e.attributesSize() > 0) {
-                Container hiding = visibility.of(e, tag, wrapper);   // with attributes, wrapper is isWrapper(e)
+                Container hiding = visibility.of(number, e, tag, wrapper);   // with attributes, wrapper is isWrapper(e)
                 if (hiding != null) kinds.add(hiding);
                 String role = Attr.get(e, "role");
                 if (role.equals("navigation") || role.equals("menubar") || role.equals("menu")) kinds.add(Container.NAVIGATION);
@@ -522,8 +529,9 @@ public final class HtmlFrontEnd {
             });
         }
 
-        private boolean isWrapper(Element e) {
-            return totalProse > 0 && prose.getOrDefault(e, 0) >= totalProse * WRAPPER_PROSE_SHARE;
+        /** The element just entered holds at least {@link #WRAPPER_PROSE_SHARE} of the page's prose. */
+        private boolean isWrapper() {
+            return totalProse > 0 && words.prose(number) >= totalProse * WRAPPER_PROSE_SHARE;
         }
     }
 

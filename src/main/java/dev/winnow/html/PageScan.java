@@ -19,7 +19,8 @@ import java.util.List;
  * Everything the front end reads from a page before it makes blocks, in one walk over the parsed page: its
  * metadata ({@link PageMetadata}), its shape ({@link PageShape}) and the words below each element of its
  * body ({@link WordCounts}). Each reader looks at every element; one walk for all of them saves a walk of
- * the whole tree per reader, and the page's JSON-LD, read by two of them, is parsed once.
+ * the whole tree per reader, and the page's JSON-LD, read by two of them, is parsed once. The walk numbers the
+ * elements ({@link ElementOrder}) so that facts about them are kept in arrays, for the block walk too.
  */
 final class PageScan {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,22 +28,27 @@ final class PageScan {
     final List<Verdict.Fact> facts;
     final PageShape shape;
     final WordCounts words;
+    /** The page's elements in the walk's order: the numbers {@link #words} and the visibility judge keep facts by. */
+    final ElementOrder order;
 
-    private PageScan(List<Verdict.Fact> facts, PageShape shape, WordCounts words) {
+    private PageScan(List<Verdict.Fact> facts, PageShape shape, WordCounts words, ElementOrder order) {
         this.facts = facts;
         this.shape = shape;
         this.words = words;
+        this.order = order;
     }
 
     /** Reads {@code page}; {@code classWords} and {@code visibility} are the page's, shared with the block walk. */
     static PageScan of(Document page, ClassWords classWords, Visibility visibility) {
         PageMetadata.Scan metadata = new PageMetadata.Scan();
         PageShape.Reader shape = new PageShape.Reader(classWords);
-        WordCounts.Counter words = new WordCounts.Counter(page.body(), visibility);
+        ElementOrder order = new ElementOrder();
+        WordCounts.Counter words = new WordCounts.Counter(page.body(), order, visibility);
         List<String> scripts = new ArrayList<>();
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
+                if (node instanceof Element e) order.enter(e);   // numbered before any reader sees it
                 metadata.head(node, depth);
                 shape.head(node, depth);
                 words.head(node, depth);
@@ -56,10 +62,11 @@ final class PageScan {
             public void tail(Node node, int depth) {
                 shape.tail(node, depth);
                 words.tail(node, depth);
+                if (node instanceof Element) order.leave();
             }
         }, page);
         List<JsonNode> jsonLd = jsonLd(scripts);
-        return new PageScan(PageMetadata.read(metadata, jsonLd), shape.shape(jsonLd), words.counts());
+        return new PageScan(PageMetadata.read(metadata, jsonLd), shape.shape(jsonLd), words.counts(), order);
     }
 
     /** The JSON-LD scripts' trees, in page order; a broken one (common) is left out, the rest still count. */

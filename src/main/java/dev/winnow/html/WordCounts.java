@@ -7,8 +7,6 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,8 +19,9 @@ import java.util.Set;
  *   <li>{@link #content}: every word outside links, footers and hidden dialogs, for the {@link ContentCandidate}.</li>
  * </ul>
  * Post-order sums on a stack: each element adds its total to its parent once, not once per text node; no
- * recursion, pages nest deep. Elements below their count's threshold (none) have no entry. Counted element
- * by element in the front end's one walk over the whole page ({@link Counter}), which reaches the body on its way.
+ * recursion, pages nest deep. Counted element by element in the front end's one walk over the whole page
+ * ({@link Counter}), which reaches the body on its way; kept by the elements' numbers in that walk
+ * ({@link ElementOrder}), 0 for elements outside the body or below what neither count reads.
  */
 final class WordCounts {
     /** Elements whose content is not text a reader sees: neither count reads below them. */
@@ -30,10 +29,30 @@ final class WordCounts {
             "iframe", "object", "embed", "head", "select", "option", "textarea", "input", "button", "math", "video",
             "audio", "picture", "source", "map");
 
-    final Map<Element, Integer> prose = new IdentityHashMap<>();
-    final Map<Element, Integer> content = new IdentityHashMap<>();
+    private int[] prose = new int[256];
+    private int[] content = new int[256];
 
     private WordCounts() {}
+
+    /** Words of prose runs below element {@code number} (see above). */
+    int prose(int number) {
+        return number < prose.length ? prose[number] : 0;
+    }
+
+    /** Words outside links, footers and hidden dialogs below element {@code number}. */
+    int content(int number) {
+        return number < content.length ? content[number] : 0;
+    }
+
+    private void set(int number, int proseWords, int contentWords) {
+        if (number >= prose.length) {
+            int length = Math.max(number + 1, prose.length * 2);
+            prose = java.util.Arrays.copyOf(prose, length);
+            content = java.util.Arrays.copyOf(content, length);
+        }
+        prose[number] = proseWords;
+        content[number] = contentWords;
+    }
 
     /** Words as runs of non-space characters: enough to tell prose from labels. */
     static int wordCount(String s) {
@@ -54,14 +73,17 @@ final class WordCounts {
 
     /**
      * Counts both below {@code body} as a walk over the whole page passes by; {@link #counts} once it is done.
-     * {@code visibility} tells hidden dialogs, whose words the content count skips.
+     * The walk numbers each element in {@code order} before the counter sees it. {@code visibility} tells
+     * hidden dialogs, whose words the content count skips.
      */
     static final class Counter implements NodeVisitor {
         private final WordCounts counts = new WordCounts();
         private final Element body;
+        private final ElementOrder order;
         private final Visibility visibility;
         private int[] proseStack = new int[64];
         private int[] contentStack = new int[64];
+        private int[] numberStack = new int[64];
         private int top = -1;
         /** The stack level of the element whose subtree the content count skips (a link, a footer...), or -1. */
         private int contentSkip = -1;
@@ -70,8 +92,9 @@ final class WordCounts {
         /** The element whose subtree neither count reads (a script, a form control...), or null. */
         private Node notText;
 
-        Counter(Element body, Visibility visibility) {
+        Counter(Element body, ElementOrder order, Visibility visibility) {
             this.body = body;
+            this.order = order;
             this.visibility = visibility;
         }
 
@@ -93,11 +116,14 @@ final class WordCounts {
                 if (++top == proseStack.length) {
                     proseStack = java.util.Arrays.copyOf(proseStack, top * 2);
                     contentStack = java.util.Arrays.copyOf(contentStack, top * 2);
+                    numberStack = java.util.Arrays.copyOf(numberStack, top * 2);
                 }
                 proseStack[top] = 0;
                 contentStack[top] = 0;
+                int number = order.size() - 1;
+                numberStack[top] = number;
                 if (contentSkip < 0 && (tag.equals("a") || isFooter(e, tag)
-                        || visibility.of(e, tag, false) == Container.HIDDEN)) {
+                        || visibility.of(number, e, tag, false) == Container.HIDDEN)) {
                     contentSkip = top;
                 }
             } else if (node instanceof TextNode t && top >= 0) {
@@ -115,22 +141,18 @@ final class WordCounts {
                 if (node == notText) notText = null;
                 return;
             }
-            if (!(node instanceof Element e)) return;
+            if (!(node instanceof Element)) return;
             int level = top--;
             int n = proseStack[level];
-            if (n > 0) {
-                counts.prose.put(e, n);
-                if (top >= 0) proseStack[top] += n;
-            }
+            if (top >= 0) proseStack[top] += n;
+            int c = 0;
             if (contentSkip == level) {
                 contentSkip = -1;   // skipped whole: no count of its own, nothing for its parent
             } else {
-                int c = contentStack[level];
-                if (c > 0) {
-                    counts.content.put(e, c);
-                    if (top >= 0) contentStack[top] += c;
-                }
+                c = contentStack[level];
+                if (top >= 0) contentStack[top] += c;
             }
+            counts.set(numberStack[level], n, c);
         }
     }
 }
