@@ -15,6 +15,8 @@ final class ElementOrder {
     private Element[] elements = new Element[256];
     /** Per element, the number after its last descendant; -1 while the walk is below it. */
     private int[] ends = new int[256];
+    /** Per element, its parent's number; -1 for the first. */
+    private int[] parents = new int[256];
     private int size;
     /** The elements the walk is below, innermost last. */
     private int[] open = new int[64];
@@ -25,10 +27,12 @@ final class ElementOrder {
         if (size == elements.length) {
             elements = Arrays.copyOf(elements, size * 2);
             ends = Arrays.copyOf(ends, size * 2);
+            parents = Arrays.copyOf(parents, size * 2);
         }
         if (depth == open.length) open = Arrays.copyOf(open, depth * 2);
         elements[size] = e;
         ends[size] = -1;
+        parents[size] = depth > 0 ? open[depth - 1] : -1;
         open[depth++] = size;
         return size++;
     }
@@ -45,6 +49,11 @@ final class ElementOrder {
 
     Element element(int number) {
         return elements[number];
+    }
+
+    /** The number of the element's parent, or -1 for the first element (the page). */
+    int parent(int number) {
+        return parents[number];
     }
 
     /** The number of the element's first child, or -1 when it has none. */

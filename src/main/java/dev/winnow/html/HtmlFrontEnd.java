@@ -113,15 +113,19 @@ public final class HtmlFrontEnd {
 
     public Extracted extract(String html) {
         Document page = Jsoup.parse(html);
-        CdataInHtml.reparse(page, html);
         ClassWords classWords = new ClassWords();
         Visibility visibility = new Visibility();
         PageScan scan = PageScan.of(page, classWords, visibility);
+        if (scan.metCdata && CdataInHtml.reparse(page)) {
+            // the page changed: read again (the judge keeps what it judged by element numbers, which moved)
+            visibility = new Visibility();
+            scan = PageScan.of(page, classWords, visibility);
+        }
         Element body = page.body();
         ElementOrder order = scan.order;
         int bodyNumber = order.numberOf(body, 0);
         Element candidate = ContentCandidate.of(order, bodyNumber, scan.words);
-        Walker walker = new Walker(order, scan.words, scan.words.prose(bodyNumber), candidate, visibility, classWords);
+        Walker walker = new Walker(scan, scan.words.prose(bodyNumber), candidate, visibility, classWords);
         NodeTraversor.filter(walker, body);
         walker.flush();
         List<Block> blocks = noscriptAsContent(walker.blocks);
@@ -189,6 +193,7 @@ public final class HtmlFrontEnd {
      * that a script fills for readers and that serves its content to crawlers in {@code <noscript>}.
      */
     private static List<Block> noscriptAsContent(List<Block> blocks) {
+        if (!anyIn(blocks, Container.NOSCRIPT)) return blocks;   // most pages: no words to count
         int inside = 0;
         int outside = 0;
         for (Block b : blocks) {
@@ -213,6 +218,11 @@ public final class HtmlFrontEnd {
                     new Markup(m.tag(), m.headingLevel(), m.linkDensity(), kinds, m.sections(), m.lookAlikes())));
         }
         return read;
+    }
+
+    private static boolean anyIn(List<Block> blocks, Container container) {
+        for (Block b : blocks) if (b.markup().in(container)) return true;
+        return false;
     }
 
     /** Some non-blank text below the element (an iframe's or textarea's raw content counts); no recursion, pages nest deep. */
@@ -251,6 +261,7 @@ public final class HtmlFrontEnd {
         final StringBuilder source = new StringBuilder(4096);
         final List<Block> blocks = new ArrayList<>();
         private final ElementOrder order;
+        private final PageScan scan;
         private final WordCounts words;
         private final int totalProse;
         /** The number of the element last entered: the walk goes in document order, so the next one is after it. */
@@ -266,12 +277,6 @@ public final class HtmlFrontEnd {
         @SuppressWarnings("unchecked")
         private Set<Container>[] openedAt = new Set[2];
         private int depth;
-        /**
-         * Per depth, the parent whose children were last counted there and, by sibling index, how many of its
-         * children share each one's tag and class: siblings are reached one after another, so one parent per depth.
-         */
-        private Element[] parentAt = new Element[64];
-        private int[][] countsAt = new int[64][];
         private final StringBuilder text = new StringBuilder(512);
         private int linkDepth;
         private int linkChars;
@@ -281,11 +286,11 @@ public final class HtmlFrontEnd {
 
         private final ClassWords classWords;
 
-        Walker(ElementOrder order, WordCounts words, int totalProse, Element candidate, Visibility visibility,
-               ClassWords classWords) {
+        Walker(PageScan scan, int totalProse, Element candidate, Visibility visibility, ClassWords classWords) {
             this.classWords = classWords;
-            this.order = order;
-            this.words = words;
+            this.scan = scan;
+            this.order = scan.order;
+            this.words = scan.words;
             this.totalProse = totalProse;
             this.candidate = candidate;
             this.visibility = visibility;
@@ -361,12 +366,8 @@ public final class HtmlFrontEnd {
                 lookAlikes = java.util.Arrays.copyOf(lookAlikes, depth * 2);
                 openedAt = java.util.Arrays.copyOf(openedAt, depth * 2);
             }
-            if (depth == parentAt.length) {
-                parentAt = java.util.Arrays.copyOf(parentAt, depth * 2);
-                countsAt = java.util.Arrays.copyOf(countsAt, depth * 2);
-            }
-            lookAlikes[depth] = Math.max(lookAlikes[depth - 1], lookAlikesOf(e, tag, role));
             number = order.numberOf(e, number);
+            lookAlikes[depth] = Math.max(lookAlikes[depth - 1], lookAlikesOf(e, tag, role));
             Set<Container> kinds = containersOf(e, tag);
             openedAt[depth] = kinds.isEmpty() ? null : kinds;
             for (Container c : kinds) open[c.ordinal()]++;
@@ -386,39 +387,14 @@ public final class HtmlFrontEnd {
         }
 
         /**
-         * How many of the element's siblings (itself included) share its tag and class: the items of a grid or
-         * a thread. Counted once per parent.
+         * How many of the element just entered's siblings (itself included) share its tag and class: the items of
+         * a grid or a thread.
          */
         private int lookAlikesOf(Element e, String tag, int role) {
-            Element parent = e.parent();
-            if (parent == null || tag.equals("body") || tag.equals("html")) return 1;
+            if (e.parent() == null || tag.equals("body") || tag.equals("html")) return 1;
             // an article's bare paragraphs and headings follow each other too, but they are prose, not items
             if ((role & PROSE_ROLE) != 0 && Attr.className(e).isEmpty()) return 1;
-            if (parentAt[depth] != parent) {
-                // all the parent's children at once, each keyed once: the first of them asked pays for its siblings
-                parentAt[depth] = parent;
-                countsAt[depth] = siblingCounts(parent);
-            }
-            return countsAt[depth][e.siblingIndex()];
-        }
-
-        /** Per child node of {@code parent} (by its sibling index), how many element children share its tag and class. */
-        private static int[] siblingCounts(Element parent) {
-            int[] bySibling = new int[parent.childNodeSize()];
-            List<Element> children = parent.children();
-            if (children.size() == 1) {
-                bySibling[children.get(0).siblingIndex()] = 1;
-                return bySibling;
-            }
-            String[] keys = new String[children.size()];
-            Map<String, Integer> counts = new java.util.HashMap<>();
-            for (int i = 0; i < keys.length; i++) {
-                Element child = children.get(i);
-                keys[i] = child.normalName() + '.' + Attr.className(child);
-                counts.merge(keys[i], 1, Integer::sum);
-            }
-            for (int i = 0; i < keys.length; i++) bySibling[children.get(i).siblingIndex()] = counts.get(keys[i]);
-            return bySibling;
+            return scan.lookAlikes(number);
         }
 
         /** Appends text with white space collapsed to single spaces, copying runs of other characters whole. */
@@ -440,10 +416,11 @@ public final class HtmlFrontEnd {
         }
 
         void flush() {
-            String raw = text.toString();
             int links = linkChars;
-            text.setLength(0);
             linkChars = 0;
+            if (text.length() == 0) return;   // most block boundaries follow another: nothing to normalize
+            String raw = text.toString();
+            text.setLength(0);
             // U+0085 and other breaks Java does not call white space survive collapsing: a block is one line
             String normalized = normalizer.normalizeDecoded(raw).replace('\n', ' ');
             if (normalized.isEmpty()) return;

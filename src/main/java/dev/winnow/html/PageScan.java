@@ -6,6 +6,8 @@ import dev.winnow.core.Verdict;
 import dev.winnow.score.Attr;
 import dev.winnow.score.ClassWords;
 import dev.winnow.score.PageShape;
+import dev.winnow.score.SiblingGroups;
+import org.jsoup.nodes.CDataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -30,12 +32,29 @@ final class PageScan {
     final WordCounts words;
     /** The page's elements in the walk's order: the numbers {@link #words} and the visibility judge keep facts by. */
     final ElementOrder order;
+    /** The walk met a CDATA section somewhere ({@link CdataInHtml}): the page may need parsing again. */
+    final boolean metCdata;
+    /** Per element number, its children grouped by tag and class; null for an element with fewer than two. */
+    private final SiblingGroups[] siblings;
 
-    private PageScan(List<Verdict.Fact> facts, PageShape shape, WordCounts words, ElementOrder order) {
+    private PageScan(List<Verdict.Fact> facts, PageShape shape, WordCounts words, ElementOrder order, boolean metCdata,
+                     SiblingGroups[] siblings) {
         this.facts = facts;
         this.shape = shape;
         this.words = words;
         this.order = order;
+        this.metCdata = metCdata;
+        this.siblings = siblings;
+    }
+
+    /**
+     * How many of its parent's element children share element {@code number}'s tag and class (itself included):
+     * the items of a grid or a thread.
+     */
+    int lookAlikes(int number) {
+        int parent = order.parent(number);
+        SiblingGroups groups = parent < siblings.length ? siblings[parent] : null;
+        return groups == null ? 1 : groups.sizeOf(order.element(number).siblingIndex());
     }
 
     /** Reads {@code page}; {@code classWords} and {@code visibility} are the page's, shared with the block walk. */
@@ -45,10 +64,23 @@ final class PageScan {
         ElementOrder order = new ElementOrder();
         WordCounts.Counter words = new WordCounts.Counter(page.body(), order, visibility);
         List<String> scripts = new ArrayList<>();
+        boolean[] metCdata = {false};
+        SiblingGroups[][] siblings = {new SiblingGroups[256]};
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
-                if (node instanceof Element e) order.enter(e);   // numbered before any reader sees it
+                if (node instanceof CDataNode) metCdata[0] = true;
+                if (node instanceof Element e) {
+                    int number = order.enter(e);   // numbered before any reader sees it
+                    if (hasTwoElementChildren(e)) {
+                        SiblingGroups groups = SiblingGroups.of(e);
+                        if (number >= siblings[0].length) {
+                            siblings[0] = java.util.Arrays.copyOf(siblings[0], Math.max(number + 1, 2 * siblings[0].length));
+                        }
+                        siblings[0][number] = groups;
+                        shape.siblings(e, groups);
+                    }
+                }
                 metadata.head(node, depth);
                 shape.head(node, depth);
                 words.head(node, depth);
@@ -66,7 +98,17 @@ final class PageScan {
             }
         }, page);
         List<JsonNode> jsonLd = jsonLd(scripts);
-        return new PageScan(PageMetadata.read(metadata, jsonLd), shape.shape(jsonLd), words.counts(), order);
+        return new PageScan(PageMetadata.read(metadata, jsonLd), shape.shape(jsonLd), words.counts(), order, metCdata[0],
+                siblings[0]);
+    }
+
+    /** Whether the element has siblings to group: known from its child nodes, without listing its element children. */
+    private static boolean hasTwoElementChildren(Element parent) {
+        int n = 0;
+        for (int i = 0, size = parent.childNodeSize(); i < size; i++) {
+            if (parent.childNode(i) instanceof Element && ++n == 2) return true;
+        }
+        return false;
     }
 
     /** The JSON-LD scripts' trees, in page order; a broken one (common) is left out, the rest still count. */

@@ -163,10 +163,7 @@ public final class PageShape {
                     ogType = Attr.get(e, "content").strip().toLowerCase(Locale.ROOT);
                 }
             }
-            if (e.attributesSize() == 0) {
-                if (e.childNodeSize() > 3) siblings(e);
-                return;
-            }
+            if (e.attributesSize() == 0) return;
             if (Attr.has(e, "itemtype")) {
                 for (String type : Attr.get(e, "itemtype").split("\\s+")) if (!type.isEmpty()) countType(type, schema);
             }
@@ -181,7 +178,6 @@ public final class PageShape {
                 int[] ofId = classGroups.computeIfAbsent(Attr.get(e, "id"), this::classGroupsOf);
                 for (int g = 0; g < ofClass.length; g++) classes[g] += Math.max(ofClass[g], ofId[g]);
             }
-            if (e.childNodeSize() > 3) siblings(e);
         }
 
         /** How many of each class/id group's words an element's class and id hold (at most one per group). */
@@ -194,32 +190,17 @@ public final class PageShape {
             return out;
         }
 
-        /** The largest run of children that look alike (same tag and class): a grid, a list of posts. */
-        private void siblings(Element parent) {
-            if (elementChildren(parent) < 4) return;   // no run long enough to count, known without listing them
-            Map<String, Integer> same = new HashMap<>();
-            int best = 0;
-            String bestKey = null;
-            for (Element child : parent.children()) {
-                String key = child.normalName() + "." + Attr.className(child);
-                int n = same.merge(key, 1, Integer::sum);
-                if (n > best) {
-                    best = n;
-                    bestKey = key;
-                }
-            }
-            if (best < 4) return;
-            siblingsMax = Math.max(siblingsMax, best);
+        /**
+         * The groups of {@code parent}'s children by tag and class: the largest run of look-alikes is a grid, a list of
+         * posts. The walk gives them for each element with two or more element children (it works them out once
+         * for every reader).
+         */
+        public void siblings(Element parent, SiblingGroups groups) {
+            if (groups.largest() < 4 || parent.normalName().equals("script")) return;
+            siblingsMax = Math.max(siblingsMax, groups.largest());
             siblingGroups++;
             // repeated divs and articles are a listing's cards or a forum's posts; repeated li are as often a menu
-            if (bestKey != null && !bestKey.startsWith("li.") && !bestKey.startsWith("option.")) siblingsCards += best;
-        }
-
-        /** How many of the parent's child nodes are elements (counted without building the list of them). */
-        private static int elementChildren(Element parent) {
-            int n = 0;
-            for (int i = 0, size = parent.childNodeSize(); i < size; i++) if (parent.childNode(i) instanceof Element) n++;
-            return n;
+            if (!groups.largestIsListItems()) siblingsCards += groups.largest();
         }
 
         @Override

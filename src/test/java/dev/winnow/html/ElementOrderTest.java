@@ -39,6 +39,7 @@ class ElementOrderTest {
         ElementOrder order = numbered(page);
         List<Element> all = page.getAllElements();   // the page and its descendants, in document order
         assertEquals(all.size(), order.size());
+        assertEquals(-1, order.parent(0));
         int from = 0;
         for (int n = 0; n < all.size(); n++) {
             Element e = all.get(n);
@@ -46,8 +47,11 @@ class ElementOrderTest {
             from = order.numberOf(e, from);
             assertEquals(n, from);
             List<Element> children = new ArrayList<>();
-            for (int c = order.firstChild(n); c >= 0; c = order.nextSibling(c, n)) children.add(order.element(c));
-            assertEquals(e.children(), children, e.cssSelector());
+            for (int c = order.firstChild(n); c >= 0; c = order.nextSibling(c, n)) {
+                children.add(order.element(c));
+                assertEquals(n, order.parent(c));
+            }
+            assertEquals(e.children(), children, () -> "children of " + e.cssSelector());
         }
     }
 
