@@ -402,7 +402,9 @@ public final class HtmlFrontEnd {
             int run = -1;
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                if (Character.isWhitespace(c) || c == '\u00A0') {
+                if (c > ' ' && c < 0x7F) {          // printable ASCII, most of any page: no white space
+                    if (run < 0) run = i;
+                } else if (Character.isWhitespace(c) || c == '\u00A0') {
                     if (run >= 0) {
                         text.append(s, run, i);
                         run = -1;

@@ -59,7 +59,9 @@ final class WordCounts {
         int n = 0;
         boolean in = false;
         for (int i = 0; i < s.length(); i++) {
-            boolean space = Character.isWhitespace(s.charAt(i)) || s.charAt(i) == '\u00A0';
+            char c = s.charAt(i);
+            // printable ASCII, most of any page, is no white space: answered without the Unicode tables
+            boolean space = (c <= ' ' || c >= 0x7F) && (Character.isWhitespace(c) || c == '\u00A0');
             if (!space && !in) n++;
             in = !space;
         }
