@@ -486,8 +486,9 @@ public final class HtmlFrontEnd {
             // a footer element stays one even when it holds most of the prose: that prose is a privacy policy
             // in a modal or a sitemap, not the page (class names saying footer are not trusted that far)
             if (wrapper) kinds.retainAll(WRAPPER_KINDS);
-            if (!wrapper && (Attr.has(e, "class") || Attr.has(e, "id"))) {
+            if (!wrapper) {
                 // the words of "class id" are the class's and the id's: looked up apart, since ids are unique
+                // (an element without either has none: "" names no kind)
                 kinds.addAll(kindsNamed(Attr.get(e, "class")));
                 kinds.addAll(kindsNamed(Attr.get(e, "id")));
             }
@@ -497,7 +498,7 @@ public final class HtmlFrontEnd {
 
         /** Container kinds a class or id string names; pages repeat the same strings, so each is resolved once. */
         private Set<Container> kindsNamed(String names) {
-            if (names.isEmpty()) return EnumSet.noneOf(Container.class);
+            if (names.isEmpty()) return Set.of();
             return namedKinds.computeIfAbsent(names, n -> {
                 EnumSet<Container> kinds = EnumSet.noneOf(Container.class);
                 for (String token : classWords.of(n)) {

@@ -172,10 +172,11 @@ public final class PageShape {
                 if (prop.contains("price")) priceProps++;
                 if (prop.contains("review") || prop.contains("rating")) reviewProps++;
             }
-            if (Attr.has(e, "class") || Attr.has(e, "id")) {
+            String classNames = Attr.get(e, "class"), id = Attr.get(e, "id");
+            if (!classNames.isEmpty() || !id.isEmpty()) {   // an empty one has no words: nothing to count
                 // the groups of "class id" are the class's and the id's: looked up apart, since ids are unique
-                int[] ofClass = classGroups.computeIfAbsent(Attr.get(e, "class"), this::classGroupsOf);
-                int[] ofId = classGroups.computeIfAbsent(Attr.get(e, "id"), this::classGroupsOf);
+                int[] ofClass = classGroups.computeIfAbsent(classNames, this::classGroupsOf);
+                int[] ofId = classGroups.computeIfAbsent(id, this::classGroupsOf);
                 for (int g = 0; g < ofClass.length; g++) classes[g] += Math.max(ofClass[g], ofId[g]);
             }
         }
