@@ -15,6 +15,7 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -59,50 +60,57 @@ final class PageScan {
 
     /** Reads {@code page}; {@code classWords} and {@code visibility} are the page's, shared with the block walk. */
     static PageScan of(Document page, ClassWords classWords, Visibility visibility) {
-        PageMetadata.Scan metadata = new PageMetadata.Scan();
-        PageShape.Reader shape = new PageShape.Reader(classWords);
-        ElementOrder order = new ElementOrder();
-        WordCounts.Counter words = new WordCounts.Counter(page.body(), order, visibility);
-        List<String> scripts = new ArrayList<>();
-        boolean[] metCdata = {false};
-        SiblingGroups[][] siblings = {new SiblingGroups[256]};
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof CDataNode) metCdata[0] = true;
-                if (node instanceof Element e) {
-                    int number = order.enter(e);   // numbered before any reader sees it
-                    if (hasTwoElementChildren(e)) {
-                        SiblingGroups groups = SiblingGroups.of(e);
-                        if (number >= siblings[0].length) {
-                            siblings[0] = java.util.Arrays.copyOf(siblings[0], Math.max(number + 1, 2 * siblings[0].length));
-                        }
-                        siblings[0][number] = groups;
-                        shape.siblings(e, groups);
-                    }
+        Walk walk = new Walk(page.body(), classWords, visibility);
+        NodeTraversor.traverse(walk, page);
+        List<JsonNode> jsonLd = jsonLd(walk.scripts);
+        return new PageScan(PageMetadata.read(walk.metadata, jsonLd), walk.shape.shape(jsonLd), walk.words.counts(),
+                walk.order, walk.metCdata, walk.siblings);
+    }
+
+    /** The one walk: numbers each element, groups its children, then hands each node to every reader. */
+    private static final class Walk implements NodeVisitor {
+        final PageMetadata.Scan metadata = new PageMetadata.Scan();
+        final PageShape.Reader shape;
+        final ElementOrder order = new ElementOrder();
+        final WordCounts.Counter words;
+        final List<String> scripts = new ArrayList<>();
+        boolean metCdata;
+        SiblingGroups[] siblings = new SiblingGroups[256];
+
+        Walk(Element body, ClassWords classWords, Visibility visibility) {
+            shape = new PageShape.Reader(classWords);
+            words = new WordCounts.Counter(body, order, visibility);
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof CDataNode) metCdata = true;
+            if (node instanceof Element e) {
+                int number = order.enter(e);   // numbered before any reader sees it
+                if (hasTwoElementChildren(e)) {
+                    SiblingGroups groups = SiblingGroups.of(e);
+                    if (number >= siblings.length) siblings = Arrays.copyOf(siblings, Math.max(number + 1, 2 * siblings.length));
+                    siblings[number] = groups;
+                    shape.siblings(e, groups);
                 }
-                metadata.head(node, depth);
-                shape.head(node, depth);
-                words.head(node, depth);
-                if (node instanceof Element e && e.normalName().equals("script")
-                        && Attr.get(e, "type").equalsIgnoreCase("application/ld+json")) {
+                if (e.normalName().equals("script") && Attr.get(e, "type").equalsIgnoreCase("application/ld+json")) {
                     scripts.add(e.data());
                 }
             }
+            metadata.head(node, depth);
+            shape.head(node, depth);
+            words.head(node, depth);
+        }
 
-            @Override
-            public void tail(Node node, int depth) {
-                shape.tail(node, depth);
-                words.tail(node, depth);
-                if (node instanceof Element) order.leave();
-            }
-        }, page);
-        List<JsonNode> jsonLd = jsonLd(scripts);
-        return new PageScan(PageMetadata.read(metadata, jsonLd), shape.shape(jsonLd), words.counts(), order, metCdata[0],
-                siblings[0]);
+        @Override
+        public void tail(Node node, int depth) {
+            shape.tail(node, depth);
+            words.tail(node, depth);
+            if (node instanceof Element) order.leave();
+        }
     }
 
-    /** Whether the element has siblings to group: known from its child nodes, without listing its element children. */
+    /** Whether the element has two element children or more (siblings to group), known from its child nodes alone. */
     private static boolean hasTwoElementChildren(Element parent) {
         int n = 0;
         for (int i = 0, size = parent.childNodeSize(); i < size; i++) {
