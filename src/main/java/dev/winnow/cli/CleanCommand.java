@@ -1,6 +1,5 @@
 package dev.winnow.cli;
 
-import dev.winnow.core.Scorer;
 import dev.winnow.corpus.CorpusSettings;
 import dev.winnow.local.Cadence;
 import dev.winnow.local.LocalRunner;
@@ -8,9 +7,6 @@ import dev.winnow.local.RunSteps;
 import dev.winnow.record.RemovedLayout;
 import dev.winnow.run.Limits;
 import dev.winnow.run.OutputCodec;
-import dev.winnow.score.BlockScorer;
-import dev.winnow.score.Forest;
-import dev.winnow.score.PageTyper;
 import dev.winnow.stages.Profiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -139,16 +135,6 @@ public final class CleanCommand implements Callable<Integer> {
             + "finished output in OUTDIR (by default a rerun resumes, or does nothing when nothing changed).")
     boolean restart;
 
-    @Option(names = "--html-model", paramLabel = "FILE",
-            description = "The block scorer for HTML and documents: a model retrained on your own pages (make train, "
-                    + "see the README). Default: the shipped model, trained on WCXB's development pages.")
-    Path htmlModel;
-
-    @Option(names = "--page-type-model", paramLabel = "FILE",
-            description = "A retrained page-type model (make train-page-type), HTML or plain text: the file says which "
-                    + "one it replaces. Repeat for both. Default: the shipped models, trained on WCXB's development pages.")
-    List<Path> pageTypeModels = List.of();
-
     @Option(names = "--allow-other-files", description = "Write into an OUTDIR that also holds files Winnow did not "
             + "write (by default such a folder is refused, exit 2). Those files are never touched; a file with one of "
             + "Winnow's output names that Winnow did not write is refused all the same.")
@@ -178,15 +164,13 @@ public final class CleanCommand implements Callable<Integer> {
                 System.console() != null, corpus, corpusOptions.fields(), compress, recordOptions.removed(),
                 recordOptions.recordsPerShard(new CommandLine(this)))
                 .withAdded(recordOptions.added(new CommandLine(this))).withTuning(tuningOptions.tuning(new CommandLine(this)));
-        Scorer html = model(htmlModel, BlockScorer::html, "--html-model");
-        PageTyper typer = pageTyper(pageTypeModels, new CommandLine(this));
-        if (output.toString().equals("-")) return stream(options, html, typer);
+        if (output.toString().equals("-")) return stream(options);
         if (rejectedFile != null || reportFile != null) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--rejected and --report go with -o - only: "
                     + "an output folder holds rejected.jsonl and report.json");
         }
         try {
-            LocalRunner runner = new LocalRunner(Profiles.text(), "text", Profiles.htmlWithFallback(html)).typingWith(typer);
+            LocalRunner runner = new LocalRunner(Profiles.text(), "text");
             if (restart) runner = runner.restarting();
             if (allowOtherFiles) runner = runner.allowingOtherFiles();
             if (followLinks) runner = runner.followingLinks();
@@ -203,7 +187,7 @@ public final class CleanCommand implements Callable<Integer> {
      * Options that shape an output folder have nothing to shape and are refused rather than ignored. The summary
      * line is left out while standard error carries JSON.
      */
-    private int stream(LocalRunner.Options options, Scorer html, PageTyper typer) {
+    private int stream(LocalRunner.Options options) {
         CommandLine self = new CommandLine(this);
         if (options.recordsPerShard() > 0 || options.removed() == RemovedLayout.ATTRIBUTES || compress != OutputCodec.NONE
                 || noTextFiles || restart || allowOtherFiles) {
@@ -215,7 +199,7 @@ public final class CleanCommand implements Callable<Integer> {
         java.io.Writer err = new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8);
         try (java.io.Writer rejections = rejectedFile == null ? null : java.nio.file.Files.newBufferedWriter(rejectedFile);
              java.io.Writer report = reportFile == null ? null : java.nio.file.Files.newBufferedWriter(reportFile)) {
-            LocalRunner runner = new LocalRunner(Profiles.text(), "text", Profiles.htmlWithFallback(html)).typingWith(typer);
+            LocalRunner runner = new LocalRunner(Profiles.text(), "text");
             if (followLinks) runner = runner.followingLinks();
             LocalRunner.Summary s = runner.stream(inputs, System.in, options.quietly(),
                     new LocalRunner.Streams(out, rejections != null ? rejections : err, report != null ? report : err), System.err);
@@ -224,36 +208,6 @@ public final class CleanCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             return RunOutcome.stopped(e);
         }
-    }
-
-    /** The shipped model, or the file a user named, read now: a bad file is a usage error before any work. */
-    private Scorer model(Path file, java.util.function.Supplier<Scorer> shipped, String option) {
-        if (file == null) return shipped.get();
-        try {
-            return BlockScorer.of(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), option + ": no such file: " + file);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), option + " " + file + ": " + e.getMessage());
-        }
-    }
-
-    /**
-     * The shipped page-type models with the files a user named in their place ({@code --page-type-model}), read now:
-     * a bad file is a usage error before any work.
-     */
-    static PageTyper pageTyper(List<Path> files, CommandLine command) {
-        PageTyper typer = PageTyper.shipped();
-        for (Path file : files) {
-            try {
-                typer = typer.with(Forest.file(file));
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new CommandLine.ParameterException(command, "--page-type-model: no such file: " + file);
-            } catch (IOException | IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(command, "--page-type-model " + file + ": " + e.getMessage());
-            }
-        }
-        return typer;
     }
 
     /** The {@code source} of records when {@code --source} is not given: the first INPUT's folder or file name. */

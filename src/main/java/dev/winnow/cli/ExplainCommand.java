@@ -1,7 +1,6 @@
 package dev.winnow.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.winnow.core.Scorer;
 import dev.winnow.run.DocumentProcessor;
 import dev.winnow.run.Inputs;
 import dev.winnow.run.Limits;
@@ -10,7 +9,6 @@ import dev.winnow.run.Outcome;
 import dev.winnow.run.OutputFormat;
 import dev.winnow.run.Rejection;
 import dev.winnow.run.Units;
-import dev.winnow.score.BlockScorer;
 import dev.winnow.stages.Profiles;
 import dev.winnow.view.Explanation;
 import picocli.CommandLine;
@@ -77,13 +75,6 @@ final class ExplainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TuningOptions tuningOptions = new TuningOptions();
 
-    @Option(names = "--html-model", paramLabel = "FILE", description = "A retrained block scorer, as winnow clean takes it.")
-    Path htmlModel;
-
-    @Option(names = "--page-type-model", paramLabel = "FILE",
-            description = "A retrained page-type model, as winnow clean takes it; repeat for both (HTML and plain text).")
-    List<Path> pageTypeModels = List.of();
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -101,9 +92,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (inputs.isEmpty()) throw new CommandLine.ParameterException(self, "name the INPUT files or folders to explain, or --run OUTDIR");
         if (!ansi && output == null) throw new CommandLine.ParameterException(self, "-o DIR names where the HTML pages go");
         Limits limits = sizes.limits(self);
-        Scorer scorer = htmlModel == null ? BlockScorer.html() : BlockScorer.of(htmlModel);
-        DocumentProcessor processor = new DocumentProcessor(Profiles.text(), "text", Profiles.htmlWithFallback(scorer), limits)
-                .tuned(tuningOptions.tuning(self)).typingWith(CleanCommand.pageTyper(pageTypeModels, self));
+        DocumentProcessor processor = new DocumentProcessor(Profiles.text(), "text", limits).tuned(tuningOptions.tuning(self));
         List<String> order = stageOrder(processor);
 
         Inputs.Listing listing = Inputs.expand(inputs, System.in, new Inputs.Walk(output, false));

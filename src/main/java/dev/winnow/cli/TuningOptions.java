@@ -2,6 +2,7 @@ package dev.winnow.cli;
 
 import dev.winnow.core.Reason;
 import dev.winnow.run.Tuning;
+import dev.winnow.score.Models;
 import dev.winnow.score.PageType;
 import dev.winnow.stages.ChainProfile;
 import picocli.CommandLine;
@@ -13,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a user tunes without code, one definition for {@code winnow clean} and the Spark entry point (a picocli
- * mixin): cuts not to make, page types to keep, the chains to run.
+ * What a user tunes without code, one definition for {@code winnow clean}, {@code winnow explain} and the Spark
+ * entry point (a picocli mixin): cuts not to make, page types to keep, the chains to run and the models they read.
  */
 public final class TuningOptions {
 
@@ -37,6 +38,16 @@ public final class TuningOptions {
                     + "run fingerprint.")
     java.nio.file.Path profile;
 
+    @Option(names = "--html-model", paramLabel = "FILE",
+            description = "The block scorer for HTML and documents: a model retrained on your own pages (make train, "
+                    + "see the README). Default: the shipped model, trained on WCXB's development pages.")
+    java.nio.file.Path htmlModel;
+
+    @Option(names = "--page-type-model", paramLabel = "FILE",
+            description = "A retrained page-type model (make train-page-type), HTML or plain text: the file says which "
+                    + "one it replaces. Repeat for both. Default: the shipped models, trained on WCXB's development pages.")
+    List<java.nio.file.Path> pageTypeModels = new ArrayList<>();
+
     /** The choices as set; a usage error names a reason, page type or profile entry that does not exist. */
     public Tuning tuning(CommandLine command) {
         List<Reason> reasons = new ArrayList<>();
@@ -50,7 +61,19 @@ public final class TuningOptions {
                         + String.join(", ", Arrays.stream(PageType.values()).map(PageType::code).toList()));
             }
         }
-        return Tuning.of(reasons, types).withProfile(profile == null ? null : profile(command, profile));
+        return Tuning.of(reasons, types).withProfile(profile == null ? null : profile(command, profile))
+                .withModels(models(command));
+    }
+
+    /** The models named, read now: a missing or wrong file is a usage error before any work. */
+    private Models models(CommandLine command) {
+        try {
+            return Models.read(htmlModel, pageTypeModels);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CommandLine.ParameterException(command, "no such model file: " + e.getFile());
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(command, "model file: " + e.getMessage());
+        }
     }
 
     private static ChainProfile profile(CommandLine command, java.nio.file.Path file) {

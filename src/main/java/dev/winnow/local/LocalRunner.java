@@ -25,7 +25,6 @@ import dev.winnow.run.RunReport;
 import dev.winnow.run.Tally;
 import dev.winnow.run.Tuning;
 import dev.winnow.run.Units;
-import dev.winnow.score.PageTyper;
 import dev.winnow.stages.Profiles;
 
 import java.io.IOException;
@@ -152,7 +151,6 @@ public final class LocalRunner {
     private final boolean followLinks;
     private final RunSteps steps;
     private final Cadence cadence;
-    private final PageTyper pageTyper;
 
     /** Plain text through {@code pipeline}, HTML and documents through the shipped HTML chain. */
     public LocalRunner(Pipeline pipeline, String profile) {
@@ -161,12 +159,11 @@ public final class LocalRunner {
 
     /** With the HTML chains given too (another HTML model). */
     public LocalRunner(Pipeline pipeline, String profile, Fallback html) {
-        this(pipeline, profile, html, false, false, false, RunSteps.NONE, Cadence.DEFAULT, PageTyper.shipped());
+        this(pipeline, profile, html, false, false, false, RunSteps.NONE, Cadence.DEFAULT);
     }
 
     private LocalRunner(Pipeline pipeline, String profile, Fallback html, boolean restart, boolean otherFiles,
-                        boolean followLinks, RunSteps steps, Cadence cadence, PageTyper pageTyper) {
-        this.pageTyper = pageTyper;
+                        boolean followLinks, RunSteps steps, Cadence cadence) {
         this.pipeline = pipeline;
         this.profile = profile;
         this.html = html;
@@ -182,7 +179,7 @@ public final class LocalRunner {
      * and finished output is not kept; the whole run is done again ({@code --restart}).
      */
     public LocalRunner restarting() {
-        return new LocalRunner(pipeline, profile, html, true, otherFiles, followLinks, steps, cadence, pageTyper);
+        return new LocalRunner(pipeline, profile, html, true, otherFiles, followLinks, steps, cadence);
     }
 
     /**
@@ -191,27 +188,22 @@ public final class LocalRunner {
      * Winnow did not write are refused all the same.
      */
     public LocalRunner allowingOtherFiles() {
-        return new LocalRunner(pipeline, profile, html, restart, true, followLinks, steps, cadence, pageTyper);
+        return new LocalRunner(pipeline, profile, html, restart, true, followLinks, steps, cadence);
     }
 
     /** This runner, but reading symbolic links that lead out of an input folder ({@code --follow-links}). */
     public LocalRunner followingLinks() {
-        return new LocalRunner(pipeline, profile, html, restart, otherFiles, true, steps, cadence, pageTyper);
+        return new LocalRunner(pipeline, profile, html, restart, otherFiles, true, steps, cadence);
     }
 
     /** This runner, telling {@code steps} each step of the output protocol (see {@link RunSteps}). */
     public LocalRunner observing(RunSteps steps) {
-        return new LocalRunner(pipeline, profile, html, restart, otherFiles, followLinks, steps, cadence, pageTyper);
+        return new LocalRunner(pipeline, profile, html, restart, otherFiles, followLinks, steps, cadence);
     }
 
     /** This runner, saving its progress at {@code cadence} instead of {@link Cadence#DEFAULT}. */
     public LocalRunner checkpointing(Cadence cadence) {
-        return new LocalRunner(pipeline, profile, html, restart, otherFiles, followLinks, steps, cadence, pageTyper);
-    }
-
-    /** This runner, typing pages with {@code typer} instead of the shipped models ({@code --page-type-model}). */
-    public LocalRunner typingWith(PageTyper typer) {
-        return new LocalRunner(pipeline, profile, html, restart, otherFiles, followLinks, steps, cadence, typer);
+        return new LocalRunner(pipeline, profile, html, restart, otherFiles, followLinks, steps, cadence);
     }
 
     public Summary run(List<String> args, InputStream stdin, Options options, PrintStream log) throws IOException {
@@ -225,7 +217,7 @@ public final class LocalRunner {
         }
         CorpusSettings corpus = options.corpus();
         DocumentProcessor processor = new DocumentProcessor(pipeline, profile, html, options.limits()).withRemoved(options.removed())
-                .withAdded(options.added()).tuned(options.tuning()).typingWith(pageTyper);
+                .withAdded(options.added()).tuned(options.tuning());
         String fingerprint = RunFingerprint.of(listing, options, profile, processor.chains(corpus));
         String contentFingerprint = RunFingerprint.ofContent(listing, options, profile, processor.chains(corpus));
         boolean quiet = options.quiet();
@@ -327,7 +319,7 @@ public final class LocalRunner {
         }
         CorpusSettings corpus = options.corpus();
         DocumentProcessor processor = new DocumentProcessor(pipeline, profile, html, options.limits())
-                .withRemoved(options.removed()).withAdded(options.added()).tuned(options.tuning()).typingWith(pageTyper);
+                .withRemoved(options.removed()).withAdded(options.added()).tuned(options.tuning());
         DocumentTasks tasks = new DocumentTasks(options.threads(), options.limits().timeout(),
                 warning -> log.println("winnow: warning: " + warning));
         Path spill = corpus.enabled() ? java.nio.file.Files.createTempDirectory("winnow-stream") : null;

@@ -151,17 +151,17 @@ public final class DocumentProcessor {
     public DocumentProcessor tuned(Tuning choices) {
         Pipeline text = pipeline;
         Fallback html = htmlChains;
+        PageTyper typer = pageTyper;
+        if (!choices.models().isShipped()) {     // --html-model, --page-type-model
+            typer = choices.models().typer();
+            html = Profiles.htmlWithFallback(choices.models().scorer());
+        }
         if (choices.profile() != null) {     // --profile: its chains, with the HTML model this processor reads
             text = Profiles.text(choices.profile());
-            html = Profiles.htmlWithFallback(choices.profile(), markupPipeline.scorer());
+            html = Profiles.htmlWithFallback(choices.profile(), html.main().scorer());
         }
         return new DocumentProcessor(text.keeping(choices.keep()), profile, html.keeping(choices.keep()), limits, pass,
-                removed, added, choices, pageTyper);
-    }
-
-    /** Pages typed by {@code typer} instead of the shipped models ({@code --page-type-model}). */
-    public DocumentProcessor typingWith(PageTyper typer) {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, pass, removed, added, tuning, typer);
+                removed, added, choices, typer);
     }
 
     /** The default limits with another input size limit. */

@@ -119,6 +119,28 @@ class SparkLocalEquivalenceTest {
         assertFalse(Files.exists(onSpark.resolve(SparkOutput.WORK_DIR)), "the work folder is gone after the commit");
     }
 
+    /**
+     * Retrained models ({@code --html-model}, {@code --page-type-model}) reach the executors: a page typer that calls
+     * every page a forum, and the shipped block scorer passed as a file, give the local runner's bytes on Spark.
+     */
+    @Test
+    void retrainedModelsGiveTheLocalRunnersBytes(@TempDir Path tmp) throws IOException {
+        List<String> args = corpus(tmp);
+        Path typer = tmp.resolve("forums.json"), blocks = tmp.resolve("blocks.json");
+        Files.writeString(typer, dev.winnow.score.PageTyperTest.constant("all-forums", dev.winnow.score.PageFeatures.TEXT_NAMES,
+                dev.winnow.score.PageType.FORUM));
+        Files.write(blocks, dev.winnow.score.Forest.resourceBytes(dev.winnow.score.BlockScorer.HTML_MODEL));
+        dev.winnow.run.Tuning tuning = dev.winnow.run.Tuning.NONE.withModels(dev.winnow.score.Models.read(blocks, List.of(typer)));
+        Path local = tmp.resolve("local"), onSpark = tmp.resolve("spark");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        new LocalRunner(Profiles.text(), "text").run(args, InputStream.nullInputStream(),
+                new LocalRunner.Options(local, 2, Limits.DEFAULTS, "corpus", true, true, false).withTuning(tuning), quiet);
+        new SparkRunner(spark).run(args, new SparkRunner.Options(onSpark, Limits.DEFAULTS, "corpus", true, 0, true).withTuning(tuning), quiet);
+        assertSameBytes(local.resolve("articles.jsonl"), onSpark.resolve("articles.jsonl"));
+        String records = Files.readString(onSpark.resolve("articles.jsonl"));
+        assertTrue(records.contains("\"page_type\":\"forum\"") && records.contains("all-forums@"), "the executors typed with the file");
+    }
+
     private static List<String> names(ObjectNode report) {
         List<String> keys = new java.util.ArrayList<>();
         report.fieldNames().forEachRemaining(keys::add);
