@@ -51,7 +51,12 @@ record MainRegion(int first, int last) {
      * and no section end (null: every counter ends the article).
      */
     static MainRegion of(Draft draft, boolean[] perPost) {
-        List<Block> kept = draft.kept();
+        return of(draft, perPost, draft.kept().size());
+    }
+
+    /** The region among the first {@code end} kept blocks only (what follows them is cut already). */
+    static MainRegion of(Draft draft, boolean[] perPost, int end) {
+        List<Block> kept = draft.kept().subList(0, end);
         // the publisher marked the article body: prose outside it does not count
         boolean marked = hasMarkedBody(kept);
         boolean grid = pricesAreItems(draft);
@@ -202,9 +207,14 @@ record MainRegion(int first, int last) {
      * elsewhere the region alone. Empty when the region is.
      */
     static boolean[] mainText(Draft draft, boolean[] perPost) {
-        List<Block> kept = draft.kept();
+        return mainText(draft, perPost, draft.kept().size());
+    }
+
+    /** {@link #mainText(Draft, boolean[])} among the first {@code end} kept blocks only. */
+    static boolean[] mainText(Draft draft, boolean[] perPost, int end) {
+        List<Block> kept = draft.kept().subList(0, end);
         boolean[] in = new boolean[kept.size()];
-        MainRegion region = of(draft, perPost);
+        MainRegion region = of(draft, perPost, end);
         if (region.isEmpty()) return in;
         for (int i = region.first; i <= region.last; i++) in[i] = true;
         // Without a thread the further sections of a page are an article's teasers, author box and related

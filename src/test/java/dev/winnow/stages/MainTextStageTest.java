@@ -413,6 +413,24 @@ class MainTextStageTest {
         assertKept(html(outside, "service"), after);
     }
 
+    /**
+     * Plain text, on a product page: the customer reviews and what follows them are not the product, even when a review is
+     * long prose. The same lines on an article stay to the region, and a menu's "Customer Reviews" entry above the product's
+     * text does not end it.
+     */
+    @Test
+    void aProductsCustomerReviewsAreOutsideItsText() {
+        String review = "I bought this lantern for camping trips and it has held up through three summers of rain and rough handling.";
+        String page = "* Home\n* Customer Reviews\n* Contact\n\nHarbour Lantern\n\n" + ARTICLE
+                + "\n\nCustomer Reviews\n\n" + review + "\n\n" + review.replace("three", "four");
+        Document product = typed(page, "product");
+        assertRemoved(product, Reason.OUTSIDE_MAIN_TEXT, review);
+        assertKept(product, P3);
+        Document article = typed(page, "article");
+        assertKept(article, review);
+        assertEquals(-1, MainTextStage.customerReviewsStart(new dev.winnow.core.Segmenter().segment("Customer Reviews\n" + P1).blocks()));
+    }
+
     private static Document html(String page, String pageType) {
         dev.winnow.html.HtmlFrontEnd.Extracted x = new dev.winnow.html.HtmlFrontEnd().extract(page);
         List<dev.winnow.core.Verdict.Fact> facts = new java.util.ArrayList<>(x.facts());
