@@ -179,7 +179,7 @@ public final class CleanCommand implements Callable<Integer> {
                 recordOptions.recordsPerShard(new CommandLine(this)))
                 .withAdded(recordOptions.added(new CommandLine(this))).withTuning(tuningOptions.tuning(new CommandLine(this)));
         Scorer html = model(htmlModel, BlockScorer::html, "--html-model");
-        PageTyper typer = pageTyper();
+        PageTyper typer = pageTyper(pageTypeModels, new CommandLine(this));
         if (output.toString().equals("-")) return stream(options, html, typer);
         if (rejectedFile != null || reportFile != null) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--rejected and --report go with -o - only: "
@@ -238,16 +238,19 @@ public final class CleanCommand implements Callable<Integer> {
         }
     }
 
-    /** The shipped page-type models with the files a user named in their place, read now, as {@link #model} reads. */
-    private PageTyper pageTyper() {
+    /**
+     * The shipped page-type models with the files a user named in their place ({@code --page-type-model}), read now:
+     * a bad file is a usage error before any work.
+     */
+    static PageTyper pageTyper(List<Path> files, CommandLine command) {
         PageTyper typer = PageTyper.shipped();
-        for (Path file : pageTypeModels) {
+        for (Path file : files) {
             try {
                 typer = typer.with(Forest.file(file));
             } catch (java.nio.file.NoSuchFileException e) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--page-type-model: no such file: " + file);
+                throw new CommandLine.ParameterException(command, "--page-type-model: no such file: " + file);
             } catch (IOException | IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--page-type-model " + file + ": " + e.getMessage());
+                throw new CommandLine.ParameterException(command, "--page-type-model " + file + ": " + e.getMessage());
             }
         }
         return typer;

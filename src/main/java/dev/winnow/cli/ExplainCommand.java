@@ -80,6 +80,10 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--html-model", paramLabel = "FILE", description = "A retrained block scorer, as winnow clean takes it.")
     Path htmlModel;
 
+    @Option(names = "--page-type-model", paramLabel = "FILE",
+            description = "A retrained page-type model, as winnow clean takes it; repeat for both (HTML and plain text).")
+    List<Path> pageTypeModels = List.of();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -99,7 +103,7 @@ final class ExplainCommand implements Callable<Integer> {
         Limits limits = sizes.limits(self);
         Scorer scorer = htmlModel == null ? BlockScorer.html() : BlockScorer.of(htmlModel);
         DocumentProcessor processor = new DocumentProcessor(Profiles.text(), "text", Profiles.htmlWithFallback(scorer), limits)
-                .tuned(tuningOptions.tuning(self));
+                .tuned(tuningOptions.tuning(self)).typingWith(CleanCommand.pageTyper(pageTypeModels, self));
         List<String> order = stageOrder(processor);
 
         Inputs.Listing listing = Inputs.expand(inputs, System.in, new Inputs.Walk(output, false));

@@ -14,7 +14,12 @@ public enum Field {
      */
     LANGUAGE(false),
     /** What kind of page the input is (article, forum, product...), from the page-type classifier. */
-    PAGE_TYPE(false);
+    PAGE_TYPE(false),
+    /**
+     * The kind of page the chains treat the input as: {@link #PAGE_TYPE}, except on a page the classifier calls an
+     * article without even odds (see {@code score.PageTyper.Typing}). Not in the record.
+     */
+    PAGE_KIND(false);
 
     private final boolean list;
 

@@ -37,7 +37,7 @@ final class SiteLinesStage implements Stage {
     @Override
     public void judge(Draft draft, Verdict verdict) {
         long site = Site.key(draft.metadata().get(Field.URL), origin);
-        boolean grid = PageType.COLLECTION.code().equals(draft.metadata().get(Field.PAGE_TYPE));
+        boolean grid = PageType.kindOf(draft.metadata()) == PageType.COLLECTION;
         for (Block b : draft.kept()) {
             if (grid && inTiles(b)) continue;
             if (facts.repeatedLine(LineKey.of(site, b.text()))) verdict.drop(b, Reason.SITE_REPEATED_LINE);

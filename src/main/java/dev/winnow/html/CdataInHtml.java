@@ -20,12 +20,11 @@ final class CdataInHtml {
     private CdataInHtml() {}
 
     /**
-     * Replaces every CDATA section in HTML content with the nodes a browser builds from what follows its comment.
-     * {@code html} is the page's source: only a {@code <![CDATA[} in it makes a section, and most pages have none,
-     * so they are not walked for one.
+     * Replaces every CDATA section in HTML content with the nodes a browser builds from what follows its comment;
+     * whether there was one. Most pages have no CDATA section at all: a walk of the page that meets one (a
+     * {@link CDataNode}) calls this, so that they are not walked for one.
      */
-    static void reparse(Document page, String html) {
-        if (!mayHoldCdata(html)) return;
+    static boolean reparse(Document page) {
         List<CDataNode> sections = new ArrayList<>();
         page.body().traverse((node, depth) -> {
             if (node instanceof CDataNode c && !inForeignContent(c)) sections.add(c);
@@ -39,14 +38,7 @@ final class CdataInHtml {
             for (Node n : new ArrayList<>(nodes)) section.before(n);
             section.remove();
         }
-    }
-
-    /** The source has a {@code <![CDATA[} (any case): where the parser may have made a CDATA section. */
-    static boolean mayHoldCdata(String html) {
-        for (int i = html.indexOf("<!["); i >= 0; i = html.indexOf("<![", i + 3)) {
-            if (html.regionMatches(true, i + 3, "CDATA[", 0, 6)) return true;
-        }
-        return false;
+        return !sections.isEmpty();
     }
 
     private static boolean inForeignContent(Node node) {

@@ -2,7 +2,6 @@ package dev.winnow.html;
 
 import org.jsoup.nodes.Element;
 
-import java.util.Map;
 
 /**
  * The page's best content candidate: the smallest element that still holds most of the page's text
@@ -20,26 +19,27 @@ final class ContentCandidate {
     private ContentCandidate() {}
 
     /**
-     * The candidate below {@code body}, or null when the page has too little text or it is the whole body.
-     * {@code words}: each element's words outside links, footers and hidden dialogs ({@link WordCounts#content}).
+     * The candidate below the body, element {@code body} of {@code order}, or null when the page has too little
+     * text or it is the whole body. {@code words}: each element's words outside links, footers and hidden
+     * dialogs ({@link WordCounts#content}).
      */
-    static Element of(Element body, Map<Element, Integer> words) {
-        int total = words.getOrDefault(body, 0);
+    static Element of(ElementOrder order, int body, WordCounts words) {
+        int total = words.content(body);
         if (total < MIN_WORDS) return null;
-        Element at = body;
+        int at = body;
         while (true) {
-            Element best = null;
+            int best = -1;
             int bestWords = 0;
-            for (Element child : at.children()) {
-                int n = words.getOrDefault(child, 0);
+            for (int child = order.firstChild(at); child >= 0; child = order.nextSibling(child, at)) {
+                int n = words.content(child);
                 if (n > bestWords) {
                     best = child;
                     bestWords = n;
                 }
             }
-            if (best == null || bestWords < words.getOrDefault(at, 0) * DESCEND_SHARE) break;
+            if (best < 0 || bestWords < words.content(at) * DESCEND_SHARE) break;
             at = best;
         }
-        return at == body ? null : at;
+        return at == body ? null : order.element(at);
     }
 }

@@ -21,7 +21,6 @@ import org.jsoup.select.NodeTraversor;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,20 +113,24 @@ public final class HtmlFrontEnd {
 
     public Extracted extract(String html) {
         Document page = Jsoup.parse(html);
-        CdataInHtml.reparse(page, html);
-        List<Verdict.Fact> facts = PageMetadata.read(page);
         ClassWords classWords = new ClassWords();
-        PageShape shape = PageShape.of(page, classWords);
-        Element body = page.body();
         Visibility visibility = new Visibility();
-        WordCounts words = WordCounts.of(body, visibility);
-        int total = words.prose.getOrDefault(body, 0);
-        Walker walker = new Walker(words.prose, total, ContentCandidate.of(body, words.content), visibility, classWords);
+        PageScan scan = PageScan.of(page, classWords, visibility);
+        if (scan.metCdata && CdataInHtml.reparse(page)) {
+            // the page changed: read again (the judge keeps what it judged by element numbers, which moved)
+            visibility = new Visibility();
+            scan = PageScan.of(page, classWords, visibility);
+        }
+        Element body = page.body();
+        ElementOrder order = scan.order;
+        int bodyNumber = order.numberOf(body, 0);
+        Element candidate = ContentCandidate.of(order, bodyNumber, scan.words);
+        Walker walker = new Walker(scan, scan.words.prose(bodyNumber), candidate, visibility, classWords);
         NodeTraversor.filter(walker, body);
         walker.flush();
         List<Block> blocks = noscriptAsContent(walker.blocks);
         if (!hasPageText(blocks)) walker.headText(page);
-        return new Extracted(walker.source.toString(), blocks, facts, shape);
+        return new Extracted(walker.source.toString(), blocks, scan.facts, scan.shape);
     }
 
     /** Elements that, without a class, are running prose when they repeat: not items of a grid or a list. */
@@ -190,6 +193,7 @@ public final class HtmlFrontEnd {
      * that a script fills for readers and that serves its content to crawlers in {@code <noscript>}.
      */
     private static List<Block> noscriptAsContent(List<Block> blocks) {
+        if (!anyIn(blocks, Container.NOSCRIPT)) return blocks;   // most pages: no words to count
         int inside = 0;
         int outside = 0;
         for (Block b : blocks) {
@@ -214,6 +218,11 @@ public final class HtmlFrontEnd {
                     new Markup(m.tag(), m.headingLevel(), m.linkDensity(), kinds, m.sections(), m.lookAlikes())));
         }
         return read;
+    }
+
+    private static boolean anyIn(List<Block> blocks, Container container) {
+        for (Block b : blocks) if (b.markup().in(container)) return true;
+        return false;
     }
 
     /** Some non-blank text below the element (an iframe's or textarea's raw content counts); no recursion, pages nest deep. */
@@ -241,27 +250,33 @@ public final class HtmlFrontEnd {
         return found[0];
     }
 
+    /** Every container kind, in ordinal order (values() copies its array on each call). */
+    private static final Container[] CONTAINERS = Container.values();
+    /** The kinds an element wrapping most of the page's prose keeps: none of them calls it chrome. */
+    private static final Set<Container> WRAPPER_KINDS = EnumSet.of(Container.MAIN, Container.ARTICLE_BODY, Container.LIST,
+            Container.TABLE, Container.QUOTE, Container.PREFORMATTED, Container.HIDDEN, Container.REVEALABLE, Container.FOOTER);
+
     /** Collects blocks in document order while tracking the containers open around the current node. */
     private final class Walker implements NodeFilter {
         final StringBuilder source = new StringBuilder(4096);
         final List<Block> blocks = new ArrayList<>();
-        private final Map<Element, Integer> prose;
+        private final ElementOrder order;
+        private final PageScan scan;
+        private final WordCounts words;
         private final int totalProse;
+        /** The number of the element last entered: the walk goes in document order, so the next one is after it. */
+        private int number;
         private final int[] open = new int[Container.values().length];
-        private final Map<Element, Set<Container>> entered = new IdentityHashMap<>();
         private final List<String> blockTags = new ArrayList<>();
         private final List<Integer> sections = new ArrayList<>();
         private final Map<String, Set<Container>> namedKinds = new java.util.HashMap<>();
         private int nextSection;
         /** Per open element, the longest run of look-alike siblings at its depth or above; [0] is outside any. */
         private int[] lookAlikes = {1};
+        /** Per open element (by depth, as {@link #lookAlikes}), the container kinds it opened, or null for none. */
+        @SuppressWarnings("unchecked")
+        private Set<Container>[] openedAt = new Set[2];
         private int depth;
-        /**
-         * Per depth, the parent whose children were last counted there and, by sibling index, how many of its
-         * children share each one's tag and class: siblings are reached one after another, so one parent per depth.
-         */
-        private Element[] parentAt = new Element[64];
-        private int[][] countsAt = new int[64][];
         private final StringBuilder text = new StringBuilder(512);
         private int linkDepth;
         private int linkChars;
@@ -271,9 +286,11 @@ public final class HtmlFrontEnd {
 
         private final ClassWords classWords;
 
-        Walker(Map<Element, Integer> prose, int totalProse, Element candidate, Visibility visibility, ClassWords classWords) {
+        Walker(PageScan scan, int totalProse, Element candidate, Visibility visibility, ClassWords classWords) {
             this.classWords = classWords;
-            this.prose = prose;
+            this.scan = scan;
+            this.order = scan.order;
+            this.words = scan.words;
             this.totalProse = totalProse;
             this.candidate = candidate;
             this.visibility = visibility;
@@ -345,17 +362,15 @@ public final class HtmlFrontEnd {
             if ((role & LINK_ROLE) != 0) linkDepth++;
             if ((role & BLOCK_ROLE) != 0 && (role & BREAK_ROLE) == 0) blockTags.add(tag);
             if ((role & SECTIONING_ROLE) != 0) sections.add(nextSection++);
-            if (++depth == lookAlikes.length) lookAlikes = java.util.Arrays.copyOf(lookAlikes, depth * 2);
-            if (depth == parentAt.length) {
-                parentAt = java.util.Arrays.copyOf(parentAt, depth * 2);
-                countsAt = java.util.Arrays.copyOf(countsAt, depth * 2);
+            if (++depth == lookAlikes.length) {
+                lookAlikes = java.util.Arrays.copyOf(lookAlikes, depth * 2);
+                openedAt = java.util.Arrays.copyOf(openedAt, depth * 2);
             }
+            number = order.numberOf(e, number);
             lookAlikes[depth] = Math.max(lookAlikes[depth - 1], lookAlikesOf(e, tag, role));
             Set<Container> kinds = containersOf(e, tag);
-            if (!kinds.isEmpty()) {
-                entered.put(e, kinds);
-                for (Container c : kinds) open[c.ordinal()]++;
-            }
+            openedAt[depth] = kinds.isEmpty() ? null : kinds;
+            for (Container c : kinds) open[c.ordinal()]++;
         }
 
         private void leave(Element e, int role) {
@@ -365,45 +380,21 @@ public final class HtmlFrontEnd {
                 blockTags.remove(blockTags.size() - 1);
             }
             if ((role & SECTIONING_ROLE) != 0 && !sections.isEmpty()) sections.remove(sections.size() - 1);
-            if (depth > 0) depth--;
-            Set<Container> kinds = entered.remove(e);
+            // enter and leave pair up (the walk skips an element whole or calls both), so the depth is the element's
+            Set<Container> kinds = openedAt[depth];
             if (kinds != null) for (Container c : kinds) open[c.ordinal()]--;
+            if (depth > 0) depth--;
         }
 
         /**
-         * How many of the element's siblings (itself included) share its tag and class: the items of a grid or
-         * a thread. Counted once per parent.
+         * How many of the element just entered's siblings (itself included) share its tag and class: the items of
+         * a grid or a thread.
          */
         private int lookAlikesOf(Element e, String tag, int role) {
-            Element parent = e.parent();
-            if (parent == null || tag.equals("body") || tag.equals("html")) return 1;
+            if (e.parent() == null || tag.equals("body") || tag.equals("html")) return 1;
             // an article's bare paragraphs and headings follow each other too, but they are prose, not items
             if ((role & PROSE_ROLE) != 0 && Attr.className(e).isEmpty()) return 1;
-            if (parentAt[depth] != parent) {
-                // all the parent's children at once, each keyed once: the first of them asked pays for its siblings
-                parentAt[depth] = parent;
-                countsAt[depth] = siblingCounts(parent);
-            }
-            return countsAt[depth][e.siblingIndex()];
-        }
-
-        /** Per child node of {@code parent} (by its sibling index), how many element children share its tag and class. */
-        private static int[] siblingCounts(Element parent) {
-            int[] bySibling = new int[parent.childNodeSize()];
-            List<Element> children = parent.children();
-            if (children.size() == 1) {
-                bySibling[children.get(0).siblingIndex()] = 1;
-                return bySibling;
-            }
-            String[] keys = new String[children.size()];
-            Map<String, Integer> counts = new java.util.HashMap<>();
-            for (int i = 0; i < keys.length; i++) {
-                Element child = children.get(i);
-                keys[i] = child.normalName() + '.' + Attr.className(child);
-                counts.merge(keys[i], 1, Integer::sum);
-            }
-            for (int i = 0; i < keys.length; i++) bySibling[children.get(i).siblingIndex()] = counts.get(keys[i]);
-            return bySibling;
+            return scan.lookAlikes(number);
         }
 
         /** Appends text with white space collapsed to single spaces, copying runs of other characters whole. */
@@ -411,7 +402,9 @@ public final class HtmlFrontEnd {
             int run = -1;
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                if (Character.isWhitespace(c) || c == '\u00A0') {
+                if (c > ' ' && c < 0x7F) {          // printable ASCII, most of any page: no white space
+                    if (run < 0) run = i;
+                } else if (Character.isWhitespace(c) || c == '\u00A0') {
                     if (run >= 0) {
                         text.append(s, run, i);
                         run = -1;
@@ -425,17 +418,18 @@ public final class HtmlFrontEnd {
         }
 
         void flush() {
-            String raw = text.toString();
             int links = linkChars;
-            text.setLength(0);
             linkChars = 0;
+            if (text.length() == 0) return;   // most block boundaries follow another: nothing to normalize
+            String raw = text.toString();
+            text.setLength(0);
             // U+0085 and other breaks Java does not call white space survive collapsing: a block is one line
             String normalized = normalizer.normalizeDecoded(raw).replace('\n', ' ');
             if (normalized.isEmpty()) return;
             String tag = blockTags.isEmpty() ? "body" : blockTags.get(blockTags.size() - 1);
             int heading = tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1)) ? tag.charAt(1) - '0' : 0;
             EnumSet<Container> containers = EnumSet.noneOf(Container.class);
-            for (Container c : Container.values()) if (open[c.ordinal()] > 0) containers.add(c);
+            for (Container c : CONTAINERS) if (open[c.ordinal()] > 0) containers.add(c);
             double density = Math.min(1.0, (double) links / normalized.length());
             if (source.length() > 0) source.append("\n\n");
             int start = source.length();
@@ -459,7 +453,7 @@ public final class HtmlFrontEnd {
          */
         private Set<Container> containersOf(Element e, String tag) {
             EnumSet<Container> kinds = EnumSet.noneOf(Container.class);
-            boolean wrapper = (e.attributesSize() > 0 || !SIMPLE.contains(tag)) && isWrapper(e);
+            boolean wrapper = (e.attributesSize() > 0 || !SIMPLE.contains(tag)) && isWrapper();
             switch (tag) {
                 case "nav", "menu" -> kinds.add(Container.NAVIGATION);
                 case "header" -> kinds.add(Container.HEADER);
@@ -476,7 +470,7 @@ public final class HtmlFrontEnd {
             }
             if (tag.equals("main")) kinds.add(Container.MAIN);
             if (e.attributesSize() > 0) {
-                Container hiding = visibility.of(e, tag, wrapper);   // with attributes, wrapper is isWrapper(e)
+                Container hiding = visibility.of(number, e, tag, wrapper);   // with attributes, wrapper is isWrapper(e)
                 if (hiding != null) kinds.add(hiding);
                 String role = Attr.get(e, "role");
                 if (role.equals("navigation") || role.equals("menubar") || role.equals("menu")) kinds.add(Container.NAVIGATION);
@@ -491,10 +485,10 @@ public final class HtmlFrontEnd {
             }
             // a footer element stays one even when it holds most of the prose: that prose is a privacy policy
             // in a modal or a sitemap, not the page (class names saying footer are not trusted that far)
-            if (wrapper) kinds.retainAll(EnumSet.of(Container.MAIN, Container.ARTICLE_BODY, Container.LIST, Container.TABLE,
-                    Container.QUOTE, Container.PREFORMATTED, Container.HIDDEN, Container.REVEALABLE, Container.FOOTER));
-            if (!wrapper && (Attr.has(e, "class") || Attr.has(e, "id"))) {
+            if (wrapper) kinds.retainAll(WRAPPER_KINDS);
+            if (!wrapper) {
                 // the words of "class id" are the class's and the id's: looked up apart, since ids are unique
+                // (an element without either has none: "" names no kind)
                 kinds.addAll(kindsNamed(Attr.get(e, "class")));
                 kinds.addAll(kindsNamed(Attr.get(e, "id")));
             }
@@ -504,7 +498,7 @@ public final class HtmlFrontEnd {
 
         /** Container kinds a class or id string names; pages repeat the same strings, so each is resolved once. */
         private Set<Container> kindsNamed(String names) {
-            if (names.isEmpty()) return EnumSet.noneOf(Container.class);
+            if (names.isEmpty()) return Set.of();
             return namedKinds.computeIfAbsent(names, n -> {
                 EnumSet<Container> kinds = EnumSet.noneOf(Container.class);
                 for (String token : classWords.of(n)) {
@@ -515,8 +509,9 @@ public final class HtmlFrontEnd {
             });
         }
 
-        private boolean isWrapper(Element e) {
-            return totalProse > 0 && prose.getOrDefault(e, 0) >= totalProse * WRAPPER_PROSE_SHARE;
+        /** The element just entered holds at least {@link #WRAPPER_PROSE_SHARE} of the page's prose. */
+        private boolean isWrapper() {
+            return totalProse > 0 && words.prose(number) >= totalProse * WRAPPER_PROSE_SHARE;
         }
     }
 

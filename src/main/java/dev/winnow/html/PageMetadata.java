@@ -1,14 +1,11 @@
 package dev.winnow.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winnow.core.Field;
 import dev.winnow.core.Verdict;
 import dev.winnow.score.Attr;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 import java.time.LocalDate;
@@ -31,7 +28,6 @@ import java.util.regex.Pattern;
 final class PageMetadata {
     private PageMetadata() {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> ARTICLE_TYPES = Set.of("article", "newsarticle", "blogposting", "reportagenewsarticle",
             "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "scholarlyarticle",
             "techarticle", "report", "liveblogposting", "posting", "socialmediaposting", "webpage");
@@ -40,11 +36,13 @@ final class PageMetadata {
     private static final Pattern BY = Pattern.compile("(?i)^by\\s+");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*");
 
-    static List<Verdict.Fact> read(Document page) {
+    /**
+     * The facts of a page whose walk {@code scan} has read, with the JSON-LD trees of its scripts (those that
+     * parsed), in page order.
+     */
+    static List<Verdict.Fact> read(Scan scan, List<JsonNode> jsonLd) {
         List<Verdict.Fact> facts = new ArrayList<>();
-        Scan scan = new Scan();
-        NodeTraversor.traverse(scan, page);
-        JsonNode article = jsonLdArticle(scan.jsonLd);
+        JsonNode article = jsonLdArticle(jsonLd);
         Map<String, String> metas = scan.metas;
 
         String title = first(text(article, "headline"), metas.get("og:title"), metas.get("twitter:title"),
@@ -86,14 +84,14 @@ final class PageMetadata {
     }
 
     /**
-     * What the metadata needs from the page, gathered in one walk over it: a CSS query per field
-     * would walk the whole page each time, which made metadata cost as much as the parse.
+     * What the metadata needs from the page, gathered element by element in the front end's one walk over the
+     * whole page: a CSS query per field would walk the whole page each time, which made metadata cost as much
+     * as the parse. The JSON-LD comes apart, parsed once for every reader of it.
      */
-    private static final class Scan implements NodeVisitor {
+    static final class Scan implements NodeVisitor {
         final Map<String, String> metas = new HashMap<>();
         final List<String> authorMetas = new ArrayList<>();
         final List<Element> authorElements = new ArrayList<>();
-        final List<String> jsonLd = new ArrayList<>();
         Element h1;
         Element title;
         String timeDatetime;
@@ -114,7 +112,6 @@ final class PageMetadata {
                         canonical = Attr.get(e, "href").strip();
                     }
                 }
-                case "script" -> { if (Attr.get(e, "type").equalsIgnoreCase("application/ld+json")) jsonLd.add(e.data()); }
                 default -> { }
             }
             if (e.attributesSize() > 0 && authorElements.size() < MAX_AUTHORS
@@ -142,14 +139,10 @@ final class PageMetadata {
     private static final int MAX_AUTHORS = 8;
 
     /** The first schema.org article object in the page's JSON-LD, looking into arrays and @graph. */
-    static JsonNode jsonLdArticle(List<String> scripts) {
-        for (String script : scripts) {
-            try {
-                JsonNode found = findArticle(JSON.readTree(script));
-                if (found != null) return found;
-            } catch (Exception e) {
-                // broken JSON-LD is common; the page's other metadata still counts
-            }
+    static JsonNode jsonLdArticle(List<JsonNode> trees) {
+        for (JsonNode tree : trees) {
+            JsonNode found = findArticle(tree);
+            if (found != null) return found;
         }
         return null;
     }

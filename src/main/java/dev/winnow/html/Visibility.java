@@ -53,22 +53,43 @@ final class Visibility {
     private static final int DIALOG_WORD = 1;
     private static final int REVEAL_WORD = 2;
 
+    /** What hides an element, short of whether it wraps most of the page's prose. */
+    private enum Hiding { NONE, HIDDEN, REVEALABLE, REVEALABLE_IF_WRAPPER }
+
+    /**
+     * Per element, by its number in the page's walk ({@link ElementOrder}), what hides it: judged once for the
+     * walks that ask (the word counts, then the blocks); null where not judged yet.
+     */
+    private Hiding[] judged = new Hiding[256];
+
     /** A judge for one page's elements. */
     Visibility() {}
 
     /**
-     * The kind of hiding {@code e} opens, or null when it hides nothing. {@code wrapper}: the element holds
-     * most of the page's prose.
+     * The kind of hiding {@code e} opens, or null when it hides nothing. {@code number}: its number in the page's
+     * walk; {@code wrapper}: the element holds most of the page's prose.
      */
-    Container of(Element e, String tag, boolean wrapper) {
-        if (e.attributesSize() == 0 || tag.equals("body") || tag.equals("html")) return null;
+    Container of(int number, Element e, String tag, boolean wrapper) {
+        if (number >= judged.length) judged = java.util.Arrays.copyOf(judged, Math.max(number + 1, judged.length * 2));
+        Hiding hiding = judged[number];
+        if (hiding == null) judged[number] = hiding = judge(e, tag);
+        return switch (hiding) {
+            case NONE -> null;
+            case HIDDEN -> Container.HIDDEN;
+            case REVEALABLE -> Container.REVEALABLE;
+            case REVEALABLE_IF_WRAPPER -> wrapper ? Container.REVEALABLE : Container.HIDDEN;
+        };
+    }
+
+    private Hiding judge(Element e, String tag) {
+        if (e.attributesSize() == 0 || tag.equals("body") || tag.equals("html")) return Hiding.NONE;
         if (!hides(e)) {
             // a dialog hidden from assistive technology is closed: a consent or settings modal waiting for a click
-            return Attr.get(e, "aria-hidden").equals("true") && isDialog(e, tag) ? Container.HIDDEN : null;
+            return Attr.get(e, "aria-hidden").equals("true") && isDialog(e, tag) ? Hiding.HIDDEN : Hiding.NONE;
         }
-        if (isDialog(e, tag)) return Container.HIDDEN;
-        if (revealed(e) || wrapper) return Container.REVEALABLE;
-        return Container.HIDDEN;
+        if (isDialog(e, tag)) return Hiding.HIDDEN;
+        // a page does not hide its own content for good: an element holding most of its prose is revealable
+        return revealed(e) ? Hiding.REVEALABLE : Hiding.REVEALABLE_IF_WRAPPER;
     }
 
     private boolean hides(Element e) {

@@ -5,11 +5,8 @@ import dev.winnow.score.Attr;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,7 +19,9 @@ import java.util.Set;
  *   <li>{@link #content}: every word outside links, footers and hidden dialogs, for the {@link ContentCandidate}.</li>
  * </ul>
  * Post-order sums on a stack: each element adds its total to its parent once, not once per text node; no
- * recursion, pages nest deep. Elements below their count's threshold (none) have no entry.
+ * recursion, pages nest deep. Counted element by element in the front end's one walk over the whole page
+ * ({@link Counter}), which reaches the body on its way; kept by the elements' numbers in that walk
+ * ({@link ElementOrder}), 0 for elements outside the body or below what neither count reads.
  */
 final class WordCounts {
     /** Elements whose content is not text a reader sees: neither count reads below them. */
@@ -30,16 +29,29 @@ final class WordCounts {
             "iframe", "object", "embed", "head", "select", "option", "textarea", "input", "button", "math", "video",
             "audio", "picture", "source", "map");
 
-    final Map<Element, Integer> prose = new IdentityHashMap<>();
-    final Map<Element, Integer> content = new IdentityHashMap<>();
+    private int[] prose = new int[256];
+    private int[] content = new int[256];
 
     private WordCounts() {}
 
-    /** Both counts below {@code body}; {@code visibility} tells hidden dialogs, whose words the content count skips. */
-    static WordCounts of(Element body, Visibility visibility) {
-        WordCounts counts = new WordCounts();
-        NodeTraversor.filter(counts.new Counter(visibility), body);
-        return counts;
+    /** Words of prose runs below element {@code number} (see above). */
+    int prose(int number) {
+        return number < prose.length ? prose[number] : 0;
+    }
+
+    /** Words outside links, footers and hidden dialogs below element {@code number}. */
+    int content(int number) {
+        return number < content.length ? content[number] : 0;
+    }
+
+    private void set(int number, int proseWords, int contentWords) {
+        if (number >= prose.length) {
+            int length = Math.max(number + 1, prose.length * 2);
+            prose = java.util.Arrays.copyOf(prose, length);
+            content = java.util.Arrays.copyOf(content, length);
+        }
+        prose[number] = proseWords;
+        content[number] = contentWords;
     }
 
     /** Words as runs of non-space characters: enough to tell prose from labels. */
@@ -47,7 +59,9 @@ final class WordCounts {
         int n = 0;
         boolean in = false;
         for (int i = 0; i < s.length(); i++) {
-            boolean space = Character.isWhitespace(s.charAt(i)) || s.charAt(i) == '\u00A0';
+            char c = s.charAt(i);
+            // printable ASCII, most of any page, is no white space: answered without the Unicode tables
+            boolean space = (c <= ' ' || c >= 0x7F) && (Character.isWhitespace(c) || c == '\u00A0');
             if (!space && !in) n++;
             in = !space;
         }
@@ -59,31 +73,59 @@ final class WordCounts {
         return tag.equals("footer") || Attr.get(e, "role").equals("contentinfo");
     }
 
-    private final class Counter implements NodeFilter {
+    /**
+     * Counts both below {@code body} as a walk over the whole page passes by; {@link #counts} once it is done.
+     * The walk numbers each element in {@code order} before the counter sees it. {@code visibility} tells
+     * hidden dialogs, whose words the content count skips.
+     */
+    static final class Counter implements NodeVisitor {
+        private final WordCounts counts = new WordCounts();
+        private final Element body;
+        private final ElementOrder order;
         private final Visibility visibility;
         private int[] proseStack = new int[64];
         private int[] contentStack = new int[64];
+        private int[] numberStack = new int[64];
         private int top = -1;
         /** The stack level of the element whose subtree the content count skips (a link, a footer...), or -1. */
         private int contentSkip = -1;
+        /** The body is being walked: nothing outside it counts. */
+        private boolean inBody;
+        /** The element whose subtree neither count reads (a script, a form control...), or null. */
+        private Node notText;
 
-        Counter(Visibility visibility) {
+        Counter(Element body, ElementOrder order, Visibility visibility) {
+            this.body = body;
+            this.order = order;
             this.visibility = visibility;
         }
 
+        /** Both counts; call once the walk is done. */
+        WordCounts counts() {
+            return counts;
+        }
+
         @Override
-        public FilterResult head(Node node, int depth) {
+        public void head(Node node, int depth) {
+            if (node == body) inBody = true;
+            if (!inBody || notText != null) return;
             if (node instanceof Element e) {
                 String tag = e.normalName();
-                if (NOT_TEXT.contains(tag)) return FilterResult.SKIP_ENTIRELY;
+                if (NOT_TEXT.contains(tag)) {
+                    notText = e;
+                    return;
+                }
                 if (++top == proseStack.length) {
                     proseStack = java.util.Arrays.copyOf(proseStack, top * 2);
                     contentStack = java.util.Arrays.copyOf(contentStack, top * 2);
+                    numberStack = java.util.Arrays.copyOf(numberStack, top * 2);
                 }
                 proseStack[top] = 0;
                 contentStack[top] = 0;
+                int number = order.size() - 1;
+                numberStack[top] = number;
                 if (contentSkip < 0 && (tag.equals("a") || isFooter(e, tag)
-                        || visibility.of(e, tag, false) == Container.HIDDEN)) {
+                        || visibility.of(number, e, tag, false) == Container.HIDDEN)) {
                     contentSkip = top;
                 }
             } else if (node instanceof TextNode t && top >= 0) {
@@ -91,28 +133,28 @@ final class WordCounts {
                 if (n >= HtmlFrontEnd.PROSE_MIN_WORDS) proseStack[top] += n;
                 if (contentSkip < 0) contentStack[top] += n;
             }
-            return FilterResult.CONTINUE;
         }
 
         @Override
-        public FilterResult tail(Node node, int depth) {
-            if (!(node instanceof Element e)) return FilterResult.CONTINUE;
+        public void tail(Node node, int depth) {
+            if (!inBody) return;
+            if (node == body) inBody = false;
+            if (notText != null) {
+                if (node == notText) notText = null;
+                return;
+            }
+            if (!(node instanceof Element)) return;
             int level = top--;
             int n = proseStack[level];
-            if (n > 0) {
-                prose.put(e, n);
-                if (top >= 0) proseStack[top] += n;
-            }
+            if (top >= 0) proseStack[top] += n;
+            int c = 0;
             if (contentSkip == level) {
                 contentSkip = -1;   // skipped whole: no count of its own, nothing for its parent
             } else {
-                int c = contentStack[level];
-                if (c > 0) {
-                    content.put(e, c);
-                    if (top >= 0) contentStack[top] += c;
-                }
+                c = contentStack[level];
+                if (top >= 0) contentStack[top] += c;
             }
-            return FilterResult.CONTINUE;
+            counts.set(numberStack[level], n, c);
         }
     }
 }

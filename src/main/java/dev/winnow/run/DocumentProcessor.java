@@ -315,7 +315,7 @@ public final class DocumentProcessor {
             HtmlFrontEnd.Extracted page = html.extract(decoded.text());
             List<Verdict.Fact> facts = new java.util.ArrayList<>(page.facts());
             facts.addAll(told);      // after the page's own: a canonical URL wins over where it was fetched
-            facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageTyper.html(page.source(), page.blocks(), url(facts), page.shape()).code()));
+            facts.addAll(pageTyper.html(page.source(), page.blocks(), url(facts), page.shape()).facts());
             if (pass.spills()) {    // the first pass: no corpus stages yet, and both chains' documents kept for the second
                 Fallback.Attempt attempt = htmlChains.attempt(page.source(), Layout.HTML, page.blocks(), facts);
                 return new Cleaned(attempt.chosen(), decoded.mediaType(), decoded.charset(), htmlProvenance, cluster, null,
@@ -326,7 +326,7 @@ public final class DocumentProcessor {
                     htmlProvenance, cluster, null, DocumentsSpill.Kind.HTML, null);
         }
         List<Verdict.Fact> facts = new java.util.ArrayList<>(told);
-        facts.add(new Verdict.Fact(Field.PAGE_TYPE, pageTyper.text(decoded.text(), url(told)).code()));
+        facts.addAll(pageTyper.text(decoded.text(), url(told)).facts());
         Document doc = pipeline.then(corpusStages).clean(decoded.text(), facts);
         return new Cleaned(doc, decoded.mediaType(), decoded.charset(), textProvenance, cluster,
                 null, DocumentsSpill.Kind.TEXT, null);
@@ -372,8 +372,8 @@ public final class DocumentProcessor {
                         + " characters (raise it with --max-chars)", bytes.length));
             }
             // a document's text has no markup the HTML model knows: the plain-text model types it
-            Verdict.Fact pageType = new Verdict.Fact(Field.PAGE_TYPE, pageTyper.text(extracted.source(), url(extracted.facts())).code());
-            Document doc = extracted.clean(markupPipeline.then(corpusStages), List.of(pageType));
+            List<Verdict.Fact> pageType = pageTyper.text(extracted.source(), url(extracted.facts())).facts();
+            Document doc = extracted.clean(markupPipeline.then(corpusStages), pageType);
             return new Cleaned(doc, extracted.mediaType(), null, documentProvenance, cluster,
                     null, DocumentsSpill.Kind.DOCUMENT, null);
         } catch (FormatException e) {

@@ -141,7 +141,7 @@ public final class BlockFeatures {
                 if (firstH1 < 0 && m != null && m.headingLevel() == 1) firstH1 = i;
                 if (prices[i] > 0) pricedBlocks++;
                 // below a recommendation heading until the next heading of the markup opens another part
-                opens[i] = ShopSignals.opensRecommendations(b.text(), s.words());
+                opens[i] = ShopSignals.opensRecommendations(b);   // its key, kept, is the repeats' key below
                 under[i] = belowBreak;
                 if (opens[i]) belowBreak = true;
                 else if (m != null && m.headingLevel() > 0) belowBreak = false;

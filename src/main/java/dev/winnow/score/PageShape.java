@@ -1,11 +1,8 @@
 package dev.winnow.score;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 import java.util.ArrayList;
@@ -18,12 +15,10 @@ import java.util.Map;
  * What the markup says about the kind of page, beyond its text: the schema.org types it declares
  * (JSON-LD {@code @type}, microdata {@code itemtype}), its {@code og:type}, how many code blocks, tables,
  * forms, list items and headings it has, class/id words of posts, products, listings and docs, price
- * markup, and the largest run of repeated siblings (a grid of items). One walk over the parsed page.
+ * markup, and the largest run of repeated siblings (a grid of items). Read in one walk over the parsed page ({@link Reader}).
  * Immutable once built; {@link #NAMES} gives the order of {@link #values()}.
  */
 public final class PageShape {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** Groups of schema.org type names in page_types.txt, as {@code schema_<suffix>}. */
     static final List<String> SCHEMA = List.of("article", "tech", "forum", "product", "collection", "service", "faq");
     /** Groups of class/id words in page_types.txt, as {@code class_<suffix>}. */
@@ -62,42 +57,6 @@ public final class PageShape {
     /** A copy of the values, in {@link #NAMES} order. */
     public double[] values() { return values.clone(); }
 
-    /** The shape of a parsed page; {@code words} splits its class and id strings (shared with the front end). */
-    public static PageShape of(Document page, ClassWords words) {
-        Scan scan = new Scan(words);
-        NodeTraversor.traverse(scan, page);
-        double[] v = new double[NAMES.size()];
-        int k = 0;
-        v[k++] = Math.log1p(scan.elements);
-        for (int c : scan.tags) v[k++] = Math.log1p(c);
-        for (String script : scan.jsonLd) {
-            try {
-                schemaTypes(JSON.readTree(script), scan.schema, 0);
-            } catch (Exception e) {
-                // broken JSON-LD is common; the rest of the page still counts
-            }
-        }
-        for (int c : scan.schema) v[k++] = Math.min(c, 5);
-        String og = scan.ogType == null ? "" : scan.ogType;
-        v[k++] = og.equals("article") || og.startsWith("article") ? 1 : 0;
-        v[k++] = og.startsWith("product") || og.equals("og:product") ? 1 : 0;
-        v[k++] = og.equals("website") ? 1 : 0;
-        v[k++] = !og.isEmpty() && v[k - 1] == 0 && v[k - 2] == 0 && v[k - 3] == 0 ? 1 : 0;
-        v[k++] = Math.log1p(scan.priceProps);
-        v[k++] = Math.log1p(scan.reviewProps);
-        double elements = Math.max(1, scan.elements);
-        for (int c : scan.classes) {
-            v[k++] = Math.log1p(c);
-            v[k++] = c / elements;
-        }
-        v[k++] = Math.log1p(scan.siblingsMax);
-        v[k++] = Math.log1p(scan.siblingGroups);
-        v[k++] = Math.log1p(scan.siblingsCards);
-        v[k++] = Math.log1p(scan.linkedHeadings);
-        v[k++] = scan.headings == 0 ? 0 : (double) scan.linkedHeadings / scan.headings;
-        return new PageShape(v);
-    }
-
     /** Counts the schema.org types anywhere in a JSON-LD tree (nested: a Product's offers, a graph's nodes). */
     private static void schemaTypes(JsonNode node, int[] counts, int depth) {
         if (node == null || depth > 12) return;
@@ -122,12 +81,16 @@ public final class PageShape {
         if (groups != null) for (int g : groups) counts[g]++;
     }
 
-    private static final class Scan implements NodeVisitor {
+    /**
+     * Reads a page's shape element by element, in a walk over the whole parsed page that the caller shares
+     * with its other readers (the front end walks a page once for all of them); {@link #shape} once it is done.
+     * The page's JSON-LD is parsed by the caller, once for every reader of it. One per page; not thread-safe.
+     */
+    public static final class Reader implements NodeVisitor {
         int elements;
         final int[] tags = new int[TAGS.size()];
         final int[] schema = new int[SCHEMA.size()];
         final int[] classes = new int[CLASSES.size()];
-        final List<String> jsonLd = new ArrayList<>();
         String ogType;
         int priceProps, reviewProps;
         int siblingsMax, siblingGroups, siblingsCards;
@@ -140,9 +103,38 @@ public final class PageShape {
 
         private final ClassWords words;
 
-        Scan(ClassWords words) {
+        /** {@code words} splits the page's class and id strings (shared with the front end). */
+        public Reader(ClassWords words) {
             this.words = words;
             for (int i = 0; i < TAGS.size(); i++) tagIndex.put(TAGS.get(i), i);
+        }
+
+        /** The shape of the page walked, with the JSON-LD trees of its scripts (those that parsed). */
+        public PageShape shape(List<JsonNode> jsonLd) {
+            double[] v = new double[NAMES.size()];
+            int k = 0;
+            v[k++] = Math.log1p(elements);
+            for (int c : tags) v[k++] = Math.log1p(c);
+            for (JsonNode tree : jsonLd) schemaTypes(tree, schema, 0);
+            for (int c : schema) v[k++] = Math.min(c, 5);
+            String og = ogType == null ? "" : ogType;
+            v[k++] = og.equals("article") || og.startsWith("article") ? 1 : 0;
+            v[k++] = og.startsWith("product") || og.equals("og:product") ? 1 : 0;
+            v[k++] = og.equals("website") ? 1 : 0;
+            v[k++] = !og.isEmpty() && v[k - 1] == 0 && v[k - 2] == 0 && v[k - 3] == 0 ? 1 : 0;
+            v[k++] = Math.log1p(priceProps);
+            v[k++] = Math.log1p(reviewProps);
+            double count = Math.max(1, elements);
+            for (int c : classes) {
+                v[k++] = Math.log1p(c);
+                v[k++] = c / count;
+            }
+            v[k++] = Math.log1p(siblingsMax);
+            v[k++] = Math.log1p(siblingGroups);
+            v[k++] = Math.log1p(siblingsCards);
+            v[k++] = Math.log1p(linkedHeadings);
+            v[k++] = headings == 0 ? 0 : (double) linkedHeadings / headings;
+            return new PageShape(v);
         }
 
         @Override
@@ -165,19 +157,13 @@ public final class PageShape {
                 }
                 inLink++;
             }
-            if (tag.equals("script")) {
-                if (Attr.get(e, "type").equalsIgnoreCase("application/ld+json")) jsonLd.add(e.data());
-                return;
-            }
+            if (tag.equals("script")) return;   // its JSON-LD comes parsed to shape()
             if (tag.equals("meta")) {
                 if (ogType == null && Attr.get(e, "property").equalsIgnoreCase("og:type")) {
                     ogType = Attr.get(e, "content").strip().toLowerCase(Locale.ROOT);
                 }
             }
-            if (e.attributesSize() == 0) {
-                if (e.childNodeSize() > 3) siblings(e);
-                return;
-            }
+            if (e.attributesSize() == 0) return;
             if (Attr.has(e, "itemtype")) {
                 for (String type : Attr.get(e, "itemtype").split("\\s+")) if (!type.isEmpty()) countType(type, schema);
             }
@@ -186,13 +172,13 @@ public final class PageShape {
                 if (prop.contains("price")) priceProps++;
                 if (prop.contains("review") || prop.contains("rating")) reviewProps++;
             }
-            if (Attr.has(e, "class") || Attr.has(e, "id")) {
+            String classNames = Attr.get(e, "class"), id = Attr.get(e, "id");
+            if (!classNames.isEmpty() || !id.isEmpty()) {   // an empty one has no words: nothing to count
                 // the groups of "class id" are the class's and the id's: looked up apart, since ids are unique
-                int[] ofClass = classGroups.computeIfAbsent(Attr.get(e, "class"), this::classGroupsOf);
-                int[] ofId = classGroups.computeIfAbsent(Attr.get(e, "id"), this::classGroupsOf);
+                int[] ofClass = classGroups.computeIfAbsent(classNames, this::classGroupsOf);
+                int[] ofId = classGroups.computeIfAbsent(id, this::classGroupsOf);
                 for (int g = 0; g < ofClass.length; g++) classes[g] += Math.max(ofClass[g], ofId[g]);
             }
-            if (e.childNodeSize() > 3) siblings(e);
         }
 
         /** How many of each class/id group's words an element's class and id hold (at most one per group). */
@@ -205,32 +191,17 @@ public final class PageShape {
             return out;
         }
 
-        /** The largest run of children that look alike (same tag and class): a grid, a list of posts. */
-        private void siblings(Element parent) {
-            if (elementChildren(parent) < 4) return;   // no run long enough to count, known without listing them
-            Map<String, Integer> same = new HashMap<>();
-            int best = 0;
-            String bestKey = null;
-            for (Element child : parent.children()) {
-                String key = child.normalName() + "." + Attr.className(child);
-                int n = same.merge(key, 1, Integer::sum);
-                if (n > best) {
-                    best = n;
-                    bestKey = key;
-                }
-            }
-            if (best < 4) return;
-            siblingsMax = Math.max(siblingsMax, best);
+        /**
+         * The groups of {@code parent}'s children by tag and class: the largest run of look-alikes is a grid, a list of
+         * posts. The walk gives them for each element with two or more element children (it works them out once
+         * for every reader).
+         */
+        public void siblings(Element parent, SiblingGroups groups) {
+            if (groups.largest() < 4 || parent.normalName().equals("script")) return;
+            siblingsMax = Math.max(siblingsMax, groups.largest());
             siblingGroups++;
             // repeated divs and articles are a listing's cards or a forum's posts; repeated li are as often a menu
-            if (bestKey != null && !bestKey.startsWith("li.") && !bestKey.startsWith("option.")) siblingsCards += best;
-        }
-
-        /** How many of the parent's child nodes are elements (counted without building the list of them). */
-        private static int elementChildren(Element parent) {
-            int n = 0;
-            for (int i = 0, size = parent.childNodeSize(); i < size; i++) if (parent.childNode(i) instanceof Element) n++;
-            return n;
+            if (!groups.largestIsListItems()) siblingsCards += groups.largest();
         }
 
         @Override

@@ -1,5 +1,8 @@
 package dev.winnow.score;
 
+import dev.winnow.core.Field;
+import dev.winnow.core.Metadata;
+
 import java.util.Locale;
 
 /**
@@ -23,5 +26,16 @@ public enum PageType {
      */
     public static boolean isArticle(String code) {
         return code == null || code.equals(ARTICLE.code());
+    }
+
+    /**
+     * The kind of page the chains treat a page of this metadata as: its {@link Field#PAGE_KIND}, else its
+     * {@link Field#PAGE_TYPE} (a chain given only the stated type), else an article (a chain run without the page
+     * typer keeps the article behaviour every rule was first tuned on).
+     */
+    public static PageType kindOf(Metadata metadata) {
+        String code = metadata.get(Field.PAGE_KIND);
+        if (code == null) code = metadata.get(Field.PAGE_TYPE);
+        return isArticle(code) ? ARTICLE : of(code);
     }
 }

@@ -1,5 +1,6 @@
 package dev.winnow.score;
 
+import dev.winnow.core.Block;
 import dev.winnow.text.TextShape;
 import dev.winnow.text.Vocabulary;
 
@@ -124,8 +125,19 @@ public final class ShopSignals {
 
     /** The text is a heading that opens related or recommended items (the whole line, or its opening words). */
     public static boolean opensRecommendations(String text, int words) {
-        if (words == 0 || words > BREAK_WORDS) return false;
-        String key = TextShape.key(text);
+        return headingLength(words) && opensRecommendations(TextShape.key(text));
+    }
+
+    /** {@link #opensRecommendations(String, int)} of a block's text, with the look-up key the block keeps. */
+    public static boolean opensRecommendations(Block block) {
+        return headingLength(block.shape().words()) && opensRecommendations(block.key());
+    }
+
+    private static boolean headingLength(int words) {
+        return words > 0 && words <= BREAK_WORDS;
+    }
+
+    private static boolean opensRecommendations(String key) {
         return SECTION_BREAKS.contains(key) || SHOP_BREAKS.contains(key)
                 || SECTION_BREAKS.matchesPrefix(key) || SHOP_BREAKS.matchesPrefix(key);
     }

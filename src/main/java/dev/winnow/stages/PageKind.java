@@ -1,19 +1,18 @@
 package dev.winnow.stages;
 
 import dev.winnow.core.Draft;
-import dev.winnow.core.Field;
 import dev.winnow.score.PageType;
 
 /**
- * What the page typer said about the page being cleaned, as the stages ask it. A chain run without the typer
- * (a library user's own chain) sees every page as an article: the behaviour every rule was first tuned on.
+ * What the page typer said about the page being cleaned, as the stages ask it: the kind the chains treat it as
+ * ({@link PageType#kindOf}). A chain run without the typer (a library user's own chain) sees every page as an
+ * article: the behaviour every rule was first tuned on.
  */
 final class PageKind {
     private PageKind() {}
 
     static PageType of(Draft draft) {
-        String code = draft.metadata().get(Field.PAGE_TYPE);
-        return PageType.isArticle(code) ? PageType.ARTICLE : PageType.of(code);
+        return PageType.kindOf(draft.metadata());
     }
 
     static boolean isArticle(Draft draft) {

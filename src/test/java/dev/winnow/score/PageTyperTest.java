@@ -23,7 +23,7 @@ public class PageTyperTest {
 
     private static PageType html(String html, String url) {
         HtmlFrontEnd.Extracted page = FRONT_END.extract(html);
-        return TYPER.html(page.source(), page.blocks(), url, page.shape());
+        return TYPER.html(page.source(), page.blocks(), url, page.shape()).type();
     }
 
     private static String paragraphs(String sentence, int n) {
@@ -145,9 +145,9 @@ public class PageTyperTest {
     void plainTextArticleIsAnArticleAndAnEmptyPageIsOther() {
         String text = ("The council voted seven to two on Thursday evening to build twelve kilometres of protected cycling"
                 + " lanes across the city centre, after a year of public consultation, the mayor said.\n\n").repeat(8);
-        assertEquals(PageType.ARTICLE, TYPER.text(text, null));
-        assertEquals(PageType.OTHER, TYPER.text(" \n ", null));
-        assertEquals(PageType.OTHER, TYPER.html("", List.of(), null, FRONT_END.extract("<html></html>").shape()));
+        assertEquals(PageType.ARTICLE, TYPER.text(text, null).type());
+        assertEquals(PageType.OTHER, TYPER.text(" \n ", null).type());
+        assertEquals(PageType.OTHER, TYPER.html("", List.of(), null, FRONT_END.extract("<html></html>").shape()).type());
     }
 
     @Test
@@ -193,9 +193,16 @@ public class PageTyperTest {
 
     /** A model of one leaf that says {@code type} for every page, reading the {@code features} given. */
     public static String constant(String name, List<String> features, PageType type) {
+        double[] p = new double[PageType.values().length];
+        p[type.ordinal()] = 1;
+        return constant(name, features, p);
+    }
+
+    /** A model of one leaf that gives every page the probabilities {@code p}, in {@link PageType}'s order. */
+    static String constant(String name, List<String> features, double[] p) {
         List<String> classes = List.of("article", "forum", "product", "collection", "listing", "documentation", "service", "other");
         StringBuilder leaf = new StringBuilder();
-        for (String c : classes) leaf.append(leaf.length() == 0 ? "" : ",").append(c.equals(type.code()) ? "1" : "0");
+        for (int i = 0; i < p.length; i++) leaf.append(i == 0 ? "" : ",").append(p[i]);
         return "{\"name\":\"" + name + "\",\"classes\":[\"" + String.join("\",\"", classes) + "\"],\"features\":[\""
                 + String.join("\",\"", features) + "\"],\"trees\":[{\"feature\":[-1],\"threshold\":[0],\"left\":[-1],"
                 + "\"right\":[-1],\"value\":[[" + leaf + "]]}]}";
@@ -205,7 +212,7 @@ public class PageTyperTest {
     void aRetrainedModelReplacesTheShippedOneWhoseFeaturesItReads() throws IOException {
         PageTyper forums = TYPER.with(forest(constant("all-forums", PageFeatures.TEXT_NAMES, PageType.FORUM)));
         String article = "The council approved the new budget after a long debate on Tuesday evening.\n\n".repeat(8);
-        assertEquals(PageType.FORUM, forums.text(article, null));
+        assertEquals(PageType.FORUM, forums.text(article, null).type());
         assertTrue(forums.textIdentity().startsWith("all-forums@"), forums.textIdentity());
         assertEquals(TYPER.htmlIdentity(), forums.htmlIdentity(), "the HTML model is the shipped one still");
 
@@ -215,5 +222,21 @@ public class PageTyperTest {
 
         assertThrows(IllegalArgumentException.class,
                 () -> TYPER.with(forest(constant("other", List.of("words_log"), PageType.FORUM))));
+    }
+
+    @Test
+    void aPageCalledAnArticleWithoutEvenOddsIsTreatedAsTheRunnerUp() throws IOException {
+        String page = "The council approved the new budget after a long debate on Tuesday evening.\n\n".repeat(8);
+        //                                   article forum product collection listing docs service other
+        PageTyper unsure = TYPER.with(forest(constant("unsure", PageFeatures.TEXT_NAMES, new double[] {0.45, 0.05, 0, 0, 0.1, 0, 0.4, 0})));
+        assertEquals(new PageTyper.Typing(PageType.ARTICLE, PageType.SERVICE), unsure.text(page, null),
+                "the record says article; the chains treat it as the next most likely type");
+        PageTyper even = TYPER.with(forest(constant("even", PageFeatures.TEXT_NAMES, new double[] {0.5, 0, 0, 0, 0.1, 0, 0.4, 0})));
+        assertEquals(new PageTyper.Typing(PageType.ARTICLE, PageType.ARTICLE), even.text(page, null));
+        PageTyper listing = TYPER.with(forest(constant("listing", PageFeatures.TEXT_NAMES, new double[] {0.3, 0, 0, 0, 0.4, 0, 0.3, 0})));
+        assertEquals(new PageTyper.Typing(PageType.LISTING, PageType.LISTING), listing.text(page, null),
+                "only an unsure article is treated otherwise");
+        PageTyper tie = TYPER.with(forest(constant("tie", PageFeatures.TEXT_NAMES, new double[] {0.4, 0, 0, 0, 0.3, 0, 0.3, 0})));
+        assertEquals(PageType.LISTING, tie.text(page, null).kind(), "a tie goes to the first type in the model's order");
     }
 }

@@ -171,6 +171,23 @@ class PageKindRulesTest {
         }
     }
 
+    /**
+     * A page the typer called an article without even odds is treated as the type it ranked next (PAGE_KIND); the
+     * record still states the article (PAGE_TYPE). Near miss: a page the typer is sure of stays an article.
+     */
+    @Test
+    void theChainsFollowThePageKindWhereItDiffersFromTheStatedType() {
+        List<Verdict.Fact> unsure = List.of(new Verdict.Fact(Field.PAGE_TYPE, "article"), new Verdict.Fact(Field.PAGE_KIND, "listing"));
+        Document listing = dev.winnow.testing.Invariants.single(new HeadlineStage()).clean(TEXT_LISTING, unsure);
+        assertConserved(TEXT_LISTING, listing);
+        assertKept(listing, "Why Train Fares Rise Every January");
+        assertEquals("article", listing.metadata().get(Field.PAGE_TYPE));
+
+        List<Verdict.Fact> sure = List.of(new Verdict.Fact(Field.PAGE_TYPE, "article"), new Verdict.Fact(Field.PAGE_KIND, "article"));
+        Document article = dev.winnow.testing.Invariants.single(new HeadlineStage()).clean(TEXT_LISTING, sure);
+        assertRemoved(article, Reason.UNRELATED_HEADLINE, "Why Train Fares Rise Every January");
+    }
+
     /** Documentation: headline-shaped lines are its section headings, whatever words they use. */
     private static final String TEXT_DOCS = LEDE + "\n\nConfiguring the Backup Schedule\nRestoring a Single Folder\n"
             + "Moving Snapshots to Another Disk";

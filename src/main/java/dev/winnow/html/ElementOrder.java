@@ -1,0 +1,78 @@
+package dev.winnow.html;
+
+import org.jsoup.nodes.Element;
+
+import java.util.Arrays;
+
+/**
+ * The page's elements numbered in document order (pre-order) as a walk reaches them, with where each one's
+ * descendants end. Facts about elements then sit in arrays by number, not in maps keyed by element, and a
+ * later walk finds an element's number by looking forward from the last one it found: walks go in document
+ * order. An element's descendants follow it up to its end, so its children are found from the numbers alone.
+ * One per page; not thread-safe.
+ */
+final class ElementOrder {
+    private Element[] elements = new Element[256];
+    /** Per element, the number after its last descendant; -1 while the walk is below it. */
+    private int[] ends = new int[256];
+    /** Per element, its parent's number; -1 for the first. */
+    private int[] parents = new int[256];
+    private int size;
+    /** The elements the walk is below, innermost last. */
+    private int[] open = new int[64];
+    private int depth;
+
+    /** Numbers {@code e}, the next element in document order; the walk is now below it. Returns its number. */
+    int enter(Element e) {
+        if (size == elements.length) {
+            elements = Arrays.copyOf(elements, size * 2);
+            ends = Arrays.copyOf(ends, size * 2);
+            parents = Arrays.copyOf(parents, size * 2);
+        }
+        if (depth == open.length) open = Arrays.copyOf(open, depth * 2);
+        elements[size] = e;
+        ends[size] = -1;
+        parents[size] = depth > 0 ? open[depth - 1] : -1;
+        open[depth++] = size;
+        return size++;
+    }
+
+    /** The walk leaves the innermost element it is below: its descendants end here. */
+    void leave() {
+        ends[open[--depth]] = size;
+    }
+
+    /** How many elements are numbered. */
+    int size() {
+        return size;
+    }
+
+    Element element(int number) {
+        return elements[number];
+    }
+
+    /** The number of the element's parent, or -1 for the first element (the page). */
+    int parent(int number) {
+        return parents[number];
+    }
+
+    /** The number of the element's first child, or -1 when it has none. */
+    int firstChild(int number) {
+        return number + 1 < ends[number] ? number + 1 : -1;
+    }
+
+    /** The number of the element's next sibling below {@code parent}, or -1 when it is the last child. */
+    int nextSibling(int number, int parent) {
+        return ends[number] < ends[parent] ? ends[number] : -1;
+    }
+
+    /**
+     * The number of {@code e}, looking from number {@code from} on: from the last number found, for a walk in
+     * document order. {@code e} must be a numbered element at or after {@code from}.
+     */
+    int numberOf(Element e, int from) {
+        int n = from;
+        while (elements[n] != e) n++;
+        return n;
+    }
+}
