@@ -109,10 +109,27 @@ public final class Segmenter {
     static int listMarkerLength(String text, int start, int end) {
         if (end - start < 1) return 0;
         char c = text.charAt(start);
+        if (isNestedListMarker(text, start, end)) return 2;
         boolean bullet = c == '•' || c == '*' || c == '+' || c == '-' || c == '–' || c == '·' || c == '◦' || c == '▪'
                 || c == '►' || c == '○' || c == '■' || c == '●' || c == '‣' || c == '⁃';
         if (!bullet) return 0;
         if (end - start == 1) return 1;
         return text.charAt(start + 1) == ' ' ? 2 : 0;
+    }
+
+    /**
+     * A text browser's marker of a deeper list level: lynx prints "*", "+", then "o" and "@" for the third and fifth
+     * levels ("o BBQ Tools" under "+ Camp Kitchen"), which a menu's sub-entries and a mega-menu's columns are made of.
+     * On WCXB dev's text dumps about 28,000 "o " and 1,600 "@ " lines, all of them lynx's bullets (one "o " line in
+     * all the dumps is not indented as one, and it is a bullet too). "o" is a word in Portuguese, Spanish and Italian:
+     * as a marker it must be followed by a capital or a digit ("o Headlamp"), where a sentence would start with a
+     * capital "O" and a hard-wrapped line with a lowercase word ("o carro"). The fourth level's "#" is left alone: it
+     * is a Markdown heading and a code comment too.
+     */
+    private static boolean isNestedListMarker(String text, int start, int end) {
+        if (end - start < 3 || text.charAt(start + 1) != ' ') return false;
+        char c = text.charAt(start), next = text.charAt(start + 2);
+        if (c == '@') return !Character.isWhitespace(next);
+        return c == 'o' && (Character.isUpperCase(next) || Character.isDigit(next));
     }
 }

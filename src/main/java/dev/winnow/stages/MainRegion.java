@@ -3,6 +3,7 @@ package dev.winnow.stages;
 import dev.winnow.core.Block;
 import dev.winnow.core.Draft;
 import dev.winnow.core.Reason;
+import dev.winnow.score.PageType;
 import dev.winnow.text.TextShape;
 
 import java.util.List;
@@ -51,7 +52,12 @@ record MainRegion(int first, int last) {
      * and no section end (null: every counter ends the article).
      */
     static MainRegion of(Draft draft, boolean[] perPost) {
-        List<Block> kept = draft.kept();
+        return of(draft, perPost, draft.kept().size());
+    }
+
+    /** The region among the first {@code end} kept blocks only (what follows them is cut already). */
+    static MainRegion of(Draft draft, boolean[] perPost, int end) {
+        List<Block> kept = draft.kept().subList(0, end);
         // the publisher marked the article body: prose outside it does not count
         boolean marked = hasMarkedBody(kept);
         boolean grid = pricesAreItems(draft);
@@ -202,9 +208,14 @@ record MainRegion(int first, int last) {
      * elsewhere the region alone. Empty when the region is.
      */
     static boolean[] mainText(Draft draft, boolean[] perPost) {
-        List<Block> kept = draft.kept();
+        return mainText(draft, perPost, draft.kept().size());
+    }
+
+    /** {@link #mainText(Draft, boolean[])} among the first {@code end} kept blocks only. */
+    static boolean[] mainText(Draft draft, boolean[] perPost, int end) {
+        List<Block> kept = draft.kept().subList(0, end);
         boolean[] in = new boolean[kept.size()];
-        MainRegion region = of(draft, perPost);
+        MainRegion region = of(draft, perPost, end);
         if (region.isEmpty()) return in;
         for (int i = region.first; i <= region.last; i++) in[i] = true;
         // Without a thread the further sections of a page are an article's teasers, author box and related
@@ -289,10 +300,15 @@ record MainRegion(int first, int last) {
      * The page is a collection or a listing: its prices mark its items, the content (see {@link #PRICE_LINE}). A listing's
      * items print a price as a shop's tiles do (offers, rentals, courses, jobs with a salary): on WCXB dev text dumps
      * (2026-12-07) listing 0.610 to 0.627 with it (10 pages up, 5 down, one of them by 0.49; four of five domain-grouped
-     * folds up), and AEB dev text, a quarter of whose news pages the text typer calls listings, 0.9005 to 0.9008.
+     * folds up), and AEB dev text, a quarter of whose news pages the text typer calls listings, 0.9005 to 0.9008. A
+     * product page prints its own price and rating ("$49.95", "4.6 stars") as short lines beside its
+     * name, the part of the page its references open with, and which the region otherwise left out for a shipping
+     * notice's or a review's prose: WCXB dev text dumps, out of fold (2026-12-08), product 0.532 to 0.538, all 0.7946 to
+     * 0.7951, lost pages 17 to 15, 70 pages up and 36 down, every fold of domain-grouped pages up; aeb-dev text 0.901.
      */
     static boolean pricesAreItems(Draft draft) {
-        return PageKind.of(draft) == dev.winnow.score.PageType.COLLECTION || PageKind.itemsAreContent(draft);
+        PageType type = PageKind.of(draft);
+        return type == PageType.COLLECTION || type == PageType.PRODUCT || PageKind.itemsAreContent(draft);
     }
 
     /** A short line that is not prose and holds a price or a rating: a line of a grid's tile. */

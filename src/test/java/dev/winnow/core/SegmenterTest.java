@@ -107,6 +107,22 @@ class SegmenterTest {
     }
 
     @Test
+    void aTextBrowsersDeeperListLevelsAreListItems() {
+        String text = "* Outdoor Items\n+ Camp Kitchen\no BBQ Tools\no 2-Person Tents\n@ Steel Pegs";
+        Segmenter.Result r = segment(text);
+        assertEquals(List.of("Outdoor Items", "Camp Kitchen", "BBQ Tools", "2-Person Tents", "Steel Pegs"), texts(r));
+        assertTrue(r.blocks().stream().allMatch(Block::listItem));
+    }
+
+    @Test
+    void anOBeforeALowercaseWordIsTheWordNotAMarker() {
+        // Portuguese, Spanish, Italian: "o" is an article or "or"; a line starting with it is a wrapped sentence's rest
+        Segmenter.Result r = segment("Ele comprou\no carro ontem.\nOmega\no\n# Heading");
+        assertEquals(List.of("Ele comprou", "o carro ontem.", "Omega", "o", "# Heading"), texts(r));
+        assertTrue(r.blocks().stream().noneMatch(Block::listItem));
+    }
+
+    @Test
     void aDashWithoutASpaceIsText() {
         Segmenter.Result r = segment("Low tonight:\n-5 degrees\n*Terms apply");
         assertEquals(List.of("Low tonight:", "-5 degrees", "*Terms apply"), texts(r));

@@ -340,7 +340,7 @@ class MainTextStageTest {
      * A collection's grid is tiles without prose (a name, its colours, a price): on a collection page (and a listing,
      * whose items print prices the same way) its price lines score as content, so the region is the grid, not the
      * shipping banner above it. The near misses: typed as a
-     * product page, or with tiles that print no price, the banner is the region and the grid is cut.
+     * service page, or with tiles that print no price, the banner is the region and the grid is cut.
      */
     @Test
     void aCollectionsPricedGridIsTheMainText() {
@@ -357,9 +357,24 @@ class MainTextStageTest {
             assertRemoved(doc, Reason.OUTSIDE_MAIN_TEXT, "Ferries");
             assertEquals(doc.text(), typed(doc.text(), type).text(), "the output cleaned again is unchanged");
         }
-        assertRemoved(typed(input, "product"), Reason.OUTSIDE_MAIN_TEXT, "Harbour Lantern Model 8");
+        assertRemoved(typed(input, "service"), Reason.OUTSIDE_MAIN_TEXT, "Harbour Lantern Model 8");
         String unpriced = input.replaceAll("\\$\\d+\\.95", "Lantern");
         assertRemoved(typed(unpriced, "collection"), Reason.OUTSIDE_MAIN_TEXT, "Harbour Lantern Model 8");
+    }
+
+    /**
+     * A product page opens with its name, price and rating as short lines above its description: the price lines score as
+     * content there too, so the region takes them in. The near miss: the same page typed as an article cuts them.
+     */
+    @Test
+    void aProductsPriceAndRatingAreInItsMainText() {
+        String input = MENU + "Harbour Lantern\n\n$29.95\n\n4.6 out of 5 stars\n\nColour\n\nRed\n\nBlue\n\n" + ARTICLE;
+        Document product = typed(input, "product");
+        assertKept(product, "$29.95");
+        assertKept(product, "4.6 out of 5 stars");
+        assertKept(product, P3);
+        assertEquals(product.text(), typed(product.text(), "product").text(), "the output cleaned again is unchanged");
+        assertRemoved(typed(input, "article"), Reason.OUTSIDE_MAIN_TEXT, "$29.95");
     }
 
     /** Tiles that print a rating instead of a price mark the grid too; the same lines without the rating do not. */
@@ -411,6 +426,24 @@ class MainTextStageTest {
         assertKept(html(outside, "article"), P3);
         assertKept(html(String.format(page, "<p>" + after + "</p>", ""), "article"), after);
         assertKept(html(outside, "service"), after);
+    }
+
+    /**
+     * Plain text, on a product page: the customer reviews and what follows them are not the product, even when a review is
+     * long prose. The same lines on an article stay to the region, and a menu's "Customer Reviews" entry above the product's
+     * text does not end it.
+     */
+    @Test
+    void aProductsCustomerReviewsAreOutsideItsText() {
+        String review = "I bought this lantern for camping trips and it has held up through three summers of rain and rough handling.";
+        String page = "* Home\n* Customer Reviews\n* Contact\n\nHarbour Lantern\n\n" + ARTICLE
+                + "\n\nCustomer Reviews\n\n" + review + "\n\n" + review.replace("three", "four");
+        Document product = typed(page, "product");
+        assertRemoved(product, Reason.OUTSIDE_MAIN_TEXT, review);
+        assertKept(product, P3);
+        Document article = typed(page, "article");
+        assertKept(article, review);
+        assertEquals(-1, MainTextStage.customerReviewsStart(new dev.winnow.core.Segmenter().segment("Customer Reviews\n" + P1).blocks()));
     }
 
     private static Document html(String page, String pageType) {
