@@ -68,17 +68,19 @@ public final class MainTextStage implements Stage {
     }
 
     /**
-     * A customer-reviews section, as a whole line's key: its heading ("Customer Reviews", "Ratings &amp; Reviews", "Top
-     * reviews from ...") or, where the dump prints none, a review's own flag ("Verified Purchase", "Verified buyer").
+     * A customer-reviews section's heading, as a whole line's key: "Customer Reviews", "Ratings &amp; Reviews", "Top
+     * reviews from ...". English only, as the shops of WCXB's dev pages print it. (A plain "Reviews" and a review's
+     * own "Verified purchase" flag were tried: they cut more product text than reviews, out of fold.)
      */
     private static final java.util.regex.Pattern REVIEWS_START = java.util.regex.Pattern.compile(
             "(?:customer|product) reviews|ratings? (?:and )?reviews|top reviews(?: from .*)?");
 
     /**
-     * Plain text, on a shop's page (product or collection): where its customer reviews start ({@link #REVIEWS_START}),
+     * Plain text, on a product page: where its customer reviews start ({@link #REVIEWS_START}),
      * as a position in {@code kept}, or -1. The reviews and what follows them (the shop's recommendations and footer)
      * are not what the page sells, as {@code markup_reviews} says in markup: the benchmark's references of product pages
-     * stop at the rating's summary. Not on articles, whose "Reviews" heading may open the article's own verdicts. WCXB
+     * stop at the rating's summary. Not on articles, whose "Reviews" heading may open the article's own verdicts, nor on
+     * collections, where such a heading is a grid's filter. WCXB
      * dev text dumps, out of fold (2026-12-08): product 0.524 to 0.533, 8 pages up, 1 down (by 0.02).
      */
     static int customerReviewsStart(List<Block> kept) {
