@@ -305,10 +305,17 @@ record MainRegion(int first, int last) {
      * name, the part of the page its references open with, and which the region otherwise left out for a shipping
      * notice's or a review's prose: WCXB dev text dumps, out of fold (2026-12-08), product 0.532 to 0.538, all 0.7946 to
      * 0.7951, lost pages 17 to 15, 70 pages up and 36 down, every fold of domain-grouped pages up; aeb-dev text 0.901.
+     * In plain text only: in markup the region it moved took a product's name for a title and a label for a byline
+     * (WCXB dev HTML, out of fold, product 0.652 to 0.650).
      */
     static boolean pricesAreItems(Draft draft) {
         PageType type = PageKind.of(draft);
-        return type == PageType.COLLECTION || type == PageType.PRODUCT || PageKind.itemsAreContent(draft);
+        return type == PageType.COLLECTION || PageKind.itemsAreContent(draft) || (type == PageType.PRODUCT && isPlainText(draft));
+    }
+
+    /** The draft comes from plain text: its blocks carry no markup. */
+    private static boolean isPlainText(Draft draft) {
+        return draft.kept().isEmpty() || draft.kept().get(0).markup() == null;
     }
 
     /** A short line that is not prose and holds a price or a rating: a line of a grid's tile. */
