@@ -91,12 +91,12 @@ public final class DocumentProcessor {
 
     /** With the chains for markup given too: HTML runs through {@code html}, documents through its main chain. */
     public DocumentProcessor(Pipeline pipeline, String profile, Fallback html, Limits limits) {
-        this(pipeline, profile, html, limits, Pass.ONLY, RemovedLayout.INLINE, null, Tuning.NONE, PageTyper.shipped());
+        this(pipeline, profile, html, limits, Pass.ONLY, RemovedLayout.INLINE, null, Tuning.NONE);
     }
 
     private DocumentProcessor(Pipeline pipeline, String profile, Fallback html, Limits limits, Pass pass,
-                              RemovedLayout removed, String added, Tuning tuning, PageTyper pageTyper) {
-        this.pageTyper = pageTyper;
+                              RemovedLayout removed, String added, Tuning tuning) {
+        this.pageTyper = tuning.models().typer();
         this.removed = removed;
         this.added = added;
         this.tuning = tuning;
@@ -115,7 +115,7 @@ public final class DocumentProcessor {
 
     /** The first pass over a corpus: each outcome is a rejection or the document's {@link Outcome#features()}. */
     public DocumentProcessor analyzing() {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(true, false, null, CorpusSettings.OFF), removed, added, tuning, pageTyper);
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(true, false, null, CorpusSettings.OFF), removed, added, tuning);
     }
 
     /**
@@ -123,17 +123,17 @@ public final class DocumentProcessor {
      * {@link DocumentsSpill.Paused}'s bytes): the second pass {@link #resume}s it instead of cleaning the input again.
      */
     public DocumentProcessor pausing() {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(true, true, null, CorpusSettings.OFF), removed, added, tuning, pageTyper);
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(true, true, null, CorpusSettings.OFF), removed, added, tuning);
     }
 
     /** The second pass: the per-document stages, then the corpus stages reading {@code facts}. */
     public DocumentProcessor withCorpus(CorpusFacts facts, CorpusSettings settings) {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(false, false, facts, settings), removed, added, tuning, pageTyper);
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, new Pass(false, false, facts, settings), removed, added, tuning);
     }
 
     /** Records laid out with their removals as {@code layout} says ({@code --removed}). */
     public DocumentProcessor withRemoved(RemovedLayout layout) {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, pass, layout, added, tuning, pageTyper);
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, pass, layout, added, tuning);
     }
 
     /**
@@ -141,7 +141,7 @@ public final class DocumentProcessor {
      * {@code acquired}, an ISO-8601 instant, as their {@code added} ({@code --added}); null leaves it null.
      */
     public DocumentProcessor withAdded(String acquired) {
-        return new DocumentProcessor(pipeline, profile, htmlChains, limits, pass, removed, acquired, tuning, pageTyper);
+        return new DocumentProcessor(pipeline, profile, htmlChains, limits, pass, removed, acquired, tuning);
     }
 
     /**
@@ -151,17 +151,14 @@ public final class DocumentProcessor {
     public DocumentProcessor tuned(Tuning choices) {
         Pipeline text = pipeline;
         Fallback html = htmlChains;
-        PageTyper typer = pageTyper;
-        if (!choices.models().isShipped()) {     // --html-model, --page-type-model
-            typer = choices.models().typer();
-            html = Profiles.htmlWithFallback(choices.models().scorer());
-        }
+        // --html-model; the page typers (--page-type-model) come with the choices, see the constructor
+        if (choices.models().hasHtmlModel()) html = Profiles.htmlWithFallback(choices.models().scorer());
         if (choices.profile() != null) {     // --profile: its chains, with the HTML model this processor reads
             text = Profiles.text(choices.profile());
             html = Profiles.htmlWithFallback(choices.profile(), html.main().scorer());
         }
         return new DocumentProcessor(text.keeping(choices.keep()), profile, html.keeping(choices.keep()), limits, pass,
-                removed, added, choices, typer);
+                removed, added, choices);
     }
 
     /** The default limits with another input size limit. */

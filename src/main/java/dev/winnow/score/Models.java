@@ -79,7 +79,8 @@ public final class Models implements Serializable {
         }
     }
 
-    public boolean isShipped() { return htmlBlocks == null && pageTypes.isEmpty(); }
+    /** Whether a block scorer was named ({@code --html-model}): the HTML chains are then built around it. */
+    public boolean hasHtmlModel() { return htmlBlocks != null; }
 
     /** The models named, as name@hash, comma-separated; empty for {@link #SHIPPED}. */
     @Override
