@@ -10,6 +10,7 @@ import dev.winnow.run.HeartbeatLock;
 import dev.winnow.run.Outcome;
 import dev.winnow.run.OutputBusyException;
 import dev.winnow.run.OutputCodec;
+import dev.winnow.run.OutputCommit;
 import dev.winnow.run.OutputFormat;
 import dev.winnow.run.OutputLock;
 import dev.winnow.run.OutputOwnership;
@@ -59,14 +60,15 @@ import java.util.stream.Stream;
  *
  * <p>When every outcome is written the run commits. A final checkpoint ({@code done == total}) comes first:
  * from then on a rerun only finishes the commit. With {@code --records-per-shard} the records journal (and the
- * removed-attributes one) is not renamed in but cut into shards in the work folder ({@link RecordShards}), once,
- * and {@code documents/} is swapped in as {@code text/} is. The journals are renamed into place, the old
- * {@code text/} (and the old {@code attributes/winnow_removed/}) is moved aside and the staged one renamed in, {@code report.json} (with the fingerprint
- * and the data files' lengths) is written by temp and rename, and the work folder is removed. Each step
- * can be repeated, so a run killed anywhere in the commit finishes it on the next start. The final files
- * change only while a final checkpoint exists, and a run that starts over from an interrupted commit
- * removes the old {@code report.json} first; so with no checkpoint present, a {@code report.json} with the
- * run's fingerprint (and data files of the lengths it names) means a rerun has nothing to do.
+ * removed-attributes one) is not renamed in but cut into shards in the work folder ({@link RecordShards}), once.
+ * Then {@link OutputCommit}, the Spark runner's commit too, puts the files in place: the old {@code report.json}
+ * removed, the journals renamed in, {@code text/}, {@code documents/} and {@code attributes/winnow_removed/}
+ * swapped, {@code report.json} (with the fingerprint and the data files' lengths) written last, the checkpoint and
+ * the work folder removed. Each step can be repeated, so a run killed anywhere in the commit finishes it on the
+ * next start. The final files change only while a final checkpoint exists, and a run that starts over from an
+ * interrupted commit removes the old {@code report.json} first; so with no checkpoint present, a
+ * {@code report.json} with the run's fingerprint (and data files of the lengths it names) means a rerun has
+ * nothing to do.
  *
  * <p>{@link OutputLock} keeps a second run out while one works. Output files are replaced whole, so a
  * folder holding files Winnow did not write is refused before anything is touched ({@link OutputOwnership}).
@@ -74,8 +76,8 @@ import java.util.stream.Stream;
  * <p>What a kill can and cannot leave: the previous output stays whole until the commit, the commit is
  * finished by the next run, and a completed run leaves exactly {@code articles.jsonl},
  * {@code rejected.jsonl}, {@code report.json} and {@code text/} (and {@code attributes/winnow_removed/}
- * with {@code --removed attributes}). Between the renames a reader can see the
- * new {@code articles.jsonl} beside the old {@code report.json} for a moment; each file is whole.
+ * with {@code --removed attributes}). During the renames a reader can see new and old data files side by side,
+ * each whole, but no {@code report.json}: one is there only when it describes the files beside it.
  *
  * <p>Durability: journals, checkpoints and the report are synced before they count, so they survive a
  * power cut too. Text files are not synced one by one (that would cost a disk flush per document); a
@@ -93,9 +95,6 @@ final class OutputWriter implements Closeable {
     /** Work in progress; removed when a run finishes. */
     static final String WORK_DIR = OutputFormat.LOCAL_WORK_DIR;
     static final String CHECKPOINT = "checkpoint.json";
-    private static final String OLD_TEXT = "text.old";
-    private static final String OLD_ATTRIBUTES = "attributes.old";
-    private static final String OLD_DOCUMENTS = "documents.old";
     /**
      * The sharded layout's shards, cut from the finished journals at commit and staged here as they are
      * placed ({@code documents/}, {@code attributes/winnow_removed/}); written as {@code shards.tmp} and
@@ -454,7 +453,7 @@ final class OutputWriter implements Closeable {
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
             ch.force(false);
         }
-        move(tmp, work.resolve(CORPUS_FACTS));
+        LocalStore.move(tmp, work.resolve(CORPUS_FACTS));
         quotesBytes = Files.size(quotes);
         if (fingerprint != null) checkpoint("corpus");
     }
@@ -479,10 +478,10 @@ final class OutputWriter implements Closeable {
 
     private void save(Checkpoint c, String point) throws IOException {
         Path tmp = work.resolve(CHECKPOINT + ".tmp");
-        writeSynced(tmp, c.toBytes(MAPPER));
+        LocalStore.writeSynced(tmp, c.toBytes(MAPPER));
         steps.reached(point + ".tmp-written");
-        move(tmp, work.resolve(CHECKPOINT));
-        syncDirectory(work);
+        LocalStore.move(tmp, work.resolve(CHECKPOINT));
+        LocalStore.syncDirectory(work);
         steps.reached(point + ".written");
     }
 
@@ -502,110 +501,14 @@ final class OutputWriter implements Closeable {
             steps.reached("commit.started");
         }
         boolean sharded = recordsPerShard > 0;
-        if (sharded) {
-            stageShards();
-        } else {
-            publish(articlesName, articlesBytes);
-        }
-        steps.reached("commit.articles-moved");
-        publish(rejectedName, rejectedBytes);
-        if (quotesBytes >= 0) publish(quotesName, quotesBytes);
-        // Data files of an earlier run that this run's output does not include (no corpus stages, another codec,
-        // records in shards).
-        for (OutputCodec other : OutputCodec.values()) {
-            for (String plain : List.of(ARTICLES, REJECTED, QUOTES)) {
-                String name = other.name(plain);
-                if (!(name.equals(articlesName) && !sharded) && !name.equals(rejectedName) && !(quotesBytes >= 0 && name.equals(quotesName))) {
-                    Files.deleteIfExists(dir.resolve(name));
-                }
-            }
-        }
-        syncDirectory(dir);
-        steps.reached("commit.rejected-moved");
-
-        Path text = dir.resolve(TEXT_DIR), staged = work.resolve(TEXT_DIR), old = work.resolve(OLD_TEXT);
-        boolean replace = !textFiles || Files.isDirectory(staged);  // staged text gone: an earlier attempt moved it in
-        if (replace && Files.exists(text, LinkOption.NOFOLLOW_LINKS)) {
-            OutputFormat.deleteTree(old);
-            move(text, old);
-            syncDirectory(dir);
-            steps.reached("commit.old-text-moved");
-        }
-        if (textFiles && Files.isDirectory(staged)) {
-            move(staged, text);
-            syncDirectory(dir);
-            steps.reached("commit.text-moved");
-        }
-        OutputFormat.deleteTree(old);
-        steps.reached("commit.old-text-deleted");
-        commitDocuments();
-        commitAttributes();
-
+        if (sharded) stageShards();
         report.put("fingerprint", fingerprint);
         report.put("content_fingerprint", contentFingerprint);
-        ObjectNode output = report.putObject("output");
-        List<RecordShards.Shard> shards = sharded ? placedShards() : null;
-        if (!sharded) output.put("articles_bytes", articlesBytes);
-        output.put("rejected_bytes", rejectedBytes);
-        if (quotesBytes >= 0) output.put("quotes_bytes", quotesBytes);
-        if (attributes && !sharded) output.put("attributes_bytes", attributesBytes);
-        if (sharded) RecordShards.report(output, recordsPerShard, shards);
-        // The data files this run wrote, so a later run can tell them from files of the same names it did not write.
-        ArrayNode files = output.putArray("files");
-        if (!sharded) files.add(articlesName);
-        files.add(rejectedName);
-        if (quotesBytes >= 0) files.add(quotesName);
-        // What vouches for documents/ and attributes/ on the next run (OutputOwnership); a run without them removes them.
-        if (sharded) RecordShards.listFiles(files, shards);
-        else if (attributes) files.add(OutputFormat.REMOVED_ATTRIBUTES_DIR + "/" + articlesName);
-        // The page first: report.json, written last, is what says the commit is done.
-        Path page = work.resolve(OutputFormat.REPORT_HTML + ".tmp");
-        writeSynced(page, OutputFormat.reportPage(report));
-        move(page, dir.resolve(OutputFormat.REPORT_HTML));
-        Path tmp = work.resolve(REPORT + ".tmp");
-        writeSynced(tmp, (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n").getBytes(StandardCharsets.UTF_8));
-        move(tmp, dir.resolve(REPORT));
-        syncDirectory(dir);
-        steps.reached("commit.report-written");
-
-        Files.delete(work.resolve(CHECKPOINT));
-        steps.reached("commit.checkpoint-deleted");
-        OutputFormat.deleteTree(work);
-        syncDirectory(dir);
-    }
-
-    /**
-     * Swaps in the staged {@code attributes/winnow_removed/} as {@code text/} is swapped: the old set moved
-     * aside, the staged one renamed in, the old one deleted; a run of another layout only removes the old
-     * one. Only Winnow's set is touched: {@code attributes/} goes too when nothing else is in it. Each step
-     * can be repeated, so a commit killed here is finished by the next run.
-     */
-    private void commitAttributes() throws IOException {
-        // Sharded, the journal stays in the work folder and its shards are what is placed.
-        Path stagedIn = recordsPerShard > 0 ? work.resolve(SHARDS) : work;
-        Path placed = dir.resolve(OutputFormat.REMOVED_ATTRIBUTES_DIR), staged = stagedIn.resolve(OutputFormat.REMOVED_ATTRIBUTES_DIR);
-        Path old = work.resolve(OLD_ATTRIBUTES), parent = placed.getParent();
-        boolean replace = !attributes || Files.isDirectory(staged);     // staged gone: an earlier attempt moved it in
-        if (replace && Files.exists(placed, LinkOption.NOFOLLOW_LINKS)) {
-            OutputFormat.deleteTree(old);
-            move(placed, old);
-            syncDirectory(parent);
-            steps.reached("commit.old-attributes-moved");
-        }
-        if (attributes && Files.isDirectory(staged)) {
-            Files.createDirectories(parent);
-            move(staged, placed);
-            syncDirectory(parent);
-            syncDirectory(dir);
-            steps.reached("commit.attributes-moved");
-        }
-        if (!attributes && Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
-            try (Stream<Path> children = Files.list(parent)) {
-                if (children.findAny().isEmpty()) Files.delete(parent);
-            }
-            syncDirectory(dir);
-        }
-        OutputFormat.deleteTree(old);
+        OutputCommit.Staged staged = new OutputCommit.Staged(WORK_DIR, codec, sharded ? null : articlesName,
+                WORK_DIR + "/" + SHARDS, textFiles, attributes, recordsPerShard, null, articlesBytes, rejectedBytes,
+                quotesBytes, attributesBytes,
+                store -> RecordShards.placed(tally.records(), recordsPerShard, codec, attributes, store::size));
+        OutputCommit.commit(new LocalStore(dir), staged, report, CHECKPOINT, steps::reached);
     }
 
     /**
@@ -624,39 +527,11 @@ final class OutputWriter implements Closeable {
             RecordShards.splitAligned(records, name -> syncedFile(documents.resolve(name)), removed,
                     name -> syncedFile(side.resolve(name)), codec, recordsPerShard);
         }
-        syncDirectory(documents);
-        if (side != null) syncDirectory(side);
-        move(tmp, done);
-        syncDirectory(work);
+        LocalStore.syncDirectory(documents);
+        if (side != null) LocalStore.syncDirectory(side);
+        LocalStore.move(tmp, done);
+        LocalStore.syncDirectory(work);
         steps.reached("commit.shards-written");
-    }
-
-    /** Swaps in the staged {@code documents/} as {@code text/} is swapped; a run of another layout only removes the old one. */
-    private void commitDocuments() throws IOException {
-        boolean sharded = recordsPerShard > 0;
-        Path placed = dir.resolve(RecordShards.DOCUMENTS_DIR), staged = work.resolve(SHARDS).resolve(RecordShards.DOCUMENTS_DIR);
-        Path old = work.resolve(OLD_DOCUMENTS);
-        boolean replace = !sharded || Files.isDirectory(staged);    // staged gone: an earlier attempt moved it in
-        if (replace && Files.exists(placed, LinkOption.NOFOLLOW_LINKS)) {
-            OutputFormat.deleteTree(old);
-            move(placed, old);
-            syncDirectory(dir);
-            steps.reached("commit.old-documents-moved");
-        }
-        if (sharded && Files.isDirectory(staged)) {
-            move(staged, placed);
-            syncDirectory(dir);
-            steps.reached("commit.documents-moved");
-        }
-        OutputFormat.deleteTree(old);
-    }
-
-    /**
-     * The placed shards, read back from the folders: a commit finished by a later run did not cut them itself.
-     * Their line counts follow from the record count, every shard full but the last.
-     */
-    private List<RecordShards.Shard> placedShards() throws IOException {
-        return RecordShards.placed(tally.records(), recordsPerShard, codec, attributes, name -> size(dir.resolve(name)));
     }
 
     /** A new file whose close syncs it: a shard counts once it is on disk, as a journal does. */
@@ -677,16 +552,6 @@ final class OutputWriter implements Closeable {
                 }
             }
         };
-    }
-
-    /** Moves a journal into place, unless an earlier attempt at this commit already did. */
-    private void publish(String name, long length) throws IOException {
-        Path journal = work.resolve(name), target = dir.resolve(name);
-        if (Files.exists(journal)) {
-            move(journal, target);
-        } else if (size(target) != length) {
-            throw new IOException(target + " is not the file this run wrote; run again with --restart");
-        }
     }
 
     /**
@@ -727,28 +592,6 @@ final class OutputWriter implements Closeable {
     /** Size of a file, or -1 when there is none. */
     private static long size(Path file) throws IOException {
         return Files.isRegularFile(file) ? Files.size(file) : -1;
-    }
-
-    private static void writeSynced(Path file, byte[] content) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) ch.write(buffer);
-            ch.force(false);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** Makes renames and removals in {@code dir} durable; a no-op where folders cannot be opened (Windows). */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // Not supported on this platform; the renames still happen, only their durability is the OS's.
-        }
     }
 
 

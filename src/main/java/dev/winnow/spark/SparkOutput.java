@@ -5,15 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.corpus.QuotesFile;
 import dev.winnow.run.OutputCodec;
+import dev.winnow.run.OutputCommit;
 import dev.winnow.run.OutputFormat;
 import dev.winnow.run.OutputOwnership;
 import dev.winnow.run.RecordShards;
 import dev.winnow.run.Rejection;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.hdfs.DistributedFileSystem;
 
 import java.io.Closeable;
 import java.io.FileNotFoundException;
@@ -28,9 +27,10 @@ import java.util.List;
 /**
  * Writes a Spark run's output folder on the driver, in the local runner's formats ({@link OutputFormat}),
  * through Hadoop's {@link FileSystem}: a local folder, {@code hdfs://}, {@code s3a://} or any connector.
- * Everything is written into a work folder first and renamed into place by {@link #commit}, data files
- * first and {@code report.json} last, so the earlier output stays whole until the new files are complete
- * and a reader never sees a half-written file. A run that fails leaves the earlier output as it was; one
+ * Everything is written into a work folder first and renamed into place by {@link #commit}, with the local
+ * runner's commit ({@link OutputCommit} over a {@link HadoopStore}): the old report removed, data files next and
+ * {@code report.json} last, so a reader never sees a half-written file, nor a report beside files it does not
+ * describe. A run that fails leaves the earlier output as it was; one
  * killed leaves the work folder too, which the next run removes, or resumes from when it is the same run
  * (same fingerprint); a rerun that fails in turn keeps what it resumed from. On HDFS and local disks each file is
  * replaced by one atomic rename; on an object store (s3a) a rename is a copy, so the commit takes time
@@ -50,6 +50,8 @@ final class SparkOutput implements Closeable {
     static final String FINGERPRINT = "fingerprint";
     /** The work folder's part files, by partition, each completed one with a marker ({@code .done}) naming its counts. */
     static final String PARTS = "parts";
+    /** Where the records' shards (or Parquet files) are cut at commit, as they are placed. */
+    private static final String SHARDS = "shards";
 
     private final FileSystem fs;
     private final Path dir;
@@ -274,85 +276,18 @@ final class SparkOutput implements Closeable {
         boolean parquetRecords = format == RecordFormat.PARQUET;
         // The records in documents/, not in articles.jsonl: JSON Lines shards, or Parquet files.
         boolean inDocuments = recordsPerShard > 0 || parquetRecords;
-        Path shardsDir = new Path(work, "shards");
+        Path shardsDir = new Path(work, SHARDS);
         // JSON Lines shards are cut from the joined journals by the local runner's own piece, so both engines write
         // the same shard bytes; Parquet is Spark's alone.
         List<RecordShards.Shard> shards = parquetRecords
                 ? parquet.write(journal, new Path(work, "parquet"), new Path(shardsDir, RecordShards.DOCUMENTS_DIR))
                 : inDocuments ? cutShards(shardsDir, stagedSet) : null;
-        // The old report no longer describes the data files once the first of them is replaced.
-        fs.delete(new Path(dir, OutputFormat.REPORT), false);
-        if (!inDocuments) replace(codec.name(OutputFormat.ARTICLES));
-        replace(codec.name(OutputFormat.REJECTED));
-        if (quotes) replace(codec.name(QuotesFile.NAME));
-        // Data files of an earlier run that this run's output does not include (no corpus stages, another codec,
-        // records in shards).
-        for (OutputCodec other : OutputCodec.values()) {
-            for (String plain : List.of(OutputFormat.ARTICLES, OutputFormat.REJECTED, QuotesFile.NAME)) {
-                String name = other.name(plain);
-                boolean ours = other == codec && (quotes || !plain.equals(QuotesFile.NAME)) && !(inDocuments && plain.equals(OutputFormat.ARTICLES));
-                if (!ours) fs.delete(new Path(dir, name), false);
-            }
-        }
-        Path text = new Path(dir, OutputFormat.TEXT_DIR);
-        if (fs.exists(text)) {
-            Path old = new Path(work, "text.old");
-            rename(text, old);
-            fs.delete(old, true);
-        }
-        if (textFiles) rename(new Path(work, OutputFormat.TEXT_DIR), text);
-        // The earlier run's shards would not be these records: replaced, or removed for one records file.
-        Path documents = new Path(dir, RecordShards.DOCUMENTS_DIR);
-        if (fs.exists(documents)) {
-            Path old = new Path(work, "documents.old");
-            rename(documents, old);
-            fs.delete(old, true);
-        }
-        if (inDocuments) rename(new Path(shardsDir, RecordShards.DOCUMENTS_DIR), documents);
-        // The earlier run's removed attributes would not match these records: replaced, or removed for another layout.
-        // Only Winnow's set is touched; attributes/ goes too when nothing else is in it.
-        Path placedSet = new Path(dir, OutputFormat.REMOVED_ATTRIBUTES_DIR), parent = placedSet.getParent();
-        if (fs.exists(placedSet)) {
-            Path old = new Path(work, "attributes.old");
-            rename(placedSet, old);
-            fs.delete(old, true);
-        }
-        if (attributes != null) {
-            mkdirs(fs, parent);
-            rename(inDocuments ? new Path(shardsDir, OutputFormat.REMOVED_ATTRIBUTES_DIR) : stagedSet, placedSet);
-        } else if (fs.exists(parent) && fs.getFileStatus(parent).isDirectory() && fs.listStatus(parent).length == 0) {
-            fs.delete(parent, false);
-        }
-
         report.put("fingerprint", fingerprint);
-        ObjectNode output = report.putObject("output");
-        if (!inDocuments) output.put("articles_bytes", articlesBytes);
-        output.put("rejected_bytes", rejectedBytes);
-        if (quotesBytes >= 0) output.put("quotes_bytes", quotesBytes);
-        if (attributesBytes >= 0 && !inDocuments) output.put("attributes_bytes", attributesBytes);
-        if (inDocuments) {
-            RecordShards.report(output, recordsPerShard, shards);
-            if (recordsPerShard == 0) output.remove("records_per_shard");
-        }
-        if (parquetRecords) output.put("records_format", format.code());
-        // The data files this run wrote, as the local runner lists them: the guard tells them from lookalikes.
-        var files = output.putArray("files");
-        if (!inDocuments) files.add(codec.name(OutputFormat.ARTICLES));
-        files.add(codec.name(OutputFormat.REJECTED));
-        if (quotes) files.add(codec.name(QuotesFile.NAME));
-        if (inDocuments) RecordShards.listFiles(files, shards);
-        else if (attributes != null) files.add(OutputFormat.REMOVED_ATTRIBUTES_DIR + "/" + codec.name(OutputFormat.ARTICLES));
-        // The page first: report.json, written last, is what says the commit is done.
-        try (OutputStream out = Storage.create(fs, new Path(work, OutputFormat.REPORT_HTML))) {
-            out.write(OutputFormat.reportPage(report));
-        }
-        replace(OutputFormat.REPORT_HTML);
-        try (OutputStream out = Storage.create(fs, new Path(work, OutputFormat.REPORT))) {
-            out.write((new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-        replace(OutputFormat.REPORT);
-        fs.delete(work, true);
+        OutputCommit.Staged staged = new OutputCommit.Staged(WORK_DIR, codec, inDocuments ? null : journal.getName(),
+                WORK_DIR + "/" + SHARDS, textFiles, attributes != null, recordsPerShard,
+                parquetRecords ? format.code() : null, articlesBytes, rejectedBytes, quotesBytes, attributesBytes,
+                store -> shards);
+        OutputCommit.commit(new HadoopStore(fs, dir), staged, report, FINGERPRINT, step -> { });
         committed = true;
     }
 
@@ -470,38 +405,5 @@ final class SparkOutput implements Closeable {
 
     private long size(Path file) throws IOException {
         return fs.getFileStatus(file).getLen();
-    }
-
-    /**
-     * The work folder's file {@code name} renamed over the output folder's. HDFS replaces it in one atomic
-     * step; a local disk's rename does too; a file system whose rename refuses an existing target (an
-     * object store) has the old file deleted first (the report is already gone, so nothing vouches for the
-     * folder in between).
-     */
-    private void replace(String name) throws IOException {
-        Path from = new Path(work, name), to = new Path(dir, name);
-        if (fs instanceof DistributedFileSystem hdfs) {
-            hdfs.rename(from, to, Options.Rename.OVERWRITE);
-            return;
-        }
-        try {
-            if (fs.rename(from, to)) return;
-        } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
-            // some stores say so instead of returning false
-        }
-        FileStatus target;
-        try {
-            target = fs.getFileStatus(to);
-        } catch (FileNotFoundException e) {
-            target = null;
-        }
-        if (target == null || !target.isFile() || !fs.delete(to, false)) {
-            throw new IOException("cannot rename " + from + " to " + to);
-        }
-        rename(from, to);
-    }
-
-    private void rename(Path from, Path to) throws IOException {
-        if (!fs.rename(from, to)) throw new IOException("cannot rename " + from + " to " + to);
     }
 }
