@@ -78,6 +78,11 @@ final class LocalStore implements OutputCommit.Store {
         syncDirectory(at(path));
     }
 
+    @Override
+    public byte[] read(String path) throws IOException {
+        return Files.readAllBytes(at(path));
+    }
+
     /** Writes {@code file} whole (created or truncated) and syncs it. */
     static void writeSynced(Path file, byte[] content) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

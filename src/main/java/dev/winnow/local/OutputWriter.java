@@ -1,8 +1,6 @@
 package dev.winnow.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.corpus.CorpusFacts;
 import dev.winnow.run.ForeignOutputException;
@@ -317,28 +315,9 @@ final class OutputWriter implements Closeable {
      * moved, copied or touched), whose data files are as it left them, else null.
      */
     private ObjectNode readFinishedReport() {
-        try {
-            JsonNode r = MAPPER.readTree(dir.resolve(REPORT).toFile());
-            if (!(r instanceof ObjectNode report)) return null;
-            if (!fingerprint.equals(r.path("fingerprint").asText(null))
-                    && (contentFingerprint == null || !contentFingerprint.equals(r.path("content_fingerprint").asText(null)))) {
-                return null;
-            }
-            JsonNode output = r.path("output");
-            if (size(dir.resolve(rejectedName)) != output.path("rejected_bytes").asLong(-1)) return null;
-            if (size(dir.resolve(quotesName)) != output.path("quotes_bytes").asLong(-1)) return null;
-            if (textFiles != Files.isDirectory(dir.resolve(TEXT_DIR))) return null;
-            if (!attributes && Files.exists(dir.resolve(OutputFormat.REMOVED_ATTRIBUTES_DIR), LinkOption.NOFOLLOW_LINKS)) return null;
-            if (recordsPerShard > 0) {
-                return RecordShards.placedAsReported(output, attributes, name -> size(dir.resolve(name))) ? report : null;
-            }
-            if (size(dir.resolve(articlesName)) != output.path("articles_bytes").asLong(-1)) return null;
-            if (attributes && size(placedAttributes()) != output.path("attributes_bytes").asLong(-1)) return null;
-            if (Files.exists(dir.resolve(RecordShards.DOCUMENTS_DIR), LinkOption.NOFOLLOW_LINKS)) return null;
-            return report;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        return OutputCommit.finishedReport(new LocalStore(dir), r -> fingerprint.equals(r.path("fingerprint").asText(null))
+                        || (contentFingerprint != null && contentFingerprint.equals(r.path("content_fingerprint").asText(null))),
+                codec, textFiles, attributes, recordsPerShard > 0);
     }
 
     private void fresh(boolean dropReport) throws IOException {

@@ -1,5 +1,6 @@
 package dev.winnow.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -69,6 +70,9 @@ public final class OutputCommit {
 
         /** Makes the renames and removals in the folder {@code path} durable; nothing where the store cannot. */
         void sync(String path);
+
+        /** The whole content of the file {@code path}. */
+        byte[] read(String path) throws IOException;
     }
 
     /**
@@ -174,6 +178,33 @@ public final class OutputCommit {
         steps.accept("commit.checkpoint-deleted");
         store.deleteTree(work);
         store.sync("");
+    }
+
+    /**
+     * The report of a finished run in the folder, when {@code ours} accepts it (its fingerprints are this run's)
+     * and the data files are as it left them: the lengths it names, {@code text/} there only when this run writes
+     * one, no side file or shards of another layout. Else null: the run has work to do. Reads only.
+     *
+     * @param inDocuments whether this run's records go to {@code documents/} (shards, Parquet) rather than one file
+     */
+    public static ObjectNode finishedReport(Store store, java.util.function.Predicate<JsonNode> ours, OutputCodec codec,
+                                            boolean textFiles, boolean attributes, boolean inDocuments) {
+        try {
+            if (!(MAPPER.readTree(store.read(OutputFormat.REPORT)) instanceof ObjectNode report) || !ours.test(report)) return null;
+            JsonNode output = report.path("output");
+            if (store.size(codec.name(OutputFormat.REJECTED)) != output.path("rejected_bytes").asLong(-1)) return null;
+            if (store.size(codec.name(QuotesFile.NAME)) != output.path("quotes_bytes").asLong(-1)) return null;
+            if (textFiles != store.isDirectory(OutputFormat.TEXT_DIR)) return null;
+            String set = OutputFormat.REMOVED_ATTRIBUTES_DIR, articles = codec.name(OutputFormat.ARTICLES);
+            if (!attributes && store.exists(set)) return null;
+            if (inDocuments) return RecordShards.placedAsReported(output, attributes, store::size) ? report : null;
+            if (store.exists(RecordShards.DOCUMENTS_DIR)) return null;
+            if (store.size(articles) != output.path("articles_bytes").asLong(-1)) return null;
+            if (attributes && store.size(set + "/" + articles) != output.path("attributes_bytes").asLong(-1)) return null;
+            return report;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Moves a staged file into place, unless an earlier attempt at this commit already did. */

@@ -97,6 +97,13 @@ final class HadoopStore implements OutputCommit.Store {
         }
     }
 
+    @Override
+    public byte[] read(String path) throws IOException {
+        try (java.io.InputStream in = fs.open(at(path))) {
+            return in.readAllBytes();
+        }
+    }
+
     /** Hadoop's stores make a rename durable as part of it (HDFS's edit log) or not at all. */
     @Override
     public void sync(String path) {

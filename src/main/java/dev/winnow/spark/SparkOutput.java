@@ -1,7 +1,5 @@
 package dev.winnow.spark;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winnow.corpus.QuotesFile;
 import dev.winnow.run.OutputCodec;
@@ -15,7 +13,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 import java.io.Closeable;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -313,31 +310,9 @@ final class SparkOutput implements Closeable {
      */
     static ObjectNode finishedReport(Storage.Location out, String fingerprint, boolean textFiles, boolean attributes,
                                      int recordsPerShard, RecordFormat format, OutputCodec codec) {
-        FileSystem fs = out.fs();
-        Path dir = out.path();
-        try (InputStream in = fs.open(new Path(dir, OutputFormat.REPORT))) {
-            if (!(new ObjectMapper().readTree(in) instanceof ObjectNode report)) return null;
-            if (!fingerprint.equals(report.path("fingerprint").asText(null))) return null;
-            JsonNode output = report.path("output");
-            if (length(fs, new Path(dir, codec.name(OutputFormat.REJECTED))) != output.path("rejected_bytes").asLong(-1)) return null;
-            if (length(fs, new Path(dir, codec.name(QuotesFile.NAME))) != output.path("quotes_bytes").asLong(-1)) return null;
-            Path text = new Path(dir, OutputFormat.TEXT_DIR);
-            if (textFiles != (fs.exists(text) && fs.getFileStatus(text).isDirectory())) return null;
-            Path set = new Path(dir, OutputFormat.REMOVED_ATTRIBUTES_DIR);
-            if (recordsPerShard > 0 || format == RecordFormat.PARQUET) {
-                if (!attributes && fs.exists(set)) return null;
-                return RecordShards.placedAsReported(output, attributes, name -> length(fs, new Path(dir, name))) ? report : null;
-            }
-            if (fs.exists(new Path(dir, RecordShards.DOCUMENTS_DIR))) return null;
-            if (length(fs, new Path(dir, codec.name(OutputFormat.ARTICLES))) != output.path("articles_bytes").asLong(-1)) return null;
-            if (attributes && length(fs, new Path(set, codec.name(OutputFormat.ARTICLES))) != output.path("attributes_bytes").asLong(-1)) {
-                return null;
-            }
-            if (!attributes && fs.exists(set)) return null;
-            return report;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        return OutputCommit.finishedReport(new HadoopStore(out.fs(), out.path()),
+                r -> fingerprint.equals(r.path("fingerprint").asText(null)), codec, textFiles, attributes,
+                recordsPerShard > 0 || format == RecordFormat.PARQUET);
     }
 
     /** A small file's text, null when there is none (or it cannot be read: a fresh start). */
@@ -349,15 +324,6 @@ final class SparkOutput implements Closeable {
         }
     }
 
-    /** A file's length, -1 when there is none. */
-    private static long length(FileSystem fs, Path file) throws IOException {
-        try {
-            FileStatus status = fs.getFileStatus(file);
-            return status.isFile() ? status.getLen() : -1;
-        } catch (FileNotFoundException e) {
-            return -1;
-        }
-    }
 
     /**
      * Leaves the work folder as a killed run would (a test's kill): {@link #close} closes the files and
