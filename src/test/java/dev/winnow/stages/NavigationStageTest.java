@@ -214,6 +214,22 @@ class NavigationStageTest {
         assertNothingRemoved(doc);
     }
 
+    // --- a consent manager's purpose lines
+
+    @Test
+    void aConsentFrameworksPurposeLineIsAConsentNotice() {
+        assertDropped("Measure content performance 153 partners can use this purpose", Reason.CONSENT_NOTICE);
+    }
+
+    /** Near miss: the words inside a sentence that goes on are not the dialog's row. */
+    @Test
+    void partnersUsingAPurposeBuiltToolStay() {
+        String line = "Our partners can use this purpose-built kit to sort the fruit before the market opens.";
+        Document doc = cleanWith(STAGE, PROSE + "\n" + line + "\n" + MORE_PROSE);
+        assertKept(doc, line);
+        assertNothingRemoved(doc);
+    }
+
     // --- a text browser's radio buttons
 
     /** A radio button lynx printed, chosen or not, whatever its length: the form's control, not the page's text. */
