@@ -86,6 +86,8 @@ public enum Reason {
     CREDIT_ONLY,
     /** A plain-text line printing one phrase twice, alone among its neighbours: an image's alt text and title. */
     DOUBLED_LINE,
+    /** Plain-text lines repeating one label with a counter ("Trail Shoe 0", "Trail Shoe 1", ...): an image gallery's slides. */
+    GALLERY_SLIDE,
 
     // Unrelated headlines
     /** A title-like line about another story: related-story blocks, trailing teasers. */

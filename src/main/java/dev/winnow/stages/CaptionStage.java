@@ -5,6 +5,7 @@ import dev.winnow.core.Draft;
 import dev.winnow.core.Reason;
 import dev.winnow.core.Stage;
 import dev.winnow.core.Verdict;
+import dev.winnow.score.PageType;
 import dev.winnow.text.TextShape;
 import dev.winnow.text.Vocabulary;
 
@@ -68,6 +69,7 @@ public final class CaptionStage implements Stage {
         Reason[] reasons = new Reason[kept.size()];
         for (int i = 0; i < kept.size(); i++) reasons[i] = classify(kept.get(i));
         dropLoneDoubledLines(kept, reasons, verdict);
+        if (PageKind.of(draft) != PageType.DOCUMENTATION) markGallerySlides(kept, reasons);
         List<String> captionKeys = new ArrayList<>();
         for (int i = 0; i < kept.size(); i++) {
             if (reasons[i] == null) continue;
@@ -80,6 +82,49 @@ public final class CaptionStage implements Stage {
             boolean besideCaption = (i > 0 && isCaption(reasons[i - 1])) || (i + 1 < kept.size() && isCaption(reasons[i + 1]));
             if (besideCaption && isFragment(kept.get(i), captionKeys)) verdict.drop(kept.get(i), Reason.CAPTION_FRAGMENT);
         }
+    }
+
+    /**
+     * A gallery's slides: at least this many lines in a row that print one label with a counter. A text browser dumps a
+     * product gallery's images by their alt text, which shops write as the product's name and the image's number
+     * ("Trail Shoe - Men's 0", "Trail Shoe - Men's 1", ...); two in a row may be a list's numbered entries ("Step 1",
+     * "Step 2" under their own text), three of one label with nothing between them is a carousel.
+     */
+    static final int MIN_GALLERY_SLIDES = 3;
+
+    /** A label (with a letter), then a counter at the end of the line: "Name 3", "Name - 3", "Name (3)", "Name 3/8", "Name 3 of 8". */
+    private static final Pattern SLIDE = Pattern.compile("(.*\\p{L}.*?)[\\s\\-–:#(]*\\d{1,3}(?:\\s*(?:/|of|von|de|sur|di|van|z)\\s*\\d{1,3})?\\)?");
+
+    /**
+     * Plain text only: the lines of a run of {@link #MIN_GALLERY_SLIDES} or more that repeat one label with a counter are
+     * {@code gallery_slide}: the text browser's dump of an image carousel, the product's name once per picture, which
+     * a grid's page prints for every tile. WCXB dev text dumps, out of fold (2026-12-08): collection 0.557 to 0.574, all
+     * 0.7969 to 0.7982, 15 pages up, none down; 11 of them are one retailer's grids, whose references name each product
+     * once, by its tile's title (which stays), so the figure says more about that shop than about shops. Not on
+     * documentation pages, whose program output counts too ("Printing in g 0", "Printing in g 1", ...).
+     */
+    private static void markGallerySlides(List<Block> kept, Reason[] reasons) {
+        String[] labels = new String[kept.size()];
+        for (int i = 0; i < kept.size(); i++) labels[i] = reasons[i] == null ? slideLabel(kept.get(i)) : null;
+        for (int i = 0; i < kept.size(); ) {
+            int j = i;
+            // the same label with another counter: a line printed again whole is a repeat, not the next slide
+            while (labels[i] != null && j + 1 < kept.size() && labels[i].equals(labels[j + 1])
+                    && !kept.get(j).text().equals(kept.get(j + 1).text())) j++;
+            if (labels[i] != null && j - i + 1 >= MIN_GALLERY_SLIDES) {
+                for (int k = i; k <= j; k++) reasons[k] = Reason.GALLERY_SLIDE;
+            }
+            i = j + 1;
+        }
+    }
+
+    /** The label of a line that ends in a slide's counter, or null. */
+    static String slideLabel(Block b) {
+        if (b.markup() != null || b.shape().digits() == 0) return null;
+        String text = b.text();
+        if (!Character.isDigit(text.charAt(text.length() - 1)) && text.charAt(text.length() - 1) != ')') return null;
+        Matcher m = SLIDE.matcher(text);
+        return m.matches() && Character.isLetter(text.codePointAt(0)) ? m.group(1).strip() : null;
     }
 
     /** A doubled line has at least this many words: "Reply Reply" is a pair of buttons, not an image's text. */

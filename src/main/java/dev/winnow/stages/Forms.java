@@ -71,6 +71,19 @@ final class Forms {
                 && last != '.' && last != ':' && last != ',' && last != ';' && s.sentenceEnds() <= 1;
     }
 
+    /**
+     * A product's specification line, "Key: value" ("Materials: Ceramic", "Memory: 8 GB RAM", "Condition: Used"): a
+     * label of one to four words that opens with a letter, a colon, and a short value. A clock time ("10:30") has no
+     * label, a sentence that explains something after a colon runs past {@link #MAX_SPEC_WORDS}.
+     */
+    static boolean isSpecLine(Block b) {
+        return b.shape().words() <= MAX_SPEC_WORDS && b.text().indexOf(':') > 0 && SPEC_LINE.matcher(b.text()).matches();
+    }
+
+    /** A specification line is a label and a value: a dozen words at most. */
+    static final int MAX_SPEC_WORDS = 12;
+    private static final Pattern SPEC_LINE = Pattern.compile("\\p{L}[\\p{L}\\p{N}'’()/&.-]*(?: [\\p{L}\\p{N}'’()/&.-]+){0,3}\\s?:\\s*[^\\s:].*");
+
     /** A URL slug or bare URL alone on its line. */
     static boolean isSlug(String text) {
         return text.indexOf(' ') < 0 && text.length() >= 10 && (SLUG.matcher(text).matches() || URL.matcher(text).matches());

@@ -2,6 +2,7 @@ package dev.winnow.stages;
 
 import dev.winnow.core.Document;
 import dev.winnow.core.Reason;
+import dev.winnow.testing.Invariants;
 import dev.winnow.text.TextShape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,5 +122,41 @@ class CaptionStageTest {
         Document doc = cleanWith(STAGE, PROSE + "\n" + grid);
         assertNothingRemoved(doc);
         assertKept(doc, "Pine Shelf Unit Pine Shelf Unit");
+    }
+
+    // --- a gallery's slides
+
+    private static final String SLIDES = "Trail Runner Shoe - Men's 0\nTrail Runner Shoe - Men's 1\nTrail Runner Shoe - Men's 2\n"
+            + "Trail Runner Shoe - Men's 3";
+
+    /** A run of lines repeating one label with a counter is a dumped image gallery; the tile's title after it stays. */
+    @Test
+    void aRunOfNumberedCopiesOfOneLabelIsAGallery() {
+        Document doc = cleanWith(STAGE, PROSE + "\n" + SLIDES + "\nTrail Runner Shoe - Men's\n$129.00");
+        for (String slide : SLIDES.split("\n")) assertRemoved(doc, Reason.GALLERY_SLIDE, slide);
+        assertKept(doc, "Trail Runner Shoe - Men's");
+        assertEquals(4, doc.removals().size());
+    }
+
+    @Test
+    void slideCountersMayReadNOfM() {
+        Document doc = cleanWith(STAGE, PROSE + "\nHarbour at dusk 1/3\nHarbour at dusk 2/3\nHarbour at dusk 3/3");
+        assertRemoved(doc, Reason.GALLERY_SLIDE, "Harbour at dusk 2/3");
+    }
+
+    /**
+     * Near misses: two numbered lines are a list's entries; numbered lines with other labels are a list; one line
+     * printed again whole is a repeat, not the next slide; program output on a documentation page counts too.
+     */
+    @Test
+    void twoNumberedLinesOrDifferentLabelsStay() {
+        assertNothingRemoved(cleanWith(STAGE, PROSE + "\nStep 1\nStep 2\n" + PROSE));
+        assertNothingRemoved(cleanWith(STAGE, PROSE + "\nPlatform 1\nGate 2\nTrack 3\n" + PROSE));
+        assertNothingRemoved(cleanWith(STAGE, PROSE + "\nPrinting line 7\nPrinting line 7\nPrinting line 7\n" + PROSE));
+    }
+
+    @Test
+    void countedLinesOnADocumentationPageStay() {
+        assertNothingRemoved(Invariants.cleanTyped(STAGE, PROSE + "\nPrinting in g 0\nPrinting in g 1\nPrinting in g 2", "documentation"));
     }
 }

@@ -96,4 +96,28 @@ class HeadlineStageTest {
     private static Document typed(String input, String pageType) {
         return Invariants.cleanTyped(STAGE, input, pageType);
     }
+
+    // --- a product's specifications, in plain text
+
+    private static final String PRODUCT = "This stoneware mug has a gentle curve that fits between your fingers on a cold morning.\n\n"
+            + "Each one is thrown by hand, so the glaze and the shape differ a little from mug to mug.";
+
+    /** On a product page a "Label: value" line is a specification, kept however few words it shares with the prose. */
+    @Test
+    void aProductsSpecificationLineStays() {
+        String input = PRODUCT + "\n\nCapacity: 13.5 fluid ounces\nMaterials: Stoneware and glaze";
+        Document doc = Invariants.cleanTyped(STAGE, input, "product");
+        assertKept(doc, "Capacity: 13.5 fluid ounces");
+        assertKept(doc, "Materials: Stoneware and glaze");
+        assertNothingRemoved(doc);
+    }
+
+    /** Near misses: the same line on an article is a headline like any other; a product page's teaser is still cut. */
+    @Test
+    void aSpecificationLineOffProductsOrATeaserOnOneIsJudgedAsAHeadline() {
+        Document article = Invariants.cleanTyped(STAGE, PRODUCT + "\n\nCapacity: 13.5 fluid ounces", "article");
+        assertRemoved(article, Reason.UNRELATED_HEADLINE, "Capacity: 13.5 fluid ounces");
+        Document product = Invariants.cleanTyped(STAGE, PRODUCT + "\n\n" + TEASER, "product");
+        assertRemoved(product, Reason.UNRELATED_HEADLINE, TEASER);
+    }
 }

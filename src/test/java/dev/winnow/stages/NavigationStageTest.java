@@ -214,6 +214,42 @@ class NavigationStageTest {
         assertNothingRemoved(doc);
     }
 
+    // --- a consent manager's purpose lines
+
+    @Test
+    void aConsentFrameworksPurposeLineIsAConsentNotice() {
+        assertDropped("Measure content performance 153 partners can use this purpose", Reason.CONSENT_NOTICE);
+    }
+
+    /** Near miss: the words inside a sentence that goes on are not the dialog's row. */
+    @Test
+    void partnersUsingAPurposeBuiltToolStay() {
+        String line = "Our partners can use this purpose-built kit to sort the fruit before the market opens.";
+        Document doc = cleanWith(STAGE, PROSE + "\n" + line + "\n" + MORE_PROSE);
+        assertKept(doc, line);
+        assertNothingRemoved(doc);
+    }
+
+    // --- a text browser's radio buttons
+
+    /** A radio button lynx printed, chosen or not, whatever its length: the form's control, not the page's text. */
+    @ParameterizedTest
+    @ValueSource(strings = {"( ) It's dangerous or hazardous", "(*) Blue Topaz ( ) Crystal Clear",
+            "(*) Option: Oak shelf unit, white, 80x30 cm A white oak shelf unit with four open compartments, made of"
+                    + " solid wood and finished by hand, shown in a bright living room beside a reading chair"})
+    void aRadioButtonLineIsAControl(String line) {
+        assertDropped(line, Reason.UI_CONTROL);
+    }
+
+    /** Near misses: brackets in prose hold words ("(see below)", "(1)"), and a bare "()" is no radio button. */
+    @ParameterizedTest
+    @ValueSource(strings = {"(see below) The stalls sold bread and cheese from the farms nearby.",
+            "(1) The first stall opened at dawn, before the bakers had arrived.", "() => the handler runs"})
+    void bracketsThatAreNotARadioButtonStay(String line) {
+        Document doc = cleanWith(STAGE, PROSE + "\n" + line + "\n" + MORE_PROSE);
+        assertKept(doc, line);
+    }
+
     // --- the footer's copyright line
 
     @ParameterizedTest
