@@ -185,6 +185,18 @@ class MarkupStageTest {
         assertTrue(doc.removals().isEmpty(), outcome(doc));
     }
 
+    /** A fieldset's own text labels the controls it groups, inside a form or not; a paragraph set in one is prose. */
+    @Test
+    void aFieldsetsLabelsAreCutAsFormButAParagraphInsideOneIsNot() {
+        assertRemoved(page("<div class=\"swatches\"><fieldset><legend>Colour</legend><label><input type=\"radio\">"
+                + "Option: Bookcase, white</label></fieldset></div>"),
+                Reason.MARKUP_FORM, "Option: Bookcase, white");
+        String text = "Choose the shelf depth that fits the room before you pick a colour.";
+        Document doc = page("<fieldset><p>" + text + "</p></fieldset>");
+        assertKept(doc, text);
+        assertTrue(doc.removals().isEmpty(), outcome(doc));
+    }
+
     @Test
     void aShareBarIsCutButAnEmbeddedPostInsideASocialWrapperIsNot() {
         assertRemoved(page("<div class=\"share-buttons\"><p>Share this article</p></div>"), Reason.MARKUP_WIDGET,
