@@ -57,6 +57,19 @@ class MarkupStageTest {
         assertRemoved(page("<button>Load more</button>"), Reason.MARKUP_CONTROL, "Load more");
     }
 
+    /** A script-built select marks its choices as ARIA options; a list that only says it is a list is not a control. */
+    @Test
+    void ariaOptionsAreCutAsControlsButAnAriaListIsNot() {
+        Document doc = page("<div role=\"listbox\"><div role=\"option\"><span>Albania</span></div>"
+                + "<div role=\"option\"><span>Algeria</span></div></div>");
+        assertRemoved(doc, Reason.MARKUP_CONTROL, "Albania");
+        assertRemoved(doc, Reason.MARKUP_CONTROL, "Algeria");
+        String item = "Bring the signed permit to the site office before work starts.";
+        Document list = page("<div role=\"list\"><div role=\"listitem\"><p>" + item + "</p></div></div>");
+        assertKept(list, item);
+        assertTrue(list.removals().isEmpty(), outcome(list));
+    }
+
     /** An FAQ accordion's question sits in a button: the page shows it as a heading, not as a control's label. */
     @Test
     void anAccordionsQuestionInAButtonIsKept() {
