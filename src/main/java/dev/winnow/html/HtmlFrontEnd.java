@@ -475,6 +475,10 @@ public final class HtmlFrontEnd {
                 String role = Attr.get(e, "role");
                 if (role.equals("navigation") || role.equals("menubar") || role.equals("menu")) kinds.add(Container.NAVIGATION);
                 if (role.equals("contentinfo")) kinds.add(Container.FOOTER);
+                // the landmarks a header and a search form declare when they are plain divs: out of fold on WCXB dev HTML
+                // (2026-12-08) 9 pages up, none down (service 0.8416 to 0.8419)
+                if (role.equals("banner")) kinds.add(Container.HEADER);
+                if (role.equals("search")) kinds.add(Container.FORM);
                 if (role.equals("complementary")) kinds.add(Container.ASIDE);
                 if (role.equals("main")) kinds.add(Container.MAIN);
                 // a script-built select (a country picker, an autocomplete) marks its choices as ARIA options of a listbox:

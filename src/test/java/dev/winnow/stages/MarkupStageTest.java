@@ -70,6 +70,18 @@ class MarkupStageTest {
         assertTrue(list.removals().isEmpty(), outcome(list));
     }
 
+    /** ARIA landmarks name a header and a search form the way the elements do; a region is no chrome. */
+    @Test
+    void bannerAndSearchLandmarksAreCutAsHeaderAndFormButARegionIsNot() {
+        assertRemoved(page("<div role=\"banner\"><p>City Hall Online</p></div>"), Reason.MARKUP_HEADER, "City Hall Online");
+        assertRemoved(page("<div role=\"search\"><p>Search the permits database</p></div>"), Reason.MARKUP_FORM,
+                "Search the permits database");
+        String text = "Permits are issued within ten working days of a complete application.";
+        Document doc = page("<div role=\"region\"><p>" + text + "</p></div>");
+        assertKept(doc, text);
+        assertTrue(doc.removals().isEmpty(), outcome(doc));
+    }
+
     /** An FAQ accordion's question sits in a button: the page shows it as a heading, not as a control's label. */
     @Test
     void anAccordionsQuestionInAButtonIsKept() {
