@@ -231,4 +231,22 @@ class ContentScoreStageTest {
         Document listing = chain.run(text, Layout.BLANK_LINE_PARAGRAPHS, blocks, List.of(new Verdict.Fact(Field.PAGE_TYPE, "listing")));
         assertNothingRemoved(listing);
     }
+
+    /**
+     * A collection keeps its tiles' lines down to a score of 0.10, but a tile's price and cart row (buying-widget classes)
+     * must reach the default cut to stay; a tile's name scored the same, outside those classes, stays.
+     */
+    @Test
+    void onACollectionABuyingWidgetNeedsTheDefaultScore() {
+        String name = "Harbour Lantern, Brass", price = "Sale price $49.99";
+        String page = "<html><body><main><h1>Lanterns</h1><p>" + LEDE + "</p><ul class=grid><li class=tile><h3>" + name
+                + "</h3><div class=price>" + price + "</div></li></ul><p>" + BODY + "</p></main></body></html>";
+        Scorer scorer = stub(Map.of(name, 0.2, price, 0.2));
+        Document doc = html(page, "collection", scorer);
+        assertKept(doc, name);
+        assertRemoved(doc, Reason.LOW_CONTENT_SCORE, price);
+        // near misses: a price the scorer rates at the default cut stays, and so does one on a page of another type
+        assertKept(html(page, "collection", stub(Map.of(name, 0.2, price, 0.36))), price);
+        assertKept(html(page, "service", stub(Map.of(name, 0.25, price, 0.25))), price);
+    }
 }

@@ -57,6 +57,31 @@ class MarkupStageTest {
         assertRemoved(page("<button>Load more</button>"), Reason.MARKUP_CONTROL, "Load more");
     }
 
+    /** A script-built select marks its choices as ARIA options; a list that only says it is a list is not a control. */
+    @Test
+    void ariaOptionsAreCutAsControlsButAnAriaListIsNot() {
+        Document doc = page("<div role=\"listbox\"><div role=\"option\"><span>Albania</span></div>"
+                + "<div role=\"option\"><span>Algeria</span></div></div>");
+        assertRemoved(doc, Reason.MARKUP_CONTROL, "Albania");
+        assertRemoved(doc, Reason.MARKUP_CONTROL, "Algeria");
+        String item = "Bring the signed permit to the site office before work starts.";
+        Document list = page("<div role=\"list\"><div role=\"listitem\"><p>" + item + "</p></div></div>");
+        assertKept(list, item);
+        assertTrue(list.removals().isEmpty(), outcome(list));
+    }
+
+    /** ARIA landmarks name a header and a search form the way the elements do; a region is no chrome. */
+    @Test
+    void bannerAndSearchLandmarksAreCutAsHeaderAndFormButARegionIsNot() {
+        assertRemoved(page("<div role=\"banner\"><p>City Hall Online</p></div>"), Reason.MARKUP_HEADER, "City Hall Online");
+        assertRemoved(page("<div role=\"search\"><p>Search the permits database</p></div>"), Reason.MARKUP_FORM,
+                "Search the permits database");
+        String text = "Permits are issued within ten working days of a complete application.";
+        Document doc = page("<div role=\"region\"><p>" + text + "</p></div>");
+        assertKept(doc, text);
+        assertTrue(doc.removals().isEmpty(), outcome(doc));
+    }
+
     /** An FAQ accordion's question sits in a button: the page shows it as a heading, not as a control's label. */
     @Test
     void anAccordionsQuestionInAButtonIsKept() {
@@ -185,6 +210,18 @@ class MarkupStageTest {
         assertTrue(doc.removals().isEmpty(), outcome(doc));
     }
 
+    /** A fieldset's own text labels the controls it groups, inside a form or not; a paragraph set in one is prose. */
+    @Test
+    void aFieldsetsLabelsAreCutAsFormButAParagraphInsideOneIsNot() {
+        assertRemoved(page("<div class=\"swatches\"><fieldset><legend>Colour</legend><label><input type=\"radio\">"
+                + "Option: Bookcase, white</label></fieldset></div>"),
+                Reason.MARKUP_FORM, "Option: Bookcase, white");
+        String text = "Choose the shelf depth that fits the room before you pick a colour.";
+        Document doc = page("<fieldset><p>" + text + "</p></fieldset>");
+        assertKept(doc, text);
+        assertTrue(doc.removals().isEmpty(), outcome(doc));
+    }
+
     @Test
     void aShareBarIsCutButAnEmbeddedPostInsideASocialWrapperIsNot() {
         assertRemoved(page("<div class=\"share-buttons\"><p>Share this article</p></div>"), Reason.MARKUP_WIDGET,
@@ -280,6 +317,30 @@ class MarkupStageTest {
         assertRemoved(typedWith(vetoing, String.format(html, "<header>" + menu + "</header>"), "collection"),
                 Reason.MARKUP_NAVIGATION, entry);
         assertKept(typedWith(vetoing, String.format(html, "<main>" + menu + "</main>"), "collection"), entry);
+    }
+
+    /**
+     * A page whose theme wraps everything in menu classes would be cut whole: off articles the section of the block the
+     * scorer rates best stays (a grid of category tiles), and the menus beside it go. Where some text is left unmarked,
+     * or on an article, every cut is made as before.
+     */
+    @Test
+    void aPageTheMarkupWouldEmptyKeepsTheSectionTheScorerRatesBest() {
+        String tile = "Power Banks (158)", other = "Radios (4)", menu = "My Account";
+        String html = "<html><body><div class=\"nav-wrapper\">%s<div class=\"menu\"><ul><li><a href=\"/a\">" + menu
+                + "</a></li><li><a href=\"/b\">Sign Up</a></li></ul></div><div class=\"menu\"><h2>" + tile + "</h2><h2>"
+                + other + "</h2></div></div></body></html>";
+        Pipeline vetoing = new Pipeline(new dev.winnow.text.Normalizer(), new dev.winnow.core.Segmenter(),
+                List.of(new MarkupStage(false, 0.35)), dev.winnow.testing.StubScorer.of(java.util.Map.of(
+                        tile, 0.30, other, 0.22, menu, 0.05, "Sign Up", 0.04)));
+        Document doc = typedWith(vetoing, String.format(html, ""), "collection");
+        assertKept(doc, tile);
+        assertKept(doc, other);
+        assertRemoved(doc, Reason.MARKUP_NAVIGATION, menu);
+        // near misses: a paragraph outside the menus, or an article, and every cut is made
+        Document withProse = typedWith(vetoing, String.format(html, "</div><p>" + PROSE + "</p><div>"), "collection");
+        assertRemoved(withProse, Reason.MARKUP_NAVIGATION, tile);
+        assertRemoved(typedWith(vetoing, String.format(html, ""), "article"), Reason.MARKUP_NAVIGATION, tile);
     }
 
     /** {@code html} through the markup stage alone, on a page typed {@code pageType}. */
