@@ -399,6 +399,12 @@ public final class HtmlFrontEnd {
 
         /** Appends text with white space collapsed to single spaces, copying runs of other characters whole. */
         private void appendCollapsed(String s) {
+            // most text nodes are collapsed already: appended whole, since Java 17 copies a range of a string into
+            // a builder one char at a time, and a page's first non-Latin-1 char makes every later copy the slow kind
+            if (isCollapsed(s, text.length() == 0 || text.charAt(text.length() - 1) == ' ')) {
+                text.append(s);
+                return;
+            }
             int run = -1;
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
@@ -415,6 +421,26 @@ public final class HtmlFrontEnd {
                 }
             }
             if (run >= 0) text.append(s, run, s.length());
+        }
+
+        /**
+         * Collapsing leaves {@code s} as it is: its only white space is single plain spaces, and none leads it when
+         * the text so far is empty or ends in a space ({@code afterSpace}), where collapsing would drop it.
+         */
+        private static boolean isCollapsed(String s, boolean afterSpace) {
+            boolean space = afterSpace;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == ' ') {
+                    if (space) return false;
+                    space = true;
+                } else if (c < ' ' || c >= 0x7F && (Character.isWhitespace(c) || c == '\u00A0')) {
+                    return false;
+                } else {
+                    space = false;
+                }
+            }
+            return true;
         }
 
         void flush() {
