@@ -393,7 +393,7 @@ public final class HtmlFrontEnd {
         private int lookAlikesOf(Element e, String tag, int role) {
             if (e.parent() == null || tag.equals("body") || tag.equals("html")) return 1;
             // an article's bare paragraphs and headings follow each other too, but they are prose, not items
-            if ((role & PROSE_ROLE) != 0 && Attr.className(e).isEmpty()) return 1;
+            if ((role & PROSE_ROLE) != 0 && order.classOf(number).trim().isEmpty()) return 1;
             return scan.lookAlikes(number);
         }
 
@@ -515,8 +515,8 @@ public final class HtmlFrontEnd {
             if (!wrapper) {
                 // the words of "class id" are the class's and the id's: looked up apart, since ids are unique
                 // (an element without either has none: "" names no kind)
-                kinds.addAll(kindsNamed(Attr.get(e, "class")));
-                kinds.addAll(kindsNamed(Attr.get(e, "id")));
+                kinds.addAll(kindsNamed(order.classOf(number)));
+                kinds.addAll(kindsNamed(order.idOf(number)));
             }
             if (e == candidate) kinds.add(Container.CANDIDATE);
             return kinds;

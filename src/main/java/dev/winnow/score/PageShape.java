@@ -2,8 +2,6 @@ package dev.winnow.score;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeVisitor;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,7 +84,7 @@ public final class PageShape {
      * with its other readers (the front end walks a page once for all of them); {@link #shape} once it is done.
      * The page's JSON-LD is parsed by the caller, once for every reader of it. One per page; not thread-safe.
      */
-    public static final class Reader implements NodeVisitor {
+    public static final class Reader {
         int elements;
         final int[] tags = new int[TAGS.size()];
         final int[] schema = new int[SCHEMA.size()];
@@ -137,9 +135,11 @@ public final class PageShape {
             return new PageShape(v);
         }
 
-        @Override
-        public void head(Node node, int depth) {
-            if (!(node instanceof Element e)) return;
+        /**
+         * The walk enters element {@code e}, whose class and id attributes ("" for none) the walk read once for all
+         * its readers.
+         */
+        public void enter(Element e, String classNames, String id) {
             elements++;
             String tag = e.normalName();
             Integer t = tagIndex.get(tag);
@@ -172,7 +172,6 @@ public final class PageShape {
                 if (prop.contains("price")) priceProps++;
                 if (prop.contains("review") || prop.contains("rating")) reviewProps++;
             }
-            String classNames = Attr.get(e, "class"), id = Attr.get(e, "id");
             if (!classNames.isEmpty() || !id.isEmpty()) {   // an empty one has no words: nothing to count
                 // the groups of "class id" are the class's and the id's: looked up apart, since ids are unique
                 int[] ofClass = classGroups.computeIfAbsent(classNames, this::classGroupsOf);
@@ -204,9 +203,8 @@ public final class PageShape {
             if (!groups.largestIsListItems()) siblingsCards += groups.largest();
         }
 
-        @Override
-        public void tail(Node node, int depth) {
-            if (!(node instanceof Element e)) return;
+        /** The walk leaves element {@code e}. */
+        public void leave(Element e) {
             String tag = e.normalName();
             if (isHeading(tag)) inHeading--;
             else if (tag.equals("a")) inLink--;

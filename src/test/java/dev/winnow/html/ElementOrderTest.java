@@ -15,7 +15,10 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-/** The numbering of a page's elements gives what jsoup's own tree gives: document order, children, look-ups. */
+/**
+ * The numbering of a page's elements gives what jsoup's own tree gives: document order, children, look-ups, and
+ * each element's class and id.
+ */
 class ElementOrderTest {
 
     private static ElementOrder numbered(Document page) {
@@ -44,6 +47,8 @@ class ElementOrderTest {
         for (int n = 0; n < all.size(); n++) {
             Element e = all.get(n);
             assertSame(e, order.element(n));
+            assertEquals(e.attr("class"), order.classOf(n));
+            assertEquals(e.attr("id"), order.idOf(n));
             from = order.numberOf(e, from);
             assertEquals(n, from);
             List<Element> children = new ArrayList<>();
@@ -57,7 +62,7 @@ class ElementOrderTest {
 
     @Test
     void numbersAPageInDocumentOrder() {
-        assertMatchesTheTree(Jsoup.parse("<html><head><title>t</title></head><body><div><p>one <b>two</b></p>"
+        assertMatchesTheTree(Jsoup.parse("<html><head><title>t</title></head><body><div class=' a  b ' id=x><p>one <b>two</b></p>"
                 + "<p>three</p></div><ul><li>a<li>b<ul><li>c</ul></ul><br><table><tr><td>x</table></body></html>"));
     }
 
@@ -74,7 +79,7 @@ class ElementOrderTest {
                     html.append("</div>");
                     open--;
                 } else if (r == 1 || r == 4) {
-                    html.append("<div>");
+                    html.append(random.nextBoolean() ? "<div>" : "<div class=c" + random.nextInt(3) + ">");
                     open++;
                 } else {
                     String tag = tags[random.nextInt(tags.length)];
