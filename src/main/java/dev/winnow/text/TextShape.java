@@ -96,8 +96,14 @@ public record TextShape(int words, int letters, int capitalized, int lowerWords,
                 keep = c != '\u00D7' && c != '\u00F7';
                 if (c <= '\u00DE' && keep) c = (char) (c + 32);
             } else {
-                keep = Character.isLetterOrDigit(c);
-                if (keep) c = Character.toLowerCase(c);      // per char, so the key never changes length oddly
+                // one look-up of the category says both: a letter or digit, and whether it has a lower case
+                // (only capitals and title-case letters do; TextShapeTest checks every char)
+                int type = Character.getType(c);
+                keep = (type >= Character.UPPERCASE_LETTER && type <= Character.OTHER_LETTER)
+                        || type == Character.DECIMAL_DIGIT_NUMBER;
+                if (type == Character.UPPERCASE_LETTER || type == Character.TITLECASE_LETTER) {
+                    c = Character.toLowerCase(c);            // per char, so the key never changes length oddly
+                }
             }
             if (keep) {
                 if (space && o > 0) out[o++] = ' ';
