@@ -410,7 +410,7 @@ public final class HtmlFrontEnd {
                 char c = s.charAt(i);
                 if (c > ' ' && c < 0x7F) {          // printable ASCII, most of any page: no white space
                     if (run < 0) run = i;
-                } else if (Character.isWhitespace(c) || c == '\u00A0') {
+                } else if (TextShape.isWhitespace(c) || c == '\u00A0') {
                     if (run >= 0) {
                         text.append(s, run, i);
                         run = -1;
@@ -434,7 +434,7 @@ public final class HtmlFrontEnd {
                 if (c == ' ') {
                     if (space) return false;
                     space = true;
-                } else if (c < ' ' || c >= 0x7F && (Character.isWhitespace(c) || c == '\u00A0')) {
+                } else if (c < ' ' || TextShape.isWhitespace(c) || c == '\u00A0') {
                     return false;
                 } else {
                     space = false;

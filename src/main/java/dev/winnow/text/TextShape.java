@@ -46,7 +46,7 @@ public record TextShape(int words, int letters, int capitalized, int lowerWords,
                 }
                 continue;
             }
-            if (Character.isWhitespace(c)) {
+            if (isWhitespace(c)) {
                 inWord = false;
                 continue;
             }
@@ -114,6 +114,16 @@ public record TextShape(int words, int letters, int capitalized, int lowerWords,
             }
         }
         return new String(out, 0, o);
+    }
+
+    /**
+     * {@link Character#isWhitespace(char)}, without its table look-up for the chars beyond ASCII outside
+     * U+1680..U+3000, where Java finds no white space: the text of pages in other scripts is all such chars
+     * (TextShapeTest checks every char).
+     */
+    public static boolean isWhitespace(char c) {
+        if (c <= ' ') return Character.isWhitespace(c);
+        return c >= '\u1680' && c <= '\u3000' && Character.isWhitespace(c);
     }
 
     /** What {@code \s} matches in a pattern without UNICODE_CHARACTER_CLASS: for gates that must not miss a match. */

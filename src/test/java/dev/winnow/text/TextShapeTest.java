@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The vocabulary key's fast paths give what the plain rule gives. */
+/** The fast paths of the key and of white space give what the plain rules give. */
 class TextShapeTest {
 
     /** The plain rule: letters and digits kept, each lower-cased, every other run of chars one space. */
@@ -37,5 +37,13 @@ class TextShapeTest {
         assertEquals("related posts", TextShape.key("  Related   POSTS: "));
         assertEquals("похожие статьи", TextShape.key("Похожие — Статьи"));
         assertEquals("", TextShape.key("Ⅰ Ⓐ"));   // a Roman numeral and a circled letter have a lower case but are no letters
+    }
+
+    @Test
+    void whitespaceIsJavasForEveryChar() {
+        for (int i = 0; i < 0x10000; i++) {
+            char c = (char) i;
+            assertEquals(Character.isWhitespace(c), TextShape.isWhitespace(c), () -> "U+" + Integer.toHexString(c));
+        }
     }
 }
