@@ -1,6 +1,7 @@
 package dev.winnow.html;
 
 import dev.winnow.score.Attr;
+import dev.winnow.score.ClassWords;
 import org.jsoup.nodes.Element;
 
 import java.util.Arrays;
@@ -10,8 +11,9 @@ import java.util.Arrays;
  * descendants end. Facts about elements then sit in arrays by number, not in maps keyed by element, and a
  * later walk finds an element's number by looking forward from the last one it found: walks go in document
  * order. An element's descendants follow it up to its end, so its children are found from the numbers alone.
- * Each element's class and id are read once as it is numbered: every reader of the page asks for them, and
- * jsoup finds an attribute by comparing names one by one. One per page; not thread-safe.
+ * Each element's class and id are read once as it is numbered, and numbered in the page's {@link ClassWords}:
+ * every reader of the page asks for them, and jsoup finds an attribute by comparing names one by one. One per
+ * page; not thread-safe.
  */
 final class ElementOrder {
     private Element[] elements = new Element[256];
@@ -19,13 +21,19 @@ final class ElementOrder {
     private int[] ends = new int[256];
     /** Per element, its parent's number; -1 for the first. */
     private int[] parents = new int[256];
-    /** Per element, its class and id attributes as written, "" for none. */
-    private String[] classes = new String[256];
-    private String[] ids = new String[256];
+    /** Per element, the numbers of its class and id attributes in {@link #names}. */
+    private int[] classes = new int[256];
+    private int[] ids = new int[256];
+    private final ClassWords names;
     private int size;
     /** The elements the walk is below, innermost last. */
     private int[] open = new int[64];
     private int depth;
+
+    /** An order whose elements' class and id strings are numbered in {@code names}. */
+    ElementOrder(ClassWords names) {
+        this.names = names;
+    }
 
     /** Numbers {@code e}, the next element in document order; the walk is now below it. Returns its number. */
     int enter(Element e) {
@@ -40,8 +48,8 @@ final class ElementOrder {
         elements[size] = e;
         ends[size] = -1;
         parents[size] = depth > 0 ? open[depth - 1] : -1;
-        classes[size] = Attr.get(e, "class");
-        ids[size] = Attr.get(e, "id");
+        classes[size] = names.number(Attr.get(e, "class"));
+        ids[size] = names.number(Attr.get(e, "id"));
         open[depth++] = size;
         return size++;
     }
@@ -64,11 +72,16 @@ final class ElementOrder {
 
     /** The element's class attribute as written, "" when it has none. */
     String classOf(int number) {
+        return names.name(classes[number]);
+    }
+
+    /** The number of the element's class attribute in the page's {@link ClassWords}. */
+    int classNumber(int number) {
         return classes[number];
     }
 
-    /** The element's id attribute as written, "" when it has none. */
-    String idOf(int number) {
+    /** The number of the element's id attribute in the page's {@link ClassWords}. */
+    int idNumber(int number) {
         return ids[number];
     }
 

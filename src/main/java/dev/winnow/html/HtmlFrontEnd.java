@@ -114,18 +114,16 @@ public final class HtmlFrontEnd {
     public Extracted extract(String html) {
         Document page = Jsoup.parse(html);
         ClassWords classWords = new ClassWords();
-        Visibility visibility = new Visibility();
-        PageScan scan = PageScan.of(page, classWords, visibility);
+        PageScan scan = PageScan.of(page, classWords);
         if (scan.metCdata && CdataInHtml.reparse(page)) {
-            // the page changed: read again (the judge keeps what it judged by element numbers, which moved)
-            visibility = new Visibility();
-            scan = PageScan.of(page, classWords, visibility);
+            // the page changed: read again (the visibility judge keeps what it judged by element numbers, which moved)
+            scan = PageScan.of(page, classWords);
         }
         Element body = page.body();
         ElementOrder order = scan.order;
         int bodyNumber = order.numberOf(body, 0);
         Element candidate = ContentCandidate.of(order, bodyNumber, scan.words);
-        Walker walker = new Walker(scan, scan.words.prose(bodyNumber), candidate, visibility, classWords);
+        Walker walker = new Walker(scan, scan.words.prose(bodyNumber), candidate, scan.visibility, classWords);
         NodeTraversor.filter(walker, body);
         walker.flush();
         List<Block> blocks = noscriptAsContent(walker.blocks);
@@ -269,7 +267,9 @@ public final class HtmlFrontEnd {
         private final int[] open = new int[Container.values().length];
         private final List<String> blockTags = new ArrayList<>();
         private final List<Integer> sections = new ArrayList<>();
-        private final Map<String, Set<Container>> namedKinds = new java.util.HashMap<>();
+        /** Per class or id string's number in {@link #classWords}, the container kinds it names; null until asked. */
+        @SuppressWarnings("unchecked")
+        private Set<Container>[] namedKinds = new Set[256];
         private int nextSection;
         /** Per open element, the longest run of look-alike siblings at its depth or above; [0] is outside any. */
         private int[] lookAlikes = {1};
@@ -515,24 +515,27 @@ public final class HtmlFrontEnd {
             if (!wrapper) {
                 // the words of "class id" are the class's and the id's: looked up apart, since ids are unique
                 // (an element without either has none: "" names no kind)
-                kinds.addAll(kindsNamed(order.classOf(number)));
-                kinds.addAll(kindsNamed(order.idOf(number)));
+                kinds.addAll(kindsNamed(order.classNumber(number)));
+                kinds.addAll(kindsNamed(order.idNumber(number)));
             }
             if (e == candidate) kinds.add(Container.CANDIDATE);
             return kinds;
         }
 
-        /** Container kinds a class or id string names; pages repeat the same strings, so each is resolved once. */
-        private Set<Container> kindsNamed(String names) {
-            if (names.isEmpty()) return Set.of();
-            return namedKinds.computeIfAbsent(names, n -> {
+        /** Container kinds the class or id string numbered {@code name} names; pages repeat the same strings. */
+        private Set<Container> kindsNamed(int name) {
+            if (name == ClassWords.NONE) return Set.of();
+            if (name >= namedKinds.length) namedKinds = java.util.Arrays.copyOf(namedKinds, Math.max(name + 1, 2 * namedKinds.length));
+            Set<Container> known = namedKinds[name];
+            if (known == null) {
                 EnumSet<Container> kinds = EnumSet.noneOf(Container.class);
-                for (String token : classWords.of(n)) {
+                for (String token : classWords.of(name)) {
                     Set<Container> meant = vocabularyWords.get(token);
                     if (meant != null) kinds.addAll(meant);
                 }
-                return kinds;
-            });
+                namedKinds[name] = known = kinds;
+            }
+            return known;
         }
 
         /** The element just entered holds at least {@link #WRAPPER_PROSE_SHARE} of the page's prose. */

@@ -33,6 +33,8 @@ final class PageScan {
     final WordCounts words;
     /** The page's elements in the walk's order: the numbers {@link #words} and the visibility judge keep facts by. */
     final ElementOrder order;
+    /** What hides the page's elements, judged for the word counts and kept for the block walk. */
+    final Visibility visibility;
     /** The walk met a CDATA section somewhere ({@link CdataInHtml}): the page may need parsing again. */
     final boolean metCdata;
     /**
@@ -41,12 +43,13 @@ final class PageScan {
      */
     private final int[] lookAlikes;
 
-    private PageScan(List<Verdict.Fact> facts, PageShape shape, WordCounts words, ElementOrder order, boolean metCdata,
-                     int[] lookAlikes) {
+    private PageScan(List<Verdict.Fact> facts, PageShape shape, WordCounts words, ElementOrder order,
+                     Visibility visibility, boolean metCdata, int[] lookAlikes) {
         this.facts = facts;
         this.shape = shape;
         this.words = words;
         this.order = order;
+        this.visibility = visibility;
         this.metCdata = metCdata;
         this.lookAlikes = lookAlikes;
     }
@@ -59,13 +62,13 @@ final class PageScan {
         return number < lookAlikes.length ? Math.max(1, lookAlikes[number]) : 1;
     }
 
-    /** Reads {@code page}; {@code classWords} and {@code visibility} are the page's, shared with the block walk. */
-    static PageScan of(Document page, ClassWords classWords, Visibility visibility) {
-        Walk walk = new Walk(page.body(), classWords, visibility);
+    /** Reads {@code page}; {@code classWords} are the page's, shared with the block walk. */
+    static PageScan of(Document page, ClassWords classWords) {
+        Walk walk = new Walk(page.body(), classWords);
         NodeTraversor.traverse(walk, page);
         List<JsonNode> jsonLd = jsonLd(walk.scripts);
         return new PageScan(PageMetadata.read(walk.metadata, jsonLd), walk.shape.shape(jsonLd), walk.words.counts(),
-                walk.order, walk.metCdata, walk.lookAlikes);
+                walk.order, walk.visibility, walk.metCdata, walk.lookAlikes);
     }
 
     /**
@@ -75,7 +78,8 @@ final class PageScan {
     private static final class Walk implements NodeVisitor {
         final PageMetadata.Scan metadata = new PageMetadata.Scan();
         final PageShape.Reader shape;
-        final ElementOrder order = new ElementOrder();
+        final ElementOrder order;
+        final Visibility visibility;
         final WordCounts.Counter words;
         final List<String> scripts = new ArrayList<>();
         boolean metCdata;
@@ -85,8 +89,10 @@ final class PageScan {
         private String[] tags = new String[64];
         private String[] classNames = new String[64];
 
-        Walk(Element body, ClassWords classWords, Visibility visibility) {
+        Walk(Element body, ClassWords classWords) {
             shape = new PageShape.Reader(classWords);
+            order = new ElementOrder(classWords);
+            visibility = new Visibility(order);
             words = new WordCounts.Counter(body, order, visibility);
         }
 
@@ -95,7 +101,7 @@ final class PageScan {
             if (node instanceof CDataNode) metCdata = true;
             if (node instanceof Element e) {
                 int number = order.enter(e);   // numbered before any reader sees it
-                shape.enter(e, order.classOf(number), order.idOf(number));
+                shape.enter(e, order.classNumber(number), order.idNumber(number));
                 if (e.normalName().equals("script") && Attr.get(e, "type").equalsIgnoreCase("application/ld+json")) {
                     scripts.add(e.data());
                 }

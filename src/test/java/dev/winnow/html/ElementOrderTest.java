@@ -1,5 +1,6 @@
 package dev.winnow.html;
 
+import dev.winnow.score.ClassWords;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -21,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
  */
 class ElementOrderTest {
 
-    private static ElementOrder numbered(Document page) {
-        ElementOrder order = new ElementOrder();
+    private static ElementOrder numbered(Document page, ClassWords names) {
+        ElementOrder order = new ElementOrder(names);
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
@@ -39,7 +40,8 @@ class ElementOrderTest {
 
     /** Every element's number, children and look-up against jsoup's pre-order list and child lists. */
     private static void assertMatchesTheTree(Document page) {
-        ElementOrder order = numbered(page);
+        ClassWords names = new ClassWords();
+        ElementOrder order = numbered(page, names);
         List<Element> all = page.getAllElements();   // the page and its descendants, in document order
         assertEquals(all.size(), order.size());
         assertEquals(-1, order.parent(0));
@@ -48,7 +50,8 @@ class ElementOrderTest {
             Element e = all.get(n);
             assertSame(e, order.element(n));
             assertEquals(e.attr("class"), order.classOf(n));
-            assertEquals(e.attr("id"), order.idOf(n));
+            assertEquals(e.attr("id"), names.name(order.idNumber(n)));
+            assertEquals(names.number(e.attr("class")), order.classNumber(n));
             from = order.numberOf(e, from);
             assertEquals(n, from);
             List<Element> children = new ArrayList<>();
