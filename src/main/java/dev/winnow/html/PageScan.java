@@ -39,7 +39,7 @@ final class PageScan {
     final boolean metCdata;
     /**
      * Per element number, how many of its parent's element children share its tag and class (itself included);
-     * 0 for an only child, and past the end for the last elements when they are.
+     * 0, or beyond the array's end, for an element that was not grouped: an only child, or the page itself.
      */
     private final int[] lookAlikes;
 
