@@ -117,12 +117,12 @@ public record TextShape(int words, int letters, int capitalized, int lowerWords,
     }
 
     /**
-     * {@link Character#isWhitespace(char)}, without its table look-up for the chars beyond ASCII outside
-     * U+1680..U+3000, where Java finds no white space: the text of pages in other scripts is all such chars
-     * (TextShapeTest checks every char).
+     * {@link Character#isWhitespace(char)}, without its table look-up for ASCII (the space between every two
+     * words) and for the chars beyond it outside U+1680..U+3000, where Java finds no white space: the text of
+     * pages in other scripts is all such chars (TextShapeTest checks every char).
      */
     public static boolean isWhitespace(char c) {
-        if (c <= ' ') return Character.isWhitespace(c);
+        if (c <= ' ') return c == ' ' || (c >= '\t' && c <= '\r') || c >= 0x1C;   // 0x1C-0x1F: the information separators
         return c >= '\u1680' && c <= '\u3000' && Character.isWhitespace(c);
     }
 
