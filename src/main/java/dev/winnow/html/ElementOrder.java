@@ -1,5 +1,7 @@
 package dev.winnow.html;
 
+import dev.winnow.score.Attr;
+import dev.winnow.score.ClassWords;
 import org.jsoup.nodes.Element;
 
 import java.util.Arrays;
@@ -9,7 +11,9 @@ import java.util.Arrays;
  * descendants end. Facts about elements then sit in arrays by number, not in maps keyed by element, and a
  * later walk finds an element's number by looking forward from the last one it found: walks go in document
  * order. An element's descendants follow it up to its end, so its children are found from the numbers alone.
- * One per page; not thread-safe.
+ * Each element's class and id are read once as it is numbered, and numbered in the page's {@link ClassWords}:
+ * every reader of the page asks for them, and jsoup finds an attribute by comparing names one by one. One per
+ * page; not thread-safe.
  */
 final class ElementOrder {
     private Element[] elements = new Element[256];
@@ -17,10 +21,19 @@ final class ElementOrder {
     private int[] ends = new int[256];
     /** Per element, its parent's number; -1 for the first. */
     private int[] parents = new int[256];
+    /** Per element, the numbers of its class and id attributes in {@link #names}. */
+    private int[] classes = new int[256];
+    private int[] ids = new int[256];
+    private final ClassWords names;
     private int size;
     /** The elements the walk is below, innermost last. */
     private int[] open = new int[64];
     private int depth;
+
+    /** An order whose elements' class and id strings are numbered in {@code names}. */
+    ElementOrder(ClassWords names) {
+        this.names = names;
+    }
 
     /** Numbers {@code e}, the next element in document order; the walk is now below it. Returns its number. */
     int enter(Element e) {
@@ -28,18 +41,24 @@ final class ElementOrder {
             elements = Arrays.copyOf(elements, size * 2);
             ends = Arrays.copyOf(ends, size * 2);
             parents = Arrays.copyOf(parents, size * 2);
+            classes = Arrays.copyOf(classes, size * 2);
+            ids = Arrays.copyOf(ids, size * 2);
         }
         if (depth == open.length) open = Arrays.copyOf(open, depth * 2);
         elements[size] = e;
         ends[size] = -1;
         parents[size] = depth > 0 ? open[depth - 1] : -1;
+        classes[size] = names.number(Attr.get(e, "class"));
+        ids[size] = names.number(Attr.get(e, "id"));
         open[depth++] = size;
         return size++;
     }
 
-    /** The walk leaves the innermost element it is below: its descendants end here. */
-    void leave() {
-        ends[open[--depth]] = size;
+    /** The walk leaves the innermost element it is below: its descendants end here. Returns its number. */
+    int leave() {
+        int number = open[--depth];
+        ends[number] = size;
+        return number;
     }
 
     /** How many elements are numbered. */
@@ -49,6 +68,21 @@ final class ElementOrder {
 
     Element element(int number) {
         return elements[number];
+    }
+
+    /** The element's class attribute as written, "" when it has none. */
+    String classOf(int number) {
+        return names.name(classes[number]);
+    }
+
+    /** The number of the element's class attribute in the page's {@link ClassWords}. */
+    int classNumber(int number) {
+        return classes[number];
+    }
+
+    /** The number of the element's id attribute in the page's {@link ClassWords}. */
+    int idNumber(int number) {
+        return ids[number];
     }
 
     /** The number of the element's parent, or -1 for the first element (the page). */

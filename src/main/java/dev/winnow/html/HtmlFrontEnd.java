@@ -114,18 +114,16 @@ public final class HtmlFrontEnd {
     public Extracted extract(String html) {
         Document page = Jsoup.parse(html);
         ClassWords classWords = new ClassWords();
-        Visibility visibility = new Visibility();
-        PageScan scan = PageScan.of(page, classWords, visibility);
+        PageScan scan = PageScan.of(page, classWords);
         if (scan.metCdata && CdataInHtml.reparse(page)) {
-            // the page changed: read again (the judge keeps what it judged by element numbers, which moved)
-            visibility = new Visibility();
-            scan = PageScan.of(page, classWords, visibility);
+            // the page changed: read again (the visibility judge keeps what it judged by element numbers, which moved)
+            scan = PageScan.of(page, classWords);
         }
         Element body = page.body();
         ElementOrder order = scan.order;
         int bodyNumber = order.numberOf(body, 0);
         Element candidate = ContentCandidate.of(order, bodyNumber, scan.words);
-        Walker walker = new Walker(scan, scan.words.prose(bodyNumber), candidate, visibility, classWords);
+        Walker walker = new Walker(scan, scan.words.prose(bodyNumber), candidate, scan.visibility, classWords);
         NodeTraversor.filter(walker, body);
         walker.flush();
         List<Block> blocks = noscriptAsContent(walker.blocks);
@@ -269,7 +267,9 @@ public final class HtmlFrontEnd {
         private final int[] open = new int[Container.values().length];
         private final List<String> blockTags = new ArrayList<>();
         private final List<Integer> sections = new ArrayList<>();
-        private final Map<String, Set<Container>> namedKinds = new java.util.HashMap<>();
+        /** Per class or id string's number in {@link #classWords}, the container kinds it names; null until asked. */
+        @SuppressWarnings("unchecked")
+        private Set<Container>[] namedKinds = new Set[256];
         private int nextSection;
         /** Per open element, the longest run of look-alike siblings at its depth or above; [0] is outside any. */
         private int[] lookAlikes = {1};
@@ -393,18 +393,24 @@ public final class HtmlFrontEnd {
         private int lookAlikesOf(Element e, String tag, int role) {
             if (e.parent() == null || tag.equals("body") || tag.equals("html")) return 1;
             // an article's bare paragraphs and headings follow each other too, but they are prose, not items
-            if ((role & PROSE_ROLE) != 0 && Attr.className(e).isEmpty()) return 1;
+            if ((role & PROSE_ROLE) != 0 && order.classOf(number).trim().isEmpty()) return 1;
             return scan.lookAlikes(number);
         }
 
         /** Appends text with white space collapsed to single spaces, copying runs of other characters whole. */
         private void appendCollapsed(String s) {
+            // most text nodes are collapsed already: appended whole, since Java 17 copies a range of a string into
+            // a builder one char at a time, and a page's first non-Latin-1 char makes every later copy the slow kind
+            if (isCollapsed(s, text.length() == 0 || text.charAt(text.length() - 1) == ' ')) {
+                text.append(s);
+                return;
+            }
             int run = -1;
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
                 if (c > ' ' && c < 0x7F) {          // printable ASCII, most of any page: no white space
                     if (run < 0) run = i;
-                } else if (Character.isWhitespace(c) || c == '\u00A0') {
+                } else if (TextShape.isWhitespace(c) || c == '\u00A0') {
                     if (run >= 0) {
                         text.append(s, run, i);
                         run = -1;
@@ -415,6 +421,26 @@ public final class HtmlFrontEnd {
                 }
             }
             if (run >= 0) text.append(s, run, s.length());
+        }
+
+        /**
+         * Collapsing leaves {@code s} as it is: its only white space is single plain spaces, and none leads it when
+         * the text so far is empty or ends in a space ({@code afterSpace}), where collapsing would drop it.
+         */
+        private static boolean isCollapsed(String s, boolean afterSpace) {
+            boolean space = afterSpace;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == ' ') {
+                    if (space) return false;
+                    space = true;
+                } else if (c < ' ' || TextShape.isWhitespace(c) || c == '\u00A0') {
+                    return false;
+                } else {
+                    space = false;
+                }
+            }
+            return true;
         }
 
         void flush() {
@@ -497,24 +523,27 @@ public final class HtmlFrontEnd {
             if (!wrapper) {
                 // the words of "class id" are the class's and the id's: looked up apart, since ids are unique
                 // (an element without either has none: "" names no kind)
-                kinds.addAll(kindsNamed(Attr.get(e, "class")));
-                kinds.addAll(kindsNamed(Attr.get(e, "id")));
+                kinds.addAll(kindsNamed(order.classNumber(number)));
+                kinds.addAll(kindsNamed(order.idNumber(number)));
             }
             if (e == candidate) kinds.add(Container.CANDIDATE);
             return kinds;
         }
 
-        /** Container kinds a class or id string names; pages repeat the same strings, so each is resolved once. */
-        private Set<Container> kindsNamed(String names) {
-            if (names.isEmpty()) return Set.of();
-            return namedKinds.computeIfAbsent(names, n -> {
+        /** Container kinds the class or id string numbered {@code name} names; pages repeat the same strings. */
+        private Set<Container> kindsNamed(int name) {
+            if (name == ClassWords.NONE) return Set.of();
+            if (name >= namedKinds.length) namedKinds = java.util.Arrays.copyOf(namedKinds, Math.max(name + 1, 2 * namedKinds.length));
+            Set<Container> known = namedKinds[name];
+            if (known == null) {
                 EnumSet<Container> kinds = EnumSet.noneOf(Container.class);
-                for (String token : classWords.of(n)) {
+                for (String token : classWords.of(name)) {
                     Set<Container> meant = vocabularyWords.get(token);
                     if (meant != null) kinds.addAll(meant);
                 }
-                return kinds;
-            });
+                namedKinds[name] = known = kinds;
+            }
+            return known;
         }
 
         /** The element just entered holds at least {@link #WRAPPER_PROSE_SHARE} of the page's prose. */

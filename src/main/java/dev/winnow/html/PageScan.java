@@ -33,19 +33,25 @@ final class PageScan {
     final WordCounts words;
     /** The page's elements in the walk's order: the numbers {@link #words} and the visibility judge keep facts by. */
     final ElementOrder order;
+    /** What hides the page's elements, judged for the word counts and kept for the block walk. */
+    final Visibility visibility;
     /** The walk met a CDATA section somewhere ({@link CdataInHtml}): the page may need parsing again. */
     final boolean metCdata;
-    /** Per element number, its children grouped by tag and class; null for an element with fewer than two. */
-    private final SiblingGroups[] siblings;
+    /**
+     * Per element number, how many of its parent's element children share its tag and class (itself included);
+     * 0, or beyond the array's end, for an element that was not grouped: an only child, or the page itself.
+     */
+    private final int[] lookAlikes;
 
-    private PageScan(List<Verdict.Fact> facts, PageShape shape, WordCounts words, ElementOrder order, boolean metCdata,
-                     SiblingGroups[] siblings) {
+    private PageScan(List<Verdict.Fact> facts, PageShape shape, WordCounts words, ElementOrder order,
+                     Visibility visibility, boolean metCdata, int[] lookAlikes) {
         this.facts = facts;
         this.shape = shape;
         this.words = words;
         this.order = order;
+        this.visibility = visibility;
         this.metCdata = metCdata;
-        this.siblings = siblings;
+        this.lookAlikes = lookAlikes;
     }
 
     /**
@@ -53,32 +59,40 @@ final class PageScan {
      * the items of a grid or a thread.
      */
     int lookAlikes(int number) {
-        int parent = order.parent(number);
-        SiblingGroups groups = parent < siblings.length ? siblings[parent] : null;
-        return groups == null ? 1 : groups.sizeOf(order.element(number).siblingIndex());
+        return number < lookAlikes.length ? Math.max(1, lookAlikes[number]) : 1;
     }
 
-    /** Reads {@code page}; {@code classWords} and {@code visibility} are the page's, shared with the block walk. */
-    static PageScan of(Document page, ClassWords classWords, Visibility visibility) {
-        Walk walk = new Walk(page.body(), classWords, visibility);
+    /** Reads {@code page}; {@code classWords} are the page's, shared with the block walk. */
+    static PageScan of(Document page, ClassWords classWords) {
+        Walk walk = new Walk(page.body(), classWords);
         NodeTraversor.traverse(walk, page);
         List<JsonNode> jsonLd = jsonLd(walk.scripts);
         return new PageScan(PageMetadata.read(walk.metadata, jsonLd), walk.shape.shape(jsonLd), walk.words.counts(),
-                walk.order, walk.metCdata, walk.siblings);
+                walk.order, walk.visibility, walk.metCdata, walk.lookAlikes);
     }
 
-    /** The one walk: numbers each element, groups its children, then hands each node to every reader. */
+    /**
+     * The one walk: numbers each element, hands each node to every reader, and groups an element's children once
+     * the walk leaves it, when they are all numbered (their tags and classes are then at hand).
+     */
     private static final class Walk implements NodeVisitor {
         final PageMetadata.Scan metadata = new PageMetadata.Scan();
         final PageShape.Reader shape;
-        final ElementOrder order = new ElementOrder();
+        final ElementOrder order;
+        final Visibility visibility;
         final WordCounts.Counter words;
         final List<String> scripts = new ArrayList<>();
         boolean metCdata;
-        SiblingGroups[] siblings = new SiblingGroups[256];
+        int[] lookAlikes = new int[256];
+        /** The children being grouped: their numbers, tags and classes (reused from parent to parent). */
+        private int[] children = new int[64];
+        private String[] tags = new String[64];
+        private String[] classNames = new String[64];
 
-        Walk(Element body, ClassWords classWords, Visibility visibility) {
+        Walk(Element body, ClassWords classWords) {
             shape = new PageShape.Reader(classWords);
+            order = new ElementOrder(classWords);
+            visibility = new Visibility(order);
             words = new WordCounts.Counter(body, order, visibility);
         }
 
@@ -87,36 +101,46 @@ final class PageScan {
             if (node instanceof CDataNode) metCdata = true;
             if (node instanceof Element e) {
                 int number = order.enter(e);   // numbered before any reader sees it
-                if (hasTwoElementChildren(e)) {
-                    SiblingGroups groups = SiblingGroups.of(e);
-                    if (number >= siblings.length) siblings = Arrays.copyOf(siblings, Math.max(number + 1, 2 * siblings.length));
-                    siblings[number] = groups;
-                    shape.siblings(e, groups);
-                }
+                shape.enter(e, order.classNumber(number), order.idNumber(number));
                 if (e.normalName().equals("script") && Attr.get(e, "type").equalsIgnoreCase("application/ld+json")) {
                     scripts.add(e.data());
                 }
             }
             metadata.head(node, depth);
-            shape.head(node, depth);
             words.head(node, depth);
         }
 
         @Override
         public void tail(Node node, int depth) {
-            shape.tail(node, depth);
             words.tail(node, depth);
-            if (node instanceof Element) order.leave();
+            if (node instanceof Element e) {
+                shape.leave(e);
+                int number = order.leave();
+                int first = order.firstChild(number);
+                if (first >= 0 && order.nextSibling(first, number) >= 0) groupChildren(e, number, first);
+            }
         }
-    }
 
-    /** Whether the element has two element children or more (siblings to group), known from its child nodes alone. */
-    private static boolean hasTwoElementChildren(Element parent) {
-        int n = 0;
-        for (int i = 0, size = parent.childNodeSize(); i < size; i++) {
-            if (parent.childNode(i) instanceof Element && ++n == 2) return true;
+        /** Groups the element's children (it has two or more) by tag and class, for the look-alikes and the shape. */
+        private void groupChildren(Element parent, int number, int first) {
+            int n = 0;
+            for (int c = first; c >= 0; c = order.nextSibling(c, number)) {
+                if (n == children.length) {
+                    children = Arrays.copyOf(children, n * 2);
+                    tags = Arrays.copyOf(tags, n * 2);
+                    classNames = Arrays.copyOf(classNames, n * 2);
+                }
+                children[n] = c;
+                tags[n] = order.element(c).normalName();
+                classNames[n] = order.classOf(c).trim();
+                n++;
+            }
+            SiblingGroups groups = SiblingGroups.of(tags, classNames, n);
+            shape.siblings(parent, groups);
+            int last = children[n - 1];
+            if (last >= lookAlikes.length) lookAlikes = Arrays.copyOf(lookAlikes, Math.max(last + 1, 2 * lookAlikes.length));
+            for (int i = 0; i < n; i++) lookAlikes[children[i]] = groups.sizeOf(i);
         }
-        return false;
     }
 
     /** The JSON-LD scripts' trees, in page order; a broken one (common) is left out, the rest still count. */

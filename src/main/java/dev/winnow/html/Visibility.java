@@ -2,6 +2,7 @@ package dev.winnow.html;
 
 import dev.winnow.core.Markup.Container;
 import dev.winnow.score.Attr;
+import dev.winnow.score.ClassWords;
 import dev.winnow.score.PageShape;
 import dev.winnow.text.TextShape;
 import dev.winnow.text.Vocabulary;
@@ -43,8 +44,13 @@ final class Visibility {
     private static final List<String> REVEAL_ATTRIBUTES = List.of("data-aos", "data-sal", "data-animation",
             "data-animate", "data-scroll-reveal", "data-reveal", "data-wow-delay");
 
-    /** Class strings already judged on this page: hidden on every screen or not. */
-    private final Map<String, Boolean> hidingClassStrings = new HashMap<>();
+    /**
+     * Per class string's number in the page's {@link ClassWords}, whether it hides on every screen: judged once
+     * per string, {@link #UNJUDGED} until then.
+     */
+    private byte[] hidingClasses = new byte[256];
+    private static final byte UNJUDGED = 0, SHOWS = 1, HIDES = 2;
+    private final ElementOrder order;
     /**
      * Class and id strings already read on this page: {@link #DIALOG_WORD} and {@link #REVEAL_WORD} bits. Apart,
      * not joined: ids are unique, and the words of "class id" are the class's words and the id's.
@@ -62,8 +68,10 @@ final class Visibility {
      */
     private Hiding[] judged = new Hiding[256];
 
-    /** A judge for one page's elements. */
-    Visibility() {}
+    /** A judge for the elements of one page, numbered in {@code order}. */
+    Visibility(ElementOrder order) {
+        this.order = order;
+    }
 
     /**
      * The kind of hiding {@code e} opens, or null when it hides nothing. {@code number}: its number in the page's
@@ -72,7 +80,7 @@ final class Visibility {
     Container of(int number, Element e, String tag, boolean wrapper) {
         if (number >= judged.length) judged = java.util.Arrays.copyOf(judged, Math.max(number + 1, judged.length * 2));
         Hiding hiding = judged[number];
-        if (hiding == null) judged[number] = hiding = judge(e, tag);
+        if (hiding == null) judged[number] = hiding = judge(number, e, tag);
         return switch (hiding) {
             case NONE -> null;
             case HIDDEN -> Container.HIDDEN;
@@ -81,9 +89,9 @@ final class Visibility {
         };
     }
 
-    private Hiding judge(Element e, String tag) {
+    private Hiding judge(int number, Element e, String tag) {
         if (e.attributesSize() == 0 || tag.equals("body") || tag.equals("html")) return Hiding.NONE;
-        if (!hides(e)) {
+        if (!hides(number, e)) {
             // a dialog hidden from assistive technology is closed: a consent or settings modal waiting for a click
             return Attr.get(e, "aria-hidden").equals("true") && isDialog(e, tag) ? Hiding.HIDDEN : Hiding.NONE;
         }
@@ -92,16 +100,13 @@ final class Visibility {
         return revealed(e) ? Hiding.REVEALABLE : Hiding.REVEALABLE_IF_WRAPPER;
     }
 
-    private boolean hides(Element e) {
+    private boolean hides(int number, Element e) {
         if (Attr.has(e, "hidden") || hiddenByStyle(e)) return true;
-        String classes = Attr.get(e, "class");
-        if (classes.isEmpty()) return false;
-        Boolean known = hidingClassStrings.get(classes);
-        if (known == null) {
-            known = classesHide(classes);
-            hidingClassStrings.put(classes, known);
-        }
-        return known;
+        int classes = order.classNumber(number);
+        if (classes == ClassWords.NONE) return false;
+        if (classes >= hidingClasses.length) hidingClasses = java.util.Arrays.copyOf(hidingClasses, Math.max(classes + 1, 2 * hidingClasses.length));
+        if (hidingClasses[classes] == UNJUDGED) hidingClasses[classes] = classesHide(order.classOf(number)) ? HIDES : SHOWS;
+        return hidingClasses[classes] == HIDES;
     }
 
     /** A class attribute hides on every screen: one of its names hides, and none shows at some breakpoint. */

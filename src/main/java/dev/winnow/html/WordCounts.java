@@ -2,6 +2,7 @@ package dev.winnow.html;
 
 import dev.winnow.core.Markup.Container;
 import dev.winnow.score.Attr;
+import dev.winnow.text.TextShape;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -60,8 +61,7 @@ final class WordCounts {
         boolean in = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            // printable ASCII, most of any page, is no white space: answered without the Unicode tables
-            boolean space = (c <= ' ' || c >= 0x7F) && (Character.isWhitespace(c) || c == '\u00A0');
+            boolean space = TextShape.isWhitespace(c) || c == '\u00A0';
             if (!space && !in) n++;
             in = !space;
         }

@@ -260,11 +260,13 @@ public final class BlockFeatures {
     /** How many dates and times in digits the text holds: a post's byline and its member card are full of them. */
     static int datesAndTimes(String text) {
         // the matches DATE_OR_TIME's find() gives one after another, tried only where a run of digits starts, as
-        // each does: the regex run over every character of every block cost a few percent of the HTML path
+        // each does, and only when the run is followed as a date or a time goes on: the regex run over every
+        // character of every block cost a few percent of the HTML path, and most numbers are neither
         int n = 0;
         java.util.regex.Matcher d = DATE_OR_TIME.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int i = 0; i < text.length(); i++) {
             if (!isDigit(text.charAt(i)) || i > 0 && isDigit(text.charAt(i - 1))) continue;
+            if (!goesOnAsDateOrTime(text, i)) continue;
             d.region(i, text.length());
             if (d.lookingAt()) {
                 n++;
@@ -272,6 +274,19 @@ public final class BlockFeatures {
             }
         }
         return n;
+    }
+
+    /**
+     * The run of digits starting at {@code start} can open a match of {@link #DATE_OR_TIME}: a time's one or two
+     * digits and a colon, or a date's one to four digits and its separator (the run is whole: no digit follows it).
+     */
+    private static boolean goesOnAsDateOrTime(String text, int start) {
+        int end = start;
+        while (end < text.length() && isDigit(text.charAt(end))) end++;
+        if (end == text.length()) return false;
+        char next = text.charAt(end);
+        int digits = end - start;
+        return digits <= 2 && next == ':' || digits <= 4 && (next == '-' || next == '/' || next == '.');
     }
 
     /** {@code \d} as the regex reads it (no UNICODE_CHARACTER_CLASS): ASCII digits only. */

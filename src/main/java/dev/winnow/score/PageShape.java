@@ -2,8 +2,6 @@ package dev.winnow.score;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeVisitor;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,7 +84,7 @@ public final class PageShape {
      * with its other readers (the front end walks a page once for all of them); {@link #shape} once it is done.
      * The page's JSON-LD is parsed by the caller, once for every reader of it. One per page; not thread-safe.
      */
-    public static final class Reader implements NodeVisitor {
+    public static final class Reader {
         int elements;
         final int[] tags = new int[TAGS.size()];
         final int[] schema = new int[SCHEMA.size()];
@@ -99,7 +97,8 @@ public final class PageShape {
         private int inHeading, inLink;
         private boolean headingLinked;
         private final Map<String, Integer> tagIndex = new HashMap<>();
-        private final Map<String, int[]> classGroups = new HashMap<>();
+        /** Per class or id string's number in {@link #words}, its class groups (see below); null until asked. */
+        private int[][] classGroups = new int[256][];
 
         private final ClassWords words;
 
@@ -137,9 +136,11 @@ public final class PageShape {
             return new PageShape(v);
         }
 
-        @Override
-        public void head(Node node, int depth) {
-            if (!(node instanceof Element e)) return;
+        /**
+         * The walk enters element {@code e}, whose class and id attributes the walk read once for all its readers:
+         * their numbers in the page's {@link ClassWords}.
+         */
+        public void enter(Element e, int classNames, int id) {
             elements++;
             String tag = e.normalName();
             Integer t = tagIndex.get(tag);
@@ -172,23 +173,27 @@ public final class PageShape {
                 if (prop.contains("price")) priceProps++;
                 if (prop.contains("review") || prop.contains("rating")) reviewProps++;
             }
-            String classNames = Attr.get(e, "class"), id = Attr.get(e, "id");
-            if (!classNames.isEmpty() || !id.isEmpty()) {   // an empty one has no words: nothing to count
+            if (classNames != ClassWords.NONE || id != ClassWords.NONE) {   // an empty one has no words: nothing to count
                 // the groups of "class id" are the class's and the id's: looked up apart, since ids are unique
-                int[] ofClass = classGroups.computeIfAbsent(classNames, this::classGroupsOf);
-                int[] ofId = classGroups.computeIfAbsent(id, this::classGroupsOf);
+                int[] ofClass = classGroupsOf(classNames);
+                int[] ofId = classGroupsOf(id);
                 for (int g = 0; g < ofClass.length; g++) classes[g] += Math.max(ofClass[g], ofId[g]);
             }
         }
 
-        /** How many of each class/id group's words an element's class and id hold (at most one per group). */
-        private int[] classGroupsOf(String names) {
-            int[] out = new int[CLASSES.size()];
-            for (String token : words.of(names)) {
-                int[] groups = CLASS_WORDS.get(token);
-                if (groups != null) for (int g : groups) out[g] = 1;
+        /** How many of each class/id group's words the string numbered {@code name} holds (at most one per group). */
+        private int[] classGroupsOf(int name) {
+            if (name >= classGroups.length) classGroups = java.util.Arrays.copyOf(classGroups, Math.max(name + 1, 2 * classGroups.length));
+            int[] known = classGroups[name];
+            if (known == null) {
+                known = new int[CLASSES.size()];
+                for (String token : words.of(name)) {
+                    int[] groups = CLASS_WORDS.get(token);
+                    if (groups != null) for (int g : groups) known[g] = 1;
+                }
+                classGroups[name] = known;
             }
-            return out;
+            return known;
         }
 
         /**
@@ -204,9 +209,8 @@ public final class PageShape {
             if (!groups.largestIsListItems()) siblingsCards += groups.largest();
         }
 
-        @Override
-        public void tail(Node node, int depth) {
-            if (!(node instanceof Element e)) return;
+        /** The walk leaves element {@code e}. */
+        public void leave(Element e) {
             String tag = e.normalName();
             if (isHeading(tag)) inHeading--;
             else if (tag.equals("a")) inLink--;

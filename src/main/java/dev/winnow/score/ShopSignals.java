@@ -4,6 +4,8 @@ import dev.winnow.core.Block;
 import dev.winnow.text.TextShape;
 import dev.winnow.text.Vocabulary;
 
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,8 +21,12 @@ public final class ShopSignals {
 
     /** Currency signs, and currency codes and abbreviations as whole words (not "ft": that is feet as often). */
     private static final String CURRENCY_SIGNS = "$€£¥₹₽₩₪฿₫₴₺¢";
-    private static final String CURRENCY = "(?:[" + CURRENCY_SIGNS + "]|(?<!\\p{L})(?:usd|eur|gbp|cad|aud|nzd|chf|jpy|cny|sek|nok|dkk"
-            + "|pln|czk|bgn|ron|huf|inr|rub|brl|mxn|zar|lei|лв|руб|zł|kč|kr|rs)(?!\\p{L}))";
+    private static final List<String> CURRENCY_CODES = List.of("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "jpy", "cny",
+            "sek", "nok", "dkk", "pln", "czk", "bgn", "ron", "huf", "inr", "rub", "brl", "mxn", "zar", "lei", "лв", "руб", "zł",
+            "kč", "kr", "rs");
+    private static final Set<String> CODE_SET = Set.copyOf(CURRENCY_CODES);
+    private static final String CURRENCY = "(?:[" + CURRENCY_SIGNS + "]|(?<!\\p{L})(?:" + String.join("|", CURRENCY_CODES)
+            + ")(?!\\p{L}))";
     /** A currency beside an amount, either side, at most one space between: "$1,299.99", "12,90 €", "лв25" (what {@link #prices} counts). */
     static final Pattern PRICE = Pattern.compile(
             CURRENCY + " ?\\d|\\d(?:[\\d.,']*\\d)? ?" + CURRENCY,
@@ -78,9 +84,8 @@ public final class ShopSignals {
     private static final int CODE_CHARS = 3;
 
     /**
-     * A currency may start at {@code i}: a sign, or a word of letters no longer than a code (case folding maps only
-     * letters to letters; "2020 the" passes, "12 months" does not), or half of a pair outside the BMP, left to the
-     * regex to judge.
+     * A currency may start at {@code i}: a sign, or a word of letters that is a currency code as the regex reads
+     * it ("2020 the" and "12 months" are none), or half of a pair outside the BMP, left to the regex to judge.
      */
     private static boolean mayStartCurrency(String text, int i) {
         if (i < 0 || i >= text.length()) return false;
@@ -90,7 +95,7 @@ public final class ShopSignals {
         for (; j < text.length() && Character.isLetter(text.charAt(j)); j++) {
             if (j - i == CODE_CHARS) return false;
         }
-        return j > i;
+        return j > i && isCode(text, i, j);
     }
 
     /** A currency may end at {@code i}: as {@link #mayStartCurrency}, the word read backwards from there. */
@@ -102,7 +107,17 @@ public final class ShopSignals {
         for (; j >= 0 && Character.isLetter(text.charAt(j)); j--) {
             if (i - j == CODE_CHARS) return false;
         }
-        return j < i;
+        return j < i && isCode(text, j + 1, i + 1);
+    }
+
+    /**
+     * {@code text[start, end)} is a currency code under the regex's case-insensitive Unicode matching, which compares
+     * each char lower-cased after upper-casing ("KR" and "Kr" are "kr", and so is "Kr" written with the Kelvin sign).
+     */
+    private static boolean isCode(String text, int start, int end) {
+        char[] folded = new char[end - start];
+        for (int i = start; i < end; i++) folded[i - start] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
+        return CODE_SET.contains(new String(folded));
     }
 
     private static boolean isSpace(String text, int i) {

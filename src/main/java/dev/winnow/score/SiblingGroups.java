@@ -1,9 +1,6 @@
 package dev.winnow.score;
 
-import org.jsoup.nodes.Element;
-
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,42 +9,46 @@ import java.util.Map;
  * children) and the HTML front end (how many look-alikes each block's element has). Immutable.
  */
 public final class SiblingGroups {
-    /** Per child node, by sibling index: how many element children share its tag and class; 0 for other nodes. */
+    /** Per element child, in order: how many element children share its tag and class. */
     private final int[] sizes;
     private final int largest;
-    /** The tag and class of the first group to reach the largest size, as "tag.class". */
-    private final String largestKey;
+    /** The tag of the first group to reach the largest size. */
+    private final String largestTag;
 
-    private SiblingGroups(int[] sizes, int largest, String largestKey) {
+    private SiblingGroups(int[] sizes, int largest, String largestTag) {
         this.sizes = sizes;
         this.largest = largest;
-        this.largestKey = largestKey;
+        this.largestTag = largestTag;
     }
 
-    /** The groups of {@code parent}'s element children (it has at least one). */
-    public static SiblingGroups of(Element parent) {
-        int[] sizes = new int[parent.childNodeSize()];
-        List<Element> children = parent.children();
-        String[] keys = new String[children.size()];
-        Map<String, Integer> counts = new HashMap<>();
+    /** A group's key: a pair, not "tag.class" joined, which would be a new string to build and hash per child. */
+    private record Look(String tag, String className) {}
+
+    /**
+     * The groups of a parent's first {@code count} element children, given in order by their tags and their class
+     * attributes without surrounding white space (as {@link org.jsoup.nodes.Element#className()} gives them).
+     */
+    public static SiblingGroups of(String[] tags, String[] classNames, int count) {
+        Look[] keys = new Look[count];
+        Map<Look, Integer> counts = new HashMap<>();
         int largest = 0;
-        String largestKey = null;
-        for (int i = 0; i < keys.length; i++) {
-            Element child = children.get(i);
-            keys[i] = child.normalName() + '.' + Attr.className(child);
+        String largestTag = null;
+        for (int i = 0; i < count; i++) {
+            keys[i] = new Look(tags[i], classNames[i]);
             int n = counts.merge(keys[i], 1, Integer::sum);
             if (n > largest) {
                 largest = n;
-                largestKey = keys[i];
+                largestTag = tags[i];
             }
         }
-        for (int i = 0; i < keys.length; i++) sizes[children.get(i).siblingIndex()] = counts.get(keys[i]);
-        return new SiblingGroups(sizes, largest, largestKey);
+        int[] sizes = new int[count];
+        for (int i = 0; i < count; i++) sizes[i] = counts.get(keys[i]);
+        return new SiblingGroups(sizes, largest, largestTag);
     }
 
-    /** How many of the element children share the tag and class of the child node at {@code siblingIndex}. */
-    public int sizeOf(int siblingIndex) {
-        return sizes[siblingIndex];
+    /** How many of the element children share the tag and class of the {@code i}-th element child. */
+    public int sizeOf(int i) {
+        return sizes[i];
     }
 
     /** The size of the largest group. */
@@ -57,6 +58,6 @@ public final class SiblingGroups {
 
     /** The largest group (the first to reach its size) is of list items or options: as often a menu as a grid. */
     public boolean largestIsListItems() {
-        return largestKey != null && (largestKey.startsWith("li.") || largestKey.startsWith("option."));
+        return "li".equals(largestTag) || "option".equals(largestTag);
     }
 }

@@ -46,7 +46,7 @@ public record TextShape(int words, int letters, int capitalized, int lowerWords,
                 }
                 continue;
             }
-            if (Character.isWhitespace(c)) {
+            if (isWhitespace(c)) {
                 inWord = false;
                 continue;
             }
@@ -96,8 +96,14 @@ public record TextShape(int words, int letters, int capitalized, int lowerWords,
                 keep = c != '\u00D7' && c != '\u00F7';
                 if (c <= '\u00DE' && keep) c = (char) (c + 32);
             } else {
-                keep = Character.isLetterOrDigit(c);
-                if (keep) c = Character.toLowerCase(c);      // per char, so the key never changes length oddly
+                // one look-up of the category says both: a letter or digit, and whether it has a lower case
+                // (only capitals and title-case letters do; TextShapeTest checks every char)
+                int type = Character.getType(c);
+                keep = (type >= Character.UPPERCASE_LETTER && type <= Character.OTHER_LETTER)
+                        || type == Character.DECIMAL_DIGIT_NUMBER;
+                if (type == Character.UPPERCASE_LETTER || type == Character.TITLECASE_LETTER) {
+                    c = Character.toLowerCase(c);            // per char, so the key never changes length oddly
+                }
             }
             if (keep) {
                 if (space && o > 0) out[o++] = ' ';
@@ -108,6 +114,16 @@ public record TextShape(int words, int letters, int capitalized, int lowerWords,
             }
         }
         return new String(out, 0, o);
+    }
+
+    /**
+     * {@link Character#isWhitespace(char)}, without its table look-up for ASCII (the space between every two
+     * words) and for the chars beyond it outside U+1680..U+3000, where Java finds no white space: the text of
+     * pages in other scripts is all such chars (TextShapeTest checks every char).
+     */
+    public static boolean isWhitespace(char c) {
+        if (c <= ' ') return c == ' ' || (c >= '\t' && c <= '\r') || c >= 0x1C;   // 0x1C-0x1F: the information separators
+        return c >= '\u1680' && c <= '\u3000' && Character.isWhitespace(c);
     }
 
     /** What {@code \s} matches in a pattern without UNICODE_CHARACTER_CLASS: for gates that must not miss a match. */

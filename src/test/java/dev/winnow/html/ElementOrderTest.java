@@ -1,5 +1,6 @@
 package dev.winnow.html;
 
+import dev.winnow.score.ClassWords;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -15,11 +16,14 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-/** The numbering of a page's elements gives what jsoup's own tree gives: document order, children, look-ups. */
+/**
+ * The numbering of a page's elements gives what jsoup's own tree gives: document order, children, look-ups, and
+ * each element's class and id.
+ */
 class ElementOrderTest {
 
-    private static ElementOrder numbered(Document page) {
-        ElementOrder order = new ElementOrder();
+    private static ElementOrder numbered(Document page, ClassWords names) {
+        ElementOrder order = new ElementOrder(names);
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
@@ -36,7 +40,8 @@ class ElementOrderTest {
 
     /** Every element's number, children and look-up against jsoup's pre-order list and child lists. */
     private static void assertMatchesTheTree(Document page) {
-        ElementOrder order = numbered(page);
+        ClassWords names = new ClassWords();
+        ElementOrder order = numbered(page, names);
         List<Element> all = page.getAllElements();   // the page and its descendants, in document order
         assertEquals(all.size(), order.size());
         assertEquals(-1, order.parent(0));
@@ -44,6 +49,9 @@ class ElementOrderTest {
         for (int n = 0; n < all.size(); n++) {
             Element e = all.get(n);
             assertSame(e, order.element(n));
+            assertEquals(e.attr("class"), order.classOf(n));
+            assertEquals(e.attr("id"), names.name(order.idNumber(n)));
+            assertEquals(names.number(e.attr("class")), order.classNumber(n));
             from = order.numberOf(e, from);
             assertEquals(n, from);
             List<Element> children = new ArrayList<>();
@@ -57,7 +65,7 @@ class ElementOrderTest {
 
     @Test
     void numbersAPageInDocumentOrder() {
-        assertMatchesTheTree(Jsoup.parse("<html><head><title>t</title></head><body><div><p>one <b>two</b></p>"
+        assertMatchesTheTree(Jsoup.parse("<html><head><title>t</title></head><body><div class=' a  b ' id=x><p>one <b>two</b></p>"
                 + "<p>three</p></div><ul><li>a<li>b<ul><li>c</ul></ul><br><table><tr><td>x</table></body></html>"));
     }
 
@@ -74,7 +82,7 @@ class ElementOrderTest {
                     html.append("</div>");
                     open--;
                 } else if (r == 1 || r == 4) {
-                    html.append("<div>");
+                    html.append(random.nextBoolean() ? "<div>" : "<div class=c" + random.nextInt(3) + ">");
                     open++;
                 } else {
                     String tag = tags[random.nextInt(tags.length)];

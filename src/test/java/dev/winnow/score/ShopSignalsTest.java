@@ -35,13 +35,14 @@ class ShopSignalsTest {
     /**
      * prices() runs the regex only around digits; it must count what the regex finding match after match counts,
      * on text dense with what makes it hard: currencies glued to letters and digits, runs of separators, long
-     * codes, letters that fold to ASCII under Unicode case (ſ, the Kelvin sign), text outside the BMP.
+     * codes, letters that fold to ASCII under Unicode case (ſ, the Kelvin sign, dotless ı), short words that are
+     * no code ("in", "the"), text outside the BMP.
      */
     @Test
     void pricesCountWhatThePlainRegexCounts() {
         String[] pieces = {"0", "7", "12", "1,299.99", "4'5", ".", ",", "'", " ", "  ", "$", "€", "£", "₹", "¢", "usd", "EUR",
                 "Gbp", "kr", "Kr", "rs", "RS", "лв", "руб", "РУБ", "zł", "Kč", "lei", "a", "x", "é", "ſ", "\u212A", "\uD835\uDC00",
-                "\u0301", "price", "ukr", "krs", "\n", "-", "€€", "9 €", "$ 5"};
+                "\u0301", "price", "ukr", "krs", "\n", "-", "€€", "9 €", "$ 5", "in", "the", "ınr", "İNR", "ＵＳＤ", "Zł", "ЛВ"};
         for (String text : PieceStrings.of(pieces, 30, 42, 20_000)) {
             java.util.regex.Matcher m = ShopSignals.PRICE.matcher(text);
             int expected = 0;
