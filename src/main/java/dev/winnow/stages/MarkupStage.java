@@ -95,38 +95,11 @@ public final class MarkupStage implements Stage {
         // the scores the veto reads, together: cheaper than block by block
         double veto = vetoByType.getOrDefault(PageKind.of(draft), this.veto);
         double[] scores = draft.scores(vetoable);
-        List<Block> dropped = new ArrayList<>();
-        List<Reason> why = new ArrayList<>();
         for (int i = 0, v = 0; i < cut.size(); i++) {
             Block b = cut.get(i);
             if (v < vetoable.size() && vetoable.get(v) == b && scores[v++] >= veto) continue;
-            dropped.add(b);
-            why.add(reasons.get(i));
+            verdict.drop(b, reasons.get(i));
         }
-        // cutting every block would reject the page: the scorer's best section is left to the stages after this one
-        int spared = dropped.size() == draft.kept().size() ? bestSection(vetoable, scores) : -1;
-        Set<Block> overrulable = spared < 0 ? Set.of() : java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        if (spared >= 0) overrulable.addAll(vetoable);
-        for (int i = 0; i < dropped.size(); i++) {
-            Block b = dropped.get(i);
-            if (overrulable.contains(b) && b.markup().within(spared)) continue;
-            verdict.drop(b, why.get(i));
-        }
-    }
-
-    /**
-     * The section to spare when the markup would cut every block of a page the scorer judges: the nearest section of the
-     * block it rates best among the cuts it may overrule, or -1 (none to overrule, or the best block in no section). Such
-     * a page's theme wraps the whole page in menu, sidebar or footer classes (a shop's category page whose tiles sit inside the
-     * same nav, sidebar and footer wrappers as its menus); the blocks the scorer rates best show where the content is, even where no score reaches the
-     * veto. The section, not a score cut, says how far: a grid's tiles share one, and the menus around it do not.
-     * WCXB dev HTML, out of fold (2026-12-08): one page of 1,497 changes, a collection of category tiles rejected as
-     * all removed before, whose kept section is now exactly its reference (collection 0.712 to 0.721, lost 8 to 7).
-     */
-    static int bestSection(List<Block> vetoable, double[] scores) {
-        int best = -1;
-        for (int i = 0; i < scores.length; i++) if (best < 0 || scores[i] > scores[best]) best = i;
-        return best < 0 ? -1 : vetoable.get(best).markup().parent();
     }
 
     /**

@@ -319,30 +319,6 @@ class MarkupStageTest {
         assertKept(typedWith(vetoing, String.format(html, "<main>" + menu + "</main>"), "collection"), entry);
     }
 
-    /**
-     * A page whose theme wraps everything in menu classes would be cut whole: off articles the section of the block the
-     * scorer rates best stays (a grid of category tiles), and the menus beside it go. Where some text is left unmarked,
-     * or on an article, every cut is made as before.
-     */
-    @Test
-    void aPageTheMarkupWouldEmptyKeepsTheSectionTheScorerRatesBest() {
-        String tile = "Power Banks (158)", other = "Radios (4)", menu = "My Account";
-        String html = "<html><body><div class=\"nav-wrapper\">%s<div class=\"menu\"><ul><li><a href=\"/a\">" + menu
-                + "</a></li><li><a href=\"/b\">Sign Up</a></li></ul></div><div class=\"menu\"><h2>" + tile + "</h2><h2>"
-                + other + "</h2></div></div></body></html>";
-        Pipeline vetoing = new Pipeline(new dev.winnow.text.Normalizer(), new dev.winnow.core.Segmenter(),
-                List.of(new MarkupStage(false, 0.35)), dev.winnow.testing.StubScorer.of(java.util.Map.of(
-                        tile, 0.30, other, 0.22, menu, 0.05, "Sign Up", 0.04)));
-        Document doc = typedWith(vetoing, String.format(html, ""), "collection");
-        assertKept(doc, tile);
-        assertKept(doc, other);
-        assertRemoved(doc, Reason.MARKUP_NAVIGATION, menu);
-        // near misses: a paragraph outside the menus, or an article, and every cut is made
-        Document withProse = typedWith(vetoing, String.format(html, "</div><p>" + PROSE + "</p><div>"), "collection");
-        assertRemoved(withProse, Reason.MARKUP_NAVIGATION, tile);
-        assertRemoved(typedWith(vetoing, String.format(html, ""), "article"), Reason.MARKUP_NAVIGATION, tile);
-    }
-
     /** {@code html} through the markup stage alone, on a page typed {@code pageType}. */
     private static Document typed(String html, String pageType) {
         HtmlFrontEnd.Extracted x = FRONT_END.extract(html);
