@@ -102,7 +102,9 @@ public final class Fallback {
      */
     private Document choose(int candidate, Document first, java.util.function.Supplier<Document> lenientRun) {
         if (candidate < MIN_CANDIDATE_WORDS) {
-            return first.withExtraction(new Document.Extraction(Document.Extraction.MAIN, "no content candidate"));
+            return first.withExtraction(new Document.Extraction(Document.Extraction.MAIN,
+                    describedByHead(first) ? "the body shows nothing: the text is the page's own description, from its head"
+                            : "no content candidate"));
         }
         int kept = keptOfCandidate(first);
         double share = (double) kept / candidate;
@@ -133,6 +135,19 @@ public final class Fallback {
         int n = 0;
         for (Block b : doc.body()) if (inCandidate(b)) n += b.shape().words();
         return n;
+    }
+
+    /**
+     * Whether every block the document keeps is the head's summary of the page ({@link Container#HEAD}: the front end
+     * reads it only when the body shows nothing), so the record can say its text is a description, not the page.
+     */
+    private static boolean describedByHead(Document doc) {
+        boolean any = false;
+        for (Block b : doc.body()) {
+            if (b.markup() == null || !b.markup().in(Container.HEAD)) return false;
+            any = true;
+        }
+        return any;
     }
 
     /** In the candidate and shown to readers: hidden and unrendered text is no content to lose. */

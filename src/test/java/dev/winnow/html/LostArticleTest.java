@@ -93,6 +93,18 @@ class LostArticleTest {
                 + "shipped free.\"></head><body><div id=\"root\"></div><script>render()</script></body></html>";
         Document doc = clean(html);
         assertTrue(doc.text().contains("Washable rugs made to order, shipped free."), outcome(doc));
+        assertTrue(doc.extraction().reason().contains("description, from its head"), "the record says where its text is from: "
+                + doc.extraction().reason());
+    }
+
+    /** The near miss: a page too short for a content candidate whose body shows its text is not said to be its head's. */
+    @Test
+    void aShortPageWhoseBodyShowsItsTextIsNotSaidToBeDescribedByItsHead() {
+        String html = "<html><head><title>Rug shop</title><meta name=\"description\" content=\"Washable rugs made to order.\">"
+                + "</head><body><h1>Closed for the holidays</h1><p>We reopen on Monday.</p></body></html>";
+        Document doc = clean(html);
+        assertTrue(doc.text().contains("We reopen on Monday."), outcome(doc));
+        assertFalse(doc.extraction().reason().contains("from its head"), doc.extraction().reason());
     }
 
     @Test
